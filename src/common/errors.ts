@@ -1,0 +1,58 @@
+import type { Lang } from './i18n/index.js';
+import { messageFor } from './i18n/index.js';
+
+/** Stable error codes; the HTTP status of each is fixed here so server and clients agree. */
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  INVALID_CREDENTIALS: 401,
+  INVALID_DEVICE_KEY: 401,
+  INVALID_DEVICE_TOKEN: 401,
+  DEVICE_LIMIT_REACHED: 402,
+  FORBIDDEN: 403,
+  DEVICE_REVOKED: 403,
+  NOT_FOUND: 404,
+  EMAIL_TAKEN: 409,
+  DEVICE_KEY_USED: 409,
+  DEVICE_NAME_TAKEN: 409,
+  MAX_DEVICES_BELOW_USED: 409,
+  DEVICE_HAS_UNSENT_EVENTS: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  SERVER_UNREACHABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && value in errorStatus;
+}
+
+export type ErrorParams = Record<string, string | number>;
+
+/** The one error type of POSAPP: a stable code, its HTTP status, and parameters for the message. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly params: ErrorParams;
+  readonly details?: unknown;
+
+  constructor(
+    code: ErrorCode,
+    options: { params?: ErrorParams; details?: unknown; cause?: unknown; message?: string } = {},
+  ) {
+    super(options.message ?? messageFor('en', code, options.params), { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = errorStatus[code];
+    this.params = options.params ?? {};
+    this.details = options.details;
+  }
+
+  localized(lang: Lang): string {
+    return messageFor(lang, this.code, this.params);
+  }
+}

@@ -1,0 +1,25 @@
+import type { uz } from './uz.js';
+
+export const ru: Record<keyof typeof uz, string> = {
+  VALIDATION_FAILED: 'Неверные данные: {field} — {reason}',
+  MALFORMED_JSON: 'Тело запроса не является корректным JSON.',
+  UNAUTHENTICATED: 'Сначала войдите в систему.',
+  SESSION_EXPIRED: 'Сессия истекла. Войдите снова.',
+  INVALID_CREDENTIALS: 'Неверный email или пароль.',
+  INVALID_DEVICE_KEY: 'Неверный ключ кассы.',
+  INVALID_DEVICE_TOKEN: 'Токен кассы недействителен. Активируйте кассу заново.',
+  DEVICE_LIMIT_REACHED: 'Лимит касс исчерпан. Купите дополнительную кассу.',
+  FORBIDDEN: 'Недостаточно прав для этого действия.',
+  DEVICE_REVOKED: 'Эта касса отключена.',
+  NOT_FOUND: 'Не найдено.',
+  EMAIL_TAKEN: 'Этот email уже зарегистрирован.',
+  DEVICE_KEY_USED: 'Этот ключ кассы уже использован.',
+  DEVICE_NAME_TAKEN: 'Касса с таким именем уже есть.',
+  MAX_DEVICES_BELOW_USED: 'Используется касс: {used}; лимит не может быть меньше.',
+  DEVICE_HAS_UNSENT_EVENTS:
+    'На кассе {count} неотправленных событий. Сначала синхронизируйте или используйте --force.',
+  PAYLOAD_TOO_LARGE: 'Слишком большой запрос.',
+  RATE_LIMITED: 'Слишком много попыток. Повторите позже.',
+  INTERNAL: 'Внутренняя ошибка сервера.',
+  SERVER_UNREACHABLE: 'Сервер недоступен: {url}',
+};

@@ -1,0 +1,36 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { authRoutes } from './auth/routes.js';
+import type { AppDeps } from './context.js';
+import { deviceRoutes } from './devices/routes.js';
+import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { bootstrapRoutes, tenantRoutes } from './tenants/routes.js';
+
+/** Builds the HTTP app; listening is the caller's business (main.ts, tests). */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.config.trustProxy);
+  app.use(helmet());
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      quietReqLogger: true,
+      autoLogging: { ignore: (req) => req.url === '/health' },
+    }),
+  );
+  app.use(express.json({ limit: deps.config.bodyLimit, strict: true }));
+
+  app.get('/health', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.use('/auth', authRoutes(deps));
+  app.use('/bootstrap', bootstrapRoutes(deps));
+  app.use('/tenants', tenantRoutes(deps));
+  app.use('/devices', deviceRoutes(deps));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

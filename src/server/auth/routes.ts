@@ -1,0 +1,28 @@
+import { Router } from 'express';
+import { loginBody } from '../../common/protocol/auth.js';
+import type { AppDeps } from '../context.js';
+import { requireUser, userOf } from '../http/auth.js';
+import { failureLimiter } from '../http/rate-limit.js';
+import { validate } from '../http/validate.js';
+import { currentUser, login, logout } from './service.js';
+
+function loginAccount(body: unknown): string | undefined {
+  const email = (body as { email?: unknown } | undefined)?.email;
+  return typeof email === 'string' ? email.trim().toLowerCase().slice(0, 191) : undefined;
+}
+
+export function authRoutes(deps: AppDeps): Router {
+  const router = Router();
+  router.post('/login', ...failureLimiter(deps.config, (req) => loginAccount(req.body)), async (req, res) => {
+    const body = validate(loginBody, req.body);
+    res.json(await login(deps, body));
+  });
+  router.post('/logout', requireUser(deps), async (_req, res) => {
+    await logout(deps, userOf(res));
+    res.status(204).end();
+  });
+  router.get('/me', requireUser(deps), async (_req, res) => {
+    res.json({ user: await currentUser(deps, userOf(res)) });
+  });
+  return router;
+}

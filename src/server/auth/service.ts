@@ -1,0 +1,57 @@
+import { AppError } from '../../common/errors.js';
+import { newId } from '../../common/ids.js';
+import type { LoginBody, LoginResponse, User } from '../../common/protocol/auth.js';
+import type { AppDeps, UserActor } from '../context.js';
+import { findLoginAccount, findUserById } from '../users/service.js';
+import { verifyAgainstDummy, verifySecret } from './passwords.js';
+import { endSession, findSession, insertSession } from './queries.js';
+import { signUserToken, type UserClaims } from './tokens.js';
+
+/** Cashiers sell with a PIN at a register; they are never server credentials. */
+export async function login(deps: AppDeps, body: LoginBody): Promise<LoginResponse> {
+  const account = await findLoginAccount(deps.db.knex, body.email);
+  const ok =
+    account && account.passwordHash && account.active && account.user.role !== 'cashier'
+      ? await verifySecret(body.password, account.passwordHash)
+      : await verifyAgainstDummy(body.password, deps.config.passwordHashCost);
+  if (!ok || !account) throw new AppError('INVALID_CREDENTIALS');
+
+  const now = Date.now();
+  const sessionId = newId();
+  const expiresAt = now + deps.config.sessionTtlMs;
+  await insertSession(deps.db.knex, {
+    id: sessionId,
+    tenant_id: account.user.tenantId,
+    user_id: account.user.id,
+    created_at: now,
+    expires_at: expiresAt,
+    ended_at: null,
+  });
+  const token = await signUserToken(
+    deps.config.jwtSecret,
+    { sub: account.user.id, sid: sessionId, tid: account.user.tenantId, role: account.user.role },
+    expiresAt,
+  );
+  deps.logger.info({ userId: account.user.id, role: account.user.role }, 'login');
+  return { token, user: account.user };
+}
+
+/** A user token is good while its session is open and its user is still active. */
+export async function authenticateUser(deps: AppDeps, claims: UserClaims): Promise<UserActor> {
+  const session = await findSession(deps.db.knex, claims.sid);
+  if (!session || session.user_id !== claims.sub) throw new AppError('UNAUTHENTICATED');
+  if (session.ended_at !== null || session.expires_at <= Date.now()) throw new AppError('SESSION_EXPIRED');
+  const account = await findUserById(deps.db.knex, claims.tid, claims.sub);
+  if (!account || !account.active) throw new AppError('UNAUTHENTICATED');
+  return { kind: 'user', userId: claims.sub, sessionId: claims.sid, role: claims.role, tenantId: claims.tid };
+}
+
+export async function logout(deps: AppDeps, actor: UserActor): Promise<void> {
+  await endSession(deps.db.knex, actor.sessionId, Date.now());
+}
+
+export async function currentUser(deps: AppDeps, actor: UserActor): Promise<User> {
+  const account = await findUserById(deps.db.knex, actor.tenantId, actor.userId);
+  if (!account) throw new AppError('UNAUTHENTICATED');
+  return account.user;
+}

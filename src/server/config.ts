@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+export interface ServerConfig {
+  readonly dbUrl: string;
+  readonly dataDir: string;
+  readonly port: number;
+  readonly host: string;
+  readonly jwtSecret: string;
+  /** log2 of scrypt's N; production 17, tests lower to stay fast. */
+  readonly passwordHashCost: number;
+  readonly sessionTtlMs: number;
+  readonly bodyLimit: string;
+  readonly trustProxy: boolean;
+  readonly rateLimit: { readonly windowMs: number; readonly maxFailures: number };
+  readonly logLevel: string;
+}
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().min(1).optional(),
+  POSAPP_DATA_DIR: z.string().min(1).optional(),
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  HOST: z.string().min(1).optional(),
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  XDG_DATA_HOME: z.string().optional(),
+});
+
+export interface ServerFlags {
+  db?: string;
+  dataDir?: string;
+  port?: number;
+  host?: string;
+}
+
+export function defaultServerDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  const xdg =
+    env.XDG_DATA_HOME && env.XDG_DATA_HOME.length > 0
+      ? env.XDG_DATA_HOME
+      : join(homedir(), '.local', 'share');
+  return join(xdg, 'posapp', 'server');
+}
+
+/**
+ * The JWT secret comes from JWT_SECRET or from `<dataDir>/jwt-secret`, made on first start (0600).
+ * Several servers behind a load balancer must share JWT_SECRET.
+ */
+function loadOrCreateSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+  return secret;
+}
+
+/** Read once from flags and environment, validated, frozen; nothing else reads process.env. */
+export function loadServerConfig(
+  flags: ServerFlags = {},
+  env: NodeJS.ProcessEnv = process.env,
+): ServerConfig {
+  const parsed = envSchema.parse(env);
+  const dataDir = flags.dataDir ?? parsed.POSAPP_DATA_DIR ?? defaultServerDataDir(env);
+  return Object.freeze({
+    dbUrl: flags.db ?? parsed.DATABASE_URL ?? `sqlite:${join(dataDir, 'posapp.sqlite')}`,
+    dataDir,
+    port: flags.port ?? parsed.PORT ?? 8080,
+    host: flags.host ?? parsed.HOST ?? '0.0.0.0',
+    jwtSecret: parsed.JWT_SECRET ?? loadOrCreateSecret(dataDir),
+    passwordHashCost: 17,
+    sessionTtlMs: 30 * 24 * 3600 * 1000,
+    bodyLimit: '1mb',
+    trustProxy: parsed.TRUST_PROXY === 'true' || parsed.TRUST_PROXY === '1',
+    rateLimit: Object.freeze({ windowMs: 15 * 60 * 1000, maxFailures: 10 }),
+    logLevel: parsed.LOG_LEVEL ?? 'info',
+  });
+}

@@ -1,0 +1,34 @@
+import type { Db } from './db/connection.js';
+import type { ServerConfig } from './config.js';
+import type { Logger } from './logger.js';
+import type { Role } from '../common/protocol/auth.js';
+
+/** What every service gets: the database, the frozen config and a logger. */
+export interface AppDeps {
+  db: Db;
+  config: ServerConfig;
+  logger: Logger;
+}
+
+export interface UserActor {
+  kind: 'user';
+  userId: string;
+  sessionId: string;
+  role: Role;
+  tenantId: string | null;
+}
+
+export interface DeviceActor {
+  kind: 'device';
+  deviceId: string;
+  tenantId: string;
+  storeId: string;
+}
+
+export type Actor = UserActor | DeviceActor;
+
+/** A tenant member acting on their own tenant: owner/admin routes get this. */
+export interface TenantContext extends AppDeps {
+  tenantId: string;
+  actor: UserActor;
+}

@@ -1,0 +1,78 @@
+import type { Knex } from 'knex';
+import type { DeviceStatus } from '../../common/protocol/devices.js';
+import type { Db } from '../db/connection.js';
+import { lockingRead } from '../db/dialect.js';
+
+export interface DeviceRow {
+  tenant_id: string;
+  id: string;
+  store_id: string;
+  name: string;
+  status: DeviceStatus;
+  key_hash: string | null;
+  key_used_at: number | null;
+  token_version: number;
+  hostname: string | null;
+  activated_at: number | null;
+  last_seen_at: number | null;
+  revoked_at: number | null;
+  unsent_events: number | null;
+  oldest_unsent_at: number | null;
+  created_at: number;
+}
+
+export async function insertDevice(trx: Knex, row: DeviceRow): Promise<void> {
+  await trx('devices').insert(row);
+  await trx('device_lookup').insert({ device_id: row.id, tenant_id: row.tenant_id });
+}
+
+export async function findDevice(knex: Knex, tenantId: string, id: string): Promise<DeviceRow | undefined> {
+  return knex<DeviceRow>('devices').where({ tenant_id: tenantId, id }).first();
+}
+
+/** Reads the device for a change that depends on what it holds now (locks the row on MySQL). */
+export async function findDeviceForUpdate(
+  db: Db,
+  trx: Knex,
+  tenantId: string,
+  id: string,
+): Promise<DeviceRow | undefined> {
+  return lockingRead(db, trx<DeviceRow>('devices').where({ tenant_id: tenantId, id })).first();
+}
+
+export async function listDevices(knex: Knex, tenantId: string): Promise<DeviceRow[]> {
+  return knex<DeviceRow>('devices').where({ tenant_id: tenantId }).orderBy('name', 'asc');
+}
+
+export async function deviceNamesInStore(
+  db: Db,
+  trx: Knex,
+  tenantId: string,
+  storeId: string,
+): Promise<string[]> {
+  const rows: Array<Pick<DeviceRow, 'name'>> = await lockingRead(
+    db,
+    trx<DeviceRow>('devices').where({ tenant_id: tenantId, store_id: storeId }).select('name'),
+  );
+  return rows.map((row) => row.name);
+}
+
+export async function updateDevice(
+  trx: Knex,
+  tenantId: string,
+  id: string,
+  changes: Partial<Omit<DeviceRow, 'tenant_id' | 'id'>>,
+): Promise<void> {
+  await trx('devices').where({ tenant_id: tenantId, id }).update(changes);
+}
+
+export async function touchDevice(knex: Knex, tenantId: string, id: string, at: number): Promise<void> {
+  await knex('devices').where({ tenant_id: tenantId, id }).update({ last_seen_at: at });
+}
+
+export async function findDeviceTenant(knex: Knex, deviceId: string): Promise<string | undefined> {
+  const row = await knex<{ device_id: string; tenant_id: string }>('device_lookup')
+    .where({ device_id: deviceId })
+    .first();
+  return row?.tenant_id;
+}

@@ -1,0 +1,52 @@
+import type { Knex } from 'knex';
+import type { Role } from '../../common/protocol/auth.js';
+
+export interface UserRow {
+  tenant_id: string;
+  id: string;
+  role: Role;
+  name: string;
+  email: string | null;
+  password_hash: string | null;
+  pin_hash: string | null;
+  active: boolean | number;
+  created_at: number;
+}
+
+export interface PlatformUserRow {
+  id: string;
+  email: string;
+  password_hash: string;
+  created_at: number;
+}
+
+export interface LoginEmailRow {
+  email: string;
+  tenant_id: string | null;
+  user_id: string;
+}
+
+export async function insertUser(trx: Knex, row: UserRow): Promise<void> {
+  await trx('users').insert(row);
+}
+
+export async function findUser(trx: Knex, tenantId: string, id: string): Promise<UserRow | undefined> {
+  return trx<UserRow>('users').where({ tenant_id: tenantId, id }).first();
+}
+
+export async function insertPlatformUser(trx: Knex, row: PlatformUserRow): Promise<void> {
+  await trx('platform_users').insert(row);
+}
+
+export async function findPlatformUser(trx: Knex, id: string): Promise<PlatformUserRow | undefined> {
+  return trx<PlatformUserRow>('platform_users').where({ id }).first();
+}
+
+/** The email's primary key is the uniqueness guard across tenants and the platform. */
+export async function insertLoginEmail(trx: Knex, row: LoginEmailRow): Promise<void> {
+  await trx('login_emails').insert(row);
+}
+
+export async function findLoginEmail(trx: Knex, email: string): Promise<LoginEmailRow | undefined> {
+  return trx<LoginEmailRow>('login_emails').where({ email }).first();
+}
