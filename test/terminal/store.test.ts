@@ -6,6 +6,7 @@ import { newId } from '../../src/common/ids.js';
 import { migrateStore, openStore, storeExists, storePath } from '../../src/terminal/store/connection.js';
 import { readIdentity, replaceIdentity, type Identity } from '../../src/terminal/store/queries/identity.js';
 import { countPendingEvents } from '../../src/terminal/store/queries/outbox.js';
+import { storeMigrations } from '../../src/terminal/store/migrations/index.js';
 
 const identity: Identity = {
   serverUrl: 'http://127.0.0.1:8080',
@@ -44,9 +45,14 @@ describe('register store (pos.sqlite)', () => {
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         .pluck()
         .all();
-      assert.deepEqual(tables, ['identity', 'outbox', 'schema_migrations']);
-      const applied = db.prepare('SELECT name FROM schema_migrations').pluck().all();
-      assert.deepEqual(applied, ['20261125120000_create_identity_and_outbox']);
+      for (const table of ['identity', 'outbox', 'schema_migrations', 'products', 'sales', 'sync_state']) {
+        assert.ok(tables.includes(table), `table ${table}`);
+      }
+      const applied = db.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all();
+      assert.deepEqual(
+        applied,
+        storeMigrations.map(([name]) => name),
+      );
     } finally {
       db.close();
     }
@@ -58,7 +64,10 @@ describe('register store (pos.sqlite)', () => {
     const db = openStore(dir);
     try {
       assert.deepEqual(migrateStore(db), []);
-      assert.equal(db.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get(), 1);
+      assert.equal(
+        db.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get(),
+        storeMigrations.length,
+      );
     } finally {
       db.close();
     }
