@@ -21,16 +21,13 @@ export const limitRace: Bench = async (ctx) => {
       const superToken = (
         await http.post('/auth/login').send({ email: 'bench@posapp.uz', password: 'bench-pass-1' })
       ).body.token;
-      await http
-        .post('/bootstrap')
-        .set('authorization', `Bearer ${superToken}`)
-        .send({
-          tenantName: 'Bench',
-          storeName: 'Main',
-          ownerEmail: 'o@bench.uz',
-          ownerPassword: 'bench-pass-1',
-          maxDevices: 3,
-        });
+      await http.post('/bootstrap').set('authorization', `Bearer ${superToken}`).send({
+        tenantName: 'Bench',
+        storeName: 'Main',
+        ownerEmail: 'o@bench.uz',
+        ownerPassword: 'bench-pass-1',
+        maxDevices: 3,
+      });
       const owner = (await http.post('/auth/login').send({ email: 'o@bench.uz', password: 'bench-pass-1' }))
         .body.token;
       const latencies: number[] = [];
