@@ -23,6 +23,20 @@ export const errorStatus = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   SERVER_UNREACHABLE: 503,
+  // The register's sale engine (src/terminal/sale) and receipt printing.
+  INVALID_QUANTITY: 400,
+  INVALID_DISCOUNT: 400,
+  INVALID_PAYMENT: 400,
+  INVALID_RECEIPT_NUMBER: 400,
+  BAD_SCALE_BARCODE: 400,
+  DISCOUNT_OVER_LIMIT: 403,
+  LINE_NOT_FOUND: 404,
+  UNKNOWN_BARCODE: 404,
+  REFUND_OVER_SOLD: 409,
+  EMPTY_CART: 422,
+  UNDERPAID: 422,
+  OVERPAID: 422,
+  PRINTER_UNREACHABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
