@@ -29,6 +29,20 @@ export const errorStatus = {
   REGISTER_NOT_ACTIVATED: 404,
   REGISTER_HAS_UNSENT_EVENTS: 409,
   BAD_SERVER_RESPONSE: 502,
+  // The register's sale engine (src/terminal/sale) and receipt printing.
+  INVALID_QUANTITY: 400,
+  INVALID_DISCOUNT: 400,
+  INVALID_PAYMENT: 400,
+  INVALID_RECEIPT_NUMBER: 400,
+  BAD_SCALE_BARCODE: 400,
+  DISCOUNT_OVER_LIMIT: 403,
+  LINE_NOT_FOUND: 404,
+  UNKNOWN_BARCODE: 404,
+  REFUND_OVER_SOLD: 409,
+  EMPTY_CART: 422,
+  UNDERPAID: 422,
+  OVERPAID: 422,
+  PRINTER_UNREACHABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
