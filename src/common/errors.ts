@@ -43,6 +43,14 @@ export const errorStatus = {
   UNDERPAID: 422,
   OVERPAID: 422,
   PRINTER_UNREACHABLE: 503,
+  // The register's cashier flow.
+  WRONG_PIN: 401,
+  NOT_LOGGED_IN_AT_REGISTER: 401,
+  NO_CASHIERS: 409,
+  SHIFT_NOT_OPEN: 409,
+  SHIFT_ALREADY_OPEN: 409,
+  SALE_NOT_FOUND: 404,
+  REGISTER_REVOKED: 403,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

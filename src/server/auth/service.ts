@@ -3,7 +3,7 @@ import { newId } from '../../common/ids.js';
 import type { LoginBody, LoginResponse, User } from '../../common/protocol/auth.js';
 import type { AppDeps, UserActor } from '../context.js';
 import { findLoginAccount, findUserById } from '../users/service.js';
-import { verifyAgainstDummy, verifySecret } from './passwords.js';
+import { verifyAgainstDummy, verifySecret } from '../../common/secret-hash.js';
 import { endSession, findSession, insertSession } from './queries.js';
 import { signUserToken, type UserClaims } from './tokens.js';
 

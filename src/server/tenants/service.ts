@@ -4,7 +4,7 @@ import { newId } from '../../common/ids.js';
 import type { BootstrapResponse, TenantListResponse, Tenant } from '../../common/protocol/tenants.js';
 import type { bootstrapBody } from '../../common/protocol/tenants.js';
 import type { z } from 'zod';
-import { hashSecret } from '../auth/passwords.js';
+import { hashSecret } from '../../common/secret-hash.js';
 import type { AppDeps } from '../context.js';
 import { toIso } from '../../common/time.js';
 import { createDeviceInTransaction } from '../devices/service.js';

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { AppError } from '../../common/errors.js';
 import { newId } from '../../common/ids.js';
 import type { Role, User } from '../../common/protocol/auth.js';
-import { hashSecret } from '../auth/passwords.js';
+import { hashSecret } from '../../common/secret-hash.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { AppDeps } from '../context.js';
 import {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import * as createIdentityAndOutbox from './20261125120000_create_identity_and_outbox.js';
 import * as createCatalogAndSales from './20261125130000_create_catalog_and_sales.js';
+import * as createRegisterSession from './20261125140000_create_register_session.js';
 
 export interface StoreMigration {
   up(db: Database): void;
@@ -10,4 +11,5 @@ export interface StoreMigration {
 export const storeMigrations: ReadonlyArray<readonly [string, StoreMigration]> = [
   ['20261125120000_create_identity_and_outbox', createIdentityAndOutbox],
   ['20261125130000_create_catalog_and_sales', createCatalogAndSales],
+  ['20261125140000_create_register_session', createRegisterSession],
 ];

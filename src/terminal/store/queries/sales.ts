@@ -1,5 +1,6 @@
 import { newId } from '../../../common/ids.js';
 import type { EventType, SaleCompletedData, SaleRefundedData } from '../../../common/protocol/sync.js';
+import { formatReceiptNo } from '../../sale/receipt-number.js';
 import type { StoreDb } from '../connection.js';
 import { stmt } from './statements.js';
 
@@ -21,8 +22,14 @@ export function nextCounter(db: StoreDb, name: string): number {
     .get(name) as number;
 }
 
-export function formatDocumentNo(deviceName: string, n: number, prefix = ''): string {
-  return `${deviceName}-${prefix}${String(n).padStart(6, '0')}`;
+/** Receipt numbers start with the device name, reduced to what a receipt number allows (`Kassa 3` → `KASSA-3`). */
+export function receiptPrefix(deviceName: string): string {
+  return (
+    deviceName
+      .toUpperCase()
+      .replace(/[^A-Z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'POS'
+  );
 }
 
 /**
@@ -35,7 +42,7 @@ export function commitSale(
 ): { saleId: string; receiptNo: string; data: SaleCompletedData } {
   return db
     .transaction(() => {
-      const receiptNo = formatDocumentNo(input.deviceName, nextCounter(db, 'receipt'));
+      const receiptNo = formatReceiptNo(receiptPrefix(input.deviceName), nextCounter(db, 'receipt'));
       const data = input.build(receiptNo);
       const saleId = newId();
       const occurredAt = input.occurredAt ?? new Date().toISOString();
@@ -70,14 +77,12 @@ export function findSaleByReceipt(db: StoreDb, receiptNo: string): StoredSale | 
     : null;
 }
 
-/** Quantities already refunded per product for a sale. */
-export function refundedQuantities(db: StoreDb, saleId: string): Map<string, number> {
-  const rows = stmt(
-    db,
-    `SELECT l.product_id, SUM(l.qty) AS qty FROM refund_lines l JOIN refunds r ON r.id = l.refund_id
-     WHERE r.sale_id = ? GROUP BY l.product_id`,
-  ).all(saleId) as Array<{ product_id: string; qty: number }>;
-  return new Map(rows.map((row) => [row.product_id, row.qty]));
+export function refundsOfSale(db: StoreDb, saleId: string): SaleRefundedData[] {
+  return (
+    stmt(db, 'SELECT data FROM refunds WHERE sale_id = ? ORDER BY occurred_at')
+      .pluck()
+      .all(saleId) as string[]
+  ).map((data) => JSON.parse(data) as SaleRefundedData);
 }
 
 export function commitRefund(
@@ -86,7 +91,7 @@ export function commitRefund(
 ): { refundId: string; refundNo: string; data: SaleRefundedData } {
   return db
     .transaction(() => {
-      const refundNo = formatDocumentNo(input.deviceName, nextCounter(db, 'refund'), 'R');
+      const refundNo = formatReceiptNo(receiptPrefix(input.deviceName), nextCounter(db, 'refund'), 'refund');
       const data = input.build(refundNo);
       const refundId = newId();
       const occurredAt = input.occurredAt ?? new Date().toISOString();

@@ -1,3 +1,4 @@
+/** Salted scrypt for passwords (server) and cashier PINs (made on the server, checked offline on registers). */
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 function scrypt(password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {

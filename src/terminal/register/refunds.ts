@@ -1,0 +1,47 @@
+import { AppError } from '../../common/errors.js';
+import type { SaleRefundedData } from '../../common/protocol/sync.js';
+import { computeRefund, refundableLines, type RefundableLine, type RefundSelection } from '../sale/refund.js';
+import { commitRefund, findSaleByReceipt, refundsOfSale, type StoredSale } from '../store/queries/sales.js';
+import type { Cashier } from './cashier.js';
+import type { RegisterContext } from './context.js';
+import { requireOpenShift } from './shift.js';
+
+export function findSale(ctx: RegisterContext, receiptNo: string): StoredSale {
+  const sale = findSaleByReceipt(ctx.db, receiptNo.trim().toUpperCase());
+  if (!sale) throw new AppError('SALE_NOT_FOUND', { params: { receiptNo } });
+  return sale;
+}
+
+export function refundOptions(
+  ctx: RegisterContext,
+  receiptNo: string,
+): { sale: StoredSale; lines: RefundableLine[] } {
+  const sale = findSale(ctx, receiptNo);
+  return { sale, lines: refundableLines(sale.data, refundsOfSale(ctx.db, sale.id)) };
+}
+
+/**
+ * Refund of a sale this register made (offline too): whole or chosen lines, never more than is left.
+ * Committed with its outbox event in one transaction.
+ */
+export function refundSale(
+  ctx: RegisterContext,
+  input: { receiptNo: string; selection: RefundSelection; cashier: Cashier; reason?: string },
+): { refundId: string; refundNo: string; occurredAt: string; data: SaleRefundedData; sale: StoredSale } {
+  const shift = requireOpenShift(ctx);
+  const sale = findSale(ctx, input.receiptNo);
+  const occurredAt = new Date().toISOString();
+  const committed = commitRefund(ctx.db, {
+    deviceName: ctx.identity.deviceName,
+    occurredAt,
+    build: (refundNo) =>
+      computeRefund(sale.data, refundsOfSale(ctx.db, sale.id), input.selection, {
+        refundNo,
+        saleId: sale.id,
+        shiftId: shift.id,
+        cashierId: input.cashier.id,
+        reason: input.reason,
+      }),
+  });
+  return { ...committed, occurredAt, sale };
+}

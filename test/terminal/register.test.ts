@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { ean13 } from '../../src/common/barcode.js';
+import { AppError } from '../../src/common/errors.js';
+import { emptyCart, reduceCart } from '../../src/terminal/sale/cart.js';
+import { loginCashier, sessionCashier, logoutCashier } from '../../src/terminal/register/cashier.js';
+import { closeRegister } from '../../src/terminal/register/context.js';
+import { refundSale } from '../../src/terminal/register/refunds.js';
+import {
+  cashierPolicy,
+  checkout,
+  scanIntoCart,
+  searchCatalog,
+  stockOf,
+} from '../../src/terminal/register/selling.js';
+import { closeShift, moveCash, openShift, reportOfShift } from '../../src/terminal/register/shift.js';
+import { outboxSummary, pendingEvents } from '../../src/terminal/store/queries/sync.js';
+import { offlineRegister, type OfflineRegister } from '../helpers/register.js';
+
+function code(error: unknown): string | undefined {
+  return error instanceof AppError ? error.code : undefined;
+}
+
+describe('the register, offline', () => {
+  let r: OfflineRegister;
+  beforeEach(async () => {
+    r = await offlineRegister();
+  });
+  afterEach(() => {
+    closeRegister(r.ctx);
+    rmSync(r.dataDir, { recursive: true, force: true });
+  });
+
+  it('logs a cashier in by PIN and refuses a wrong PIN', async () => {
+    await assert.rejects(loginCashier(r.ctx, '0000'), (e) => code(e) === 'WRONG_PIN');
+    assert.throws(
+      () => sessionCashier(r.ctx),
+      (e) => code(e) === 'NOT_LOGGED_IN_AT_REGISTER',
+    );
+    const cashier = await loginCashier(r.ctx, r.pin);
+    assert.deepEqual(sessionCashier(r.ctx), cashier);
+    assert.equal(cashier.name, 'Dilnoza');
+    logoutCashier(r.ctx);
+    assert.throws(() => sessionCashier(r.ctx));
+  });
+
+  it('sells: scan, quantity, scale label, pay cash with change; the sale and its event are stored together', async () => {
+    const cashier = await loginCashier(r.ctx, r.pin);
+    assert.throws(
+      () => checkout(r.ctx, { cart: emptyCart, tenders: [], cashier }),
+      (e) => code(e) === 'SHIFT_NOT_OPEN',
+    );
+    openShift(r.ctx, cashier, 10_000_000);
+    let cart = scanIntoCart(r.ctx, emptyCart, r.barcodes.milk).state;
+    cart = scanIntoCart(r.ctx, cart, `2*${r.barcodes.bread}`).state;
+    // Scale label: prefix 21, item 00042, 1.250 kg.
+    cart = scanIntoCart(r.ctx, cart, ean13('210004201250')).state;
+    assert.equal(cart.lines.length, 3);
+    assert.equal(cart.lines[2]!.qty, 1250);
+    assert.throws(
+      () => scanIntoCart(r.ctx, cart, '4780000009999'),
+      (e) => code(e) === 'UNKNOWN_BARCODE',
+    );
+    // 12 500 + 2 × 5 000 + 1.25 × 15 000 = 41 250 so'm
+    assert.throws(
+      () => checkout(r.ctx, { cart, tenders: [{ method: 'cash', tendered: 4_000_000 }], cashier }),
+      (e) => code(e) === 'UNDERPAID',
+    );
+    assert.equal(outboxSummary(r.ctx.db).pending, 1, 'only shift.opened: the refused payment left nothing');
+    const sale = checkout(r.ctx, { cart, tenders: [{ method: 'cash', tendered: 5_000_000 }], cashier });
+    assert.equal(sale.receiptNo, 'POS-01-000001');
+    assert.equal(sale.data.total, 4_125_000);
+    assert.equal(sale.data.change, 875_000);
+    const events = pendingEvents(r.ctx.db, 10);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['shift.opened', 'sale.completed'],
+    );
+    assert.equal(events[1]!.id, sale.saleId);
+    assert.equal(stockOf(r.ctx, r.products.milk), 19_000);
+  });
+
+  it('finds products by name as the cashier types, with their stock', () => {
+    const hits = searchCatalog(r.ctx, 'sut');
+    assert.deepEqual(
+      hits.map((h) => [h.name, h.stock]),
+      [['Sut 1 l', 20_000]],
+    );
+  });
+
+  it('refuses a discount over the cashier limit', () => {
+    const cart = scanIntoCart(r.ctx, emptyCart, r.barcodes.milk).state;
+    assert.throws(
+      () =>
+        reduceCart(
+          cart,
+          { type: 'lineDiscount', lineIndex: 0, discount: { percentBp: 2000 } },
+          cashierPolicy(r.ctx),
+        ),
+      (e) => code(e) === 'DISCOUNT_OVER_LIMIT',
+    );
+  });
+
+  it('refunds part of a sale by receipt number, moves cash, and closes the shift with a Z-report', async () => {
+    const cashier = await loginCashier(r.ctx, r.pin);
+    openShift(r.ctx, cashier, 1_000_000);
+    assert.throws(
+      () => openShift(r.ctx, cashier, 0),
+      (e) => code(e) === 'SHIFT_ALREADY_OPEN',
+    );
+    let cart = scanIntoCart(r.ctx, emptyCart, `3*${r.barcodes.milk}`).state;
+    cart = scanIntoCart(r.ctx, cart, r.barcodes.bread).state;
+    const sale = checkout(r.ctx, {
+      cart,
+      tenders: [{ method: 'card', amount: 4_250_000, cardType: 'humo', reference: 'T-77' }],
+      cashier,
+    });
+    const refund = refundSale(r.ctx, {
+      receiptNo: sale.receiptNo.toLowerCase(),
+      selection: { lines: [{ lineIndex: 0, qty: 1000 }] },
+      cashier,
+    });
+    assert.equal(refund.refundNo, 'POS-01-R000001');
+    assert.equal(refund.data.total, 1_250_000);
+    assert.throws(
+      () =>
+        refundSale(r.ctx, {
+          receiptNo: sale.receiptNo,
+          selection: { lines: [{ lineIndex: 0, qty: 3000 }] },
+          cashier,
+        }),
+      (e) => code(e) === 'REFUND_OVER_SOLD',
+    );
+    assert.throws(
+      () => refundSale(r.ctx, { receiptNo: 'POS-01-999999', selection: { whole: true }, cashier }),
+      (e) => code(e) === 'SALE_NOT_FOUND',
+    );
+    moveCash(r.ctx, 500_000, 'maydalash uchun');
+    const x = reportOfShift(r.ctx, sale.data.shiftId);
+    assert.equal(x.kind, 'X');
+    const z = closeShift(r.ctx, 1_500_000);
+    assert.equal(z.kind, 'Z');
+    assert.equal(z.sales.count, 1);
+    assert.equal(z.sales.total, 4_250_000);
+    assert.equal(z.refunds.total, 1_250_000);
+    assert.equal(
+      z.expectedCash,
+      1_000_000 - 1_250_000 + 500_000 + (z.refundPayments.card > 0 ? 1_250_000 : 0),
+    );
+    assert.equal(z.countedCash, 1_500_000);
+    assert.deepEqual(
+      pendingEvents(r.ctx.db, 10).map((e) => e.type),
+      ['shift.opened', 'sale.completed', 'sale.refunded', 'cash.moved', 'shift.closed'],
+    );
+  });
+});
