@@ -194,10 +194,13 @@ for (const dialect of testDialects()) {
       );
     });
 
-    it('refuses a fourth register again', async () => {
+    it('refuses a fourth register again, in the language asked for', async () => {
       const refused = await asOwner('devices', 'add', '--name', 'Kassa 4');
       assert.equal(refused.code, 1);
       assert.equal(refused.stderr.trim(), LIMIT_UZ);
+      const english = await asOwner('--lang', 'en', 'devices', 'add');
+      assert.equal(english.code, 1);
+      assert.equal(english.stderr.trim(), 'Register limit reached. Buy an additional register.');
     });
 
     it('refuses to lower max-devices below the registers in use', async () => {
@@ -276,6 +279,19 @@ for (const dialect of testDialects()) {
       const missing = await asOwner('devices', 'revoke', 'POS-77');
       assert.equal(missing.code, 1);
       assert.match(missing.stderr, /POS-77/);
+    });
+
+    it('re-keys POS-02 for a replaced PC; the new key takes over the same data dir', async () => {
+      const reset = ok(await asOwner('devices', 'reset-key', 'POS-02'));
+      const line = /pos-activate (dk_\S+) --server/.exec(reset.stdout);
+      assert.ok(line, reset.stdout);
+      const result = ok(await activate(line[1]!, register(2)));
+      assert.match(result.stdout, /^Faollashtirildi: Otabek Books \/ Main store \/ POS-02$/m);
+      assert.match(result.stdout, /oldingi kassa \(POS-02, Otabek Books\) almashtirildi/);
+      const list = JSON.parse(ok(await asOwner('--json', 'devices', 'list')).stdout);
+      const pos02 = list.devices.find((d: { name: string }) => d.name === 'POS-02');
+      assert.equal(pos02.status, 'active');
+      assert.equal(list.used, 2);
     });
 
     it('logs the owner out: the session file is gone and commands ask to log in', async () => {
