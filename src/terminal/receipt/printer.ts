@@ -5,7 +5,14 @@ import type { Lang } from '../../common/i18n/index.js';
 import { messageFor } from '../../common/i18n/index.js';
 import { formatMoney } from '../../common/money.js';
 import { escPosDocument, type CodePage, type EscPosOptions } from './escpos.js';
-import { formatTashkentTime, wrap } from './text.js';
+import type { SaleCompletedData, SaleRefundedData } from '../../common/protocol/sync.js';
+import {
+  formatTashkentTime,
+  renderRefundReceipt,
+  renderSaleReceipt,
+  wrap,
+  type ReceiptContext,
+} from './text.js';
 
 /** A USB/parallel printer's device file (`/dev/usb/lp0`), any file (a receipt log), or a network printer. */
 export type PrinterTarget = { kind: 'device'; path: string } | { kind: 'tcp'; host: string; port: number };
@@ -135,4 +142,34 @@ export function testPageLines(options: TestPageOptions): string[] {
 /** The bytes of the test page, ready for `sendToPrinter`. */
 export function testPage(options: TestPageOptions): Buffer {
   return escPosDocument(testPageLines(options), options);
+}
+
+export interface ReceiptPrintOptions extends Omit<EscPosOptions, 'drawer'> {
+  /** The pin the cash drawer hangs on; `null` when the register has no drawer. */
+  drawerPin?: 2 | 5 | null;
+}
+
+/** A sale's receipt as ESC/POS bytes; the drawer opens only when cash changed hands. */
+export function saleReceiptBytes(
+  sale: SaleCompletedData,
+  ctx: ReceiptContext,
+  options: ReceiptPrintOptions = {},
+) {
+  const cash = sale.payments.some((p) => p.method === 'cash');
+  return escPosDocument(renderSaleReceipt(sale, ctx), withDrawer(options, cash));
+}
+
+/** A refund's receipt as ESC/POS bytes; the drawer opens when cash is paid back. */
+export function refundReceiptBytes(
+  refund: SaleRefundedData,
+  sale: Pick<SaleCompletedData, 'receiptNo' | 'lines'>,
+  ctx: ReceiptContext,
+  options: ReceiptPrintOptions = {},
+) {
+  const cash = refund.payments.some((p) => p.method === 'cash' && p.amount > 0);
+  return escPosDocument(renderRefundReceipt(refund, sale, ctx), withDrawer(options, cash));
+}
+
+function withDrawer({ drawerPin = 2, ...rest }: ReceiptPrintOptions, open: boolean): EscPosOptions {
+  return { ...rest, drawer: open && drawerPin !== null ? { pin: drawerPin } : null };
 }

@@ -7,11 +7,15 @@ import { AppError } from '../../../src/common/errors.js';
 import { encodeText, escPosDocument } from '../../../src/terminal/receipt/escpos.js';
 import {
   parsePrinterTarget,
+  refundReceiptBytes,
+  saleReceiptBytes,
   sendToPrinter,
   testPage,
   testPageLines,
 } from '../../../src/terminal/receipt/printer.js';
 import { renderSaleReceipt } from '../../../src/terminal/receipt/text.js';
+import { computeRefund } from '../../../src/terminal/sale/refund.js';
+import { shiftId } from '../sale/fixtures.js';
 import { context, sampleSale } from './fixtures.js';
 
 /** A stand-in for a network printer: collects everything one connection sends. */
@@ -134,5 +138,22 @@ describe('printer', () => {
     });
     assert.deepEqual([...bytes.subarray(0, 5)], [0x1b, 0x40, 0x1b, 0x74, 46]);
     assert.ok(indexOf(bytes, encodeText("O'zbekiston", 'cp1251')) > 0);
+  });
+
+  it('opens the drawer for cash sales and cash refunds only', () => {
+    const sale = sampleSale();
+    const kick = Buffer.from([0x1b, 0x70]);
+    assert.ok(saleReceiptBytes(sale, context(32)).includes(kick));
+    assert.ok(!saleReceiptBytes(sale, context(32), { drawerPin: null }).includes(kick));
+    const card = {
+      ...sale,
+      payments: [{ method: 'card' as const, amount: sale.total, cardType: 'humo' }],
+      change: 0,
+    };
+    assert.ok(!saleReceiptBytes(card, context(32)).includes(kick));
+    const refund = computeRefund(sale, [], { whole: true }, { refundNo: 'POS-02-R000001', saleId: shiftId });
+    const bytes = refundReceiptBytes(refund, sale, context(48, 'ru'), { drawerPin: 5 });
+    assert.ok(bytes.includes(Buffer.from([0x1b, 0x70, 0x01])));
+    assert.ok(bytes.includes(encodeText('ВОЗВРАТ', 'cp866')));
   });
 });
