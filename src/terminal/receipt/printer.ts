@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { AppError } from '../../common/errors.js';
@@ -63,8 +64,9 @@ export async function sendToPrinter(
 }
 
 async function writeDevice(path: string, bytes: Uint8Array): Promise<void> {
-  // A device file must exist (r+ never creates a stray file under /dev); an ordinary file collects receipts.
-  const handle = await open(path, path.startsWith('/dev/') ? 'r+' : 'a');
+  // A device is opened write-only without O_CREAT: a wrong path must fail, not leave a stray file under /dev
+  // (and the `lp` group often may write but not read). An ordinary file collects receipts, appended.
+  const handle = await open(path, path.startsWith('/dev/') ? constants.O_WRONLY : 'a');
   try {
     await handle.write(bytes);
   } finally {

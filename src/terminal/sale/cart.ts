@@ -142,10 +142,10 @@ export function reduceCart(state: CartState, action: CartAction, policy: Discoun
     case 'lineDiscount': {
       const line = lineAt(state, action.lineIndex);
       if (action.discount !== null) checkLineDiscount(line, action.discount, policy);
-      return {
-        state: replaceLine(state, action.lineIndex, { ...line, discount: action.discount }),
-        audit: [],
-      };
+      const next = replaceLine(state, action.lineIndex, { ...line, discount: action.discount });
+      // With a cart discount already given, the receipt as a whole must stay within the limit too.
+      if (action.discount !== null && next.discount !== null) checkCartDiscount(next, next.discount, policy);
+      return { state: next, audit: [] };
     }
     case 'cartDiscount': {
       if (state.lines.length === 0) throw new AppError('EMPTY_CART');
