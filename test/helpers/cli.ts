@@ -58,7 +58,7 @@ export interface ServerProcess {
   url: string;
   child: ChildProcess;
   output(): string;
-  stop(): Promise<number | null>;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
 /** Starts `posapp server` as a child and waits until /health answers. */
@@ -95,8 +95,8 @@ export async function startServerProcess(
     url,
     child,
     output: () => output,
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null) child.kill(signal);
       return exited;
     },
   };
