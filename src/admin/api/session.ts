@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { loginResponse, meResponse, type LoginBody, type Role, type User } from '../../common/protocol/auth';
 import { ApiError, apiJson, apiSend } from './client';
 import { sessionKey } from './keys';
@@ -12,6 +12,14 @@ export interface Session {
   notice?: string;
   /** A credential that is not a person's (a register token): the server answers 403. */
   denied?: boolean;
+}
+
+/**
+ * Nothing cached under one user may show to the next. The session query itself stays (and is overwritten),
+ * because the mounted gate observes it: a removed query would never tell it about the change.
+ */
+function dropUserData(client: QueryClient): void {
+  client.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
 }
 
 async function fetchSession(): Promise<Session> {
@@ -38,8 +46,7 @@ export function useLogin() {
     mutationFn: async (body: LoginBody) =>
       (await apiJson('/auth/login', loginResponse, { method: 'POST', body })).user,
     onSuccess: (user) => {
-      // Nothing cached under a previous user may show to this one.
-      client.clear();
+      dropUserData(client);
       client.setQueryData<Session>(sessionKey, { user });
     },
   });
@@ -50,7 +57,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => apiSend('/auth/logout', { method: 'POST' }),
     onSettled: () => {
-      client.clear();
+      dropUserData(client);
       client.setQueryData<Session>(sessionKey, { user: null });
     },
   });
