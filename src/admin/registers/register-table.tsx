@@ -32,9 +32,11 @@ export function RegisterTable({
         <Table.Tbody>
           {devices.map((device) => (
             <Table.Tr key={device.id} data-testid={`device-${device.name}`}>
-              <Table.Td fw={500}>{device.name}</Table.Td>
-              <Table.Td>
-                <Badge color={statusColor[device.status]} variant="light">
+              <Table.Td fw={500} style={{ whiteSpace: 'nowrap' }}>
+                {device.name}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Badge color={statusColor[device.status]} variant="light" miw="max-content">
                   {t(`status.${device.status}`)}
                 </Badge>
               </Table.Td>
