@@ -48,6 +48,22 @@ for (const dialect of testDialects()) {
       assert.equal((body.user as { role: string }).role, 'owner');
     });
 
+    it('marks the cookie Secure when the request came over HTTPS (behind a trusted proxy)', async () => {
+      const behindProxy = await testApp(dialect, { trustProxy: true });
+      try {
+        const tenant = await bootstrapTenant(behindProxy);
+        const res = await behindProxy.http
+          .post('/auth/login')
+          .set(...WEB)
+          .set('x-forwarded-proto', 'https')
+          .send({ email: tenant.ownerEmail, password: 'owner-pass-1' })
+          .expect(200);
+        assert.match(sessionCookie(res), /; Secure/);
+      } finally {
+        await behindProxy.close();
+      }
+    });
+
     it('sets no cookie for the CLI (no X-Posapp-Client header)', async () => {
       const tenant = await bootstrapTenant(t);
       const res = await t.http

@@ -8,10 +8,8 @@ export function createQueryClient(): QueryClient {
     queryCache: new QueryCache({ onError: (error) => onUnauthenticated(client, error) }),
     mutationCache: new MutationCache({ onError: (error) => onUnauthenticated(client, error) }),
     defaultOptions: {
-      queries: {
-        retry: (count, error) => !isApiError(error) && count < 2,
-        refetchOnWindowFocus: true,
-      },
+      // The server's answers are final; only a dropped connection is worth retrying.
+      queries: { retry: (count, error) => !isApiError(error) && count < 2 },
     },
   });
   return client;
