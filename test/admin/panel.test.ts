@@ -220,6 +220,41 @@ for (const dialect of testDialects()) {
       assert.match(await textOf(page.getByTestId('not-allowed')), /^Bu panel faqat do‘kon egalari/);
     });
 
+    it('re-keys and revokes after a confirmation that warns about unsent sales', async () => {
+      const tenant = await bootstrapTenant(t, { tenantName: 'Revoke Shop', maxDevices: 2 });
+      await t.http.post('/devices/activate').send({ deviceKey: tenant.firstDeviceKey }).expect(200);
+      const reportUnsent = (count: number) =>
+        t.db
+          .knex('devices')
+          .where({ tenant_id: tenant.tenantId, id: tenant.firstDevice.id })
+          .update({ unsent_events: count });
+      await reportUnsent(3);
+      const { page } = await openPanel();
+      await logIn(page, tenant.ownerEmail, OWNER_PASSWORD);
+      const row = page.getByTestId('device-POS-01');
+      const status = row.locator('.mantine-Badge-root').first();
+      await waitForText(status, 'Faol');
+
+      await row.getByRole('button', { name: 'Kalitni yangilash' }).click();
+      const rekey = page.getByRole('dialog', { name: 'POS-01 uchun yangi kalit berilsinmi?' });
+      assert.match(await textOf(rekey.getByTestId('unsent-warning')), /yuborilmagan 3 ta hodisa/);
+      await rekey.getByRole('button', { name: 'Kalitni yangilash' }).click();
+      const key = await textOf(page.getByTestId('device-key'));
+      await page.getByRole('button', { name: 'Tayyor' }).click();
+      await waitForText(status, 'Kutilmoqda');
+      await t.http.post('/devices/activate').send({ deviceKey: key }).expect(200);
+
+      await reportUnsent(2);
+      await page.reload();
+      await waitForText(status, 'Faol');
+      await row.getByRole('button', { name: 'Bekor qilish' }).click();
+      const revoke = page.getByRole('dialog', { name: 'POS-01 kassasini bekor qilasizmi?' });
+      await revoke.getByTestId('unsent-warning').waitFor();
+      await revoke.getByRole('button', { name: 'Bekor qilish' }).click();
+      await waitForText(status, 'Bekor qilingan');
+      await waitForText(page.getByTestId('licence'), '2 ta kassadan 0 tasi ishlatilgan');
+    });
+
     it('fits a phone: the menu opens from the burger and nothing overflows sideways', async () => {
       const tenant = await bootstrapTenant(t, { tenantName: 'Phone Shop' });
       const { page } = await openPanel({ width: 390, height: 844 });
