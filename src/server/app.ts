@@ -2,9 +2,11 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { authRoutes } from './auth/routes.js';
+import { catalogRoutes } from './catalog/routes.js';
 import type { AppDeps } from './context.js';
 import { deviceRoutes } from './devices/routes.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { stockRoutes } from './stock/routes.js';
 import { bootstrapRoutes, tenantRoutes } from './tenants/routes.js';
 
 /** Builds the HTTP app; listening is the caller's business (main.ts, tests). */
@@ -29,6 +31,8 @@ export function createApp(deps: AppDeps): Express {
   app.use('/bootstrap', bootstrapRoutes(deps));
   app.use('/tenants', tenantRoutes(deps));
   app.use('/devices', deviceRoutes(deps));
+  app.use('/products', catalogRoutes(deps));
+  app.use('/stock', stockRoutes(deps));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

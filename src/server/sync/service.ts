@@ -1,0 +1,1 @@
+export { initStoreSync, recordChanges, type ChangeRef } from './changes.js';
