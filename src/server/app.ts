@@ -6,8 +6,11 @@ import { catalogRoutes } from './catalog/routes.js';
 import type { AppDeps } from './context.js';
 import { deviceRoutes } from './devices/routes.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { settingsRoutes } from './settings/routes.js';
 import { stockRoutes } from './stock/routes.js';
+import { syncRoutes } from './sync/routes.js';
 import { bootstrapRoutes, tenantRoutes } from './tenants/routes.js';
+import { userRoutes } from './users/routes.js';
 
 /** Builds the HTTP app; listening is the caller's business (main.ts, tests). */
 export function createApp(deps: AppDeps): Express {
@@ -22,6 +25,8 @@ export function createApp(deps: AppDeps): Express {
       autoLogging: { ignore: (req) => req.url === '/health' },
     }),
   );
+  // Before the app-wide JSON parser: a push brings its own, larger limit.
+  app.use('/sync', syncRoutes(deps));
   app.use(express.json({ limit: deps.config.bodyLimit, strict: true }));
 
   app.get('/health', (_req, res) => {
@@ -33,6 +38,8 @@ export function createApp(deps: AppDeps): Express {
   app.use('/devices', deviceRoutes(deps));
   app.use('/products', catalogRoutes(deps));
   app.use('/stock', stockRoutes(deps));
+  app.use('/users', userRoutes(deps));
+  app.use('/settings', settingsRoutes(deps));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

@@ -46,6 +46,10 @@ export async function lockLevel(
   productId: string,
 ): Promise<number> {
   const key = { tenant_id: tenantId, store_id: storeId, product_id: productId };
+  const existing = await lockingRead(db, trx<StockLevelRow>('stock_levels').where(key)).first();
+  if (existing) return Number(existing.level);
+  // Only when missing: INSERT IGNORE on an existing row takes a shared lock, and two shared holders that both
+  // want the exclusive lock deadlock on MySQL.
   await insertIgnore(trx, 'stock_levels', [{ ...key, level: 0 }], levelKey);
   const row = await lockingRead(db, trx<StockLevelRow>('stock_levels').where(key)).first();
   return Number(row!.level);

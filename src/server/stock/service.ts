@@ -5,6 +5,7 @@ import type { StockAdjustmentBody, StockReceiptBody } from '../../common/protoco
 import { productsByIds, productsBySkus, type ProductBrief } from '../catalog/service.js';
 import type { TenantContext } from '../context.js';
 import type { Db } from '../db/connection.js';
+import { retryOnConflict } from '../db/errors.js';
 import { recordChanges } from '../sync/service.js';
 import { defaultStore } from '../tenants/service.js';
 import {
@@ -140,26 +141,28 @@ export async function adjustStock(
   const store = await defaultStore(ctx.db.knex, ctx.tenantId);
   const [product] = await resolveRefs(ctx.db.knex, ctx.tenantId, [body]);
   const productId = product!.id;
-  const result = await ctx.db.knex.transaction(async (trx) => {
-    const previous = await lockLevel(ctx.db, trx, ctx.tenantId, store.id, productId);
-    const delta = body.countedQty - previous;
-    await insertMovements(trx, [
-      {
-        tenant_id: ctx.tenantId,
-        id: newId(),
-        store_id: store.id,
-        product_id: productId,
-        kind: 'adjustment',
-        qty: delta,
-        ref: null,
-        note: body.reason,
-        created_at: Date.now(),
-      },
-    ]);
-    await setLevel(trx, ctx.tenantId, store.id, productId, body.countedQty);
-    await recordChanges(trx, ctx.tenantId, [store.id], [{ entity: 'stock', id: productId }]);
-    return { productId, previous, counted: body.countedQty, delta };
-  });
+  const result = await retryOnConflict(() =>
+    ctx.db.knex.transaction(async (trx) => {
+      const previous = await lockLevel(ctx.db, trx, ctx.tenantId, store.id, productId);
+      const delta = body.countedQty - previous;
+      await insertMovements(trx, [
+        {
+          tenant_id: ctx.tenantId,
+          id: newId(),
+          store_id: store.id,
+          product_id: productId,
+          kind: 'adjustment',
+          qty: delta,
+          ref: null,
+          note: body.reason,
+          created_at: Date.now(),
+        },
+      ]);
+      await setLevel(trx, ctx.tenantId, store.id, productId, body.countedQty);
+      await recordChanges(trx, ctx.tenantId, [store.id], [{ entity: 'stock', id: productId }]);
+      return { productId, previous, counted: body.countedQty, delta };
+    }),
+  );
   ctx.logger.info({ tenantId: ctx.tenantId, ...result }, 'stock adjusted');
   return { adjustment: result };
 }

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { insertIgnore, upsertRows } from '../db/dialect.js';
+import { insertIgnore, insertRows, upsertRows } from '../db/dialect.js';
 
 export type ChangeEntity = 'product' | 'stock' | 'cashier' | 'settings';
 
@@ -86,4 +86,64 @@ export async function changesAtVersion(
       { column: 'entity_id', order: 'asc' },
     ]);
   return rows.map((row) => ({ ...row, version: Number(row.version) }));
+}
+
+export interface SyncEventRow {
+  tenant_id: string;
+  id: string;
+  store_id: string;
+  device_id: string;
+  type: string;
+  status: 'applied' | 'rejected';
+  error: string | null;
+  /** The event as received, JSON. */
+  data: string;
+  occurred_at: number | null;
+  received_at: number;
+  version: number | null;
+}
+
+/** The primary key (tenant_id, id) is the exactly-once guard: a second insert of an event id fails. */
+export async function insertSyncEvents(trx: Knex, rows: readonly SyncEventRow[]): Promise<void> {
+  await insertRows(trx, 'sync_events', rows);
+}
+
+export async function findSyncEvents(
+  knex: Knex,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Array<Pick<SyncEventRow, 'id' | 'status' | 'error' | 'version'>>> {
+  if (ids.length === 0) return [];
+  const rows: Array<Pick<SyncEventRow, 'id' | 'status' | 'error' | 'version'>> = await knex('sync_events')
+    .where({ tenant_id: tenantId })
+    .whereIn('id', [...ids])
+    .select('id', 'status', 'error', 'version');
+  return rows.map((r) => ({ ...r, version: r.version === null ? null : Number(r.version) }));
+}
+
+export async function setEventsVersion(
+  trx: Knex,
+  tenantId: string,
+  ids: readonly string[],
+  version: number,
+): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    await trx('sync_events')
+      .where({ tenant_id: tenantId })
+      .whereIn('id', ids.slice(i, i + 500))
+      .update({ version });
+  }
+}
+
+export async function listRejectedEvents(
+  knex: Knex,
+  tenantId: string,
+  limit: number,
+): Promise<SyncEventRow[]> {
+  const rows: SyncEventRow[] = await knex<SyncEventRow>('sync_events')
+    .where({ tenant_id: tenantId, status: 'rejected' })
+    .orderBy('received_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit);
+  return rows;
 }
