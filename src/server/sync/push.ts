@@ -12,13 +12,7 @@ import { recordOutboxReport } from '../devices/service.js';
 import { validationError } from '../http/validate.js';
 import { checkEvents, writeEventEffects, type EventLookups, type EventOrigin } from '../sales/service.js';
 import { recordChanges } from './changes.js';
-import {
-  findSyncEvents,
-  insertSyncEvents,
-  readStoreVersion,
-  setEventsVersion,
-  type SyncEventRow,
-} from './queries.js';
+import { findSyncEvents, insertSyncEvents, readStoreVersion, type SyncEventRow } from './queries.js';
 
 type Result = PushResponse['results'][number];
 
@@ -77,8 +71,10 @@ function rejectedRow(origin: EventOrigin, r: Rejection): SyncEventRow {
 }
 
 /**
- * Applies events and records them in one transaction: the `applied` rows, every effect, the stock levels and
- * finally the store version bump. Returns the version the stock effects became visible at.
+ * Applies events and records them in one transaction: every effect, the stock levels, the store version bump,
+ * then the `applied`/`rejected` rows carrying that version. Those rows go in last by design: an UPDATE of them
+ * after the bump would scan and lock other pushes' fresh rows and deadlock against their stock-level locks.
+ * Returns the version the stock effects became visible at.
  */
 async function applyAll(
   deps: AppDeps,
@@ -88,10 +84,6 @@ async function applyAll(
   rejections: readonly Rejection[],
   lookups: EventLookups,
 ): Promise<number> {
-  await insertSyncEvents(trx, [
-    ...events.map((e) => appliedRow(origin, e)),
-    ...rejections.map((r) => rejectedRow(origin, r)),
-  ]);
   const moved = await writeEventEffects(deps.db, trx, origin, events, lookups);
   const versions = await recordChanges(
     trx,
@@ -101,13 +93,10 @@ async function applyAll(
   );
   const version =
     versions.get(origin.storeId) ?? (await readStoreVersion(trx, origin.tenantId, origin.storeId));
-  if (events.length > 0)
-    await setEventsVersion(
-      trx,
-      origin.tenantId,
-      events.map((e) => e.id),
-      version,
-    );
+  await insertSyncEvents(trx, [
+    ...events.map((e) => ({ ...appliedRow(origin, e), version })),
+    ...rejections.map((r) => rejectedRow(origin, r)),
+  ]);
   return version;
 }
 

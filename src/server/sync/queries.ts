@@ -121,20 +121,6 @@ export async function findSyncEvents(
   return rows.map((r) => ({ ...r, version: r.version === null ? null : Number(r.version) }));
 }
 
-export async function setEventsVersion(
-  trx: Knex,
-  tenantId: string,
-  ids: readonly string[],
-  version: number,
-): Promise<void> {
-  for (let i = 0; i < ids.length; i += 500) {
-    await trx('sync_events')
-      .where({ tenant_id: tenantId })
-      .whereIn('id', ids.slice(i, i + 500))
-      .update({ version });
-  }
-}
-
 export async function listRejectedEvents(
   knex: Knex,
   tenantId: string,
