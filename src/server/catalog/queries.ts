@@ -136,8 +136,6 @@ export interface ProductPageQuery {
   tenantId: string;
   /** searchKey of the search text; matched anywhere in the name. */
   nameKey?: string;
-  /** The raw search text, matched exactly against SKU and barcode. */
-  exact?: string;
   active?: boolean;
   after?: { nameKey: string; id: string };
   limit: number;
@@ -147,28 +145,20 @@ function escapeLike(text: string): string {
   return text.replace(/[!%_]/g, (c) => `!${c}`);
 }
 
-/** Keyset page in (name_key, id) order, served by the (tenant_id, name_key, id) index. */
+/**
+ * Keyset page in (name_key, id) order, served by the (tenant_id, name_key, id) index. The cursor condition is
+ * written as `name_key >= ? AND (…)` rather than a row-value comparison so both engines start the index range at
+ * the cursor instead of scanning up to it. A name search (contains) still reads the names in index order.
+ */
 export async function listProductRows(knex: Knex, q: ProductPageQuery): Promise<ProductRow[]> {
   const query = knex<ProductRow>('products').where({ tenant_id: q.tenantId });
   if (q.active !== undefined) query.andWhere({ active: q.active });
-  if (q.nameKey !== undefined) {
-    const nameKey = q.nameKey;
-    const exact = q.exact ?? '';
-    query.andWhere((w) => {
-      w.whereRaw("name_key LIKE ? ESCAPE '!'", [`%${escapeLike(nameKey)}%`])
-        .orWhere({ sku: exact })
-        .orWhereIn(
-          'id',
-          knex('product_barcodes').where({ tenant_id: q.tenantId, barcode: exact }).select('product_id'),
-        );
-    });
-  }
+  if (q.nameKey !== undefined)
+    query.andWhereRaw("name_key LIKE ? ESCAPE '!'", [`%${escapeLike(q.nameKey)}%`]);
   if (q.after) {
     const { nameKey, id } = q.after;
-    query.andWhere((w) => {
-      w.where('name_key', '>', nameKey).orWhere((same) =>
-        same.where('name_key', nameKey).andWhere('id', '>', id),
-      );
+    query.andWhere('name_key', '>=', nameKey).andWhere((w) => {
+      w.where('name_key', '>', nameKey).orWhere('id', '>', id);
     });
   }
   const rows = await query
@@ -177,5 +167,19 @@ export async function listProductRows(knex: Knex, q: ProductPageQuery): Promise<
       { column: 'id', order: 'asc' },
     ])
     .limit(q.limit);
+  return rows.map(numeric);
+}
+
+/** Products whose SKU or one of whose barcodes is exactly `code` (both indexed lookups). */
+export async function findProductsByCode(knex: Knex, tenantId: string, code: string): Promise<ProductRow[]> {
+  const rows = await knex<ProductRow>('products')
+    .where({ tenant_id: tenantId })
+    .andWhere((w) => {
+      w.where({ sku: code }).orWhereIn(
+        'id',
+        knex('product_barcodes').where({ tenant_id: tenantId, barcode: code }).select('product_id'),
+      );
+    })
+    .orderBy('name_key', 'asc');
   return rows.map(numeric);
 }

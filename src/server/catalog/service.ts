@@ -21,6 +21,7 @@ import {
   deleteBarcodesOf,
   findBarcodes,
   findProduct,
+  findProductsByCode,
   findProductsByIds,
   findProductsBySkus,
   insertBarcodes,
@@ -185,11 +186,20 @@ export async function listProducts(
   query: z.output<typeof listProductsQuery>,
 ): Promise<ListProductsResponse> {
   const search = query.search?.trim();
+  const active = query.active === 'all' ? undefined : query.active === 'true';
+  // A scanned barcode or typed SKU is answered by an exact, indexed match before any name search.
+  if (search && !query.cursor) {
+    const exact = (await findProductsByCode(ctx.db.knex, ctx.tenantId, search)).filter(
+      (row) => active === undefined || Boolean(row.active) === active,
+    );
+    if (exact.length > 0) {
+      return { products: await withBarcodes(ctx.db.knex, ctx.tenantId, exact), cursor: null, hasMore: false };
+    }
+  }
   const rows = await listProductRows(ctx.db.knex, {
     tenantId: ctx.tenantId,
     nameKey: search ? searchKey(search) : undefined,
-    exact: search,
-    active: query.active === 'all' ? undefined : query.active === 'true',
+    active,
     after: query.cursor ? decodeCursor(query.cursor) : undefined,
     limit: query.limit + 1,
   });
