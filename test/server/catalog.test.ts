@@ -119,6 +119,14 @@ for (const dialect of testDialects()) {
       assert.equal(deleted.body.product.active, false);
       const row = await t.db.knex('products').where({ tenant_id: shop.tenantId, id: product.id }).first();
       assert.equal(Boolean(row.active), false);
+      const inactive = await t.http
+        .get('/products?active=false')
+        .set(...bearer(shop.ownerToken))
+        .expect(200);
+      assert.deepEqual(
+        inactive.body.products.map((p: { id: string }) => p.id),
+        [product.id],
+      );
     });
 
     it("gives 404 for another tenant's product and never lists it", async () => {

@@ -170,16 +170,13 @@ export async function listProductRows(knex: Knex, q: ProductPageQuery): Promise<
   return rows.map(numeric);
 }
 
-/** Products whose SKU or one of whose barcodes is exactly `code` (both indexed lookups). */
+/** Products whose SKU or one of whose barcodes is exactly `code`: two indexed lookups (an OR would scan). */
 export async function findProductsByCode(knex: Knex, tenantId: string, code: string): Promise<ProductRow[]> {
-  const rows = await knex<ProductRow>('products')
-    .where({ tenant_id: tenantId })
-    .andWhere((w) => {
-      w.where({ sku: code }).orWhereIn(
-        'id',
-        knex('product_barcodes').where({ tenant_id: tenantId, barcode: code }).select('product_id'),
-      );
-    })
-    .orderBy('name_key', 'asc');
-  return rows.map(numeric);
+  const [bySku, byBarcode] = await Promise.all([
+    knex<ProductRow>('products').where({ tenant_id: tenantId, sku: code }),
+    knex<BarcodeRow>('product_barcodes').where({ tenant_id: tenantId, barcode: code }),
+  ]);
+  const ids = byBarcode.map((b) => b.product_id).filter((id) => !bySku.some((p) => p.id === id));
+  const rows = [...bySku, ...(await findProductsByIds(knex, tenantId, ids))];
+  return rows.map(numeric).sort((a, b) => (a.name_key < b.name_key ? -1 : a.name_key > b.name_key ? 1 : 0));
 }

@@ -70,7 +70,3 @@ export async function firstStore(knex: Knex, tenantId: string): Promise<StoreRow
 export async function updateDefaultVatRate(trx: Knex, tenantId: string, rate: number): Promise<void> {
   await trx('tenants').where({ id: tenantId }).update({ default_vat_rate: rate });
 }
-
-export async function listStores(knex: Knex, tenantId: string): Promise<StoreRow[]> {
-  return knex<StoreRow>('stores').where({ tenant_id: tenantId }).orderBy('created_at', 'asc');
-}

@@ -4,10 +4,12 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('products', (t) => {
     t.string('tenant_id', 36).notNullable();
     t.string('id', 36).notNullable();
-    t.string('sku', 64).notNullable();
+    // Binary collation on MySQL (SQLite compares binary already): SKUs are case-sensitive on both engines, and
+    // the already case-folded name_key is searched and ordered byte-wise, which is also much faster for LIKE.
+    t.string('sku', 64).notNullable().collate('utf8mb4_bin');
     t.string('name', 191).notNullable();
     // searchKey(name): lower case, Uzbek apostrophes folded; the list is paged and searched on it.
-    t.string('name_key', 191).notNullable();
+    t.string('name_key', 191).notNullable().collate('utf8mb4_bin');
     t.bigInteger('price').notNullable();
     t.string('unit', 8).notNullable();
     t.integer('vat_rate').notNullable();
