@@ -34,11 +34,11 @@ export async function storeIdsOfTenant(trx: Knex, tenantId: string): Promise<str
  */
 export async function bumpStoreVersion(trx: Knex, tenantId: string, storeId: string): Promise<number> {
   const where = { tenant_id: tenantId, store_id: storeId };
-  let changed = await trx('store_versions').where(where).increment('version', 1);
+  const changed = await trx('store_versions').where(where).increment('version', 1);
   if (changed !== 1) {
     // A store made without initStoreSync (by an older code path): give it its row on first use.
     await insertIgnore(trx, 'store_versions', [{ ...where, version: 0 }], ['tenant_id', 'store_id']);
-    changed = await trx('store_versions').where(where).increment('version', 1);
+    await trx('store_versions').where(where).increment('version', 1);
   }
   const row: { version: number | string } = await trx('store_versions').where(where).first('version');
   return Number(row.version);
