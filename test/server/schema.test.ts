@@ -83,4 +83,20 @@ describe('database schema', function () {
     assert.deepEqual([...first.keys()].sort(), [...second.keys()].sort());
     for (const [table, shape] of first) assert.deepEqual(second.get(table), shape, table);
   });
+
+  for (const dialect of testDialects()) {
+    it(`migrates all the way down and up again to the same schema [${dialect}]`, async () => {
+      const db = await freshDb(dialect);
+      try {
+        const before = await describeSchema(db);
+        await db.knex.migrate.rollback(undefined, true);
+        const empty = await describeSchema(db);
+        assert.deepEqual([...empty.keys()], []);
+        await db.knex.migrate.latest();
+        assert.deepEqual(await describeSchema(db), before);
+      } finally {
+        await db.destroy();
+      }
+    });
+  }
 });
