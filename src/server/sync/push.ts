@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { z } from 'zod';
 import { newId } from '../../common/ids.js';
 import {
   syncEventSchema,
@@ -31,10 +32,9 @@ function usableId(raw: unknown): string | null {
   return typeof id === 'string' && id.length > 0 && id.length <= 36 ? id : null;
 }
 
-function reasonOf(raw: unknown): string {
-  const parsed = syncEventSchema.safeParse(raw);
-  if (parsed.success) return 'invalid';
-  return validationError(parsed.error).localized('en').slice(0, 500);
+/** The first schema problem in the words an owner reads in the rejected list (English, field named). */
+function reasonOf(error: z.ZodError): string {
+  return validationError(error).localized('en').slice(0, 500);
 }
 
 function appliedRow(origin: EventOrigin, event: SyncEvent): SyncEventRow {
@@ -143,7 +143,7 @@ export async function pushEvents(deps: AppDeps, device: DeviceActor, body: PushB
       index,
       id,
       type: typeof type === 'string' ? type : 'unknown',
-      reason: reasonOf(raw),
+      reason: reasonOf(result.error),
       raw,
       occurredAt: Number.isFinite(occurredAt) ? occurredAt : null,
     });
