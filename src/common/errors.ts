@@ -28,6 +28,12 @@ export const errorStatus = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   SERVER_UNREACHABLE: 503,
+  // Raised by the CLI and the register, never by the server.
+  NOT_LOGGED_IN: 401,
+  DEVICE_NOT_FOUND: 404,
+  REGISTER_NOT_ACTIVATED: 404,
+  REGISTER_HAS_UNSENT_EVENTS: 409,
+  BAD_SERVER_RESPONSE: 502,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -26,4 +26,11 @@ export const en: Record<keyof typeof uz, string> = {
   RATE_LIMITED: 'Too many attempts. Try again later.',
   INTERNAL: 'Internal server error.',
   SERVER_UNREACHABLE: 'Cannot reach the server: {url}',
+  NOT_LOGGED_IN: 'Log in first: posapp login --server <url> --email <email>',
+  DEVICE_NOT_FOUND: 'No register with the name or id “{device}”.',
+  REGISTER_NOT_ACTIVATED:
+    'No activated register in this data directory: {dataDir}. Run pos-activate <key> --server <url> first.',
+  REGISTER_HAS_UNSENT_EVENTS:
+    'The register in {dataDir} still holds {count} unsent events. Sync it first or choose another data directory.',
+  BAD_SERVER_RESPONSE: 'The server gave an unexpected answer ({status}): {url}',
 };

@@ -15,13 +15,16 @@ export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
 }
 
-/** Fills `{name}` placeholders. */
-export function messageFor(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
-  const catalog = catalogs[lang] as Record<string, string>;
-  const template = catalog[key] ?? (uz as Record<string, string>)[key] ?? key;
+/** Fills `{name}` placeholders; unknown names stay as written. */
+export function fillTemplate(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+export function messageFor(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
+  const catalog = catalogs[lang] as Record<string, string>;
+  return fillTemplate(catalog[key] ?? (uz as Record<string, string>)[key] ?? key, params);
 }
 
 /** Picks the first supported language of an Accept-Language header; Uzbek when none matches. */

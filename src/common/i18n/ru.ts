@@ -27,4 +27,11 @@ export const ru: Record<keyof typeof uz, string> = {
   RATE_LIMITED: 'Слишком много попыток. Повторите позже.',
   INTERNAL: 'Внутренняя ошибка сервера.',
   SERVER_UNREACHABLE: 'Сервер недоступен: {url}',
+  NOT_LOGGED_IN: 'Сначала войдите: posapp login --server <url> --email <email>',
+  DEVICE_NOT_FOUND: 'Касса с именем или id «{device}» не найдена.',
+  REGISTER_NOT_ACTIVATED:
+    'В этой папке нет активированной кассы: {dataDir}. Сначала выполните pos-activate <ключ> --server <url>.',
+  REGISTER_HAS_UNSENT_EVENTS:
+    'На кассе в этой папке {count} неотправленных событий: {dataDir}. Сначала синхронизируйте или выберите другую папку.',
+  BAD_SERVER_RESPONSE: 'Сервер вернул неожиданный ответ ({status}): {url}',
 };

@@ -26,4 +26,11 @@ export const uz = {
   RATE_LIMITED: 'Urinishlar juda ko‘p. Birozdan keyin qayta urinib ko‘ring.',
   INTERNAL: 'Serverda ichki xato yuz berdi.',
   SERVER_UNREACHABLE: 'Serverga ulanib bo‘lmadi: {url}',
+  NOT_LOGGED_IN: 'Avval tizimga kiring: posapp login --server <url> --email <email>',
+  DEVICE_NOT_FOUND: '“{device}” nomli yoki id’li kassa topilmadi.',
+  REGISTER_NOT_ACTIVATED:
+    'Bu papkada faollashtirilgan kassa yo‘q: {dataDir}. Avval pos-activate <kalit> --server <url> ni bajaring.',
+  REGISTER_HAS_UNSENT_EVENTS:
+    'Bu papkadagi kassada yuborilmagan {count} ta hodisa bor: {dataDir}. Avval sinxronlang yoki boshqa papkani tanlang.',
+  BAD_SERVER_RESPONSE: 'Server kutilmagan javob qaytardi ({status}): {url}',
 } as const;

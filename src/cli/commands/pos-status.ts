@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import { AppError } from '../../common/errors.js';
+import { text } from '../messages.js';
+import { formatTime, printJson, printTable } from '../output.js';
+import { globalsOf } from '../program.js';
+
+/** `pos status`: who this register is and how much it still has to send. Reads the local store only. */
+export async function status(_options: unknown, command: Command): Promise<void> {
+  const globals = globalsOf(command);
+  const { loadTerminalConfig } = await import('../../terminal/config.js');
+  const { openStore, storeExists } = await import('../../terminal/store/connection.js');
+  const { readIdentity } = await import('../../terminal/store/queries/identity.js');
+  const { countPendingEvents } = await import('../../terminal/store/queries/outbox.js');
+  const { dataDir } = loadTerminalConfig({ dataDir: globals.dataDir });
+  const notActivated = () => new AppError('REGISTER_NOT_ACTIVATED', { params: { dataDir } });
+  // Never create a store just to report that there is none.
+  if (!storeExists(dataDir)) throw notActivated();
+  const db = openStore(dataDir);
+  try {
+    const identity = readIdentity(db);
+    if (!identity) throw notActivated();
+    const eventsWaiting = countPendingEvents(db);
+    if (globals.json) {
+      return printJson({
+        dataDir,
+        server: identity.serverUrl,
+        device: { id: identity.deviceId, name: identity.deviceName },
+        tenant: { id: identity.tenantId, name: identity.tenantName },
+        store: { id: identity.storeId, name: identity.storeName, currency: identity.currency },
+        activatedAt: identity.activatedAt,
+        eventsWaiting,
+      });
+    }
+    const t = (key: Parameters<typeof text>[1]) => text(globals.lang, key);
+    printTable(
+      [],
+      [
+        [t('statusDevice'), identity.deviceName],
+        [t('statusStore'), identity.storeName],
+        [t('statusTenant'), identity.tenantName],
+        [t('statusServer'), identity.serverUrl],
+        [t('statusActivatedAt'), formatTime(identity.activatedAt)],
+        [t('statusEventsWaiting'), eventsWaiting],
+        [t('statusDataDir'), dataDir],
+      ],
+    );
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,250 @@
+import { newId } from '../../../common/ids.js';
+import type { EventType, SaleCompletedData, SaleRefundedData } from '../../../common/protocol/sync.js';
+import type { StoreDb } from '../connection.js';
+import { stmt } from './statements.js';
+
+function enqueue(db: StoreDb, id: string, type: EventType, occurredAt: string, data: unknown): void {
+  stmt(
+    db,
+    `INSERT INTO outbox (id, type, occurred_at, data, status, created_at) VALUES (?, ?, ?, ?, 'pending', ?)`,
+  ).run(id, type, occurredAt, JSON.stringify(data), occurredAt);
+}
+
+/** Next number of a per-register counter (receipts, refunds), inside the caller's transaction. */
+export function nextCounter(db: StoreDb, name: string): number {
+  return stmt(
+    db,
+    `INSERT INTO counters (name, value) VALUES (?, 1)
+     ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`,
+  )
+    .pluck()
+    .get(name) as number;
+}
+
+export function formatDocumentNo(deviceName: string, n: number, prefix = ''): string {
+  return `${deviceName}-${prefix}${String(n).padStart(6, '0')}`;
+}
+
+/**
+ * The sale, its lines and its outbox event in one transaction: once this returns, the sale survives a crash or a
+ * power cut (WAL, synchronous=FULL) and will be pushed exactly once. Returns the sale id and receipt number.
+ */
+export function commitSale(
+  db: StoreDb,
+  input: { deviceName: string; build: (receiptNo: string) => SaleCompletedData; occurredAt?: string },
+): { saleId: string; receiptNo: string; data: SaleCompletedData } {
+  return db
+    .transaction(() => {
+      const receiptNo = formatDocumentNo(input.deviceName, nextCounter(db, 'receipt'));
+      const data = input.build(receiptNo);
+      const saleId = newId();
+      const occurredAt = input.occurredAt ?? new Date().toISOString();
+      stmt(
+        db,
+        `INSERT INTO sales (id, receipt_no, shift_id, cashier_id, total, occurred_at, data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ).run(saleId, receiptNo, data.shiftId, data.cashierId, data.total, occurredAt, JSON.stringify(data));
+      const line = stmt(
+        db,
+        'INSERT INTO sale_lines (sale_id, line_no, product_id, qty, total) VALUES (?, ?, ?, ?, ?)',
+      );
+      data.lines.forEach((l, index) => line.run(saleId, index + 1, l.productId, l.qty, l.total));
+      enqueue(db, saleId, 'sale.completed', occurredAt, data);
+      return { saleId, receiptNo, data };
+    })
+    .immediate();
+}
+
+export interface StoredSale {
+  id: string;
+  receiptNo: string;
+  occurredAt: string;
+  data: SaleCompletedData;
+}
+
+export function findSaleByReceipt(db: StoreDb, receiptNo: string): StoredSale | null {
+  const row = stmt(db, 'SELECT id, receipt_no, occurred_at, data FROM sales WHERE receipt_no = ?').get(
+    receiptNo,
+  ) as { id: string; receipt_no: string; occurred_at: string; data: string } | undefined;
+  return row
+    ? { id: row.id, receiptNo: row.receipt_no, occurredAt: row.occurred_at, data: JSON.parse(row.data) }
+    : null;
+}
+
+/** Quantities already refunded per product for a sale. */
+export function refundedQuantities(db: StoreDb, saleId: string): Map<string, number> {
+  const rows = stmt(
+    db,
+    `SELECT l.product_id, SUM(l.qty) AS qty FROM refund_lines l JOIN refunds r ON r.id = l.refund_id
+     WHERE r.sale_id = ? GROUP BY l.product_id`,
+  ).all(saleId) as Array<{ product_id: string; qty: number }>;
+  return new Map(rows.map((row) => [row.product_id, row.qty]));
+}
+
+export function commitRefund(
+  db: StoreDb,
+  input: { deviceName: string; build: (refundNo: string) => SaleRefundedData; occurredAt?: string },
+): { refundId: string; refundNo: string; data: SaleRefundedData } {
+  return db
+    .transaction(() => {
+      const refundNo = formatDocumentNo(input.deviceName, nextCounter(db, 'refund'), 'R');
+      const data = input.build(refundNo);
+      const refundId = newId();
+      const occurredAt = input.occurredAt ?? new Date().toISOString();
+      stmt(
+        db,
+        'INSERT INTO refunds (id, refund_no, sale_id, shift_id, total, occurred_at, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(
+        refundId,
+        refundNo,
+        data.saleId,
+        data.shiftId ?? null,
+        data.total,
+        occurredAt,
+        JSON.stringify(data),
+      );
+      const line = stmt(
+        db,
+        'INSERT INTO refund_lines (refund_id, line_no, product_id, qty, total) VALUES (?, ?, ?, ?, ?)',
+      );
+      data.lines.forEach((l, index) => line.run(refundId, index + 1, l.productId, l.qty, l.total));
+      enqueue(db, refundId, 'sale.refunded', occurredAt, data);
+      return { refundId, refundNo, data };
+    })
+    .immediate();
+}
+
+export interface Shift {
+  id: string;
+  cashierId: string;
+  openedAt: string;
+  openingCash: number;
+  closedAt: string | null;
+  countedCash: number | null;
+}
+
+interface ShiftRow {
+  id: string;
+  cashier_id: string;
+  opened_at: string;
+  opening_cash: number;
+  closed_at: string | null;
+  counted_cash: number | null;
+}
+
+function toShift(row: ShiftRow): Shift {
+  return {
+    id: row.id,
+    cashierId: row.cashier_id,
+    openedAt: row.opened_at,
+    openingCash: row.opening_cash,
+    closedAt: row.closed_at,
+    countedCash: row.counted_cash,
+  };
+}
+
+/** The register has at most one open shift. */
+export function openShiftRow(db: StoreDb): Shift | null {
+  const row = stmt(
+    db,
+    'SELECT * FROM shifts WHERE closed_at IS NULL ORDER BY opened_at DESC LIMIT 1',
+  ).get() as ShiftRow | undefined;
+  return row ? toShift(row) : null;
+}
+
+export function getShift(db: StoreDb, id: string): Shift | null {
+  const row = stmt(db, 'SELECT * FROM shifts WHERE id = ?').get(id) as ShiftRow | undefined;
+  return row ? toShift(row) : null;
+}
+
+export function insertShiftOpened(db: StoreDb, input: { cashierId: string; openingCash: number }): Shift {
+  return db
+    .transaction(() => {
+      const id = newId();
+      const at = new Date().toISOString();
+      stmt(db, 'INSERT INTO shifts (id, cashier_id, opened_at, opening_cash) VALUES (?, ?, ?, ?)').run(
+        id,
+        input.cashierId,
+        at,
+        input.openingCash,
+      );
+      enqueue(db, newId(), 'shift.opened', at, {
+        shiftId: id,
+        cashierId: input.cashierId,
+        openingCash: input.openingCash,
+      });
+      return {
+        id,
+        cashierId: input.cashierId,
+        openedAt: at,
+        openingCash: input.openingCash,
+        closedAt: null,
+        countedCash: null,
+      };
+    })
+    .immediate();
+}
+
+export function markShiftClosed(db: StoreDb, input: { shiftId: string; countedCash: number }): void {
+  db.transaction(() => {
+    const at = new Date().toISOString();
+    stmt(db, 'UPDATE shifts SET closed_at = ?, counted_cash = ? WHERE id = ? AND closed_at IS NULL').run(
+      at,
+      input.countedCash,
+      input.shiftId,
+    );
+    enqueue(db, newId(), 'shift.closed', at, { shiftId: input.shiftId, countedCash: input.countedCash });
+  }).immediate();
+}
+
+export function insertCashMovement(
+  db: StoreDb,
+  input: { shiftId: string; amount: number; reason: string },
+): void {
+  db.transaction(() => {
+    const id = newId();
+    const at = new Date().toISOString();
+    stmt(
+      db,
+      'INSERT INTO cash_movements (id, shift_id, amount, reason, occurred_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(id, input.shiftId, input.amount, input.reason, at);
+    enqueue(db, id, 'cash.moved', at, input);
+  }).immediate();
+}
+
+export function shiftDocuments(
+  db: StoreDb,
+  shiftId: string,
+): {
+  sales: SaleCompletedData[];
+  refunds: SaleRefundedData[];
+  cashMovements: Array<{ amount: number; reason: string }>;
+} {
+  const sales = (
+    stmt(db, 'SELECT data FROM sales WHERE shift_id = ? ORDER BY occurred_at')
+      .pluck()
+      .all(shiftId) as string[]
+  ).map((data) => JSON.parse(data) as SaleCompletedData);
+  const refunds = (
+    stmt(db, 'SELECT data FROM refunds WHERE shift_id = ? ORDER BY occurred_at')
+      .pluck()
+      .all(shiftId) as string[]
+  ).map((data) => JSON.parse(data) as SaleRefundedData);
+  const cashMovements = stmt(
+    db,
+    'SELECT amount, reason FROM cash_movements WHERE shift_id = ? ORDER BY occurred_at',
+  ).all(shiftId) as Array<{ amount: number; reason: string }>;
+  return { sales, refunds, cashMovements };
+}
+
+export function writeAudit(
+  db: StoreDb,
+  entry: { cashierId: string | null; action: string; data: unknown },
+): void {
+  stmt(db, 'INSERT INTO audit_log (id, at, cashier_id, action, data) VALUES (?, ?, ?, ?, ?)').run(
+    newId(),
+    new Date().toISOString(),
+    entry.cashierId,
+    entry.action,
+    JSON.stringify(entry.data),
+  );
+}

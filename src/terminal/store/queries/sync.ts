@@ -1,0 +1,146 @@
+import type { StoreDb } from '../connection.js';
+import { stmt } from './statements.js';
+
+export interface OutboxEvent {
+  id: string;
+  type: string;
+  occurredAt: string;
+  data: unknown;
+}
+
+export function pendingEvents(db: StoreDb, limit: number): OutboxEvent[] {
+  const rows = stmt(
+    db,
+    "SELECT id, type, occurred_at, data FROM outbox WHERE status = 'pending' ORDER BY id LIMIT ?",
+  ).all(limit) as Array<{ id: string; type: string; occurred_at: string; data: string }>;
+  return rows.map((row) => ({
+    id: row.id,
+    type: row.type,
+    occurredAt: row.occurred_at,
+    data: JSON.parse(row.data),
+  }));
+}
+
+export interface OutboxSummary {
+  pending: number;
+  rejected: number;
+  oldestPendingAt: string | null;
+}
+
+export function outboxSummary(db: StoreDb): OutboxSummary {
+  return stmt(
+    db,
+    `SELECT
+       (SELECT COUNT(*) FROM outbox WHERE status = 'pending') AS pending,
+       (SELECT COUNT(*) FROM outbox WHERE status = 'rejected') AS rejected,
+       (SELECT MIN(occurred_at) FROM outbox WHERE status = 'pending') AS oldestPendingAt`,
+  ).get() as OutboxSummary;
+}
+
+export interface PushAck {
+  id: string;
+  status: 'applied' | 'duplicate' | 'rejected';
+  error?: string;
+  version?: number;
+}
+
+/** Records the server's answers; a rejected event stays visible but is never sent again. */
+export function recordPushResults(db: StoreDb, results: PushAck[]): void {
+  const sent = stmt(db, "UPDATE outbox SET status = 'sent', server_version = ?, error = NULL WHERE id = ?");
+  const rejected = stmt(db, "UPDATE outbox SET status = 'rejected', error = ? WHERE id = ?");
+  db.transaction(() => {
+    for (const result of results) {
+      if (result.status === 'rejected') rejected.run(result.error ?? 'rejected', result.id);
+      // A duplicate without a version was applied earlier at an unknown version: 0 means "in every pull".
+      else sent.run(result.version ?? 0, result.id);
+    }
+  })();
+}
+
+export function rejectedEvents(
+  db: StoreDb,
+): Array<{ id: string; type: string; occurredAt: string; error: string | null }> {
+  return stmt(
+    db,
+    "SELECT id, type, occurred_at AS occurredAt, error FROM outbox WHERE status = 'rejected' ORDER BY id",
+  ).all() as Array<{ id: string; type: string; occurredAt: string; error: string | null }>;
+}
+
+export interface SyncState {
+  deviceId: string | null;
+  cursor: number;
+  lastSyncAt: string | null;
+  lastAttemptAt: string | null;
+  lastError: string | null;
+  online: boolean;
+  revoked: boolean;
+}
+
+export function readSyncState(db: StoreDb): SyncState {
+  const row = stmt(db, 'SELECT * FROM sync_state WHERE id = 1').get() as {
+    device_id: string | null;
+    cursor: number;
+    last_sync_at: string | null;
+    last_attempt_at: string | null;
+    last_error: string | null;
+    online: number;
+    revoked: number;
+  };
+  return {
+    deviceId: row.device_id,
+    cursor: row.cursor,
+    lastSyncAt: row.last_sync_at,
+    lastAttemptAt: row.last_attempt_at,
+    lastError: row.last_error,
+    online: row.online === 1,
+    revoked: row.revoked === 1,
+  };
+}
+
+export function saveCursor(db: StoreDb, cursor: number, deviceId: string): void {
+  stmt(db, 'UPDATE sync_state SET cursor = ?, device_id = ? WHERE id = 1').run(cursor, deviceId);
+}
+
+export function recordSyncOutcome(
+  db: StoreDb,
+  outcome: { ok: boolean; error?: string | null; revoked?: boolean; at?: string },
+): void {
+  const at = outcome.at ?? new Date().toISOString();
+  stmt(
+    db,
+    `UPDATE sync_state SET last_attempt_at = @at, online = @online, last_error = @error,
+       last_sync_at = CASE WHEN @ok = 1 THEN @at ELSE last_sync_at END,
+       revoked = CASE WHEN @revoked = 1 THEN 1 ELSE revoked END
+     WHERE id = 1`,
+  ).run({
+    at,
+    online: outcome.ok ? 1 : 0,
+    ok: outcome.ok ? 1 : 0,
+    error: outcome.error ?? null,
+    revoked: outcome.revoked ? 1 : 0,
+  });
+}
+
+/** A new identity in this data dir: start the pull from scratch and forget a revocation of the old one. */
+export function resetSyncState(db: StoreDb, deviceId: string): void {
+  stmt(
+    db,
+    'UPDATE sync_state SET cursor = 0, device_id = ?, revoked = 0, last_error = NULL WHERE id = 1',
+  ).run(deviceId);
+}
+
+/**
+ * Takes (or renews) the sync lease for `holder` until `now + ttlMs`. Two `pos` processes on one data dir
+ * never push the same outbox in parallel: the second finds the lease held and skips its round.
+ */
+export function acquireSyncLease(db: StoreDb, holder: string, ttlMs: number, now = Date.now()): boolean {
+  const changed = stmt(
+    db,
+    'UPDATE sync_lease SET holder = ?, expires_at = ? WHERE id = 1 AND (holder IS NULL OR holder = ? OR expires_at < ?)',
+  ).run(holder, now + ttlMs, holder, now).changes;
+  return changed === 1;
+}
+
+export function releaseSyncLease(db: StoreDb, holder: string): void {
+  stmt(db, 'UPDATE sync_lease SET holder = NULL, expires_at = 0 WHERE id = 1 AND holder = ?').run(holder);
+}

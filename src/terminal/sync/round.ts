@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../common/errors.js';
+import { requestJson, ServerError } from '../../common/http.js';
+import type { Lang } from '../../common/i18n/index.js';
+import { z } from 'zod';
+import { changeSchema, MAX_PUSH_EVENTS, pullResponse, pushResponse } from '../../common/protocol/sync.js';
+import type { StoreDb } from '../store/connection.js';
+import { applyChange, clearPulledData } from '../store/queries/catalog.js';
+import type { Identity } from '../store/queries/identity.js';
+import {
+  acquireSyncLease,
+  outboxSummary,
+  pendingEvents,
+  readSyncState,
+  recordPushResults,
+  recordSyncOutcome,
+  releaseSyncLease,
+  resetSyncState,
+  saveCursor,
+} from '../store/queries/sync.js';
+
+export interface SyncOptions {
+  lang?: Lang;
+  pushBatch?: number;
+  pullPage?: number;
+  /** Called after each page so long catch-ups can show progress. */
+  onProgress?: (progress: { pushed: number; pulled: number; cursor: number }) => void;
+  timeoutMs?: number;
+}
+
+export interface SyncReport {
+  pushed: number;
+  duplicates: number;
+  rejected: number;
+  pulled: number;
+  skipped: number;
+  cursor: number;
+  pending: number;
+  /** False when another process on this data dir holds the sync lease. */
+  ran: boolean;
+}
+
+const LEASE_MS = 120_000;
+
+/** Changes are checked one by one when applied, so one odd change never blocks the page. */
+const pullPage = pullResponse.extend({ changes: z.array(z.unknown()) });
+
+/** One full round: push every pending event in batches, then pull every page. */
+export async function syncOnce(
+  db: StoreDb,
+  identity: Identity,
+  options: SyncOptions = {},
+): Promise<SyncReport> {
+  const holder = randomUUID();
+  const report: SyncReport = {
+    pushed: 0,
+    duplicates: 0,
+    rejected: 0,
+    pulled: 0,
+    skipped: 0,
+    cursor: 0,
+    pending: 0,
+    ran: false,
+  };
+  if (!acquireSyncLease(db, holder, LEASE_MS)) {
+    report.pending = outboxSummary(db).pending;
+    report.cursor = readSyncState(db).cursor;
+    return report;
+  }
+  report.ran = true;
+  try {
+    if (readSyncState(db).deviceId !== identity.deviceId) {
+      // The data dir holds a new identity (re-activation): the old catalog and cursor are not this register's.
+      db.transaction(() => {
+        clearPulledData(db);
+        resetSyncState(db, identity.deviceId);
+      })();
+    }
+    await pushAll(db, identity, options, report, holder);
+    await pullAll(db, identity, options, report, holder);
+    report.pending = outboxSummary(db).pending;
+    recordSyncOutcome(db, { ok: true });
+    return report;
+  } catch (error) {
+    const revoked = error instanceof ServerError && error.serverCode === 'DEVICE_REVOKED';
+    const message = error instanceof Error ? error.message : String(error);
+    recordSyncOutcome(db, { ok: false, error: message, revoked });
+    throw error;
+  } finally {
+    releaseSyncLease(db, holder);
+  }
+}
+
+async function pushAll(
+  db: StoreDb,
+  identity: Identity,
+  options: SyncOptions,
+  report: SyncReport,
+  holder: string,
+): Promise<void> {
+  const batch = Math.min(options.pushBatch ?? MAX_PUSH_EVENTS, MAX_PUSH_EVENTS);
+  for (;;) {
+    const events = pendingEvents(db, batch);
+    if (events.length === 0) return;
+    const summary = outboxSummary(db);
+    const answer = await requestJson({
+      baseUrl: identity.serverUrl,
+      method: 'POST',
+      path: '/sync/push',
+      token: identity.deviceToken,
+      lang: options.lang ?? 'uz',
+      body: { events, outbox: { pending: summary.pending, oldestAt: summary.oldestPendingAt } },
+      response: pushResponse,
+      timeoutMs: options.timeoutMs,
+    });
+    const sentIds = new Set(events.map((event) => event.id));
+    const results = answer.results.filter((result) => sentIds.has(result.id));
+    // Acknowledged only now: a crash before this line resends the batch and the server answers `duplicate`.
+    recordPushResults(db, results);
+    for (const result of results) {
+      if (result.status === 'applied') report.pushed++;
+      else if (result.status === 'duplicate') report.duplicates++;
+      else report.rejected++;
+    }
+    if (results.length < events.length) {
+      throw new AppError('BAD_SERVER_RESPONSE', {
+        params: { status: 200, url: `${identity.serverUrl}/sync/push` },
+      });
+    }
+    acquireSyncLease(db, holder, LEASE_MS);
+    options.onProgress?.({
+      pushed: report.pushed + report.duplicates,
+      pulled: report.pulled,
+      cursor: report.cursor,
+    });
+  }
+}
+
+async function pullAll(
+  db: StoreDb,
+  identity: Identity,
+  options: SyncOptions,
+  report: SyncReport,
+  holder: string,
+): Promise<void> {
+  let cursor = readSyncState(db).cursor;
+  for (;;) {
+    const page = await requestJson({
+      baseUrl: identity.serverUrl,
+      method: 'GET',
+      path: '/sync/pull',
+      query: { cursor: String(cursor), limit: String(options.pullPage ?? 1000) },
+      token: identity.deviceToken,
+      lang: options.lang ?? 'uz',
+      response: pullPage,
+      timeoutMs: options.timeoutMs,
+    });
+    const next = Number(page.cursor);
+    db.transaction(() => {
+      for (const raw of page.changes) {
+        const parsed = changeSchema.safeParse(raw);
+        if (!parsed.success) {
+          report.skipped++;
+          continue;
+        }
+        try {
+          db.transaction(() => applyChange(db, parsed.data))();
+          report.pulled++;
+        } catch {
+          report.skipped++;
+        }
+      }
+      // The cursor moves only with the page it belongs to: a pull cut off anywhere resumes without loss.
+      saveCursor(db, next, identity.deviceId);
+    })();
+    cursor = next;
+    report.cursor = cursor;
+    acquireSyncLease(db, holder, LEASE_MS);
+    options.onProgress?.({ pushed: report.pushed + report.duplicates, pulled: report.pulled, cursor });
+    if (!page.hasMore) return;
+  }
+}

@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { testDialects } from '../helpers/db.js';
+import {
+  bearer,
+  bootstrapTenant,
+  SUPERADMIN,
+  superadminToken,
+  testApp,
+  type TestApp,
+} from '../helpers/app.js';
+
+for (const dialect of testDialects()) {
+  describe(`auth [${dialect}]`, function () {
+    let t: TestApp;
+    before(async () => {
+      t = await testApp(dialect);
+    });
+    after(async () => {
+      await t.close();
+    });
+
+    it('logs the superadmin in and tells who they are', async () => {
+      const token = await superadminToken(t);
+      const me = await t.http
+        .get('/auth/me')
+        .set(...bearer(token))
+        .expect(200);
+      assert.equal(me.body.user.email, SUPERADMIN.email);
+      assert.equal(me.body.user.role, 'superadmin');
+      assert.equal(me.body.user.tenantId, null);
+    });
+
+    it('logs an owner in with the contract shape, ignoring email case', async () => {
+      const tenant = await bootstrapTenant(t);
+      const res = await t.http
+        .post('/auth/login')
+        .send({ email: tenant.ownerEmail.toUpperCase(), password: 'owner-pass-1' })
+        .expect(200);
+      assert.deepEqual(Object.keys(res.body).sort(), ['token', 'user']);
+      assert.deepEqual(res.body.user, {
+        id: res.body.user.id,
+        email: tenant.ownerEmail,
+        role: 'owner',
+        tenantId: tenant.tenantId,
+      });
+    });
+
+    it('returns 401 INVALID_CREDENTIALS for a wrong password and for an unknown email alike', async () => {
+      const tenant = await bootstrapTenant(t);
+      const wrong = await t.http
+        .post('/auth/login')
+        .send({ email: tenant.ownerEmail, password: 'nope-nope' })
+        .expect(401);
+      assert.deepEqual(wrong.body, {
+        error: { code: 'INVALID_CREDENTIALS', message: 'Email yoki parol noto‘g‘ri.' },
+      });
+      const unknown = await t.http
+        .post('/auth/login')
+        .send({ email: 'ghost@shop.uz', password: 'nope-nope' })
+        .expect(401);
+      assert.equal(unknown.body.error.code, 'INVALID_CREDENTIALS');
+    });
+
+    it('logout ends the session on the server', async () => {
+      const tenant = await bootstrapTenant(t);
+      await t.http
+        .get('/auth/me')
+        .set(...bearer(tenant.ownerToken))
+        .expect(200);
+      await t.http
+        .post('/auth/logout')
+        .set(...bearer(tenant.ownerToken))
+        .expect(204);
+      const after = await t.http
+        .get('/devices')
+        .set(...bearer(tenant.ownerToken))
+        .expect(401);
+      assert.equal(after.body.error.code, 'SESSION_EXPIRED');
+      const row = await t.db
+        .knex('sessions')
+        .where({ user_id: (await t.db.knex('users').where({ email: tenant.ownerEmail }).first()).id })
+        .first();
+      assert.ok(row.ended_at);
+    });
+
+    it('refuses a forged or garbage token with 401', async () => {
+      const res = await t.http.get('/devices').set('authorization', 'Bearer abc.def.ghi').expect(401);
+      assert.equal(res.body.error.code, 'UNAUTHENTICATED');
+    });
+  });
+
+  describe(`login rate limit [${dialect}]`, function () {
+    let t: TestApp;
+    before(async () => {
+      t = await testApp(dialect);
+    });
+    after(async () => {
+      await t.close();
+    });
+
+    it('allows a couple of typos, then answers 429 RATE_LIMITED after 10 failures per account', async () => {
+      const tenant = await bootstrapTenant(t);
+      // A typo or two and then the right password: fine.
+      await t.http.post('/auth/login').send({ email: tenant.ownerEmail, password: 'typo-1234' }).expect(401);
+      await t.http
+        .post('/auth/login')
+        .send({ email: tenant.ownerEmail, password: 'owner-pass-1' })
+        .expect(200);
+      for (let i = 0; i < 9; i++) {
+        await t.http
+          .post('/auth/login')
+          .send({ email: tenant.ownerEmail, password: `wrong-${i}-xx` })
+          .expect(401);
+      }
+      const limited = await t.http
+        .post('/auth/login')
+        .send({ email: tenant.ownerEmail, password: 'owner-pass-1' })
+        .expect(429);
+      assert.equal(limited.body.error.code, 'RATE_LIMITED');
+      const sessions = await t.db.knex('sessions').count({ n: '*' }).first();
+      // The bootstrap helper's login, the typo-then-right login; nothing from the refused attempts.
+      assert.equal(Number(sessions!.n), 3);
+    });
+
+    it('limits failed activations per IP too', async () => {
+      const fresh = await testApp(dialect);
+      try {
+        for (let i = 0; i < 10; i++) {
+          await fresh.http
+            .post('/devices/activate')
+            .send({ deviceKey: `dk_bad_${i}` })
+            .expect(401);
+        }
+        const res = await fresh.http
+          .post('/devices/activate')
+          .send({ deviceKey: 'dk_bad_again' })
+          .expect(429);
+        assert.equal(res.body.error.code, 'RATE_LIMITED');
+      } finally {
+        await fresh.close();
+      }
+    });
+  });
+}

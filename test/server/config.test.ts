@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadServerConfig } from '../../src/server/config.js';
+
+describe('server config', function () {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'posapp-config-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('generates a JWT secret on first start, keeps it private, and reuses it', () => {
+    const first = loadServerConfig({ dataDir: dir }, {});
+    assert.ok(first.jwtSecret.length >= 32);
+    const file = join(dir, 'jwt-secret');
+    assert.equal(readFileSync(file, 'utf8').trim(), first.jwtSecret);
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    const second = loadServerConfig({ dataDir: dir }, {});
+    assert.equal(second.jwtSecret, first.jwtSecret);
+  });
+
+  it('takes JWT_SECRET and DATABASE_URL from the environment and writes no secret file', () => {
+    const config = loadServerConfig(
+      { dataDir: dir },
+      { JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'mysql://u:p@db:3306/pos' },
+    );
+    assert.equal(config.jwtSecret, 'x'.repeat(40));
+    assert.equal(config.dbUrl, 'mysql://u:p@db:3306/pos');
+    assert.throws(() => statSync(join(dir, 'jwt-secret')));
+  });
+
+  it('defaults to an SQLite file in the data directory and refuses a short JWT_SECRET', () => {
+    assert.equal(loadServerConfig({ dataDir: dir }, {}).dbUrl, `sqlite:${join(dir, 'posapp.sqlite')}`);
+    assert.throws(() => loadServerConfig({ dataDir: dir }, { JWT_SECRET: 'short' }), /JWT_SECRET/);
+  });
+
+  it('is frozen', () => {
+    const config = loadServerConfig({ dataDir: dir, port: 9000 }, {});
+    assert.equal(config.port, 9000);
+    assert.ok(Object.isFrozen(config));
+  });
+});

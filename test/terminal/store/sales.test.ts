@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { newId } from '../../../src/common/ids.js';
+import { openStore, type StoreDb } from '../../../src/terminal/store/connection.js';
+import {
+  commitSale,
+  findSaleByReceipt,
+  insertShiftOpened,
+  openShiftRow,
+} from '../../../src/terminal/store/queries/sales.js';
+import {
+  acquireSyncLease,
+  outboxSummary,
+  pendingEvents,
+  recordPushResults,
+  rejectedEvents,
+  releaseSyncLease,
+} from '../../../src/terminal/store/queries/sync.js';
+
+describe('register sales and outbox', () => {
+  let dir: string;
+  let db: StoreDb;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'posapp-sales-'));
+    db = openStore(dir, { create: true });
+  });
+  afterEach(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function sell(shiftId: string, cashierId: string) {
+    const productId = newId();
+    return commitSale(db, {
+      deviceName: 'POS-02',
+      build: (receiptNo) => ({
+        receiptNo,
+        shiftId,
+        cashierId,
+        lines: [
+          { productId, name: 'Non', qty: 1000, unitPrice: 500_000, discount: 0, total: 500_000, vatRate: 0 },
+        ],
+        discount: 0,
+        total: 500_000,
+        payments: [{ method: 'cash', amount: 1_000_000 }],
+        change: 500_000,
+      }),
+    });
+  }
+
+  it('numbers receipts per register and writes the sale and its outbox event together', () => {
+    const shift = insertShiftOpened(db, { cashierId: newId(), openingCash: 0 });
+    assert.equal(openShiftRow(db)?.id, shift.id);
+    const first = sell(shift.id, shift.cashierId);
+    const second = sell(shift.id, shift.cashierId);
+    assert.equal(first.receiptNo, 'POS-02-000001');
+    assert.equal(second.receiptNo, 'POS-02-000002');
+    assert.equal(findSaleByReceipt(db, 'POS-02-000002')?.id, second.saleId);
+    const events = pendingEvents(db, 10);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['shift.opened', 'sale.completed', 'sale.completed'],
+    );
+    assert.equal(events[1]!.id, first.saleId, "the sale's id is its event's id");
+    assert.deepEqual((events[1]!.data as { receiptNo: string }).receiptNo, 'POS-02-000001');
+  });
+
+  it('keeps nothing of a sale whose build fails: no receipt number used, no event', () => {
+    assert.throws(() =>
+      commitSale(db, {
+        deviceName: 'POS-02',
+        build: () => {
+          throw new Error('underpaid');
+        },
+      }),
+    );
+    assert.equal(outboxSummary(db).pending, 0);
+    const ok = sell(newId(), newId());
+    assert.equal(ok.receiptNo, 'POS-02-000001');
+  });
+
+  it('marks acknowledged events sent, keeps rejected ones visible and never resends them', () => {
+    const a = sell(newId(), newId());
+    const b = sell(newId(), newId());
+    recordPushResults(db, [
+      { id: a.saleId, status: 'applied', version: 7 },
+      { id: b.saleId, status: 'rejected', error: 'unknown product' },
+    ]);
+    assert.deepEqual(pendingEvents(db, 10), []);
+    assert.deepEqual(
+      rejectedEvents(db).map((e) => [e.id, e.error]),
+      [[b.saleId, 'unknown product']],
+    );
+    assert.equal(outboxSummary(db).rejected, 1);
+  });
+
+  it('lets one process hold the sync lease at a time', () => {
+    const other = openStore(dir);
+    try {
+      assert.equal(acquireSyncLease(db, 'first', 60_000), true);
+      assert.equal(acquireSyncLease(other, 'second', 60_000), false);
+      assert.equal(acquireSyncLease(db, 'first', 60_000), true, 'the holder renews');
+      releaseSyncLease(db, 'first');
+      assert.equal(acquireSyncLease(other, 'second', 60_000), true);
+      assert.equal(
+        acquireSyncLease(db, 'first', 60_000, Date.now() + 120_000),
+        true,
+        'an expired lease is taken over',
+      );
+    } finally {
+      other.close();
+    }
+  });
+});
