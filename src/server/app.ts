@@ -5,6 +5,7 @@ import { authRoutes } from './auth/routes.js';
 import { catalogRoutes } from './catalog/routes.js';
 import type { AppDeps } from './context.js';
 import { deviceRoutes } from './devices/routes.js';
+import { reportRoutes } from './reports/routes.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { stockRoutes } from './stock/routes.js';
 import { bootstrapRoutes, tenantRoutes } from './tenants/routes.js';
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/devices', deviceRoutes(deps));
   app.use('/products', catalogRoutes(deps));
   app.use('/stock', stockRoutes(deps));
+  app.use('/reports', reportRoutes(deps));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
