@@ -5,6 +5,7 @@ import { authRoutes } from './auth/routes.js';
 import { catalogRoutes } from './catalog/routes.js';
 import type { AppDeps } from './context.js';
 import { deviceRoutes } from './devices/routes.js';
+import { reportRoutes } from './reports/routes.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { defaultPanelDir, panelBuilt, panelRoutes } from './panel/routes.js';
 import { settingsRoutes } from './settings/routes.js';
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   app.use('/stock', stockRoutes(deps));
   app.use('/users', userRoutes(deps));
   app.use('/settings', settingsRoutes(deps));
+  app.use('/reports', reportRoutes(deps));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

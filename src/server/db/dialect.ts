@@ -87,3 +87,10 @@ export async function snapshotTransaction<T>(
   if (db.dialect === 'mysql') return db.knex.transaction(work, { isolationLevel: 'repeatable read' });
   return db.knex.transaction(work);
 }
+
+/** Whole days since the epoch of an epoch-ms column shifted by `offsetMs`: `/` is integer division only in SQLite. */
+export function epochDay(db: Db, knex: Knex, column: string, offsetMs: number): Knex.Raw {
+  return db.dialect === 'mysql'
+    ? knex.raw('FLOOR((?? + ?) / 86400000)', [column, offsetMs])
+    : knex.raw('((?? + ?) / 86400000)', [column, offsetMs]);
+}
