@@ -10,16 +10,19 @@ function flagName(path: PropertyKey[]): string {
   return key ? `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : '(options)';
 }
 
-/** zod at the CLI's entrance: the first problem becomes VALIDATION_FAILED naming the flag. */
-export function parseOptions<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+/**
+ * zod at the CLI's entrance: the first problem becomes VALIDATION_FAILED naming the flag
+ * (or `field`, e.g. `<tenantId>` for a positional argument).
+ */
+export function parseOptions<S extends z.ZodType>(schema: S, value: unknown, field?: string): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const field =
-    issue?.code === 'unrecognized_keys'
-      ? flagName([...issue.path, issue.keys[0] ?? ''])
-      : flagName(issue?.path ?? []);
-  throw new AppError('VALIDATION_FAILED', { params: { field, reason: issue?.message ?? 'invalid' } });
+  const path =
+    issue?.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : (issue?.path ?? []);
+  throw new AppError('VALIDATION_FAILED', {
+    params: { field: field ?? flagName(path), reason: issue?.message ?? 'invalid' },
+  });
 }
 
 function rootOf(command: Command): Command {

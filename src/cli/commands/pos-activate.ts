@@ -11,7 +11,7 @@ const deviceKeySchema = z.string().trim().min(1).max(200);
 /** `pos-activate <deviceKey> --server <url>`: makes this PC's data dir a register of the key's tenant. */
 export async function activate(deviceKey: string, _options: unknown, command: Command): Promise<void> {
   const globals = globalsOf(command);
-  const key = parseOptions(deviceKeySchema, deviceKey);
+  const key = parseOptions(deviceKeySchema, deviceKey, '<deviceKey>');
   if (!globals.server) {
     throw new AppError('VALIDATION_FAILED', { params: { field: '--server', reason: 'required' } });
   }

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import {
   bootstrapBody,
   bootstrapResponse,
+  currencySchema,
+  type BootstrapBody,
   maxDevicesResponse,
   maxDevicesSchema,
   tenantListResponse,
@@ -13,28 +15,28 @@ import { formatTime, printJson, printLine, printTable } from '../output.js';
 import { globalsOf, parseOptions } from '../program.js';
 import { printDeviceKey } from './devices.js';
 
+/** The protocol's own rules, under the flag names, so a typo is reported as the flag the user typed. */
 const bootstrapFlagsSchema = z.strictObject({
-  tenant: z.string(),
-  store: z.string(),
-  ownerEmail: z.string(),
-  ownerPassword: z.string(),
-  maxDevices: z.coerce.number().optional(),
-  currency: z.string().optional(),
+  tenant: bootstrapBody.shape.tenantName,
+  store: bootstrapBody.shape.storeName,
+  ownerEmail: bootstrapBody.shape.ownerEmail,
+  ownerPassword: bootstrapBody.shape.ownerPassword,
+  maxDevices: z.coerce.number().pipe(maxDevicesSchema).optional(),
+  currency: currencySchema.optional(),
 });
 
 /** `posapp bootstrap` (superadmin): a tenant, its first store, its owner and register POS-01 in one go. */
 export async function bootstrap(_options: unknown, command: Command): Promise<void> {
   const globals = globalsOf(command);
   const flags = parseOptions(bootstrapFlagsSchema, command.opts());
-  // The protocol schema is the real check; it runs here so a typo never reaches the server.
-  const body = parseOptions(bootstrapBody, {
+  const body: BootstrapBody = {
     tenantName: flags.tenant,
     storeName: flags.store,
     ownerEmail: flags.ownerEmail,
     ownerPassword: flags.ownerPassword,
     maxDevices: flags.maxDevices,
     currency: flags.currency,
-  });
+  };
   const { api } = loggedInClient(globals);
   const answer = await api.request('POST', '/bootstrap', { body, response: bootstrapResponse });
   if (globals.json) return printJson(answer);
@@ -63,23 +65,19 @@ export async function listTenants(_options: unknown, command: Command): Promise<
   );
 }
 
-const maxDevicesArgs = z.strictObject({
-  tenantId: z.uuid(),
-  maxDevices: z.coerce.number().pipe(maxDevicesSchema),
-});
-
 /** `posapp tenants max-devices` (superadmin): sells (or takes back unused) register seats. */
 export async function setMaxDevices(
-  tenantId: string,
-  maxDevices: string,
+  tenantIdArg: string,
+  maxDevicesArg: string,
   _options: unknown,
   command: Command,
 ): Promise<void> {
   const globals = globalsOf(command);
-  const args = parseOptions(maxDevicesArgs, { tenantId, maxDevices });
+  const tenantId = parseOptions(z.uuid(), tenantIdArg, '<tenantId>');
+  const maxDevices = parseOptions(z.coerce.number().pipe(maxDevicesSchema), maxDevicesArg, '<n>');
   const { api } = loggedInClient(globals);
-  const answer = await api.request('PATCH', `/tenants/${args.tenantId}/max-devices`, {
-    body: { maxDevices: args.maxDevices },
+  const answer = await api.request('PATCH', `/tenants/${tenantId}/max-devices`, {
+    body: { maxDevices },
     response: maxDevicesResponse,
   });
   if (globals.json) return printJson(answer);
