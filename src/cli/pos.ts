@@ -3,6 +3,7 @@ import { languages } from '../common/i18n/index.js';
 import { lazy, newProgram, runProgram } from './program.js';
 
 const status = () => import('./commands/pos-status.js');
+const ui = () => import('./commands/pos-ui.js');
 
 /** The register's headless commands; each group's code is in commands/pos-<group>.ts, loaded when it runs. */
 export function posProgram() {
@@ -16,6 +17,10 @@ export function posProgram() {
     .command('status')
     .description('which register this is, its server, and events waiting to be sent')
     .action(lazy(status, 'status'));
+
+  // The cashier's screen: `pos` alone or `pos ui`; Ink and React are loaded only here.
+  program.action(lazy(ui, 'ui'));
+  program.command('ui').description('the cashier screen (the default)').action(lazy(ui, 'ui'));
 
   return program;
 }
