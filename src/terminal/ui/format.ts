@@ -106,25 +106,27 @@ export function scrollTop(selected: number, count: number, size: number, previou
 /** X/Z report as screen lines of `columns`. */
 export function reportLines(report: ShiftReport, lang: Lang, columns: number): string[] {
   const row = (label: string, value: Money) => spread(label, formatMoney(value), columns);
+  // The drawer figures first: at 24 rows they are what the cashier must see without scrolling.
   const lines = [
     row(say(lang, 'ui.report.opening'), report.openingCash),
     row(say(lang, 'ui.report.sales', { count: report.sales.count }), report.sales.total),
-    row(say(lang, 'ui.report.discounts'), report.sales.discount),
     row(say(lang, 'ui.report.refunds', { count: report.refunds.count }), report.refunds.total),
     row(say(lang, 'ui.report.net'), report.net),
-    '-'.repeat(columns),
-    row(`  ${say(lang, 'ui.pay.cash')}`, report.payments.cash - report.refundPayments.cash),
-    row(`  ${say(lang, 'ui.pay.card')}`, report.payments.card - report.refundPayments.card),
-    row(`  ${say(lang, 'ui.pay.qr')}`, report.payments.qr - report.refundPayments.qr),
-    ...Object.entries(report.byCardType).map(([type, value]) => row(`    ${type}`, value)),
-    ...report.vat.map((v) => row(say(lang, 'ui.report.vat', { rate: v.rate / 100 }), v.vat)),
-    '-'.repeat(columns),
     row(say(lang, 'ui.report.cashIn'), report.cashIn),
     row(say(lang, 'ui.report.cashOut'), report.cashOut),
     row(say(lang, 'ui.report.expected'), report.expectedCash),
   ];
   if (report.countedCash !== null) lines.push(row(say(lang, 'ui.report.counted'), report.countedCash));
   if (report.difference !== null) lines.push(row(say(lang, 'ui.report.difference'), report.difference));
+  lines.push(
+    '-'.repeat(columns),
+    row(`  ${say(lang, 'ui.pay.cash')}`, report.payments.cash - report.refundPayments.cash),
+    row(`  ${say(lang, 'ui.pay.card')}`, report.payments.card - report.refundPayments.card),
+    row(`  ${say(lang, 'ui.pay.qr')}`, report.payments.qr - report.refundPayments.qr),
+    ...Object.entries(report.byCardType).map(([type, value]) => row(`    ${type}`, value)),
+    row(say(lang, 'ui.report.discounts'), report.sales.discount),
+    ...report.vat.map((v) => row(say(lang, 'ui.report.vat', { rate: v.rate / 100 }), v.vat)),
+  );
   return lines;
 }
 

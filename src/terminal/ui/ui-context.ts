@@ -25,7 +25,9 @@ export function useErrorText(): (error: unknown) => string {
   };
 }
 
-/** Rows the status bar, the message line and the two help lines leave to a screen's body. */
+export const HELP_ROWS = 3;
+
+/** Rows the status bar, the message line and the help lines leave to a screen's body. */
 export function bodyRows(rows: number): number {
-  return Math.max(8, rows - 4);
+  return Math.max(8, rows - 2 - HELP_ROWS);
 }

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { helpItems, packHelp, type Scope } from '../keys.js';
 import { say, type UiKey } from '../text.js';
-import { bodyRows, useUi } from '../ui-context.js';
+import { bodyRows, HELP_ROWS, useUi } from '../ui-context.js';
 import type { Notice } from '../hooks/use-sale-session.js';
 
 /** A screen under the status bar: its body, the message line, and the help line generated from keys.ts. */
@@ -19,7 +19,7 @@ export function ScreenFrame({
   const help = packHelp(
     helpItems(scopes).map((item) => ({ keys: item.keys, label: say(lang, item.labelKey as UiKey) })),
     columns,
-    2,
+    HELP_ROWS,
   );
   return (
     <Box flexDirection="column" width={columns}>
@@ -29,7 +29,7 @@ export function ScreenFrame({
       <Text color={notice?.kind === 'error' ? 'red' : 'green'} wrap="truncate">
         {notice?.text ?? ' '}
       </Text>
-      {[0, 1].map((row) => (
+      {Array.from({ length: HELP_ROWS }, (_, row) => (
         <Text key={row} dimColor wrap="truncate">
           {help[row] ?? ' '}
         </Text>
