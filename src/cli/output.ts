@@ -92,3 +92,8 @@ export function reportError(error: unknown, options: ReportOptions): number {
   console.error(err.red(report.stderr));
   return report.exitCode;
 }
+
+/** A note that is not the command's result (a receipt that could not be printed): stderr, so pipes stay clean. */
+export function printNotice(line: string): void {
+  console.error(err.yellow(line));
+}

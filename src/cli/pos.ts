@@ -1,8 +1,14 @@
-import { Option } from 'commander';
+import { Argument, Option } from 'commander';
 import { languages } from '../common/i18n/index.js';
+import { collect } from './commands/pos-common.js';
 import { lazy, newProgram, runProgram } from './program.js';
 
 const status = () => import('./commands/pos-status.js');
+const session = () => import('./commands/pos-session.js');
+const shift = () => import('./commands/pos-shift.js');
+const selling = () => import('./commands/pos-sell.js');
+const printer = () => import('./commands/pos-printer.js');
+const syncing = () => import('./commands/pos-sync.js');
 const ui = () => import('./commands/pos-ui.js');
 
 /** The register's headless commands; each group's code is in commands/pos-<group>.ts, loaded when it runs. */
@@ -15,9 +21,97 @@ export function posProgram() {
 
   program
     .command('status')
-    .description('which register this is, its server, and events waiting to be sent')
+    .description('which register this is, its server, sync state and events waiting to be sent')
     .action(lazy(status, 'status'));
 
+  program
+    .command('sync')
+    .description('one full sync round: send waiting sales, receive catalog, prices, stock and cashiers')
+    .action(lazy(syncing, 'sync'));
+
+  program
+    .command('login')
+    .description('log a cashier in at this register with their PIN (works offline)')
+    .requiredOption('--pin <pin>', "the cashier's PIN")
+    .action(lazy(session, 'login'));
+  program.command('logout').description('log the cashier out').action(lazy(session, 'logout'));
+
+  const shifts = program.command('shift').description('open or close the shift, X-report');
+  shifts
+    .command('open')
+    .description('open a shift with the cash in the drawer')
+    .option('--cash <amount>', "opening cash in so'm", '0')
+    .action(lazy(shift, 'open'));
+  shifts
+    .command('close')
+    .description('close the shift with the counted cash and print the Z-report')
+    .requiredOption('--counted <amount>', "cash counted in the drawer, in so'm")
+    .action(lazy(shift, 'close'));
+  shifts.command('report').description('X-report of the open shift').action(lazy(shift, 'report'));
+
+  program
+    .command('cash')
+    .description('put cash into the drawer or take it out, with a reason')
+    .addArgument(new Argument('<direction>', 'in or out').choices(['in', 'out']))
+    .argument('<amount>', "amount in so'm")
+    .requiredOption('--reason <text>', 'why (e.g. change for the morning, collection)')
+    .action(lazy(shift, 'cash'));
+
+  const receiptWidth = new Option('--width <columns>', 'receipt width in columns')
+    .choices(['32', '48'])
+    .default('48');
+  program
+    .command('sell')
+    .description('sell without the UI: scan items, pay, print the receipt')
+    .option(
+      '--item <barcode[*qty]>',
+      'a barcode, optionally with a quantity (3*4780000000015 or 4780000000015*1.25)',
+      collect,
+      [],
+    )
+    .option(
+      '--pay <payment>',
+      "cash[:amount] | card[:amount][:uzcard|humo|visa|mastercard][:ref] | qr[:amount][:click|payme|uzum][:ref]; amounts in so'm",
+      collect,
+      [],
+    )
+    .option('--print', 'also print on the configured receipt printer')
+    .addOption(receiptWidth)
+    .action(lazy(selling, 'sell'));
+  program
+    .command('refund')
+    .description('refund an earlier sale of this register, whole or some items')
+    .argument('<receiptNo>', 'e.g. POS-01-000123')
+    .option(
+      '--item <barcode[*qty]>',
+      'refund only this item (repeatable); default the whole sale',
+      collect,
+      [],
+    )
+    .option('--reason <text>', 'why the customer returned it')
+    .option('--print', 'also print on the configured receipt printer')
+    .addOption(receiptWidth)
+    .action(lazy(selling, 'refund'));
+  program
+    .command('receipt')
+    .description('show or reprint an earlier receipt')
+    .argument('<receiptNo>', 'e.g. POS-01-000123')
+    .option('--print', 'print on the configured receipt printer')
+    .addOption(receiptWidth)
+    .action(lazy(selling, 'receipt'));
+
+  const printers = program.command('printer').description('receipt printer (ESC/POS)');
+  printers
+    .command('set')
+    .description('set the receipt printer: a device path or tcp://host:9100')
+    .argument('<target>', '/dev/usb/lp0 or tcp://192.168.1.50:9100')
+    .addOption(new Option('--paper <mm>', 'paper width').choices(['58', '80']).default('80'))
+    .addOption(
+      new Option('--code-page <cp>', 'printer code page').choices(['cp866', 'cp1251']).default('cp866'),
+    )
+    .addOption(new Option('--drawer <pin>', 'cash drawer kick pin').choices(['2', '5', 'none']).default('2'))
+    .action(lazy(printer, 'set'));
+  printers.command('test').description('print a test page').action(lazy(printer, 'test'));
   // The cashier's screen: `pos` alone or `pos ui`; Ink and React are loaded only here.
   program.action(lazy(ui, 'ui'));
   program.command('ui').description('the cashier screen (the default)').action(lazy(ui, 'ui'));

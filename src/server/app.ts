@@ -5,10 +5,16 @@ import { authRoutes } from './auth/routes.js';
 import type { AppDeps } from './context.js';
 import { deviceRoutes } from './devices/routes.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { defaultPanelDir, panelBuilt, panelRoutes } from './panel/routes.js';
 import { bootstrapRoutes, tenantRoutes } from './tenants/routes.js';
 
+export interface AppOptions {
+  /** Where the built admin panel lives; when it has no index.html, /admin is a plain 404. */
+  panelDir?: string;
+}
+
 /** Builds the HTTP app; listening is the caller's business (main.ts, tests). */
-export function createApp(deps: AppDeps): Express {
+export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
@@ -29,6 +35,8 @@ export function createApp(deps: AppDeps): Express {
   app.use('/bootstrap', bootstrapRoutes(deps));
   app.use('/tenants', tenantRoutes(deps));
   app.use('/devices', deviceRoutes(deps));
+  const panelDir = options.panelDir ?? defaultPanelDir();
+  if (panelBuilt(panelDir)) app.use('/admin', panelRoutes(panelDir));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

@@ -32,22 +32,23 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   return env;
 }
 
-/** Runs `node bin/<bin>.js …args` to the end. */
+/** Runs `node bin/<bin>.js …args` to the end; `input` is typed into its stdin. */
 export function runCli(
   bin: 'posapp' | 'pos' | 'pos-activate',
   args: string[],
-  env: Record<string, string> = {},
+  options: { env?: Record<string, string>; input?: string } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin', `${bin}.js`), ...args], {
       cwd: ROOT,
-      env: childEnv(env),
-      stdio: ['ignore', 'pipe', 'pipe'],
+      env: childEnv(options.env),
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
+    if (options.input !== undefined) child.stdin!.end(options.input);
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.once('error', reject);
     child.once('close', (code) => resolve({ code, stdout, stderr }));
   });
@@ -57,7 +58,7 @@ export interface ServerProcess {
   url: string;
   child: ChildProcess;
   output(): string;
-  stop(): Promise<number | null>;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
 /** Starts `posapp server` as a child and waits until /health answers. */
@@ -94,8 +95,8 @@ export async function startServerProcess(
     url,
     child,
     output: () => output,
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null) child.kill(signal);
       return exited;
     },
   };

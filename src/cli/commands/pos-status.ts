@@ -10,7 +10,7 @@ export async function status(_options: unknown, command: Command): Promise<void>
   const { loadTerminalConfig } = await import('../../terminal/config.js');
   const { openStore, storeExists } = await import('../../terminal/store/connection.js');
   const { readIdentity } = await import('../../terminal/store/queries/identity.js');
-  const { countPendingEvents } = await import('../../terminal/store/queries/outbox.js');
+  const { outboxSummary, readSyncState } = await import('../../terminal/store/queries/sync.js');
   const { dataDir } = loadTerminalConfig({ dataDir: globals.dataDir });
   const notActivated = () => new AppError('REGISTER_NOT_ACTIVATED', { params: { dataDir } });
   // Never create a store just to report that there is none.
@@ -19,7 +19,10 @@ export async function status(_options: unknown, command: Command): Promise<void>
   try {
     const identity = readIdentity(db);
     if (!identity) throw notActivated();
-    const eventsWaiting = countPendingEvents(db);
+    const outbox = outboxSummary(db);
+    const eventsWaiting = outbox.pending;
+    const sync = readSyncState(db);
+    const connection = sync.revoked ? 'revoked' : sync.online ? 'online' : 'offline';
     if (globals.json) {
       return printJson({
         dataDir,
@@ -29,6 +32,12 @@ export async function status(_options: unknown, command: Command): Promise<void>
         store: { id: identity.storeId, name: identity.storeName, currency: identity.currency },
         activatedAt: identity.activatedAt,
         eventsWaiting,
+        oldestWaitingAt: outbox.oldestPendingAt,
+        rejectedEvents: outbox.rejected,
+        connection,
+        lastSyncAt: sync.lastSyncAt,
+        lastError: sync.lastError,
+        cursor: sync.cursor,
       });
     }
     const t = (key: Parameters<typeof text>[1]) => text(globals.lang, key);
@@ -40,7 +49,13 @@ export async function status(_options: unknown, command: Command): Promise<void>
         [t('statusTenant'), identity.tenantName],
         [t('statusServer'), identity.serverUrl],
         [t('statusActivatedAt'), formatTime(identity.activatedAt)],
+        [t('statusOnline'), t(connection)],
         [t('statusEventsWaiting'), eventsWaiting],
+        [t('statusOldest'), formatTime(outbox.oldestPendingAt)],
+        [t('statusRejected'), outbox.rejected],
+        [t('statusLastSync'), sync.lastSyncAt ? formatTime(sync.lastSyncAt) : t('never')],
+        ...(sync.lastError ? [[t('statusLastError'), sync.lastError]] : []),
+        [t('statusCursor'), sync.cursor],
         [t('statusDataDir'), dataDir],
       ],
     );

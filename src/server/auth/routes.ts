@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { loginBody } from '../../common/protocol/auth.js';
 import type { AppDeps } from '../context.js';
-import { requireUser, userOf } from '../http/auth.js';
+import { clearSessionCookie, isWebClient, requireUser, setSessionCookie, userOf } from '../http/auth.js';
 import { failureLimiter } from '../http/rate-limit.js';
 import { validate } from '../http/validate.js';
 import { currentUser, login, logout } from './service.js';
@@ -15,10 +15,13 @@ export function authRoutes(deps: AppDeps): Router {
   const router = Router();
   router.post('/login', ...failureLimiter(deps.config, (req) => loginAccount(req.body)), async (req, res) => {
     const body = validate(loginBody, req.body);
-    res.json(await login(deps, body));
+    const result = await login(deps, body);
+    if (isWebClient(req)) setSessionCookie(req, res, result.token);
+    res.json(result);
   });
-  router.post('/logout', requireUser(deps), async (_req, res) => {
+  router.post('/logout', requireUser(deps), async (req, res) => {
     await logout(deps, userOf(res));
+    clearSessionCookie(req, res);
     res.status(204).end();
   });
   router.get('/me', requireUser(deps), async (_req, res) => {

@@ -1,4 +1,4 @@
-import type { Request, RequestHandler, Response } from 'express';
+import type { CookieOptions, Request, RequestHandler, Response } from 'express';
 import { AppError } from '../../common/errors.js';
 import type { Role } from '../../common/protocol/auth.js';
 import { authenticateUser } from '../auth/service.js';
@@ -7,26 +7,45 @@ import type { Actor, AppDeps, DeviceActor, TenantContext, UserActor } from '../c
 import { authenticateDevice } from '../devices/service.js';
 
 export const SESSION_COOKIE = 'posapp_session';
+export const CLIENT_HEADER = 'x-posapp-client';
+
+/** The web panel marks every request with `X-Posapp-Client: web`. */
+export function isWebClient(req: Request): boolean {
+  return req.get(CLIENT_HEADER) === 'web';
+}
+
+export interface Credential {
+  token: string;
+  from: 'bearer' | 'cookie';
+}
 
 /** The CLI sends a bearer token; the web panel an HttpOnly cookie. */
-export function tokenFromRequest(req: Request): string | null {
+export function credentialFromRequest(req: Request): Credential | null {
   const header = req.get('authorization');
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    return match ? match[1]! : null;
+    return match ? { token: match[1]!, from: 'bearer' } : null;
   }
   const cookies = req.get('cookie');
   if (!cookies) return null;
   for (const part of cookies.split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
+    if (name === SESSION_COOKIE) return { token: decodeURIComponent(value.join('=')), from: 'cookie' };
   }
   return null;
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 async function resolveActor(deps: AppDeps, req: Request): Promise<Actor> {
-  const token = tokenFromRequest(req);
-  if (!token) throw new AppError('UNAUTHENTICATED');
+  const credential = credentialFromRequest(req);
+  if (!credential) throw new AppError('UNAUTHENTICATED');
+  // The browser attaches the cookie on its own; a custom header cannot be sent cross-site without a CORS
+  // preflight we never grant, so requiring it (beside SameSite=Strict) stops forged state changes.
+  if (credential.from === 'cookie' && !SAFE_METHODS.has(req.method) && !isWebClient(req)) {
+    throw new AppError('FORBIDDEN');
+  }
+  const token = credential.token;
   const claims = await verifyToken(deps.config.jwtSecret, token);
   return claims.typ === 'device' ? authenticateDevice(deps, claims) : authenticateUser(deps, claims);
 }
@@ -73,4 +92,20 @@ export function requireDevice(deps: AppDeps): RequestHandler {
     res.locals.actor = actor;
     next();
   };
+}
+
+/**
+ * The panel's session lives in an HttpOnly cookie so page scripts never hold the token. No Max-Age: it ends
+ * with the browser, which suits shared shop PCs; the server-side session still expires on its own.
+ */
+function sessionCookieOptions(req: Request): CookieOptions {
+  return { httpOnly: true, sameSite: 'strict', path: '/', secure: req.secure };
+}
+
+export function setSessionCookie(req: Request, res: Response, token: string): void {
+  res.cookie(SESSION_COOKIE, token, sessionCookieOptions(req));
+}
+
+export function clearSessionCookie(req: Request, res: Response): void {
+  res.clearCookie(SESSION_COOKIE, sessionCookieOptions(req));
 }

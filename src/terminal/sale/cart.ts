@@ -1,5 +1,6 @@
 import { AppError } from '../../common/errors.js';
 import { roundHalfUp, vatIncluded, type Money } from '../../common/money.js';
+import type { Role as UserRole } from '../../common/protocol/auth.js';
 import type { Unit } from '../../common/protocol/catalog.js';
 import type { SaleLine } from '../../common/protocol/sync.js';
 import { formatQuantity, lineAmount, QTY_SCALE, type Quantity } from '../../common/quantity.js';
@@ -37,7 +38,8 @@ export interface CartState {
 
 export const emptyCart: CartState = Object.freeze({ lines: Object.freeze([]), discount: null });
 
-export type Role = 'owner' | 'admin' | 'cashier';
+/** The acting user's role (the same roles as the server's); only `cashier` is limited. */
+export type Role = UserRole;
 
 /** Who is acting: a cashier's discounts are capped by the store setting `maxCashierDiscount`. */
 export interface DiscountPolicy {
@@ -140,10 +142,10 @@ export function reduceCart(state: CartState, action: CartAction, policy: Discoun
     case 'lineDiscount': {
       const line = lineAt(state, action.lineIndex);
       if (action.discount !== null) checkLineDiscount(line, action.discount, policy);
-      return {
-        state: replaceLine(state, action.lineIndex, { ...line, discount: action.discount }),
-        audit: [],
-      };
+      const next = replaceLine(state, action.lineIndex, { ...line, discount: action.discount });
+      // With a cart discount already given, the receipt as a whole must stay within the limit too.
+      if (action.discount !== null && next.discount !== null) checkCartDiscount(next, next.discount, policy);
+      return { state: next, audit: [] };
     }
     case 'cartDiscount': {
       if (state.lines.length === 0) throw new AppError('EMPTY_CART');
@@ -308,7 +310,7 @@ export function toSaleLines(state: CartState): SaleLine[] {
   });
 }
 
-/** Largest discount this role may give, in basis points; owners and admins are not limited. */
+/** Largest discount this role may give, in basis points; owners and admins (and the platform) are not limited. */
 export function discountLimit(policy: DiscountPolicy): number {
   return policy.role === 'cashier' ? Math.max(0, Math.min(10_000, policy.maxCashierDiscount)) : 10_000;
 }

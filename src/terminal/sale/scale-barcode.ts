@@ -1,7 +1,8 @@
 import { hasValidCheckDigit } from '../../common/barcode.js';
 import { AppError } from '../../common/errors.js';
 import { MINOR_PER_MAJOR, type Money } from '../../common/money.js';
-import { parseQuantity, type Quantity } from '../../common/quantity.js';
+import { parseQuantity, QTY_SCALE, type Quantity } from '../../common/quantity.js';
+import type { CartAction, ProductSnapshot } from './cart.js';
 
 /** The store's scale label layout (settings `scaleBarcode`). */
 export interface ScaleBarcodeLayout {
@@ -92,4 +93,18 @@ export function parseScanInput(text: string): ScanInput {
   if (!/^[A-Za-z0-9-]{1,32}$/.test(code))
     throw new AppError('UNKNOWN_BARCODE', { params: { barcode: code } });
   return { code, qty };
+}
+
+/**
+ * The cart action for a scanned label of `product` (found by the label's item code). A weight label sells that
+ * weight at the product's price. A price label is charged exactly what it says; its quantity is derived from
+ * the price per kg (rounded to a gram, at least one) for the receipt and the stock ledger.
+ */
+export function scaleLabelAction(product: ProductSnapshot, label: ScaleLabel): CartAction {
+  if (label.kind === 'weight') return { type: 'addItem', product, qty: label.qty, scale: {} };
+  const qty =
+    product.unitPrice > 0
+      ? Math.max(1, Math.round((label.price * QTY_SCALE) / product.unitPrice))
+      : QTY_SCALE;
+  return { type: 'addItem', product, qty, scale: { labelPrice: label.price } };
 }

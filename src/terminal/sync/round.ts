@@ -69,7 +69,8 @@ export async function syncOnce(
   }
   report.ran = true;
   try {
-    if (readSyncState(db).deviceId !== identity.deviceId) {
+    const pulledFor = readSyncState(db).deviceId;
+    if (pulledFor !== null && pulledFor !== identity.deviceId) {
       // The data dir holds a new identity (re-activation): the old catalog and cursor are not this register's.
       db.transaction(() => {
         clearPulledData(db);

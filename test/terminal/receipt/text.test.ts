@@ -52,6 +52,23 @@ describe('receipt text', () => {
     assert.match(en, /Change\s+8 900 so'm/);
   });
 
+  it('names card types and QR providers with their references', () => {
+    const sale = sampleSale();
+    const split = {
+      ...sale,
+      total: 4_112_900,
+      payments: [
+        { method: 'card' as const, amount: 3_000_000, cardType: 'uzcard', reference: 'RRN-5521' },
+        { method: 'qr' as const, amount: 1_112_900, cardType: 'payme' },
+      ],
+      change: 0,
+    };
+    const text = renderSaleReceipt(split, context(32)).join('\n');
+    assert.match(text, /Karta \(Uzcard\)\s+30 000 so'm\n\s+Ref:\s+RRN-5521/);
+    assert.match(text, /QR to‘lov \(Payme\)\s+11 129 so'm/);
+    assert.doesNotMatch(text, /Qaytim|Yaxlitlash/);
+  });
+
   it('prints a refund with the names and MXIK of the sold lines', () => {
     const sale = sampleSale();
     const refund = computeRefund(

@@ -177,6 +177,11 @@ describe('cart', () => {
     const ok = reduceCart(state, { type: 'cartDiscount', discount: { percentBp: 500 } }, cashier).state;
     // 60 000 line + 5% of 1 830 000 = 91 500 → 151 500 ≤ 10% of 1 890 000.
     assert.equal(cartTotals(ok).discount, 151_500);
+    // A line discount given after the cart discount is held to the same receipt-wide limit.
+    assert.throws(
+      () => reduceCart(ok, { type: 'lineDiscount', lineIndex: 1, discount: { percentBp: 1000 } }, cashier),
+      isCode('DISCOUNT_OVER_LIMIT'),
+    );
   });
 
   it('returns audit entries for voided lines, reduced quantities and a cancelled sale', () => {

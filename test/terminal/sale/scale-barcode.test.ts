@@ -5,8 +5,11 @@ import {
   isScaleBarcode,
   parseScaleBarcode,
   parseScanInput,
+  scaleLabelAction,
   type ScaleBarcodeLayout,
 } from '../../../src/terminal/sale/scale-barcode.js';
+import { cartTotals, emptyCart, reduceCart } from '../../../src/terminal/sale/cart.js';
+import { apples } from './fixtures.js';
 
 const weightLayout: ScaleBarcodeLayout = { prefixes: ['21', '22'], itemDigits: 5, value: 'weight' };
 const priceLayout: ScaleBarcodeLayout = { prefixes: ['23'], itemDigits: 4, value: 'price' };
@@ -70,5 +73,28 @@ describe('scan input', () => {
     assert.throws(() => parseScanInput('1*2*3'), isCode('INVALID_QUANTITY'));
     assert.throws(() => parseScanInput('1.2345*4780000000015'), isCode('INVALID_QUANTITY'));
     assert.throws(() => parseScanInput('non bor'), isCode('UNKNOWN_BARCODE'));
+  });
+});
+
+describe('scale labels in the cart', () => {
+  const policy = { role: 'cashier', maxCashierDiscount: 0 } as const;
+
+  it('sells a weight label by weight and a price label at its price, each on its own line', () => {
+    const weight = parseScaleBarcode(ean13('210004201250'), weightLayout)!;
+    const price = parseScaleBarcode(ean13('230042054500'), priceLayout)!;
+    let state = emptyCart;
+    for (const label of [weight, weight, price]) {
+      state = reduceCart(state, scaleLabelAction(apples, label), policy).state;
+    }
+    const totals = cartTotals(state);
+    assert.deepEqual(
+      state.lines.map((l) => l.qty),
+      [1250, 1250, 2946],
+    );
+    // 1.250 kg × 18 500 = 23 125 so'm twice; the price label 54 500 so'm is charged as printed.
+    assert.deepEqual(
+      totals.lines.map((l) => l.total),
+      [2_312_500, 2_312_500, 5_450_000],
+    );
   });
 });

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import * as createIdentityAndOutbox from './20261125120000_create_identity_and_outbox.js';
 import * as createCatalogAndSales from './20261125130000_create_catalog_and_sales.js';
 import * as createRegisterSession from './20261125140000_create_register_session.js';
+import * as createPrinterConfig from './20261125150000_create_printer_config.js';
 
 export interface StoreMigration {
   up(db: Database): void;
@@ -12,4 +13,5 @@ export const storeMigrations: ReadonlyArray<readonly [string, StoreMigration]> =
   ['20261125120000_create_identity_and_outbox', createIdentityAndOutbox],
   ['20261125130000_create_catalog_and_sales', createCatalogAndSales],
   ['20261125140000_create_register_session', createRegisterSession],
+  ['20261125150000_create_printer_config', createPrinterConfig],
 ];

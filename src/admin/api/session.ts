@@ -1,0 +1,64 @@
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { loginResponse, meResponse, type LoginBody, type Role, type User } from '../../common/protocol/auth';
+import { ApiError, apiJson, apiSend } from './client';
+import { sessionKey } from './keys';
+
+/** Roles the panel serves; cashiers sell at registers and registers have their own token. */
+export const panelRoles: readonly Role[] = ['owner', 'admin', 'superadmin'];
+
+export interface Session {
+  user: User | null;
+  /** Why there is no session, when the server said (e.g. SESSION_EXPIRED), in the panel's language. */
+  notice?: string;
+  /** A credential that is not a person's (a register token): the server answers 403. */
+  denied?: boolean;
+}
+
+/**
+ * Nothing cached under one user may show to the next. The session query itself stays (and is overwritten),
+ * because the mounted gate observes it: a removed query would never tell it about the change.
+ */
+function dropUserData(client: QueryClient): void {
+  client.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
+}
+
+async function fetchSession(): Promise<Session> {
+  try {
+    const { user } = await apiJson('/auth/me', meResponse);
+    return { user };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      return { user: null, notice: error.code === 'SESSION_EXPIRED' ? error.message : undefined };
+    }
+    if (error instanceof ApiError && error.status === 403) return { user: null, denied: true };
+    throw error;
+  }
+}
+
+export function useSession() {
+  return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 60_000 });
+}
+
+/** The server also sets the HttpOnly cookie; the token in the body is deliberately dropped. */
+export function useLogin() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: LoginBody) =>
+      (await apiJson('/auth/login', loginResponse, { method: 'POST', body })).user,
+    onSuccess: (user) => {
+      dropUserData(client);
+      client.setQueryData<Session>(sessionKey, { user });
+    },
+  });
+}
+
+export function useLogout() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiSend('/auth/logout', { method: 'POST' }),
+    onSettled: () => {
+      dropUserData(client);
+      client.setQueryData<Session>(sessionKey, { user: null });
+    },
+  });
+}

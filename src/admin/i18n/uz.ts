@@ -1,0 +1,75 @@
+/** Uzbek (Latin), the panel's default language; ru.ts and en.ts follow its shape. */
+export const uz = {
+  app: { title: 'POSAPP', subtitle: 'Boshqaruv paneli' },
+  language: { label: 'Til' },
+  login: {
+    title: 'Tizimga kirish',
+    email: 'Email',
+    password: 'Parol',
+    submit: 'Kirish',
+  },
+  nav: { menu: 'Menyu', registers: 'Kassalar', tenants: 'Mijozlar', logout: 'Chiqish' },
+  gate: {
+    notAllowed:
+      'Bu panel faqat do‘kon egalari, administratorlar va platforma egasi uchun. Kassir yoki kassa hisobi bilan kirib bo‘lmaydi.',
+    retry: 'Qayta urinish',
+  },
+  registers: {
+    title: 'Kassalar',
+    used: '{{max}} ta kassadan {{used}} tasi ishlatilgan',
+    add: 'Kassa qo‘shish',
+    empty: 'Hali kassa yo‘q.',
+    name: 'Nomi',
+    status: 'Holati',
+    activated: 'Faollashtirilgan',
+    lastSeen: 'Oxirgi aloqa',
+    unsent: 'Yuborilmagan hodisalar',
+    actions: 'Amallar',
+    revoke: 'Bekor qilish',
+    resetKey: 'Kalitni yangilash',
+    revokeTitle: '{{name}} kassasini bekor qilasizmi?',
+    revokeText: 'Kassa tokeni darhol ishlamay qoladi va litsenziya o‘rni bo‘shaydi.',
+    resetKeyTitle: '{{name}} uchun yangi kalit berilsinmi?',
+    resetKeyText: 'Eski token darhol ishlamay qoladi; kassani yangi kalit bilan qayta faollashtiring.',
+    unsentWarning:
+      'Bu kassada hali yuborilmagan {{count}} ta hodisa (sotuv) bor. Davom etsangiz, ular serverga yetib bormaydi.',
+    revoked: '{{name}} bekor qilindi.',
+  },
+  status: { pending: 'Kutilmoqda', active: 'Faol', revoked: 'Bekor qilingan' },
+  deviceKey: {
+    title: 'Kassa kaliti: {{name}}',
+    once: 'Kalit faqat hozir, bir marta ko‘rsatiladi. Uni nusxalab oling.',
+    command: 'Kassa kompyuterida bajaring:',
+    copy: 'Nusxalash',
+    copied: 'Nusxalandi',
+    done: 'Tayyor',
+  },
+  tenants: {
+    title: 'Mijozlar',
+    add: 'Yangi do‘kon',
+    empty: 'Hali mijoz yo‘q.',
+    name: 'Nomi',
+    registers: 'Kassalar (band / ruxsat)',
+    created: 'Yaratilgan',
+    actions: 'Amallar',
+    changeLimit: 'Limitni o‘zgartirish',
+    limitTitle: '{{name}}: kassalar limiti',
+    maxDevices: 'Kassalar limiti',
+    limitSaved: '{{name}}: limit {{max}} ta kassa.',
+    bootstrapTitle: 'Yangi do‘kon ochish',
+    tenantName: 'Kompaniya nomi',
+    storeName: 'Do‘kon nomi',
+    ownerEmail: 'Egasining emaili',
+    ownerPassword: 'Egasining paroli',
+    create: 'Yaratish',
+  },
+  common: { cancel: 'Ortga', confirm: 'Tasdiqlash', save: 'Saqlash', none: '—' },
+  errors: {
+    network: 'Serverga ulanib bo‘lmadi.',
+    unexpected: 'Serverdan kutilmagan javob keldi.',
+    invalid: 'Qiymat noto‘g‘ri',
+  },
+};
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+export type Translation = Shape<typeof uz>;

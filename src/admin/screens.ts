@@ -1,0 +1,35 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Role } from '../common/protocol/auth';
+
+export interface Screen {
+  path: string;
+  /** Key under `nav` in the translations. */
+  nav: 'registers' | 'tenants';
+  roles: readonly Role[];
+  Component: LazyExoticComponent<ComponentType>;
+}
+
+/**
+ * Every screen behind the login, in menu order; each is its own chunk. Catalog, Stock, People and Reports
+ * join this table when their endpoints exist.
+ */
+export const screens: readonly Screen[] = [
+  {
+    path: 'registers',
+    nav: 'registers',
+    roles: ['owner', 'admin'],
+    Component: lazy(() =>
+      import('./registers/registers-screen').then((m) => ({ default: m.RegistersScreen })),
+    ),
+  },
+  {
+    path: 'tenants',
+    nav: 'tenants',
+    roles: ['superadmin'],
+    Component: lazy(() => import('./tenants/tenants-screen').then((m) => ({ default: m.TenantsScreen }))),
+  },
+];
+
+export function screensFor(role: Role): Screen[] {
+  return screens.filter((screen) => screen.roles.includes(role));
+}

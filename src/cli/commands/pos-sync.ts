@@ -1,0 +1,23 @@
+import type { Command } from 'commander';
+import { text } from '../messages.js';
+import { printJson, printLine } from '../output.js';
+import { withRegister } from './pos-common.js';
+
+/** `pos sync`: one full round (push everything, pull every page); non-zero exit when the server is unreachable. */
+export async function sync(_options: unknown, command: Command): Promise<void> {
+  const { syncOnce } = await import('../../terminal/sync/round.js');
+  await withRegister(command, async (ctx, globals) => {
+    const report = await syncOnce(ctx.db, ctx.identity, { lang: globals.lang });
+    if (globals.json) return printJson({ sync: report });
+    if (!report.ran) return printLine(text(globals.lang, 'syncBusy'));
+    printLine(
+      text(globals.lang, 'syncDone', {
+        pushed: report.pushed,
+        duplicates: report.duplicates,
+        rejected: report.rejected,
+        pulled: report.pulled,
+        pending: report.pending,
+      }),
+    );
+  });
+}
