@@ -18,11 +18,13 @@ try {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    minify: true,
+    legalComments: 'none',
     logLevel: 'warning',
     define: { 'process.env.NODE_ENV': '"production"' },
     alias: { 'react-devtools-core': devtoolsStub },
-    // Native and worker-based packages stay in node_modules.
-    external: ['better-sqlite3', 'pino'],
+    // Native and worker-based packages stay in node_modules; zod too, since the CLI has already loaded it.
+    external: ['better-sqlite3', 'pino', 'zod'],
     // CommonJS packages inside an ESM bundle still call require().
     banner: {
       js: "import { createRequire as __posCreateRequire } from 'node:module';\nconst require = __posCreateRequire(import.meta.url);",

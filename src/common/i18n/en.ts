@@ -125,7 +125,6 @@ export const en: Record<keyof typeof uz, string> = {
   'ui.error.unexpected': 'Unexpected error, details in pos.log',
   'ui.error.finishFirst': 'Finish or park the current sale first',
   'ui.error.noParked': 'No parked sales',
-  'ui.error.noLastReceipt': 'No receipt yet',
   'ui.sale.scan': 'Code',
   'ui.sale.empty': 'Scan a product or type its code (2*code for a quantity)',
   'ui.sale.col.name': 'Product',
@@ -188,4 +187,5 @@ export const en: Record<keyof typeof uz, string> = {
   'ui.report.vat': 'VAT {rate}%',
   'ui.field.reason': 'Reason',
   'ui.field.receiptNo': 'Receipt number',
+  'ui.dialog.reprint': 'Show a receipt again: number',
 };

@@ -126,7 +126,6 @@ export const ru: Record<keyof typeof uz, string> = {
   'ui.error.unexpected': 'Непредвиденная ошибка, подробности в pos.log',
   'ui.error.finishFirst': 'Сначала завершите или отложите текущий чек',
   'ui.error.noParked': 'Отложенных чеков нет',
-  'ui.error.noLastReceipt': 'Чеков ещё не было',
   'ui.sale.scan': 'Код',
   'ui.sale.empty': 'Сканируйте товар или введите код (2*код — с количеством)',
   'ui.sale.col.name': 'Товар',
@@ -189,4 +188,5 @@ export const ru: Record<keyof typeof uz, string> = {
   'ui.report.vat': 'НДС {rate}%',
   'ui.field.reason': 'Причина',
   'ui.field.receiptNo': 'Номер чека',
+  'ui.dialog.reprint': 'Повтор чека: номер',
 };

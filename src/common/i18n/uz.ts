@@ -125,7 +125,6 @@ export const uz = {
   'ui.error.unexpected': 'Kutilmagan xato, tafsilotlar pos.log faylida',
   'ui.error.finishFirst': 'Avval joriy chekni yakunlang yoki kechiktiring',
   'ui.error.noParked': 'Kechiktirilgan chek yo‘q',
-  'ui.error.noLastReceipt': 'Hali chek yo‘q',
   'ui.sale.scan': 'Kod',
   'ui.sale.empty': 'Mahsulotni skanerlang yoki kodini kiriting (2*kod — miqdor bilan)',
   'ui.sale.col.name': 'Mahsulot',
@@ -188,4 +187,5 @@ export const uz = {
   'ui.report.vat': 'QQS {rate}%',
   'ui.field.reason': 'Sabab',
   'ui.field.receiptNo': 'Chek raqami',
+  'ui.dialog.reprint': 'Chekni qayta ko‘rsatish: raqami',
 } as const;

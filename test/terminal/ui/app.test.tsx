@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { ean13 } from '../../../src/common/barcode.js';
 import { closeRegister } from '../../../src/terminal/register/context.js';
+import { savePrinterConfig } from '../../../src/terminal/register/printing.js';
 import { recordSyncOutcome } from '../../../src/terminal/store/queries/sync.js';
 import { applyChange } from '../../../src/terminal/store/queries/catalog.js';
 import { keys, startApp, startSelling, type RunningApp } from '../../helpers/ink.js';
@@ -183,7 +184,28 @@ describe('register UI (ink)', () => {
       await app.send(keys.enter);
       await app.waitFor((f) => /JAMI\s+0 so'm/.test(f));
       await app.send(keys.ctrl('o'));
+      await app.waitFor('Chekni qayta ko‘rsatish');
+      assert.match(app.frame(), /Chek raqami: POS-01-000001/, 'the last receipt is offered');
+      await app.send(keys.enter);
       await app.waitFor('Chek POS-01-000001');
+    });
+
+    it('says when the printer is unreachable; the sale stays paid', async () => {
+      savePrinterConfig(r.ctx, {
+        target: 'tcp://127.0.0.1:9',
+        width: 48,
+        codePage: 'cp866',
+        drawerPin: null,
+      });
+      app = await startSelling(r);
+      await app.send(`${r.barcodes.milk}\r`);
+      await app.waitFor('Sut 1 l');
+      await app.send(keys.f12);
+      await app.waitFor('To‘lanadi');
+      await app.send(keys.enter);
+      await app.waitFor('TO‘LANDI — POS-01-000001');
+      await app.waitFor('Printerga ulanib bo‘lmadi');
+      assert.equal(rows(r, 'SELECT id FROM sales').length, 1);
     });
 
     it('refuses an underpaid sale and keeps the cart and the tenders', async () => {

@@ -1,7 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import { QTY_SCALE } from '../../../common/quantity.js';
 import type { Cashier } from '../../register/cashier.js';
-import { settingsOf, type RegisterContext } from '../../register/context.js';
+import type { RegisterContext } from '../../register/context.js';
+import { refundReceiptLines, saleReceiptLines } from '../../register/printing.js';
 import { refundSale } from '../../register/refunds.js';
 import {
   cashierPolicy,
@@ -16,7 +17,7 @@ import { AppError } from '../../../common/errors.js';
 import { emptyCart, reduceCart, type CartAction, type CartState } from '../../sale/cart.js';
 import type { Tender } from '../../sale/payment.js';
 import type { RefundSelection } from '../../sale/refund.js';
-import { renderRefundReceipt, renderSaleReceipt } from '../../receipt/text.js';
+import type { SaleCompletedData } from '../../../common/protocol/sync.js';
 import { typedDiscount, typedQuantity, typedReason } from '../input.js';
 import { InputError } from '../text.js';
 import { useSyncState } from './use-sync-state.js';
@@ -198,11 +199,7 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
       refund(receiptNo: string, selection: RefundSelection, columns: number) {
         const refund = refundSale(ctx, { receiptNo, selection, cashier });
         onCommitted();
-        const context = receiptContext(ctx, cashier, refund.occurredAt, columns);
-        return {
-          refundNo: refund.refundNo,
-          lines: renderRefundReceipt(refund.data, refund.sale.data, context),
-        };
+        return { refund, lines: refundReceiptLines(ctx, refund, refund.sale.data, receiptWidth(columns)) };
       },
     }),
     [ctx, cashier, apply, onCommitted, current, dispatch],
@@ -211,26 +208,11 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
   return { state, ...actions };
 }
 
-function receiptContext(ctx: RegisterContext, cashier: Cashier, occurredAt: string, columns = 80) {
-  const settings = settingsOf(ctx);
-  return {
-    storeName: settings.storeName,
-    header: settings.receiptHeader,
-    device: ctx.identity.deviceName,
-    cashierName: cashier.name,
-    occurredAt,
-    lang: ctx.lang,
-    width: receiptWidth(columns),
-    currency: settings.currency,
-  };
-}
-
-/** The customer's receipt of a completed sale, as shown on screen. */
-export function saleReceiptLines(
+/** The customer's receipt as shown on screen, as wide as the printer's paper allows the terminal. */
+export function saleReceiptOnScreen(
   ctx: RegisterContext,
-  cashier: Cashier,
-  sale: CompletedSale,
+  sale: { data: SaleCompletedData; occurredAt: string },
   columns: number,
 ): string[] {
-  return renderSaleReceipt(sale.data, receiptContext(ctx, cashier, sale.occurredAt, columns));
+  return saleReceiptLines(ctx, sale, receiptWidth(columns));
 }

@@ -5,7 +5,8 @@ import { formatMoney } from '../../../common/money.js';
 import { formatQuantity } from '../../../common/quantity.js';
 import type { Cashier } from '../../register/cashier.js';
 import { settingsOf, type RegisterContext } from '../../register/context.js';
-import { refundOptions } from '../../register/refunds.js';
+import { printRefund, printSale } from '../../register/printing.js';
+import { findSale, refundOptions } from '../../register/refunds.js';
 import { searchCatalog } from '../../register/selling.js';
 import { closeShift, currentShift, moveCash, reportOfShift } from '../../register/shift.js';
 import { cartTotals } from '../../sale/cart.js';
@@ -16,7 +17,7 @@ import { typedMoney, typedReason } from '../input.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { useSyncState } from '../hooks/use-sync-state.js';
 import { moneyChars, reduceField } from '../hooks/use-text-field.js';
-import { receiptWidth, saleReceiptLines, useSaleSession } from '../hooks/use-sale-session.js';
+import { receiptWidth, saleReceiptOnScreen, useSaleSession } from '../hooks/use-sale-session.js';
 import { InputError, say, type UiKey } from '../text.js';
 import { bodyRows, useErrorText, useUi } from '../ui-context.js';
 import { CartView } from '../components/cart-view.js';
@@ -37,7 +38,8 @@ type PromptPurpose =
   | 'cashAmount'
   | 'cashReason'
   | 'countedCash'
-  | 'refundNo';
+  | 'refundNo'
+  | 'reprint';
 
 type Dialog =
   | { kind: 'search' }
@@ -76,6 +78,11 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
   const close = () => setDialog(null);
   const search = useCallback((text: string) => searchCatalog(ctx, text, 50), [ctx]);
   const selectedName = state.cart.lines[state.selected]?.product.name ?? '';
+
+  /** Prints after the sale or refund is committed; a printer problem is shown, the sale stays done. */
+  const print = (job: () => Promise<boolean>) => {
+    job().catch((error: unknown) => session.notify({ kind: 'error', text: describe(error) }));
+  };
 
   const run = (action: () => void) => {
     try {
@@ -151,16 +158,7 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
             setDialog({ kind: 'prompt', purpose: 'countedCash' });
           });
         case 'receipt.reprint':
-          return run(() => {
-            const sale = state.lastSale;
-            if (!sale) throw new InputError('ui.error.noLastReceipt');
-            const lines = saleReceiptLines(ctx, cashier, sale, columns);
-            setDialog({
-              kind: 'view',
-              title: say(lang, 'ui.dialog.receipt', { receiptNo: sale.receiptNo }),
-              lines,
-            });
-          });
+          return setDialog({ kind: 'prompt', purpose: 'reprint' });
         case 'session.logout':
           return run(() => {
             if (state.cart.lines.length > 0) throw new InputError('ui.error.finishFirst');
@@ -173,9 +171,16 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
   );
 
   const prompt = (purpose: PromptPurpose, amount?: number) => {
-    const p = (titleKey: UiKey, label: string, submit: (value: string) => void, money = false) => (
+    const p = (
+      titleKey: UiKey,
+      label: string,
+      submit: (value: string) => void,
+      money = false,
+      initial?: string,
+    ) => (
       <PromptDialog
         key={purpose}
+        initial={initial}
         title={say(lang, titleKey, { name: selectedName, amount: formatMoney(amount ?? 0) })}
         label={label}
         field={money ? { accept: moneyChars, maxLength: 16 } : undefined}
@@ -184,6 +189,23 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
       />
     );
     switch (purpose) {
+      case 'reprint':
+        // The last receipt of this session is offered; any earlier one can be typed instead.
+        return p(
+          'ui.dialog.reprint',
+          say(lang, 'ui.field.receiptNo'),
+          (v) => {
+            const sale = findSale(ctx, v);
+            setDialog({
+              kind: 'view',
+              title: say(lang, 'ui.dialog.receipt', { receiptNo: sale.receiptNo }),
+              lines: saleReceiptOnScreen(ctx, sale, columns),
+            });
+            print(() => printSale(ctx, sale));
+          },
+          false,
+          state.lastSale?.receiptNo ?? '',
+        );
       case 'qty':
         return p('ui.dialog.qty', say(lang, 'ui.key.qty'), (v) => (session.setQty(v), close()));
       case 'void':
@@ -274,6 +296,7 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
             cashRounding={settingsOf(ctx).cashRounding}
             onPay={(tenders) => {
               const sale = session.pay(tenders);
+              print(() => printSale(ctx, sale));
               const change =
                 sale.data.change > 0
                   ? ` · ${say(lang, 'ui.pay.change')}: ${formatMoney(sale.data.change)}`
@@ -282,7 +305,7 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
               setDialog({
                 kind: 'view',
                 title: say(lang, 'ui.dialog.paid', { receiptNo: sale.receiptNo }),
-                lines: saleReceiptLines(ctx, cashier, sale, columns),
+                lines: saleReceiptOnScreen(ctx, sale, columns),
               });
             }}
             onCancel={close}
@@ -324,11 +347,12 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
                 marked.length === 0
                   ? ({ whole: true } as const)
                   : { lines: marked.map((i) => ({ lineIndex: d.lines[i]!.lineIndex })) };
-              const refund = session.refund(d.receiptNo, selection, columns);
+              const { refund, lines } = session.refund(d.receiptNo, selection, columns);
+              print(() => printRefund(ctx, refund, refund.sale.data));
               setDialog({
                 kind: 'view',
                 title: say(lang, 'ui.dialog.refunded', { refundNo: refund.refundNo }),
-                lines: refund.lines,
+                lines,
               });
             }}
             onCancel={close}
