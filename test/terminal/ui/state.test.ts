@@ -3,7 +3,7 @@ import { AppError } from '../../../src/common/errors.js';
 import { emptyCart, reduceCart, type ProductSnapshot } from '../../../src/terminal/sale/cart.js';
 import { cartRows, scrollTop, truncate } from '../../../src/terminal/ui/format.js';
 import { typedDiscount, typedMoney, typedQuantity } from '../../../src/terminal/ui/input.js';
-import { reduceList } from '../../../src/terminal/ui/hooks/use-list.js';
+import { reduceList } from '../../../src/terminal/ui/state/list.js';
 import {
   addTender,
   initialPay,
@@ -11,9 +11,9 @@ import {
   nextMethod,
   payStatus,
   typedTender,
-} from '../../../src/terminal/ui/hooks/use-pay.js';
-import { initialSession, reduceSession } from '../../../src/terminal/ui/hooks/use-sale-session.js';
-import { reduceField } from '../../../src/terminal/ui/hooks/use-text-field.js';
+} from '../../../src/terminal/ui/state/pay.js';
+import { initialSession, reduceSession } from '../../../src/terminal/ui/state/sale-session.js';
+import { reduceField } from '../../../src/terminal/ui/state/text-field.js';
 import { parseKeys } from '../../../src/terminal/ui/keys.js';
 import { InputError } from '../../../src/terminal/ui/text.js';
 

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { commandFor } from '../keys.js';
 import { scrollTop, truncate } from '../format.js';
 import { useKeys } from '../hooks/use-keys.js';
-import { reduceList } from '../hooks/use-list.js';
+import { reduceList } from '../state/list.js';
 import { useErrorText, useUi } from '../ui-context.js';
 import { DialogBox } from './dialog-box.js';
 

@@ -15,8 +15,8 @@ import {
   payStatus,
   typedTender,
   type PayState,
-} from '../hooks/use-pay.js';
-import { moneyChars, reduceField } from '../hooks/use-text-field.js';
+} from '../state/pay.js';
+import { moneyChars, reduceField } from '../state/text-field.js';
 import { say } from '../text.js';
 import { useErrorText, useUi } from '../ui-context.js';
 import { DialogBox } from './dialog-box.js';

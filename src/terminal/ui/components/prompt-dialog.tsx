@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { commandFor } from '../keys.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { useSyncState } from '../hooks/use-sync-state.js';
-import { reduceField, type FieldOptions } from '../hooks/use-text-field.js';
+import { reduceField, type FieldOptions } from '../state/text-field.js';
 import { useErrorText, useUi } from '../ui-context.js';
 import { DialogBox } from './dialog-box.js';
 import { TextField } from './text-field.js';

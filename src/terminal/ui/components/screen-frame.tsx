@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { helpItems, packHelp, type Scope } from '../keys.js';
 import { say, type UiKey } from '../text.js';
 import { bodyRows, HELP_ROWS, useUi } from '../ui-context.js';
-import type { Notice } from '../hooks/use-sale-session.js';
+import type { Notice } from '../state/sale-session.js';
 
 /** A screen under the status bar: its body, the message line, and the help line generated from keys.ts. */
 export function ScreenFrame({

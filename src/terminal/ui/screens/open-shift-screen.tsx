@@ -1,5 +1,5 @@
 import type { Cashier } from '../../register/cashier.js';
-import { moneyChars } from '../hooks/use-text-field.js';
+import { moneyChars } from '../state/text-field.js';
 import { say } from '../text.js';
 import { useUi } from '../ui-context.js';
 import { ScreenFrame } from '../components/screen-frame.js';

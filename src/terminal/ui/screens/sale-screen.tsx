@@ -16,7 +16,7 @@ import { reportLines } from '../format.js';
 import { typedMoney, typedReason } from '../input.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { useSyncState } from '../hooks/use-sync-state.js';
-import { moneyChars, reduceField } from '../hooks/use-text-field.js';
+import { moneyChars, reduceField } from '../state/text-field.js';
 import { receiptWidth, saleReceiptOnScreen, useSaleSession } from '../hooks/use-sale-session.js';
 import { InputError, say, type UiKey } from '../text.js';
 import { bodyRows, useErrorText, useUi } from '../ui-context.js';
@@ -78,6 +78,7 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
   const close = () => setDialog(null);
   const search = useCallback((text: string) => searchCatalog(ctx, text, 50), [ctx]);
   const selectedName = state.cart.lines[state.selected]?.product.name ?? '';
+  const busy = state.cart.lines.length > 0 || state.parked.length > 0;
 
   /** Prints after the sale or refund is committed; a printer problem is shown, the sale stays done. */
   const print = (job: () => Promise<boolean>) => {
@@ -154,14 +155,15 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
           });
         case 'shift.close':
           return run(() => {
-            if (state.cart.lines.length > 0) throw new InputError('ui.error.finishFirst');
+            // Parked sales live in this screen's memory: they are finished before the shift or the session ends.
+            if (busy) throw new InputError('ui.error.finishFirst');
             setDialog({ kind: 'prompt', purpose: 'countedCash' });
           });
         case 'receipt.reprint':
           return setDialog({ kind: 'prompt', purpose: 'reprint' });
         case 'session.logout':
           return run(() => {
-            if (state.cart.lines.length > 0) throw new InputError('ui.error.finishFirst');
+            if (busy) throw new InputError('ui.error.finishFirst');
             onLogout();
           });
       }
