@@ -29,7 +29,7 @@ const words = [
 ];
 
 /** A register with `count` products written the way a pull would leave them (table rows, barcode index, FTS). */
-async function registerWithCatalog(count: number): Promise<string> {
+export async function registerWithCatalog(count: number): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'posapp-bench-ui-'));
   const db = openStore(dataDir, { create: true });
   const deviceId = newId();
