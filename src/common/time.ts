@@ -7,3 +7,28 @@ export function toIso(ms: number | string | null | undefined): string | null {
 export function nowMs(): number {
   return Date.now();
 }
+
+/** Shops keep Tashkent time (UTC+5, no daylight saving): a report's "day" is a Tashkent calendar day. */
+export const STORE_UTC_OFFSET_MS = 5 * 3600 * 1000;
+const DAY_MS = 24 * 3600 * 1000;
+
+/** `2026-11-25` → the UTC ms at which that store day starts. */
+export function storeDayStart(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`) - STORE_UTC_OFFSET_MS;
+}
+
+/** The store day (YYYY-MM-DD) a UTC instant falls on. */
+export function storeDayOf(ms: number): string {
+  return new Date(ms + STORE_UTC_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Days since the epoch in store time, the key SQL groups by. */
+export function storeDayNumber(ms: number): number {
+  return Math.floor((ms + STORE_UTC_OFFSET_MS) / DAY_MS);
+}
+
+export function dayNumberToDate(dayNumber: number): string {
+  return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+}
+
+export const STORE_DAY_MS = DAY_MS;

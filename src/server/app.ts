@@ -2,11 +2,17 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { authRoutes } from './auth/routes.js';
+import { catalogRoutes } from './catalog/routes.js';
 import type { AppDeps } from './context.js';
 import { deviceRoutes } from './devices/routes.js';
+import { reportRoutes } from './reports/routes.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { defaultPanelDir, panelBuilt, panelRoutes } from './panel/routes.js';
+import { settingsRoutes } from './settings/routes.js';
+import { stockRoutes } from './stock/routes.js';
+import { syncRoutes } from './sync/routes.js';
 import { bootstrapRoutes, tenantRoutes } from './tenants/routes.js';
+import { userRoutes } from './users/routes.js';
 
 export interface AppOptions {
   /** Where the built admin panel lives; when it has no index.html, /admin is a plain 404. */
@@ -26,6 +32,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
       autoLogging: { ignore: (req) => req.url === '/health' },
     }),
   );
+  // Before the app-wide JSON parser: a push brings its own, larger limit.
+  app.use('/sync', syncRoutes(deps));
   app.use(express.json({ limit: deps.config.bodyLimit, strict: true }));
 
   app.get('/health', (_req, res) => {
@@ -37,6 +45,11 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   app.use('/devices', deviceRoutes(deps));
   const panelDir = options.panelDir ?? defaultPanelDir();
   if (panelBuilt(panelDir)) app.use('/admin', panelRoutes(panelDir));
+  app.use('/products', catalogRoutes(deps));
+  app.use('/stock', stockRoutes(deps));
+  app.use('/users', userRoutes(deps));
+  app.use('/settings', settingsRoutes(deps));
+  app.use('/reports', reportRoutes(deps));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

@@ -39,7 +39,11 @@ export async function testApp(
   configOverrides: Partial<ServerConfig> = {},
 ): Promise<TestApp> {
   const db = await freshDb(dialect);
-  const deps: AppDeps = { db, config: testConfig(configOverrides), logger: pino({ level: 'silent' }) };
+  const deps: AppDeps = {
+    db,
+    config: testConfig(configOverrides),
+    logger: pino({ level: process.env.TEST_LOG ?? 'silent' }),
+  };
   const app = createApp(deps);
   return { db, deps, app, http: request(app), close: () => db.destroy() };
 }

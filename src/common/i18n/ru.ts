@@ -18,6 +18,11 @@ export const ru: Record<keyof typeof uz, string> = {
   MAX_DEVICES_BELOW_USED: 'Используется касс: {used}; лимит не может быть меньше.',
   DEVICE_HAS_UNSENT_EVENTS:
     'На кассе {count} неотправленных событий. Сначала синхронизируйте или используйте --force.',
+  SKU_TAKEN: 'Артикул {sku} уже есть у другого товара.',
+  BARCODE_TAKEN: 'Штрихкод {barcode} уже принадлежит другому товару.',
+  UNKNOWN_PRODUCT: 'Товар не найден: {ref}',
+  NOT_A_CASHIER: 'PIN-код задаётся только кассирам.',
+  CANNOT_DISABLE_OWNER: 'Владельца магазина нельзя отключить.',
   PAYLOAD_TOO_LARGE: 'Слишком большой запрос.',
   RATE_LIMITED: 'Слишком много попыток. Повторите позже.',
   INTERNAL: 'Внутренняя ошибка сервера.',

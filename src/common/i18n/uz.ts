@@ -17,6 +17,11 @@ export const uz = {
   MAX_DEVICES_BELOW_USED: 'Kassalar soni {used} ta, limitni undan kam qilib bo‘lmaydi.',
   DEVICE_HAS_UNSENT_EVENTS:
     'Kassada yuborilmagan {count} ta hodisa bor. Avval sinxronlang yoki --force bilan bajaring.',
+  SKU_TAKEN: '{sku} artikuli boshqa mahsulotda bor.',
+  BARCODE_TAKEN: '{barcode} shtrix-kodi boshqa mahsulotga tegishli.',
+  UNKNOWN_PRODUCT: 'Mahsulot topilmadi: {ref}',
+  NOT_A_CASHIER: 'PIN faqat kassirlarga beriladi.',
+  CANNOT_DISABLE_OWNER: 'Do‘kon egasini o‘chirib bo‘lmaydi.',
   PAYLOAD_TOO_LARGE: 'So‘rov juda katta.',
   RATE_LIMITED: 'Urinishlar juda ko‘p. Birozdan keyin qayta urinib ko‘ring.',
   INTERNAL: 'Serverda ichki xato yuz berdi.',

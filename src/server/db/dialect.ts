@@ -9,3 +9,88 @@ import type { Db } from './connection.js';
 export function lockingRead<T extends object>(db: Db, query: Knex.QueryBuilder<T>): Knex.QueryBuilder<T> {
   return db.dialect === 'mysql' ? query.forUpdate() : query;
 }
+
+/** Rows per multi-row INSERT: well under SQLite's 32766 bound variables and MySQL's packet size. */
+const INSERT_CHUNK = 500;
+
+function chunks<T>(rows: readonly T[], size = INSERT_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+/** Multi-row INSERT in chunks; the caller's transaction makes it all or nothing. */
+export async function insertRows(trx: Knex, table: string, rows: readonly object[]): Promise<void> {
+  for (const part of chunks(rows)) await trx(table).insert(part);
+}
+
+/** INSERT that skips rows whose key exists (MySQL `INSERT IGNORE`, SQLite `ON CONFLICT DO NOTHING`). */
+export async function insertIgnore(
+  trx: Knex,
+  table: string,
+  rows: readonly object[],
+  key: readonly string[],
+): Promise<void> {
+  for (const part of chunks(rows))
+    await trx(table)
+      .insert(part)
+      .onConflict([...key])
+      .ignore();
+}
+
+/** INSERT or overwrite `columns` of the row with the same key (MySQL ignores the key list: any unique key). */
+export async function upsertRows(
+  trx: Knex,
+  table: string,
+  rows: readonly object[],
+  key: readonly string[],
+  columns: readonly string[],
+): Promise<void> {
+  for (const part of chunks(rows))
+    await trx(table)
+      .insert(part)
+      .onConflict([...key])
+      .merge([...columns]);
+}
+
+/**
+ * INSERT the rows or add their `column` to the existing row's (`level = level + new`). One statement; the rows
+ * should come sorted by key so concurrent writers take row locks in the same order and cannot deadlock.
+ */
+export async function insertOrAdd(
+  db: Db,
+  trx: Knex,
+  table: string,
+  rows: readonly object[],
+  key: readonly string[],
+  column: string,
+): Promise<void> {
+  const added =
+    db.dialect === 'mysql'
+      ? trx.raw('?? + VALUES(??)', [column, column])
+      : trx.raw('??.?? + excluded.??', [table, column, column]);
+  for (const part of chunks(rows))
+    await trx(table)
+      .insert(part)
+      .onConflict([...key])
+      .merge({ [column]: added });
+}
+
+/**
+ * A read-only transaction whose reads all see one snapshot. MySQL's REPEATABLE READ gives that from the first read
+ * on (named explicitly in case the server default differs); SQLite's transaction is a snapshot already.
+ */
+export async function snapshotTransaction<T>(
+  db: Db,
+  work: (trx: Knex.Transaction) => Promise<T>,
+): Promise<T> {
+  if (db.dialect === 'mysql') return db.knex.transaction(work, { isolationLevel: 'repeatable read' });
+  return db.knex.transaction(work);
+}
+
+/** Whole days since the epoch of an epoch-ms column shifted by `offsetMs`: `/` is integer division only in SQLite. */
+export function epochDay(db: Db, knex: Knex, column: string, offsetMs: number): Knex.Raw {
+  return db.dialect === 'mysql'
+    ? knex.raw('FLOOR((?? + ?) / 86400000)', [column, offsetMs])
+    : knex.raw('((?? + ?) / 86400000)', [column, offsetMs]);
+}

@@ -251,3 +251,18 @@ export async function describeDevice(
     store: { id: store.id, name: store.name, currency: tenant.currency },
   };
 }
+
+/**
+ * The register's report of what its outbox holds when it pushes. Kept as reported (not reduced by this push's
+ * results), so the revoke guard errs on the side of "still has unsent sales" until the next report.
+ */
+export async function recordOutboxReport(
+  deps: AppDeps,
+  actor: DeviceActor,
+  outbox: { pending: number; oldestAt: string | null },
+): Promise<void> {
+  await updateDevice(deps.db.knex, actor.tenantId, actor.deviceId, {
+    unsent_events: outbox.pending,
+    oldest_unsent_at: outbox.oldestAt === null ? null : Date.parse(outbox.oldestAt),
+  });
+}

@@ -6,6 +6,8 @@ export interface TenantRow {
   max_devices: number;
   devices_used: number;
   currency: string;
+  /** Basis points; products without their own rate take it. */
+  default_vat_rate: number;
   created_at: number;
 }
 
@@ -63,4 +65,8 @@ export async function findStore(knex: Knex, tenantId: string, id: string): Promi
 
 export async function firstStore(knex: Knex, tenantId: string): Promise<StoreRow | undefined> {
   return knex<StoreRow>('stores').where({ tenant_id: tenantId }).orderBy('created_at', 'asc').first();
+}
+
+export async function updateDefaultVatRate(trx: Knex, tenantId: string, rate: number): Promise<void> {
+  await trx('tenants').where({ id: tenantId }).update({ default_vat_rate: rate });
 }

@@ -8,6 +8,7 @@ import { hashSecret } from '../../common/secret-hash.js';
 import type { AppDeps } from '../context.js';
 import { toIso } from '../../common/time.js';
 import { createDeviceInTransaction } from '../devices/service.js';
+import { initStoreSync } from '../sync/service.js';
 import { createLoginUser } from '../users/service.js';
 import {
   findStore,
@@ -18,6 +19,7 @@ import {
   listTenants,
   releaseDeviceSeat,
   takeDeviceSeat,
+  updateDefaultVatRate,
   updateMaxDevices,
   type StoreRow,
   type TenantRow,
@@ -38,12 +40,14 @@ export async function bootstrapTenant(
     max_devices: body.maxDevices,
     devices_used: 0,
     currency: body.currency,
+    default_vat_rate: 1200,
     created_at: now,
   };
   const store: StoreRow = { tenant_id: tenant.id, id: newId(), name: body.storeName, created_at: now };
   const result = await deps.db.knex.transaction(async (trx) => {
     await insertTenant(trx, tenant);
     await insertStore(trx, store);
+    await initStoreSync(trx, tenant.id, store.id);
     const owner = await createLoginUser(trx, {
       tenantId: tenant.id,
       role: 'owner',
@@ -109,6 +113,10 @@ export async function defaultStore(knex: Knex, tenantId: string): Promise<StoreR
   const row = await firstStore(knex, tenantId);
   if (!row) throw new AppError('NOT_FOUND');
   return row;
+}
+
+export async function setDefaultVatRate(trx: Knex, tenantId: string, rate: number): Promise<void> {
+  await updateDefaultVatRate(trx, tenantId, rate);
 }
 
 export { takeDeviceSeat, releaseDeviceSeat };

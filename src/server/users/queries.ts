@@ -50,3 +50,30 @@ export async function insertLoginEmail(trx: Knex, row: LoginEmailRow): Promise<v
 export async function findLoginEmail(trx: Knex, email: string): Promise<LoginEmailRow | undefined> {
   return trx<LoginEmailRow>('login_emails').where({ email }).first();
 }
+
+export async function listUsers(knex: Knex, tenantId: string): Promise<UserRow[]> {
+  return knex<UserRow>('users')
+    .where({ tenant_id: tenantId })
+    .orderBy('created_at', 'asc')
+    .orderBy('id', 'asc');
+}
+
+export async function findUsersByIds(
+  knex: Knex,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<UserRow[]> {
+  if (ids.length === 0) return [];
+  return knex<UserRow>('users')
+    .where({ tenant_id: tenantId })
+    .whereIn('id', [...ids]);
+}
+
+export async function updateUser(
+  trx: Knex,
+  tenantId: string,
+  id: string,
+  changes: Partial<Pick<UserRow, 'active' | 'pin_hash' | 'name'>>,
+): Promise<void> {
+  await trx('users').where({ tenant_id: tenantId, id }).update(changes);
+}

@@ -106,3 +106,12 @@ export async function findUserById(
     active: Boolean(row.active),
   };
 }
+
+export {
+  cashiersForPull,
+  createTenantUser,
+  disableUser,
+  listTenantUsers,
+  resetCashierPin,
+  type CashierChange,
+} from './people.js';

@@ -7,6 +7,24 @@ import * as createPlatformUsers from './20261125100400_create_platform_users.js'
 import * as createSessions from './20261125100500_create_sessions.js';
 import * as createDevices from './20261125100600_create_devices.js';
 import * as createDeviceLookup from './20261125100700_create_device_lookup.js';
+import * as addTenantsDefaultVatRate from './20261125100800_add_tenants_default_vat_rate.js';
+import * as createProducts from './20261125100900_create_products.js';
+import * as createProductBarcodes from './20261125101000_create_product_barcodes.js';
+import * as createStockLevels from './20261125101100_create_stock_levels.js';
+import * as createStockMovements from './20261125101200_create_stock_movements.js';
+import * as createStoreVersions from './20261125101300_create_store_versions.js';
+import * as createStoreChanges from './20261125101400_create_store_changes.js';
+import * as backfillStoreVersions from './20261125101500_backfill_store_versions.js';
+import * as createStoreSettings from './20261125101600_create_store_settings.js';
+import * as createSyncEvents from './20261125101700_create_sync_events.js';
+import * as createShifts from './20261125101800_create_shifts.js';
+import * as createSales from './20261125101900_create_sales.js';
+import * as createSaleLines from './20261125102000_create_sale_lines.js';
+import * as createSalePayments from './20261125102100_create_sale_payments.js';
+import * as createRefunds from './20261125102200_create_refunds.js';
+import * as createRefundLines from './20261125102300_create_refund_lines.js';
+import * as createRefundPayments from './20261125102400_create_refund_payments.js';
+import * as createCashMovements from './20261125102500_create_cash_movements.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -23,6 +41,24 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['20261125100500_create_sessions', createSessions],
   ['20261125100600_create_devices', createDevices],
   ['20261125100700_create_device_lookup', createDeviceLookup],
+  ['20261125100800_add_tenants_default_vat_rate', addTenantsDefaultVatRate],
+  ['20261125100900_create_products', createProducts],
+  ['20261125101000_create_product_barcodes', createProductBarcodes],
+  ['20261125101100_create_stock_levels', createStockLevels],
+  ['20261125101200_create_stock_movements', createStockMovements],
+  ['20261125101300_create_store_versions', createStoreVersions],
+  ['20261125101400_create_store_changes', createStoreChanges],
+  ['20261125101500_backfill_store_versions', backfillStoreVersions],
+  ['20261125101600_create_store_settings', createStoreSettings],
+  ['20261125101700_create_sync_events', createSyncEvents],
+  ['20261125101800_create_shifts', createShifts],
+  ['20261125101900_create_sales', createSales],
+  ['20261125102000_create_sale_lines', createSaleLines],
+  ['20261125102100_create_sale_payments', createSalePayments],
+  ['20261125102200_create_refunds', createRefunds],
+  ['20261125102300_create_refund_lines', createRefundLines],
+  ['20261125102400_create_refund_payments', createRefundPayments],
+  ['20261125102500_create_cash_movements', createCashMovements],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

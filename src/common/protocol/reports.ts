@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+export const reportGroups = ['day', 'device', 'cashier', 'product'] as const;
+
+/** Dates are the store's calendar days (Asia/Tashkent), both ends included; default today. */
+export const salesReportQuery = z.strictObject({
+  from: day.optional(),
+  to: day.optional(),
+  groupBy: z.enum(reportGroups).default('day'),
+});
+export type SalesReportQuery = z.infer<typeof salesReportQuery>;
+
+const figures = {
+  /** Sales (receipts); for product rows, receipts that contain the product. */
+  count: z.number(),
+  sales: z.number(),
+  refunds: z.number(),
+  net: z.number(),
+  vat: z.number(),
+};
+
+export const salesReportRow = z.object({
+  key: z.string(),
+  label: z.string(),
+  ...figures,
+  /** Product rows only: quantity sold minus refunded, in thousandths. */
+  qty: z.number().optional(),
+});
+export type SalesReportRow = z.infer<typeof salesReportRow>;
+
+export const salesReportResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  groupBy: z.enum(reportGroups),
+  rows: z.array(salesReportRow),
+  totals: z.object(figures),
+  /** Money that came in per method, refunds paid back and change given already taken off. */
+  payments: z.object({ cash: z.number(), card: z.number(), qr: z.number() }),
+});
+export type SalesReportResponse = z.infer<typeof salesReportResponse>;
+
+export const shiftsReportQuery = z.strictObject({ from: day.optional(), to: day.optional() });
+
+export const shiftReportRow = z.object({
+  id: z.string(),
+  device: z.string(),
+  cashier: z.string(),
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+  openingCash: z.number(),
+  cashSales: z.number(),
+  cashRefunds: z.number(),
+  cashMoved: z.number(),
+  expectedCash: z.number(),
+  countedCash: z.number().nullable(),
+  difference: z.number().nullable(),
+  salesCount: z.number(),
+  sales: z.number(),
+  refunds: z.number(),
+});
+export type ShiftReportRow = z.infer<typeof shiftReportRow>;
+export const shiftsReportResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  shifts: z.array(shiftReportRow),
+});
+export type ShiftsReportResponse = z.infer<typeof shiftsReportResponse>;
+
+export const bestSellersQuery = z.strictObject({
+  from: day.optional(),
+  to: day.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export const stockReportQuery = z.strictObject({
+  /** Levels below this many units (thousandths) are flagged low; default 5 units. */
+  lowBelow: z.coerce.number().int().min(0).default(5000),
+});
+export const stockReportResponse = z.object({
+  levels: z.array(
+    z.object({
+      productId: z.string(),
+      sku: z.string(),
+      name: z.string(),
+      unit: z.string(),
+      level: z.number(),
+      negative: z.boolean(),
+      low: z.boolean(),
+    }),
+  ),
+  negativeCount: z.number(),
+  lowCount: z.number(),
+});
+export type StockReportResponse = z.infer<typeof stockReportResponse>;

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import type { settingsChangeData } from './sync.js';
+import { vatRateSchema } from './catalog.js';
+
+export type StoreSettings = z.infer<typeof settingsChangeData>;
+
+export const scaleBarcodeSchema = z.strictObject({
+  prefixes: z.array(z.string().regex(/^2\d$/, 'two digits 20–29')).min(1).max(10),
+  itemDigits: z.number().int().min(4).max(6),
+  value: z.enum(['weight', 'price']),
+});
+
+/** What an owner may change; store name and currency come from the tenant and store. */
+export const updateSettingsBody = z.strictObject({
+  cashRounding: z.number().int().min(0).max(100_000).optional(),
+  scaleBarcode: scaleBarcodeSchema.nullable().optional(),
+  receiptHeader: z.string().max(500).nullable().optional(),
+  maxCashierDiscount: z.number().int().min(0).max(10_000).optional(),
+  defaultVatRate: vatRateSchema.optional(),
+});
+export type UpdateSettingsBody = z.infer<typeof updateSettingsBody>;

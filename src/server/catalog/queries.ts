@@ -1,0 +1,182 @@
+import type { Knex } from 'knex';
+import type { Unit } from '../../common/protocol/catalog.js';
+import { insertRows, upsertRows } from '../db/dialect.js';
+
+export interface ProductRow {
+  tenant_id: string;
+  id: string;
+  sku: string;
+  name: string;
+  name_key: string;
+  price: number;
+  unit: Unit;
+  vat_rate: number;
+  mxik: string | null;
+  package_code: string | null;
+  marking_required: boolean | number;
+  active: boolean | number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface BarcodeRow {
+  tenant_id: string;
+  barcode: string;
+  product_id: string;
+}
+
+/** Columns an import overwrites on an existing SKU (id and created_at stay). */
+export const importedColumns = [
+  'name',
+  'name_key',
+  'price',
+  'unit',
+  'vat_rate',
+  'mxik',
+  'updated_at',
+] as const;
+
+function numeric(row: ProductRow): ProductRow {
+  // mysql2 returns BIGINT as a number (supportBigNumbers), SQLite too; Number() keeps both honest.
+  return {
+    ...row,
+    price: Number(row.price),
+    created_at: Number(row.created_at),
+    updated_at: Number(row.updated_at),
+  };
+}
+
+export async function insertProduct(trx: Knex, row: ProductRow): Promise<void> {
+  await trx('products').insert(row);
+}
+
+export async function updateProductRow(
+  trx: Knex,
+  tenantId: string,
+  id: string,
+  changes: Partial<Omit<ProductRow, 'tenant_id' | 'id'>>,
+): Promise<void> {
+  await trx('products').where({ tenant_id: tenantId, id }).update(changes);
+}
+
+export async function findProduct(knex: Knex, tenantId: string, id: string): Promise<ProductRow | undefined> {
+  const row = await knex<ProductRow>('products').where({ tenant_id: tenantId, id }).first();
+  return row && numeric(row);
+}
+
+export async function findProductsByIds(
+  knex: Knex,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<ProductRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await knex<ProductRow>('products')
+    .where({ tenant_id: tenantId })
+    .whereIn('id', [...ids]);
+  return rows.map(numeric);
+}
+
+export async function findProductsBySkus(
+  knex: Knex,
+  tenantId: string,
+  skus: readonly string[],
+): Promise<ProductRow[]> {
+  if (skus.length === 0) return [];
+  const rows = await knex<ProductRow>('products')
+    .where({ tenant_id: tenantId })
+    .whereIn('sku', [...skus]);
+  return rows.map(numeric);
+}
+
+export async function barcodesOf(
+  knex: Knex,
+  tenantId: string,
+  productIds: readonly string[],
+): Promise<BarcodeRow[]> {
+  if (productIds.length === 0) return [];
+  return knex<BarcodeRow>('product_barcodes')
+    .where({ tenant_id: tenantId })
+    .whereIn('product_id', [...productIds])
+    .orderBy('barcode', 'asc');
+}
+
+export async function findBarcodes(
+  knex: Knex,
+  tenantId: string,
+  barcodes: readonly string[],
+): Promise<BarcodeRow[]> {
+  if (barcodes.length === 0) return [];
+  return knex<BarcodeRow>('product_barcodes')
+    .where({ tenant_id: tenantId })
+    .whereIn('barcode', [...barcodes]);
+}
+
+export async function insertBarcodes(trx: Knex, rows: readonly BarcodeRow[]): Promise<void> {
+  await insertRows(trx, 'product_barcodes', rows);
+}
+
+export async function deleteBarcodesOf(
+  trx: Knex,
+  tenantId: string,
+  productIds: readonly string[],
+): Promise<void> {
+  if (productIds.length === 0) return;
+  await trx('product_barcodes')
+    .where({ tenant_id: tenantId })
+    .whereIn('product_id', [...productIds])
+    .del();
+}
+
+/** One statement per chunk: new SKUs inserted, existing ones overwritten (the unique (tenant_id, sku) key decides). */
+export async function upsertProductsBySku(trx: Knex, rows: readonly ProductRow[]): Promise<void> {
+  await upsertRows(trx, 'products', rows, ['tenant_id', 'sku'], importedColumns);
+}
+
+export interface ProductPageQuery {
+  tenantId: string;
+  /** searchKey of the search text; matched anywhere in the name. */
+  nameKey?: string;
+  active?: boolean;
+  after?: { nameKey: string; id: string };
+  limit: number;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[!%_]/g, (c) => `!${c}`);
+}
+
+/**
+ * Keyset page in (name_key, id) order, served by the (tenant_id, name_key, id) index. The cursor condition is
+ * written as `name_key >= ? AND (…)` rather than a row-value comparison so both engines start the index range at
+ * the cursor instead of scanning up to it. A name search (contains) still reads the names in index order.
+ */
+export async function listProductRows(knex: Knex, q: ProductPageQuery): Promise<ProductRow[]> {
+  const query = knex<ProductRow>('products').where({ tenant_id: q.tenantId });
+  if (q.active !== undefined) query.andWhere({ active: q.active });
+  if (q.nameKey !== undefined)
+    query.andWhereRaw("name_key LIKE ? ESCAPE '!'", [`%${escapeLike(q.nameKey)}%`]);
+  if (q.after) {
+    const { nameKey, id } = q.after;
+    query.andWhere('name_key', '>=', nameKey).andWhere((w) => {
+      w.where('name_key', '>', nameKey).orWhere('id', '>', id);
+    });
+  }
+  const rows = await query
+    .orderBy([
+      { column: 'name_key', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ])
+    .limit(q.limit);
+  return rows.map(numeric);
+}
+
+/** Products whose SKU or one of whose barcodes is exactly `code`: two indexed lookups (an OR would scan). */
+export async function findProductsByCode(knex: Knex, tenantId: string, code: string): Promise<ProductRow[]> {
+  const [bySku, byBarcode] = await Promise.all([
+    knex<ProductRow>('products').where({ tenant_id: tenantId, sku: code }),
+    knex<BarcodeRow>('product_barcodes').where({ tenant_id: tenantId, barcode: code }),
+  ]);
+  const ids = byBarcode.map((b) => b.product_id).filter((id) => !bySku.some((p) => p.id === id));
+  const rows = [...bySku, ...(await findProductsByIds(knex, tenantId, ids))];
+  return rows.map(numeric).sort((a, b) => (a.name_key < b.name_key ? -1 : a.name_key > b.name_key ? 1 : 0));
+}

@@ -1,0 +1,303 @@
+import type { Knex } from 'knex';
+import { STORE_UTC_OFFSET_MS } from '../../common/time.js';
+import type { Db } from '../db/connection.js';
+import { epochDay } from '../db/dialect.js';
+
+/** A tenant's half-open time range [fromMs, toMs). */
+export interface Period {
+  tenantId: string;
+  fromMs: number;
+  toMs: number;
+}
+
+export type Group = 'day' | 'device' | 'cashier' | 'product';
+
+export interface GroupFigures {
+  key: string;
+  label: string | null;
+  count: number;
+  amount: number;
+  vat: number;
+  qty: number;
+}
+
+// MySQL returns SUM() of BIGINT as DECIMAL, which the driver hands over as a string.
+const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+
+function toFigures(rows: Array<Record<string, unknown>>): GroupFigures[] {
+  return rows.map((row) => ({
+    key: String(row.group_key ?? ''),
+    label: row.label === null || row.label === undefined ? null : String(row.label),
+    count: num(row.count),
+    amount: num(row.amount),
+    vat: num(row.vat),
+    qty: num(row.qty),
+  }));
+}
+
+function inPeriod<T extends object>(
+  query: Knex.QueryBuilder<T>,
+  alias: string,
+  p: Period,
+): Knex.QueryBuilder<T> {
+  return query
+    .where(`${alias}.tenant_id`, p.tenantId)
+    .andWhere(`${alias}.occurred_at`, '>=', p.fromMs)
+    .andWhere(`${alias}.occurred_at`, '<', p.toMs);
+}
+
+/** Receipts per group: count, gross sales and the VAT inside them. */
+export async function salesFigures(db: Db, p: Period, group: Group): Promise<GroupFigures[]> {
+  const knex = db.knex;
+  if (group === 'product') {
+    const rows = await inPeriod(
+      knex('sale_lines as l').join('sales as s', (j) =>
+        j.on('s.tenant_id', 'l.tenant_id').andOn('s.id', 'l.sale_id'),
+      ),
+      's',
+      p,
+    )
+      .groupBy('l.product_id')
+      .select(
+        'l.product_id as group_key',
+        knex.raw('MAX(l.name) as label'),
+        knex.raw('COUNT(DISTINCT l.sale_id) as count'),
+        knex.raw('SUM(l.total) as amount'),
+        knex.raw('SUM(l.vat) as vat'),
+        knex.raw('SUM(l.qty) as qty'),
+      );
+    return toFigures(rows);
+  }
+  const base = inPeriod(knex('sales as s'), 's', p);
+  return toFigures(await groupedDocuments(db, base, 's', group));
+}
+
+/** Refunds per group, by the day and register they were made on (not the day of the sale). */
+export async function refundFigures(db: Db, p: Period, group: Group): Promise<GroupFigures[]> {
+  const knex = db.knex;
+  if (group === 'product') {
+    const rows = await inPeriod(
+      knex('refund_lines as l').join('refunds as r', (j) =>
+        j.on('r.tenant_id', 'l.tenant_id').andOn('r.id', 'l.refund_id'),
+      ),
+      'r',
+      p,
+    )
+      .groupBy('l.product_id')
+      .select(
+        'l.product_id as group_key',
+        knex.raw('COUNT(DISTINCT l.refund_id) as count'),
+        knex.raw('SUM(l.total) as amount'),
+        knex.raw('SUM(l.vat) as vat'),
+        knex.raw('SUM(l.qty) as qty'),
+      );
+    return toFigures(rows);
+  }
+  const base = inPeriod(knex('refunds as r'), 'r', p);
+  return toFigures(await groupedDocuments(db, base, 'r', group));
+}
+
+async function groupedDocuments(
+  db: Db,
+  base: Knex.QueryBuilder,
+  alias: string,
+  group: Exclude<Group, 'product'>,
+): Promise<Array<Record<string, unknown>>> {
+  const knex = db.knex;
+  const sums = [
+    knex.raw('COUNT(*) as count'),
+    knex.raw(`SUM(${alias}.total) as amount`),
+    knex.raw(`SUM(${alias}.vat) as vat`),
+  ];
+  if (group === 'day') {
+    const day = epochDay(db, knex, `${alias}.occurred_at`, STORE_UTC_OFFSET_MS);
+    return base
+      .groupByRaw(day.toSQL().sql, day.toSQL().bindings)
+      .select(knex.raw(`${day.toQuery()} as group_key`), ...sums);
+  }
+  if (group === 'device') {
+    return base
+      .leftJoin('devices as d', (j) =>
+        j.on('d.tenant_id', `${alias}.tenant_id`).andOn('d.id', `${alias}.device_id`),
+      )
+      .groupBy(`${alias}.device_id`, 'd.name')
+      .select(`${alias}.device_id as group_key`, 'd.name as label', ...sums);
+  }
+  return base
+    .leftJoin('users as u', (j) =>
+      j.on('u.tenant_id', `${alias}.tenant_id`).andOn('u.id', `${alias}.cashier_id`),
+    )
+    .groupBy(`${alias}.cashier_id`, 'u.name')
+    .select(`${alias}.cashier_id as group_key`, 'u.name as label', ...sums);
+}
+
+export interface PaymentFigures {
+  salesByMethod: Map<string, number>;
+  refundsByMethod: Map<string, number>;
+  changeGiven: number;
+}
+
+export async function paymentFigures(db: Db, p: Period): Promise<PaymentFigures> {
+  const knex = db.knex;
+  const paid = await inPeriod(
+    knex('sale_payments as sp').join('sales as s', (j) =>
+      j.on('s.tenant_id', 'sp.tenant_id').andOn('s.id', 'sp.sale_id'),
+    ),
+    's',
+    p,
+  )
+    .groupBy('sp.method')
+    .select('sp.method', knex.raw('SUM(sp.amount) as amount'));
+  const refunded = await inPeriod(
+    knex('refund_payments as rp').join('refunds as r', (j) =>
+      j.on('r.tenant_id', 'rp.tenant_id').andOn('r.id', 'rp.refund_id'),
+    ),
+    'r',
+    p,
+  )
+    .groupBy('rp.method')
+    .select('rp.method', knex.raw('SUM(rp.amount) as amount'));
+  const change = await inPeriod(knex('sales as s'), 's', p).sum({ amount: 's.change_due' }).first();
+  return {
+    salesByMethod: new Map(paid.map((row: Record<string, unknown>) => [String(row.method), num(row.amount)])),
+    refundsByMethod: new Map(
+      refunded.map((row: Record<string, unknown>) => [String(row.method), num(row.amount)]),
+    ),
+    changeGiven: num(change?.amount),
+  };
+}
+
+export interface ShiftRow {
+  id: string;
+  device: string | null;
+  cashier: string | null;
+  opened_at: number;
+  closed_at: number | null;
+  opening_cash: number;
+  counted_cash: number | null;
+}
+
+export async function shiftsOpenedIn(db: Db, p: Period): Promise<ShiftRow[]> {
+  const knex = db.knex;
+  const rows = await knex('shifts as sh')
+    .leftJoin('devices as d', (j) => j.on('d.tenant_id', 'sh.tenant_id').andOn('d.id', 'sh.device_id'))
+    .leftJoin('users as u', (j) => j.on('u.tenant_id', 'sh.tenant_id').andOn('u.id', 'sh.cashier_id'))
+    .where('sh.tenant_id', p.tenantId)
+    .andWhere('sh.opened_at', '>=', p.fromMs)
+    .andWhere('sh.opened_at', '<', p.toMs)
+    .orderBy('sh.opened_at', 'asc')
+    .select(
+      'sh.id',
+      'd.name as device',
+      'u.name as cashier',
+      'sh.opened_at',
+      'sh.closed_at',
+      'sh.opening_cash',
+      'sh.counted_cash',
+    );
+  return rows.map((row: Record<string, unknown>) => ({
+    id: String(row.id),
+    device: (row.device as string | null) ?? null,
+    cashier: (row.cashier as string | null) ?? null,
+    opened_at: num(row.opened_at),
+    closed_at: row.closed_at === null ? null : num(row.closed_at),
+    opening_cash: num(row.opening_cash),
+    counted_cash: row.counted_cash === null ? null : num(row.counted_cash),
+  }));
+}
+
+export interface ShiftMoney {
+  salesCount: number;
+  sales: number;
+  cashIn: number;
+  changeGiven: number;
+  refunds: number;
+  cashRefunds: number;
+  cashMoved: number;
+}
+
+/** Money per shift for the Z-report: what the drawer should hold. */
+export async function shiftMoney(
+  db: Db,
+  tenantId: string,
+  shiftIds: string[],
+): Promise<Map<string, ShiftMoney>> {
+  const knex = db.knex;
+  const result = new Map<string, ShiftMoney>();
+  const entry = (id: string): ShiftMoney => {
+    let e = result.get(id);
+    if (!e) {
+      e = { salesCount: 0, sales: 0, cashIn: 0, changeGiven: 0, refunds: 0, cashRefunds: 0, cashMoved: 0 };
+      result.set(id, e);
+    }
+    return e;
+  };
+  for (let i = 0; i < shiftIds.length; i += 500) {
+    const ids = shiftIds.slice(i, i + 500);
+    const sales = await knex('sales')
+      .where('tenant_id', tenantId)
+      .whereIn('shift_id', ids)
+      .groupBy('shift_id')
+      .select(
+        'shift_id',
+        knex.raw('COUNT(*) as count'),
+        knex.raw('SUM(total) as total'),
+        knex.raw('SUM(change_due) as change_due'),
+      );
+    for (const row of sales)
+      Object.assign(entry(row.shift_id), {
+        salesCount: num(row.count),
+        sales: num(row.total),
+        changeGiven: num(row.change_due),
+      });
+    const cash = await knex('sale_payments as sp')
+      .join('sales as s', (j) => j.on('s.tenant_id', 'sp.tenant_id').andOn('s.id', 'sp.sale_id'))
+      .where('s.tenant_id', tenantId)
+      .whereIn('s.shift_id', ids)
+      .andWhere('sp.method', 'cash')
+      .groupBy('s.shift_id')
+      .select('s.shift_id', knex.raw('SUM(sp.amount) as amount'));
+    for (const row of cash) entry(row.shift_id).cashIn = num(row.amount);
+    const refunds = await knex('refunds')
+      .where('tenant_id', tenantId)
+      .whereIn('shift_id', ids)
+      .groupBy('shift_id')
+      .select('shift_id', knex.raw('SUM(total) as total'));
+    for (const row of refunds) entry(row.shift_id).refunds = num(row.total);
+    const cashRefunds = await knex('refund_payments as rp')
+      .join('refunds as r', (j) => j.on('r.tenant_id', 'rp.tenant_id').andOn('r.id', 'rp.refund_id'))
+      .where('r.tenant_id', tenantId)
+      .whereIn('r.shift_id', ids)
+      .andWhere('rp.method', 'cash')
+      .groupBy('r.shift_id')
+      .select('r.shift_id', knex.raw('SUM(rp.amount) as amount'));
+    for (const row of cashRefunds) entry(row.shift_id).cashRefunds = num(row.amount);
+    const moved = await knex('cash_movements')
+      .where('tenant_id', tenantId)
+      .whereIn('shift_id', ids)
+      .groupBy('shift_id')
+      .select('shift_id', knex.raw('SUM(amount) as amount'));
+    for (const row of moved) entry(row.shift_id).cashMoved = num(row.amount);
+  }
+  return result;
+}
+
+export async function stockWithProducts(
+  knex: Knex,
+  tenantId: string,
+): Promise<Array<{ productId: string; sku: string; name: string; unit: string; level: number }>> {
+  const rows = await knex('products as p')
+    .leftJoin('stock_levels as sl', (j) => j.on('sl.tenant_id', 'p.tenant_id').andOn('sl.product_id', 'p.id'))
+    .where('p.tenant_id', tenantId)
+    .andWhere('p.active', true)
+    .groupBy('p.id', 'p.sku', 'p.name', 'p.unit')
+    .orderBy('p.name', 'asc')
+    .select('p.id', 'p.sku', 'p.name', 'p.unit', knex.raw('COALESCE(SUM(sl.level), 0) as level'));
+  return rows.map((row: Record<string, unknown>) => ({
+    productId: String(row.id),
+    sku: String(row.sku),
+    name: String(row.name),
+    unit: String(row.unit),
+    level: num(row.level),
+  }));
+}

@@ -1,0 +1,201 @@
+import { AppError } from '../../common/errors.js';
+import type {
+  SalesReportQuery,
+  SalesReportResponse,
+  SalesReportRow,
+  ShiftsReportResponse,
+  StockReportResponse,
+} from '../../common/protocol/reports.js';
+import { dayNumberToDate, storeDayOf, storeDayStart, STORE_DAY_MS, toIso } from '../../common/time.js';
+import type { TenantContext } from '../context.js';
+import {
+  paymentFigures,
+  refundFigures,
+  salesFigures,
+  shiftMoney,
+  shiftsOpenedIn,
+  stockWithProducts,
+  type GroupFigures,
+  type Period,
+} from './queries.js';
+
+/** A year is the longest range one request may ask for, so a typo cannot scan a decade of sales. */
+const MAX_RANGE_DAYS = 366;
+
+export function periodOf(
+  tenantId: string,
+  from?: string,
+  to?: string,
+  now = Date.now(),
+): { period: Period; from: string; to: string } {
+  const today = storeDayOf(now);
+  const fromDay = from ?? to ?? today;
+  const toDay = to ?? (from ? today : today);
+  const fromMs = storeDayStart(fromDay);
+  const toMs = storeDayStart(toDay) + STORE_DAY_MS;
+  if (Number.isNaN(fromMs) || Number.isNaN(toMs))
+    throw new AppError('VALIDATION_FAILED', { params: { field: 'from', reason: 'not a date' } });
+  if (toMs <= fromMs)
+    throw new AppError('VALIDATION_FAILED', { params: { field: 'to', reason: 'before from' } });
+  if (toMs - fromMs > MAX_RANGE_DAYS * STORE_DAY_MS)
+    throw new AppError('VALIDATION_FAILED', {
+      params: { field: 'to', reason: `at most ${MAX_RANGE_DAYS} days` },
+    });
+  return { period: { tenantId, fromMs, toMs }, from: fromDay, to: toDay };
+}
+
+function labelOf(group: SalesReportQuery['groupBy'], key: string, label: string | null): string {
+  if (group === 'day') return dayNumberToDate(Number(key));
+  return label ?? key;
+}
+
+/**
+ * Sales and refunds of the period side by side: refunds count on the day (register, cashier) they were paid back,
+ * so a day's net is what the drawer and the bank really saw that day.
+ */
+export async function salesReport(ctx: TenantContext, query: SalesReportQuery): Promise<SalesReportResponse> {
+  const { period, from, to } = periodOf(ctx.tenantId, query.from, query.to);
+  const [sales, refunds, payments] = await Promise.all([
+    salesFigures(ctx.db, period, query.groupBy),
+    refundFigures(ctx.db, period, query.groupBy),
+    paymentFigures(ctx.db, period),
+  ]);
+  const rows = new Map<string, SalesReportRow>();
+  const rowFor = (f: GroupFigures): SalesReportRow => {
+    let row = rows.get(f.key);
+    if (!row) {
+      row = {
+        key: f.key,
+        label: labelOf(query.groupBy, f.key, f.label),
+        count: 0,
+        sales: 0,
+        refunds: 0,
+        net: 0,
+        vat: 0,
+      };
+      if (query.groupBy === 'product') row.qty = 0;
+      rows.set(f.key, row);
+    }
+    if (f.label && row.label === f.key) row.label = f.label;
+    return row;
+  };
+  for (const f of sales) {
+    const row = rowFor(f);
+    row.count += f.count;
+    row.sales += f.amount;
+    row.vat += f.vat;
+    if (row.qty !== undefined) row.qty += f.qty;
+  }
+  for (const f of refunds) {
+    const row = rowFor(f);
+    row.refunds += f.amount;
+    row.vat -= f.vat;
+    if (row.qty !== undefined) row.qty -= f.qty;
+  }
+  const list = [...rows.values()];
+  for (const row of list) row.net = row.sales - row.refunds;
+  if (query.groupBy === 'day') {
+    for (const row of list) row.key = row.label;
+    list.sort((a, b) => a.key.localeCompare(b.key));
+  } else list.sort((a, b) => b.net - a.net || a.label.localeCompare(b.label));
+
+  // Totals count receipts, not product rows (a receipt with three products is one sale).
+  const receipts = query.groupBy === 'product' ? await salesFigures(ctx.db, period, 'day') : sales;
+  const totals = {
+    count: receipts.reduce((sum, f) => sum + f.count, 0),
+    sales: list.reduce((sum, r) => sum + r.sales, 0),
+    refunds: list.reduce((sum, r) => sum + r.refunds, 0),
+    net: 0,
+    vat: list.reduce((sum, r) => sum + r.vat, 0),
+  };
+  totals.net = totals.sales - totals.refunds;
+  const method = (name: string) =>
+    (payments.salesByMethod.get(name) ?? 0) - (payments.refundsByMethod.get(name) ?? 0);
+  return {
+    from,
+    to,
+    groupBy: query.groupBy,
+    rows: list,
+    totals,
+    payments: { cash: method('cash') - payments.changeGiven, card: method('card'), qr: method('qr') },
+  };
+}
+
+/** Z-reports: the drawer should hold opening cash + cash taken − change − cash refunds ± cash moved. */
+export async function shiftsReport(
+  ctx: TenantContext,
+  query: { from?: string; to?: string },
+): Promise<ShiftsReportResponse> {
+  const { period, from, to } = periodOf(ctx.tenantId, query.from, query.to);
+  const shifts = await shiftsOpenedIn(ctx.db, period);
+  const money = await shiftMoney(
+    ctx.db,
+    ctx.tenantId,
+    shifts.map((s) => s.id),
+  );
+  return {
+    from,
+    to,
+    shifts: shifts.map((s) => {
+      const m = money.get(s.id) ?? {
+        salesCount: 0,
+        sales: 0,
+        cashIn: 0,
+        changeGiven: 0,
+        refunds: 0,
+        cashRefunds: 0,
+        cashMoved: 0,
+      };
+      const cashSales = m.cashIn - m.changeGiven;
+      const expectedCash = s.opening_cash + cashSales - m.cashRefunds + m.cashMoved;
+      return {
+        id: s.id,
+        device: s.device ?? '',
+        cashier: s.cashier ?? '',
+        openedAt: toIso(s.opened_at)!,
+        closedAt: toIso(s.closed_at),
+        openingCash: s.opening_cash,
+        cashSales,
+        cashRefunds: m.cashRefunds,
+        cashMoved: m.cashMoved,
+        expectedCash,
+        countedCash: s.counted_cash,
+        difference: s.counted_cash === null ? null : s.counted_cash - expectedCash,
+        salesCount: m.salesCount,
+        sales: m.sales,
+        refunds: m.refunds,
+      };
+    }),
+  };
+}
+
+export async function bestSellers(
+  ctx: TenantContext,
+  query: { from?: string; to?: string; limit: number },
+): Promise<SalesReportResponse> {
+  const report = await salesReport(ctx, { from: query.from, to: query.to, groupBy: 'product' });
+  return { ...report, rows: report.rows.slice(0, query.limit) };
+}
+
+export async function stockReport(
+  ctx: TenantContext,
+  query: { lowBelow: number },
+): Promise<StockReportResponse> {
+  const levels = (await stockWithProducts(ctx.db.knex, ctx.tenantId)).map((l) => ({
+    ...l,
+    negative: l.level < 0,
+    low: l.level >= 0 && l.level < query.lowBelow,
+  }));
+  // Problems first: negative, then low, then the rest by name.
+  levels.sort(
+    (a, b) =>
+      Number(b.negative) - Number(a.negative) ||
+      Number(b.low) - Number(a.low) ||
+      a.name.localeCompare(b.name),
+  );
+  return {
+    levels,
+    negativeCount: levels.filter((l) => l.negative).length,
+    lowCount: levels.filter((l) => l.low).length,
+  };
+}

@@ -1,0 +1,159 @@
+import type { Knex } from 'knex';
+import { insertRows } from '../db/dialect.js';
+
+export interface SaleRow {
+  tenant_id: string;
+  id: string;
+  store_id: string;
+  device_id: string;
+  shift_id: string;
+  cashier_id: string;
+  receipt_no: string;
+  total: number;
+  discount: number;
+  change_due: number;
+  vat: number;
+  occurred_at: number;
+  received_at: number;
+}
+
+export interface SaleLineRow {
+  tenant_id: string;
+  sale_id: string;
+  line_no: number;
+  product_id: string;
+  name: string;
+  qty: number;
+  unit_price: number;
+  discount: number;
+  total: number;
+  vat_rate: number;
+  vat: number;
+  mxik: string | null;
+}
+
+export interface SalePaymentRow {
+  tenant_id: string;
+  sale_id: string;
+  line_no: number;
+  method: string;
+  amount: number;
+  card_type: string | null;
+  reference: string | null;
+}
+
+export interface RefundRow {
+  tenant_id: string;
+  id: string;
+  store_id: string;
+  device_id: string;
+  sale_id: string;
+  shift_id: string | null;
+  cashier_id: string | null;
+  refund_no: string;
+  total: number;
+  vat: number;
+  reason: string | null;
+  occurred_at: number;
+  received_at: number;
+}
+
+export interface RefundLineRow {
+  tenant_id: string;
+  refund_id: string;
+  line_no: number;
+  product_id: string;
+  qty: number;
+  total: number;
+  vat_rate: number;
+  vat: number;
+}
+
+export interface RefundPaymentRow {
+  tenant_id: string;
+  refund_id: string;
+  line_no: number;
+  method: string;
+  amount: number;
+}
+
+export interface ShiftRow {
+  tenant_id: string;
+  id: string;
+  store_id: string;
+  device_id: string;
+  cashier_id: string;
+  opening_cash: number;
+  opened_at: number;
+  counted_cash: number | null;
+  closed_at: number | null;
+}
+
+export interface CashMovementRow {
+  tenant_id: string;
+  id: string;
+  store_id: string;
+  device_id: string;
+  shift_id: string;
+  amount: number;
+  reason: string;
+  occurred_at: number;
+  received_at: number;
+}
+
+/** Everything a batch of register events writes, as rows (stock is the stock feature's business). */
+export interface EffectRows {
+  sales: SaleRow[];
+  saleLines: SaleLineRow[];
+  salePayments: SalePaymentRow[];
+  refunds: RefundRow[];
+  refundLines: RefundLineRow[];
+  refundPayments: RefundPaymentRow[];
+  shifts: ShiftRow[];
+  shiftCloses: Array<{ id: string; countedCash: number; closedAt: number }>;
+  cashMovements: CashMovementRow[];
+}
+
+/** Inserts in parent-before-child order; the transaction is the caller's. */
+export async function insertEffects(trx: Knex, tenantId: string, rows: EffectRows): Promise<void> {
+  await insertRows(trx, 'shifts', rows.shifts);
+  await insertRows(trx, 'sales', rows.sales);
+  await insertRows(trx, 'sale_lines', rows.saleLines);
+  await insertRows(trx, 'sale_payments', rows.salePayments);
+  await insertRows(trx, 'refunds', rows.refunds);
+  await insertRows(trx, 'refund_lines', rows.refundLines);
+  await insertRows(trx, 'refund_payments', rows.refundPayments);
+  await insertRows(trx, 'cash_movements', rows.cashMovements);
+  for (const close of rows.shiftCloses) {
+    await trx('shifts')
+      .where({ tenant_id: tenantId, id: close.id })
+      .update({ counted_cash: close.countedCash, closed_at: close.closedAt });
+  }
+}
+
+export async function findShiftIds(
+  knex: Knex,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows: Array<{ id: string }> = await knex('shifts')
+    .where({ tenant_id: tenantId })
+    .whereIn('id', [...ids])
+    .select('id');
+  return new Set(rows.map((r) => r.id));
+}
+
+/** VAT rate of each product on the given sales, keyed `saleId:productId`. */
+export async function saleLineRates(
+  knex: Knex,
+  tenantId: string,
+  saleIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (saleIds.length === 0) return new Map();
+  const rows: Array<{ sale_id: string; product_id: string; vat_rate: number }> = await knex('sale_lines')
+    .where({ tenant_id: tenantId })
+    .whereIn('sale_id', [...saleIds])
+    .select('sale_id', 'product_id', 'vat_rate');
+  return new Map(rows.map((r) => [`${r.sale_id}:${r.product_id}`, r.vat_rate]));
+}

@@ -1,0 +1,33 @@
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { pullQuery, pushBody } from '../../common/protocol/sync.js';
+import type { AppDeps } from '../context.js';
+import { deviceOf, requireDevice, requireTenantManager, tenantContext } from '../http/auth.js';
+import { validate } from '../http/validate.js';
+import { listRejected, pullChanges, pushEvents } from './service.js';
+
+/** 500 sales of up to a few dozen lines each; more than 500 events is 400 VALIDATION_FAILED (field `events`). */
+const PUSH_BODY_LIMIT = '20mb';
+
+const rejectedQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
+
+/** Mounted before the app-wide JSON parser, so a push gets its own, larger body limit. */
+export function syncRoutes(deps: AppDeps): Router {
+  const router = Router();
+  router.get('/pull', requireDevice(deps), async (req, res) => {
+    res.json(await pullChanges(deps, deviceOf(res), validate(pullQuery, req.query)));
+  });
+  router.post(
+    '/push',
+    requireDevice(deps),
+    express.json({ limit: PUSH_BODY_LIMIT, strict: true }),
+    async (req, res) => {
+      res.json(await pushEvents(deps, deviceOf(res), validate(pushBody, req.body)));
+    },
+  );
+  router.get('/rejected', requireTenantManager(deps), async (req, res) => {
+    const { limit } = validate(rejectedQuery, req.query);
+    res.json(await listRejected(tenantContext(deps, res), limit));
+  });
+  return router;
+}
