@@ -33,7 +33,10 @@ export interface AppProps {
 /** The register: PIN login → open shift (when none is open) → selling; the screen is state. */
 export function App({ ctx, monitor, onQuit, onReady, logError = noop, size }: AppProps) {
   const terminal = useTerminalSize();
-  const { columns, rows } = size ?? terminal;
+  const { columns } = size ?? terminal;
+  // One row short of the terminal: Ink clears and redraws the whole screen on every change once the output
+  // fills it, which flickers on a Linux console; one row less keeps redraws incremental.
+  const rows = (size ?? terminal).rows - 1;
   const sync = useSyncStatus(monitor);
   const [screen, setScreen] = useState<Screen>({ kind: 'login' });
   const { setRawMode, isRawModeSupported } = useStdin();

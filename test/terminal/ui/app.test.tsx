@@ -190,6 +190,25 @@ describe('register UI (ink)', () => {
       await app.waitFor('Chek POS-01-000001');
     });
 
+    it('refuses to pay an empty sale, and shows the cash rounding of the store', async () => {
+      closeRegister(r.ctx);
+      rmSync(r.dataDir, { recursive: true, force: true });
+      r = await offlineRegister({ cashRounding: 10_000 });
+      app = await startSelling(r);
+      await app.send(keys.f12);
+      await app.waitFor('Chek bo‘sh.');
+      await app.send('00042\r');
+      await app.waitFor('Olma qizil');
+      await app.send(keys.f3);
+      await app.waitFor('Miqdor: Olma qizil');
+      await app.send('1.253', keys.enter);
+      await app.waitFor((f) => /JAMI\s+18 795 so'm/.test(f));
+      await app.send(keys.f12);
+      await app.waitFor((f) => /Yaxlitlash\s+5 so'm/.test(f) && /To‘lanadi\s+18 800 so'm/.test(f));
+      await app.send('20000', keys.enter);
+      await app.waitFor("Qaytim: 1 200 so'm");
+    });
+
     it('says when the printer is unreachable; the sale stays paid', async () => {
       savePrinterConfig(r.ctx, {
         target: 'tcp://127.0.0.1:9',
