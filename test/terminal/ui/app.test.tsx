@@ -177,6 +177,7 @@ describe('register UI (ink)', () => {
       assert.match(paid, /Qaytim: 7 500 so'm/);
       assert.match(paid, /MAIN STORE/);
       assert.match(paid, /2 x 5 000\s+= 10 000/);
+      assert.match(paid, /↑↓ 1–\d+ \/ \d+/, 'a receipt longer than the screen says it scrolls');
       const sales = rows<{ receipt_no: string; total: number }>(r, 'SELECT receipt_no, total FROM sales');
       assert.deepEqual(sales, [{ receipt_no: 'POS-01-000001', total: 2_250_000 }]);
       assert.equal(rows(r, "SELECT id FROM outbox WHERE type = 'sale.completed'").length, 1);

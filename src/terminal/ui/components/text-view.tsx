@@ -16,7 +16,9 @@ export function TextView({
   rows: number;
   onClose(): void;
 }) {
-  const visible = Math.max(1, rows - 3);
+  // A row for the scroll position when the text is longer than the screen.
+  const scrolls = lines.length > Math.max(1, rows - 3);
+  const visible = Math.max(1, rows - (scrolls ? 4 : 3));
   const [top, setTop] = useState(0);
   const last = Math.max(0, lines.length - visible);
   useKeys((key) => {
@@ -35,6 +37,9 @@ export function TextView({
           </Text>
         ))}
       </Box>
+      {scrolls ? (
+        <Text dimColor>{`↑↓ ${top + 1}–${Math.min(lines.length, top + visible)} / ${lines.length}`}</Text>
+      ) : null}
     </DialogBox>
   );
 }
