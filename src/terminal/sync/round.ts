@@ -9,6 +9,7 @@ import { applyChange, clearPulledData } from '../store/queries/catalog.js';
 import type { Identity } from '../store/queries/identity.js';
 import {
   acquireSyncLease,
+  outboxAfterBatch,
   outboxSummary,
   pendingEvents,
   readSyncState,
@@ -103,14 +104,14 @@ async function pushAll(
   for (;;) {
     const events = pendingEvents(db, batch);
     if (events.length === 0) return;
-    const summary = outboxSummary(db);
+    const remaining = outboxAfterBatch(db, events.length);
     const answer = await requestJson({
       baseUrl: identity.serverUrl,
       method: 'POST',
       path: '/sync/push',
       token: identity.deviceToken,
       lang: options.lang ?? 'uz',
-      body: { events, outbox: { pending: summary.pending, oldestAt: summary.oldestPendingAt } },
+      body: { events, outbox: remaining },
       response: pushResponse,
       timeoutMs: options.timeoutMs,
     });

@@ -37,6 +37,21 @@ export function outboxSummary(db: StoreDb): OutboxSummary {
   ).get() as OutboxSummary;
 }
 
+/**
+ * What the register will still hold once the batch of the `skip` oldest pending events is acknowledged:
+ * the report the owner sees on `posapp devices list` and that guards revoke and re-key.
+ */
+export function outboxAfterBatch(db: StoreDb, skip: number): { pending: number; oldestAt: string | null } {
+  const pending = outboxSummary(db).pending;
+  const oldestAt = stmt(
+    db,
+    "SELECT occurred_at FROM outbox WHERE status = 'pending' ORDER BY id LIMIT 1 OFFSET ?",
+  )
+    .pluck()
+    .get(skip) as string | undefined;
+  return { pending: Math.max(0, pending - skip), oldestAt: oldestAt ?? null };
+}
+
 export interface PushAck {
   id: string;
   status: 'applied' | 'duplicate' | 'rejected';
