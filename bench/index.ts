@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import Table from 'cli-table3';
 import { machine, round, type Bench, type BenchResult } from './harness.js';
 import { limitRace } from './limit-race.js';
+import { registerUiStart } from './register-ui-start.js';
 
 const benches: Record<string, Bench> = {
   'limit-race': limitRace,
+  'register-ui': registerUiStart,
 };
 
 async function main(argv: string[]): Promise<void> {
