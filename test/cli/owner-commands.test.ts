@@ -136,8 +136,9 @@ describe('owner commands through the built CLI [sqlite]', function () {
     assert.equal(body.product.price, 1_400_050);
     assert.equal(body.product.unit, 'kg');
 
-    const edited = ok(await asOwner('products', 'edit', 'SUG-1', '--price', '15000', '--inactive'));
+    const edited = ok(await asOwner('products', 'edit', body.product.id, '--price', '15000', '--inactive'));
     assert.match(edited.stdout, /SUG-1 — Shakar, 15 000 so'm/);
+    ok(await asOwner('products', 'edit', 'NON-1', '--unit', 'pcs', '--vat', '12'));
     const list = ok(await asOwner('products', 'list'));
     assert.match(
       list.stdout,

@@ -14,6 +14,7 @@ import {
   skuSchema,
   unitSchema,
   type ImportResponse,
+  type ListProductsResponse,
   type Product,
   type UpdateProductBody,
 } from '../../common/protocol/catalog.js';
@@ -76,16 +77,29 @@ export async function addProduct(_options: unknown, command: Command): Promise<v
   printProductSaved(globals.lang, answer.product);
 }
 
-/** Accepts what the owner sees in `products list`: a product id or its SKU (exact). */
+/**
+ * Accepts what the owner sees in `products list`: its SKU (the server answers an exact SKU search from an
+ * index) or, failing that, a product id, looked up page by page.
+ */
 export async function resolveProduct(api: ApiClient, skuOrId: string): Promise<Product> {
   const wanted = skuOrId.trim();
-  const { products } = await api.request('GET', '/products', {
+  const bySku = await api.request('GET', '/products', {
     query: { search: wanted, limit: '500', active: 'all' },
     response: listProductsResponse,
   });
-  const found = products.find((p) => p.id === wanted) ?? products.find((p) => p.sku === wanted);
-  if (!found) throw new AppError('UNKNOWN_PRODUCT', { params: { ref: wanted } });
-  return found;
+  const found = bySku.products.find((p) => p.sku === wanted || p.id === wanted);
+  if (found) return found;
+  let cursor: string | null = null;
+  do {
+    const page: ListProductsResponse = await api.request('GET', '/products', {
+      query: { limit: '500', active: 'all', ...(cursor ? { cursor } : {}) },
+      response: listProductsResponse,
+    });
+    const byId = page.products.find((p) => p.id === wanted);
+    if (byId) return byId;
+    cursor = page.hasMore ? page.cursor : null;
+  } while (cursor);
+  throw new AppError('UNKNOWN_PRODUCT', { params: { ref: wanted } });
 }
 
 export async function editProduct(skuOrId: string, _options: unknown, command: Command): Promise<void> {
