@@ -12,7 +12,12 @@ export interface ApiClient {
   request<S extends z.ZodType>(
     method: HttpMethod,
     path: string,
-    options: { body?: unknown; query?: Record<string, string>; response: S | null },
+    options: {
+      body?: unknown;
+      rawBody?: { contentType: string; data: string | Uint8Array };
+      query?: Record<string, string>;
+      response: S | null;
+    },
   ): Promise<z.output<S>>;
 }
 
@@ -23,12 +28,13 @@ export interface ApiClient {
 export function createApiClient(options: { server: string; token?: string; lang: Lang }): ApiClient {
   return {
     server: options.server,
-    request: (method, path, { body, query, response }) =>
+    request: (method, path, { body, rawBody, query, response }) =>
       requestJson({
         baseUrl: options.server,
         method,
         path,
         body,
+        rawBody,
         query,
         token: options.token,
         lang: options.lang,

@@ -97,3 +97,33 @@ export function reportError(error: unknown, options: ReportOptions): number {
 export function printNotice(line: string): void {
   console.error(err.yellow(line));
 }
+
+export interface Progress {
+  advance(by: number): void;
+  stop(): void;
+}
+
+/**
+ * A progress bar on stderr, only for a person watching (stderr is a TTY and not --json); otherwise it does
+ * nothing, so pipes and CI logs stay clean. cli-progress loads only when a bar is actually drawn.
+ */
+export async function startProgress(total: number, enabled: boolean): Promise<Progress> {
+  if (!enabled || process.stderr.isTTY !== true) return { advance: () => undefined, stop: () => undefined };
+  const { SingleBar, Presets } = await import('cli-progress');
+  const bar = new SingleBar(
+    { stream: process.stderr, format: '{bar} {percentage}% | {value}/{total} B', hideCursor: true },
+    Presets.shades_classic,
+  );
+  bar.start(total, 0);
+  return { advance: (by) => bar.increment(by), stop: () => bar.stop() };
+}
+
+function csvCell(value: string | number): string {
+  const cell = String(value);
+  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+/** CSV on stdout (header first, RFC 4180 quoting, `\n` line ends), for spreadsheets. */
+export function printCsv(head: string[], rows: Array<Array<string | number>>): void {
+  for (const row of [head, ...rows]) process.stdout.write(`${row.map(csvCell).join(',')}\n`);
+}

@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { Option, type Command } from 'commander';
 import { languages } from '../common/i18n/index.js';
 import { lazy, newProgram, runProgram } from './program.js';
 
@@ -8,6 +8,15 @@ const auth = () => import('./commands/auth.js');
 const tenants = () => import('./commands/tenants.js');
 const devices = () => import('./commands/devices.js');
 const demo = () => import('./commands/demo.js');
+const products = () => import('./commands/products.js');
+const stock = () => import('./commands/stock.js');
+const users = () => import('./commands/users.js');
+const reports = () => import('./commands/reports.js');
+
+/** For repeatable options such as `--barcode a --barcode b`. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
 
 /** Every `posapp` command is declared here; its code lives in commands/<group>.ts and loads only when it runs. */
 export function posappProgram() {
@@ -109,6 +118,125 @@ export function posappProgram() {
     .option('--port <port>', 'port of the embedded server', '8080')
     .option('--no-ui', 'start the server and the shop only (for scripts), stop with Ctrl+C')
     .action(lazy(demo, 'demo'));
+  const productGroup = program.command('products').description('owner: the price list');
+  const productOptions = (command: Command, required: boolean) => {
+    const option = (flags: string, description: string) =>
+      required ? command.requiredOption(flags, description) : command.option(flags, description);
+    option('--sku <sku>', 'your article code (unique in the shop)');
+    option('--name <name>', 'name printed on the receipt');
+    option('--price <som>', "price in so'm, e.g. 12500 or 12500.50");
+    return command
+      .option('--barcode <code>', 'EAN-13/EAN-8/UPC-A or in-store code; repeat for several', collect)
+      .addOption(new Option('--unit <unit>', 'unit of sale (default pcs)').choices(['pcs', 'kg', 'l']))
+      .option('--vat <percent>', "VAT rate in percent (default: the shop's rate)")
+      .option('--mxik <code>', 'MXIK classification code, 17 digits');
+  };
+  productOptions(productGroup.command('add').description('add a product'), true).action(
+    lazy(products, 'addProduct'),
+  );
+  productOptions(
+    productGroup
+      .command('edit')
+      .description('change a product (given --barcode options replace its barcodes)')
+      .argument('<product>', 'SKU or product id'),
+    false,
+  )
+    .option('--inactive', 'stop selling it (registers hide it)')
+    .option('--active', 'sell it again')
+    .action(lazy(products, 'editProduct'));
+  productGroup
+    .command('list')
+    .description('list products: SKU, name, barcodes, price, unit, VAT, active')
+    .option('--search <text>', 'part of the name, SKU or barcode')
+    .option('--limit <n>', 'products per page (default 50, at most 500)')
+    .option('--all-pages', 'fetch every page')
+    .action(lazy(products, 'listProducts'));
+  productGroup
+    .command('import')
+    .description(
+      'import a CSV price list (sku,name,barcode,price,unit,vatRate,mxik); exit 1 if a line was rejected',
+    )
+    .argument('<file>', 'CSV file, header on line 1')
+    .action(lazy(products, 'importProducts'));
+
+  const stockGroup = program.command('stock').description('owner: goods received, counts and levels');
+  stockGroup
+    .command('receive')
+    .description('record goods received: `<sku> <qty>` or several `<sku>:<qty>`')
+    .argument('<items...>', 'e.g. `NON-1 12` or `NON-1:12 SUG-1:1.250`')
+    .option('--note <text>', 'e.g. supplier and invoice number')
+    .action(lazy(stock, 'receiveStock'));
+  stockGroup
+    .command('adjust')
+    .description('set the level to what was counted on the shelf')
+    .argument('<sku>', 'product SKU')
+    .requiredOption('--counted <qty>', 'quantity counted, e.g. 7 or 1.250')
+    .requiredOption('--reason <text>', 'why it differs, e.g. "stocktake"')
+    .action(lazy(stock, 'adjustStock'));
+  stockGroup
+    .command('levels')
+    .description('stock levels; negative and low ones are marked')
+    .option('--low-below <qty>', 'mark levels below this as low (default 5)')
+    .option('--csv', 'CSV on stdout')
+    .action(lazy(stock, 'stockLevels'));
+
+  const userGroup = program.command('users').description('owner: cashiers (PIN) and admins (email)');
+  userGroup
+    .command('add')
+    .description('add a cashier (--pin) or an admin (--email and --password)')
+    .addOption(
+      new Option('--role <role>', 'cashier or admin').choices(['cashier', 'admin']).makeOptionMandatory(),
+    )
+    .requiredOption('--name <name>', 'name shown on receipts and reports')
+    .option('--pin <pin>', 'cashier: 4–8 digits')
+    .option('--email <email>', 'admin: login email')
+    .option('--password <password>', 'admin: password (8+ characters)')
+    .action(lazy(users, 'addUser'));
+  userGroup.command('list').description('list users').action(lazy(users, 'listUsers'));
+  userGroup
+    .command('disable')
+    .description('disable a user (a cashier can no longer log in at a register)')
+    .argument('<user>', 'user id or name')
+    .action(lazy(users, 'disableUser'));
+  userGroup
+    .command('pin')
+    .description("set a cashier's PIN")
+    .argument('<user>', 'user id or name')
+    .requiredOption('--pin <pin>', '4–8 digits')
+    .action(lazy(users, 'setUserPin'));
+
+  const reportGroup = program
+    .command('reports')
+    .description('owner: reports (store days, Asia/Tashkent; default today)');
+  const period = (command: Command) =>
+    command
+      .option('--from <date>', 'first day, YYYY-MM-DD')
+      .option('--to <date>', 'last day, YYYY-MM-DD')
+      .option('--csv', "CSV on stdout (money in so'm with 2 decimals)");
+  period(
+    reportGroup.command('sales').description('sales, refunds, net and VAT with a totals row and payments'),
+  )
+    .addOption(
+      new Option('--by <group>', 'one row per (default day)').choices([
+        'day',
+        'register',
+        'cashier',
+        'product',
+      ]),
+    )
+    .action(lazy(reports, 'salesReport'));
+  period(reportGroup.command('shifts').description('shifts with expected and counted cash')).action(
+    lazy(reports, 'shiftsReport'),
+  );
+  period(reportGroup.command('best-sellers').description('products by net sales'))
+    .option('--limit <n>', 'how many (default 20)')
+    .action(lazy(reports, 'bestSellersReport'));
+  reportGroup
+    .command('stock')
+    .description('stock levels; negative and low ones are marked')
+    .option('--low-below <qty>', 'mark levels below this as low (default 5)')
+    .option('--csv', 'CSV on stdout')
+    .action(lazy(stock, 'stockLevels'));
 
   return program;
 }

@@ -29,6 +29,8 @@ export interface HttpRequest<S extends z.ZodType> {
   path: string;
   query?: Record<string, string>;
   body?: unknown;
+  /** Sent as is instead of a JSON body (e.g. a CSV price list). */
+  rawBody?: { contentType: string; data: string | Uint8Array };
   token?: string;
   lang: Lang;
   /** Validates a success body; null when the answer has none (204). */
@@ -57,14 +59,15 @@ export async function requestJson<S extends z.ZodType>(req: HttpRequest<S>): Pro
   const url = joinUrl(req.baseUrl, req.path, req.query);
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': req.lang };
   if (req.token) headers.authorization = `Bearer ${req.token}`;
-  if (req.body !== undefined) headers['content-type'] = 'application/json';
+  if (req.rawBody) headers['content-type'] = req.rawBody.contentType;
+  else if (req.body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   let text: string;
   try {
     res = await fetch(url, {
       method: req.method,
       headers,
-      body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      body: req.rawBody ? req.rawBody.data : req.body === undefined ? undefined : JSON.stringify(req.body),
       signal: AbortSignal.timeout(req.timeoutMs ?? 30_000),
     });
     text = await res.text();

@@ -1,0 +1,197 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import type { Lang } from '../../common/i18n/index.js';
+import { formatMoney, MINOR_PER_MAJOR } from '../../common/money.js';
+import { formatQuantity } from '../../common/quantity.js';
+import {
+  bestSellersQuery,
+  salesReportResponse,
+  shiftsReportResponse,
+  type SalesReportResponse,
+} from '../../common/protocol/reports.js';
+import { loggedInClient } from '../api-client.js';
+import { dayFlag } from '../flags.js';
+import { text, type TextKey } from '../messages.js';
+import { formatTime, printCsv, printJson, printLine, printTable } from '../output.js';
+import { globalsOf, parseOptions } from '../program.js';
+
+/** The owner says "register" (the word on the shop floor); the API groups by `device`. */
+const byToGroup = { day: 'day', register: 'device', cashier: 'cashier', product: 'product' } as const;
+
+const period = { from: dayFlag.optional(), to: dayFlag.optional(), csv: z.boolean().optional() };
+const salesFlagsSchema = z.strictObject({
+  ...period,
+  by: z.enum(['day', 'register', 'cashier', 'product']).optional(),
+});
+const shiftsFlagsSchema = z.strictObject(period);
+const bestSellersFlagsSchema = z.strictObject({ ...period, limit: bestSellersQuery.shape.limit.optional() });
+
+/** Money for spreadsheets: so'm with two decimals, no grouping (`12500.00`). */
+export function csvMoney(minor: number): string {
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(minor);
+  return `${sign}${Math.floor(abs / MINOR_PER_MAJOR)}.${String(abs % MINOR_PER_MAJOR).padStart(2, '0')}`;
+}
+
+function periodQuery(flags: { from?: string; to?: string }): Record<string, string> {
+  const query: Record<string, string> = {};
+  if (flags.from) query.from = flags.from;
+  if (flags.to) query.to = flags.to;
+  return query;
+}
+
+type Format = 'json' | 'csv' | 'table';
+function formatOf(json: boolean, csv: boolean | undefined): Format {
+  return json ? 'json' : csv ? 'csv' : 'table';
+}
+
+/** Sales-shaped reports (sales by anything, best sellers): rows, a totals row and the payments line. */
+function printSales(lang: Lang, report: SalesReportResponse, format: 'csv' | 'table'): void {
+  const t = (key: TextKey) => text(lang, key);
+  const withQty = report.groupBy === 'product';
+  const figureHead = [t('colCount'), t('colSales'), t('colRefunds'), t('colNet'), t('colVatSum')];
+  if (format === 'csv') {
+    printCsv(
+      ['key', 'label', ...(withQty ? ['qty'] : []), 'count', 'sales', 'refunds', 'net', 'vat'],
+      report.rows.map((r) => [
+        r.key,
+        r.label,
+        ...(withQty ? [formatQuantity(r.qty ?? 0)] : []),
+        r.count,
+        csvMoney(r.sales),
+        csvMoney(r.refunds),
+        csvMoney(r.net),
+        csvMoney(r.vat),
+      ]),
+    );
+    return;
+  }
+  const figures = (f: SalesReportResponse['totals']) => [
+    f.count,
+    formatMoney(f.sales),
+    formatMoney(f.refunds),
+    formatMoney(f.net),
+    formatMoney(f.vat),
+  ];
+  printLine(text(lang, 'reportPeriod', { from: report.from, to: report.to }));
+  printTable(
+    [t('colName'), ...(withQty ? [t('colQty')] : []), ...figureHead],
+    [
+      ...report.rows.map((r) => [r.label, ...(withQty ? [formatQuantity(r.qty ?? 0)] : []), ...figures(r)]),
+      [t('total'), ...(withQty ? [''] : []), ...figures(report.totals)],
+    ],
+  );
+  printLine(
+    text(lang, 'paymentsLine', {
+      cash: formatMoney(report.payments.cash),
+      card: formatMoney(report.payments.card),
+      qr: formatMoney(report.payments.qr),
+    }),
+  );
+}
+
+export async function salesReport(_options: unknown, command: Command): Promise<void> {
+  const globals = globalsOf(command);
+  const flags = parseOptions(salesFlagsSchema, command.opts());
+  const { api } = loggedInClient(globals);
+  const answer = await api.request('GET', '/reports/sales', {
+    query: { ...periodQuery(flags), groupBy: byToGroup[flags.by ?? 'day'] },
+    response: salesReportResponse,
+  });
+  const format = formatOf(globals.json, flags.csv);
+  if (format === 'json') return printJson(answer);
+  printSales(globals.lang, answer, format);
+}
+
+export async function bestSellersReport(_options: unknown, command: Command): Promise<void> {
+  const globals = globalsOf(command);
+  const flags = parseOptions(bestSellersFlagsSchema, command.opts());
+  const { api } = loggedInClient(globals);
+  const query = periodQuery(flags);
+  if (flags.limit !== undefined) query.limit = String(flags.limit);
+  const answer = await api.request('GET', '/reports/best-sellers', { query, response: salesReportResponse });
+  const format = formatOf(globals.json, flags.csv);
+  if (format === 'json') return printJson(answer);
+  printSales(globals.lang, answer, format);
+}
+
+export async function shiftsReport(_options: unknown, command: Command): Promise<void> {
+  const globals = globalsOf(command);
+  const flags = parseOptions(shiftsFlagsSchema, command.opts());
+  const { api } = loggedInClient(globals);
+  const answer = await api.request('GET', '/reports/shifts', {
+    query: periodQuery(flags),
+    response: shiftsReportResponse,
+  });
+  const format = formatOf(globals.json, flags.csv);
+  if (format === 'json') return printJson(answer);
+  const money = format === 'csv' ? csvMoney : formatMoney;
+  const maybe = (minor: number | null) => (minor === null ? '' : money(minor));
+  const rows = answer.shifts.map((s) => [
+    s.device,
+    s.cashier,
+    format === 'csv' ? s.openedAt : formatTime(s.openedAt),
+    format === 'csv' ? (s.closedAt ?? '') : formatTime(s.closedAt),
+    money(s.openingCash),
+    money(s.expectedCash),
+    maybe(s.countedCash),
+    maybe(s.difference),
+    s.salesCount,
+    money(s.sales),
+    money(s.refunds),
+  ]);
+  if (format === 'csv') {
+    return printCsv(
+      [
+        'device',
+        'cashier',
+        'openedAt',
+        'closedAt',
+        'openingCash',
+        'expectedCash',
+        'countedCash',
+        'difference',
+        'salesCount',
+        'sales',
+        'refunds',
+      ],
+      rows,
+    );
+  }
+  const t = (key: TextKey) => text(globals.lang, key);
+  printLine(text(globals.lang, 'reportPeriod', { from: answer.from, to: answer.to }));
+  if (answer.shifts.length === 0) return printLine(t('noShifts'));
+  const sum = (pick: (s: (typeof answer.shifts)[number]) => number) =>
+    answer.shifts.reduce((acc, s) => acc + pick(s), 0);
+  printTable(
+    [
+      t('colDevice'),
+      t('colCashier'),
+      t('colOpened'),
+      t('colClosed'),
+      t('colOpeningCash'),
+      t('colExpected'),
+      t('colCounted'),
+      t('colDifference'),
+      t('colCount'),
+      t('colSales'),
+      t('colRefunds'),
+    ],
+    [
+      ...rows,
+      [
+        t('total'),
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        maybe(sum((s) => s.difference ?? 0)),
+        sum((s) => s.salesCount),
+        formatMoney(sum((s) => s.sales)),
+        formatMoney(sum((s) => s.refunds)),
+      ],
+    ],
+  );
+}
