@@ -3,8 +3,16 @@ import { join } from 'node:path';
 import Table from 'cli-table3';
 import { machine, round, type Bench, type BenchResult } from './harness.js';
 import { limitRace } from './limit-race.js';
+import { saleCommit } from './sale-commit.js';
+import { scan } from './scan.js';
+import { search } from './search.js';
+import { start } from './start.js';
 
 const benches: Record<string, Bench> = {
+  scan,
+  search,
+  'sale-commit': saleCommit,
+  start,
   'limit-race': limitRace,
 };
 
