@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import Table from 'cli-table3';
 import { machine, round, type Bench, type BenchResult } from './harness.js';
 import { limitRace } from './limit-race.js';
+import { load } from './load.js';
+import { push } from './push.js';
 import { saleCommit } from './sale-commit.js';
 import { scan } from './scan.js';
 import { search } from './search.js';
@@ -13,6 +15,8 @@ const benches: Record<string, Bench> = {
   search,
   'sale-commit': saleCommit,
   start,
+  push,
+  load,
   'limit-race': limitRace,
 };
 
