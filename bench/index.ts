@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Table from 'cli-table3';
 import { machine, round, type Bench, type BenchResult } from './harness.js';
 import { limitRace } from './limit-race.js';
+import { pull } from './pull.js';
 import { load } from './load.js';
 import { push } from './push.js';
 import { saleCommit } from './sale-commit.js';
@@ -16,6 +17,7 @@ const benches: Record<string, Bench> = {
   'sale-commit': saleCommit,
   start,
   push,
+  pull,
   load,
   'limit-race': limitRace,
 };
