@@ -1,6 +1,6 @@
 import { newId } from '../src/common/ids.js';
 import { bootstrapTenant } from '../test/helpers/app.js';
-import { createProduct } from '../test/helpers/catalog.js';
+import { createProduct, type ProductSeed } from '../test/helpers/catalog.js';
 import { activateFirstDevice, addActiveDevice, saleEvent, type ActiveDevice } from '../test/helpers/sync.js';
 import { percentile, round, type Bench } from './harness.js';
 import { benchServer, pushOverHttp } from './server.js';
@@ -19,7 +19,7 @@ export const load: Bench = async (ctx) => {
     const devices: ActiveDevice[] = [await activateFirstDevice(s.t, tenant)];
     while (devices.length < registers) devices.push(await addActiveDevice(s.t, tenant));
     // One after the other: they share the store's change version.
-    const products = [];
+    const products: ProductSeed[] = [];
     for (let i = 0; i < 3; i++) products.push(await createProduct(s.t, tenant.ownerToken));
     const productIds = products.map((p) => p.id);
 

@@ -1,7 +1,7 @@
 import { newId } from '../src/common/ids.js';
 import type { SyncEvent } from '../src/common/protocol/sync.js';
 import { bootstrapTenant } from '../test/helpers/app.js';
-import { createProduct } from '../test/helpers/catalog.js';
+import { createProduct, type ProductSeed } from '../test/helpers/catalog.js';
 import { freshDb } from '../test/helpers/db.js';
 import { activateFirstDevice, saleEvent } from '../test/helpers/sync.js';
 import { percentile, round, type Bench } from './harness.js';
@@ -61,7 +61,7 @@ export const push: Bench = async (ctx) => {
     const tenant = await bootstrapTenant(s.t);
     const device = await activateFirstDevice(s.t, tenant);
     // One after the other: they share the store's change version.
-    const products = [];
+    const products: ProductSeed[] = [];
     for (let i = 0; i < 3; i++) products.push(await createProduct(s.t, tenant.ownerToken));
     const shiftId = newId();
     const cashierId = newId();
