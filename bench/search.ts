@@ -10,7 +10,7 @@ import { benchRegister, catalogSize, sizeLabel } from './register-catalog.js';
 export const search: Bench = async (ctx) => {
   const count = catalogSize(ctx.quick);
   const register = await benchRegister(count);
-  const n = ctx.quick ? 2_000 : 10_000;
+  const n = ctx.quick ? 2_000 : 1_000;
   const random = seeded(11);
   const typed = Array.from({ length: n }, () => {
     const name = register.names[Math.floor(random() * register.names.length)]!;
