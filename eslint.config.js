@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/admin/**/*.{ts,tsx}'],
+    files: ['src/admin/**/*.{ts,tsx}', 'src/terminal/ui/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },

@@ -6,6 +6,7 @@ import { limitRace } from './limit-race.js';
 import { pull } from './pull.js';
 import { load } from './load.js';
 import { push } from './push.js';
+import { registerUiStart } from './register-ui-start.js';
 import { saleCommit } from './sale-commit.js';
 import { scan } from './scan.js';
 import { search } from './search.js';
@@ -20,6 +21,7 @@ const benches: Record<string, Bench> = {
   pull,
   load,
   'limit-race': limitRace,
+  'register-ui': registerUiStart,
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -60,6 +60,14 @@ const uz = {
   statusOldest: 'Eng eski kutilayotgan',
   statusLastError: 'Oxirgi xato',
   never: 'hech qachon',
+  demoCreated: 'Demo doʻkon tayyor.',
+  demoReused: 'Demo doʻkon qayta ishga tushdi (oldingi maʼlumotlar saqlangan).',
+  demoPanel: 'Boshqaruv paneli',
+  demoOwner: 'Egasi',
+  demoSuperadmin: 'Platforma egasi',
+  demoCashier: 'Kassir',
+  demoRegister: 'Kassa',
+  demoRunning: 'Server ishlayapti. Toʻxtatish: Ctrl+C',
 };
 
 type CliText = Record<keyof typeof uz, string>;
@@ -122,6 +130,14 @@ const ru: CliText = {
   statusOldest: 'Самое старое ожидающее',
   statusLastError: 'Последняя ошибка',
   never: 'никогда',
+  demoCreated: 'Демо-магазин готов.',
+  demoReused: 'Демо-магазин снова запущен (прежние данные сохранены).',
+  demoPanel: 'Панель управления',
+  demoOwner: 'Владелец',
+  demoSuperadmin: 'Владелец платформы',
+  demoCashier: 'Кассир',
+  demoRegister: 'Касса',
+  demoRunning: 'Сервер работает. Остановить: Ctrl+C',
 };
 
 const en: CliText = {
@@ -182,6 +198,14 @@ const en: CliText = {
   statusOldest: 'Oldest waiting',
   statusLastError: 'Last error',
   never: 'never',
+  demoCreated: 'The demo shop is ready.',
+  demoReused: 'The demo shop is running again (earlier data kept).',
+  demoPanel: 'Admin panel',
+  demoOwner: 'Owner',
+  demoSuperadmin: 'Platform owner',
+  demoCashier: 'Cashier',
+  demoRegister: 'Register',
+  demoRunning: 'The server is running. Stop it with Ctrl+C',
 };
 
 const catalogs: Record<Lang, CliText> = { uz, ru, en };

@@ -9,6 +9,7 @@ const shift = () => import('./commands/pos-shift.js');
 const selling = () => import('./commands/pos-sell.js');
 const printer = () => import('./commands/pos-printer.js');
 const syncing = () => import('./commands/pos-sync.js');
+const ui = () => import('./commands/pos-ui.js');
 
 /** The register's headless commands; each group's code is in commands/pos-<group>.ts, loaded when it runs. */
 export function posProgram() {
@@ -111,6 +112,9 @@ export function posProgram() {
     .addOption(new Option('--drawer <pin>', 'cash drawer kick pin').choices(['2', '5', 'none']).default('2'))
     .action(lazy(printer, 'set'));
   printers.command('test').description('print a test page').action(lazy(printer, 'test'));
+  // The cashier's screen: `pos` alone or `pos ui`; Ink and React are loaded only here.
+  program.action(lazy(ui, 'ui'));
+  program.command('ui').description('the cashier screen (the default)').action(lazy(ui, 'ui'));
 
   return program;
 }

@@ -7,6 +7,7 @@ const superadmin = () => import('./commands/superadmin.js');
 const auth = () => import('./commands/auth.js');
 const tenants = () => import('./commands/tenants.js');
 const devices = () => import('./commands/devices.js');
+const demo = () => import('./commands/demo.js');
 
 /** Every `posapp` command is declared here; its code lives in commands/<group>.ts and loads only when it runs. */
 export function posappProgram() {
@@ -100,6 +101,14 @@ export function posappProgram() {
     .argument('<device>', 'register id or name, e.g. POS-02')
     .option('--force', 'even if it still reports unsent sales')
     .action(lazy(devices, 'resetDeviceKey'));
+
+  program
+    .command('demo')
+    .description('a working POS in one command: embedded server, demo shop, POS-01 and the register UI')
+    .option('--data-dir <dir>', 'where the demo keeps its data (default ~/.local/share/posapp/demo)')
+    .option('--port <port>', 'port of the embedded server', '8080')
+    .option('--no-ui', 'start the server and the shop only (for scripts), stop with Ctrl+C')
+    .action(lazy(demo, 'demo'));
 
   return program;
 }

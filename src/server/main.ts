@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { loadServerConfig, type ServerConfig, type ServerFlags } from './config.js';
 import { connect, migrateLatest, type Db } from './db/connection.js';
+import { pino } from 'pino';
 import { createLogger, type Logger } from './logger.js';
 
 export interface RunningServer {
@@ -14,9 +15,15 @@ export interface RunningServer {
 }
 
 /** config → db → migrations → app → listen. */
-export async function startServer(flags: ServerFlags & { migrate?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  flags: ServerFlags & { migrate?: boolean; logFile?: string } = {},
+): Promise<RunningServer> {
   const config = loadServerConfig(flags);
-  const logger = createLogger(config.logLevel);
+  // The demo shares the terminal with the register UI, so its server logs to a file.
+  const logger = createLogger(
+    config.logLevel,
+    flags.logFile ? pino.destination({ dest: flags.logFile, mkdir: true, sync: false }) : undefined,
+  );
   const db = connect(config.dbUrl);
   if (flags.migrate !== false) {
     const applied = await migrateLatest(db);

@@ -54,3 +54,8 @@ export function replaceIdentity(db: StoreDb, identity: Identity): void {
         @currency, @activatedAt)`,
   ).run(identity);
 }
+
+/** The demo's server may come back on another port; a real register keeps the URL it was activated with. */
+export function updateServerUrl(db: StoreDb, serverUrl: string): void {
+  db.prepare('UPDATE identity SET server_url = ? WHERE id = 1').run(serverUrl);
+}

@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import { Box, useStdin } from 'ink';
+import { loginCashier, logoutCashier, type Cashier } from '../register/cashier.js';
+import type { RegisterContext } from '../register/context.js';
+import { currentShift, openShift } from '../register/shift.js';
+import { typedMoney } from './input.js';
+import { StatusBar } from './components/status-bar.js';
+import { useSyncStatus } from './hooks/use-sync-status.js';
+import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { LoginScreen } from './screens/login-screen.js';
+import { OpenShiftScreen } from './screens/open-shift-screen.js';
+import { SaleScreen } from './screens/sale-screen.js';
+import type { SyncMonitor } from './sync-monitor.js';
+import { UiContext } from './ui-context.js';
+
+const noop = () => {};
+
+type Screen =
+  { kind: 'login' } | { kind: 'openShift'; cashier: Cashier } | { kind: 'sale'; cashier: Cashier };
+
+export interface AppProps {
+  ctx: RegisterContext;
+  monitor: SyncMonitor;
+  onQuit(): void;
+  /** Called once the first screen is on the terminal (startup time is measured to here). */
+  onReady?(): void;
+  /** Unexpected errors (bugs) go here; the cashier sees "details in pos.log". */
+  logError?(error: unknown): void;
+  /** Fixed size for tests; else the terminal's, following resizes. */
+  size?: { columns: number; rows: number };
+}
+
+/** The register: PIN login → open shift (when none is open) → selling; the screen is state. */
+export function App({ ctx, monitor, onQuit, onReady, logError = noop, size }: AppProps) {
+  const terminal = useTerminalSize();
+  const { columns } = size ?? terminal;
+  // One row short of the terminal: Ink clears and redraws the whole screen on every change once the output
+  // fills it, which flickers on a Linux console; one row less keeps redraws incremental.
+  const rows = (size ?? terminal).rows - 1;
+  const sync = useSyncStatus(monitor);
+  const [screen, setScreen] = useState<Screen>({ kind: 'login' });
+  const { setRawMode, isRawModeSupported } = useStdin();
+
+  // Raw mode for the app's whole life, so switching between screens and dialogs never drops a keystroke.
+  useEffect(() => {
+    if (!isRawModeSupported) return;
+    setRawMode(true);
+    return () => setRawMode(false);
+  }, [setRawMode, isRawModeSupported]);
+
+  useEffect(() => onReady?.(), [onReady]);
+
+  const cashier = screen.kind === 'login' ? null : screen.cashier;
+  const toWork = (who: Cashier) =>
+    setScreen(currentShift(ctx) ? { kind: 'sale', cashier: who } : { kind: 'openShift', cashier: who });
+  const logout = () => {
+    logoutCashier(ctx);
+    setScreen({ kind: 'login' });
+  };
+
+  return (
+    <UiContext.Provider value={{ lang: ctx.lang, columns, rows, logError }}>
+      <Box flexDirection="column" width={columns} height={rows}>
+        <StatusBar
+          store={ctx.identity.storeName}
+          device={ctx.identity.deviceName}
+          cashier={cashier?.name ?? null}
+          sync={sync}
+          now={new Date()}
+        />
+        {screen.kind === 'login' ? (
+          <LoginScreen login={(pin) => loginCashier(ctx, pin)} onLoggedIn={toWork} onQuit={onQuit} />
+        ) : screen.kind === 'openShift' ? (
+          <OpenShiftScreen
+            cashier={screen.cashier}
+            openShift={(typed) => {
+              openShift(ctx, screen.cashier, typedMoney(typed));
+              monitor.nudge();
+              setScreen({ kind: 'sale', cashier: screen.cashier });
+            }}
+            onCancel={logout}
+          />
+        ) : (
+          <SaleScreen
+            key={screen.cashier.id}
+            ctx={ctx}
+            cashier={screen.cashier}
+            onCommitted={monitor.nudge}
+            onLogout={logout}
+          />
+        )}
+      </Box>
+    </UiContext.Provider>
+  );
+}

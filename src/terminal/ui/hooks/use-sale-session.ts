@@ -1,0 +1,149 @@
+import { useCallback, useMemo } from 'react';
+import { QTY_SCALE } from '../../../common/quantity.js';
+import type { Cashier } from '../../register/cashier.js';
+import type { RegisterContext } from '../../register/context.js';
+import { refundReceiptLines, saleReceiptLines } from '../../register/printing.js';
+import { refundSale } from '../../register/refunds.js';
+import {
+  cashierPolicy,
+  checkout,
+  recordAudit,
+  scanIntoCart,
+  snapshotOf,
+  type CompletedSale,
+  type SearchHit,
+} from '../../register/selling.js';
+import { AppError } from '../../../common/errors.js';
+import { reduceCart, type CartAction, type CartState } from '../../sale/cart.js';
+import type { Tender } from '../../sale/payment.js';
+import type { RefundSelection } from '../../sale/refund.js';
+import type { SaleCompletedData } from '../../../common/protocol/sync.js';
+import { typedDiscount, typedQuantity, typedReason } from '../input.js';
+import { InputError } from '../text.js';
+import { useSyncState } from './use-sync-state.js';
+import {
+  initialSession,
+  reduceSession,
+  type Notice,
+  type SessionAction,
+  type SessionState,
+} from '../state/sale-session.js';
+
+export interface SaleSessionDeps {
+  ctx: RegisterContext;
+  cashier: Cashier;
+  /** Called after anything that adds to the outbox, so the status bar and the sync catch up. */
+  onCommitted(): void;
+}
+
+/** Receipt width on screen: as wide as an 80 mm roll prints, narrower on a small terminal. */
+export function receiptWidth(columns: number): number {
+  return Math.max(24, Math.min(48, columns - 4));
+}
+
+/**
+ * The cashier's actions on the sale screen: each calls the register layer and stores its result; an error
+ * is thrown to the caller (dialogs show it and stay open) and leaves the sale as it was.
+ */
+export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
+  const [state, setState, current] = useSyncState(initialSession);
+  const dispatch = useCallback(
+    (action: SessionAction) => setState((previous) => reduceSession(previous, action)),
+    [setState],
+  );
+
+  const apply = useCallback(
+    (action: CartAction, cart: CartState, select?: (next: CartState) => number) => {
+      const result = reduceCart(cart, action, cashierPolicy(ctx));
+      // Voids, reductions and cancellations are recorded before the screen shows them gone.
+      recordAudit(ctx, cashier, result.audit);
+      dispatch({ type: 'cart', cart: result.state, select: select?.(result.state) });
+    },
+    [ctx, cashier, dispatch],
+  );
+
+  const selectedLine = (s: SessionState) => {
+    const line = s.cart.lines[s.selected];
+    if (!line) throw new AppError('EMPTY_CART');
+    return line;
+  };
+
+  const actions = useMemo(
+    () => ({
+      notify: (notice: Notice | null) => dispatch({ type: 'notice', notice }),
+      select: (delta: number) => dispatch({ type: 'select', delta }),
+      scan(typed: string) {
+        const s = current();
+        const result = scanIntoCart(ctx, s.cart, typed);
+        const index = result.state.lines.findLastIndex((l) => l.product.productId === result.product.id);
+        dispatch({ type: 'cart', cart: result.state, select: index });
+      },
+      addProduct(hit: SearchHit) {
+        const s = current();
+        apply({ type: 'addItem', product: snapshotOf(hit), qty: QTY_SCALE }, s.cart, (next) =>
+          next.lines.findLastIndex((l) => l.product.productId === hit.id),
+        );
+      },
+      setQty(typed: string) {
+        const s = current();
+        selectedLine(s);
+        apply({ type: 'setQty', lineIndex: s.selected, qty: typedQuantity(typed) }, s.cart);
+      },
+      voidLine(reason: string) {
+        const s = current();
+        const line = selectedLine(s);
+        apply({ type: 'removeLine', lineIndex: s.selected, reason: typedReason(reason) }, s.cart);
+        return line.product.name;
+      },
+      cancelSale(reason: string) {
+        const s = current();
+        if (s.cart.lines.length === 0) throw new AppError('EMPTY_CART');
+        apply({ type: 'clear', reason: typedReason(reason) }, s.cart);
+      },
+      discountLine(typed: string) {
+        const s = current();
+        selectedLine(s);
+        apply({ type: 'lineDiscount', lineIndex: s.selected, discount: typedDiscount(typed) }, s.cart);
+      },
+      discountCart(typed: string) {
+        const s = current();
+        apply({ type: 'cartDiscount', discount: typedDiscount(typed) }, s.cart);
+      },
+      park() {
+        const s = current();
+        if (s.cart.lines.length === 0) throw new AppError('EMPTY_CART');
+        dispatch({ type: 'park', at: new Date().toISOString() });
+      },
+      resume(index: number) {
+        const s = current();
+        if (s.cart.lines.length > 0) throw new InputError('ui.error.finishFirst');
+        dispatch({ type: 'resume', index });
+      },
+      /** Returns only once checkout() has committed the sale and its outbox event. */
+      pay(tenders: readonly Tender[]): CompletedSale {
+        const s = current();
+        const sale = checkout(ctx, { cart: s.cart, tenders, cashier });
+        dispatch({ type: 'paid', sale });
+        onCommitted();
+        return sale;
+      },
+      refund(receiptNo: string, selection: RefundSelection, columns: number) {
+        const refund = refundSale(ctx, { receiptNo, selection, cashier });
+        onCommitted();
+        return { refund, lines: refundReceiptLines(ctx, refund, refund.sale.data, receiptWidth(columns)) };
+      },
+    }),
+    [ctx, cashier, apply, onCommitted, current, dispatch],
+  );
+
+  return { state, ...actions };
+}
+
+/** The customer's receipt as shown on screen, as wide as the printer's paper allows the terminal. */
+export function saleReceiptOnScreen(
+  ctx: RegisterContext,
+  sale: { data: SaleCompletedData; occurredAt: string },
+  columns: number,
+): string[] {
+  return saleReceiptLines(ctx, sale, receiptWidth(columns));
+}

@@ -1,0 +1,71 @@
+import { outboxSummary, readSyncState } from '../store/queries/sync.js';
+import type { RegisterContext } from '../register/context.js';
+import { startBackgroundSync, type BackgroundSync } from '../sync/background.js';
+
+/** What the status bar shows of the sync: read from the store after every round, so it is never a guess. */
+export interface SyncStatus {
+  online: boolean;
+  revoked: boolean;
+  /** Events in the outbox not yet accepted by the server. */
+  pending: number;
+  lastSyncAt: string | null;
+}
+
+export interface SyncMonitor {
+  read(): SyncStatus;
+  subscribe(listener: () => void): () => void;
+  /** After a sale: refresh the counts now and sync soon. */
+  nudge(): void;
+  stop(): Promise<void>;
+}
+
+export function readSyncStatus(ctx: RegisterContext): SyncStatus {
+  const state = readSyncState(ctx.db);
+  return {
+    online: state.online,
+    revoked: state.revoked,
+    pending: outboxSummary(ctx.db).pending,
+    lastSyncAt: state.lastSyncAt,
+  };
+}
+
+/**
+ * Runs the background sync (unless `background` is false, as in component tests) and tells subscribers when
+ * the status may have changed. A revoked register keeps selling offline; the status bar says it is revoked.
+ */
+export function createSyncMonitor(
+  ctx: RegisterContext,
+  options: { background: boolean; intervalMs?: number; onError?: (error: unknown) => void },
+): SyncMonitor {
+  const listeners = new Set<() => void>();
+  let status = readSyncStatus(ctx);
+  const refresh = () => {
+    status = readSyncStatus(ctx);
+    for (const listener of listeners) listener();
+  };
+  const sync: BackgroundSync | null = options.background
+    ? startBackgroundSync(ctx.db, ctx.identity, {
+        lang: ctx.lang,
+        intervalMs: options.intervalMs,
+        onReport: refresh,
+        onError: (error) => {
+          options.onError?.(error);
+          refresh();
+        },
+      })
+    : null;
+  return {
+    read: () => status,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    nudge() {
+      refresh();
+      sync?.nudge();
+    },
+    async stop() {
+      await sync?.stop();
+    },
+  };
+}

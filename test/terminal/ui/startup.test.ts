@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assertBuilt, childEnv, ROOT } from '../../helpers/cli.js';
+
+const WATCHED = /node_modules\/(react|ink|yoga-layout|better-sqlite3)\//;
+
+/** Runs the built `pos` in a child and lists which of the UI's packages it loaded (CommonJS or ESM). */
+function loadedAfter(args: string[]): string[] {
+  const script = `
+    import { createRequire } from 'node:module';
+    const { main } = await import(${JSON.stringify(join(ROOT, 'dist/cli/pos.js'))});
+    await main(['node', 'pos', ...${JSON.stringify(args)}]);
+    const loaded = Object.keys(createRequire(import.meta.url).cache);
+    process.stdout.write('\\n@@' + JSON.stringify(loaded));
+  `;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: ROOT,
+    env: childEnv(),
+    encoding: 'utf8',
+  });
+  const marker = result.stdout.lastIndexOf('@@');
+  assert.ok(marker >= 0, result.stderr);
+  const loaded = JSON.parse(result.stdout.slice(marker + 2)) as string[];
+  return [...new Set(loaded.filter((f) => WATCHED.test(f)).map((f) => WATCHED.exec(f)![1]!))].sort();
+}
+
+describe('pos startup', () => {
+  let dir: string;
+  before(() => {
+    assertBuilt();
+    dir = mkdtempSync(join(tmpdir(), 'posapp-ui-lazy-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('builds the UI as one bundled file', () => {
+    assert.ok(existsSync(join(ROOT, 'dist/terminal/ui/ui.bundle.js')), 'npm run build writes the UI bundle');
+  });
+
+  it('`pos --help` loads neither React, Ink nor SQLite; `pos ui` does load the store', () => {
+    assert.deepEqual(loadedAfter(['--help']), []);
+    // Not activated: the UI module is loaded and stops at opening the store.
+    assert.ok(loadedAfter(['--data-dir', join(dir, 'none'), 'ui']).includes('better-sqlite3'));
+  });
+});
