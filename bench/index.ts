@@ -3,9 +3,23 @@ import { join } from 'node:path';
 import Table from 'cli-table3';
 import { machine, round, type Bench, type BenchResult } from './harness.js';
 import { limitRace } from './limit-race.js';
+import { pull } from './pull.js';
+import { load } from './load.js';
+import { push } from './push.js';
 import { registerUiStart } from './register-ui-start.js';
+import { saleCommit } from './sale-commit.js';
+import { scan } from './scan.js';
+import { search } from './search.js';
+import { start } from './start.js';
 
 const benches: Record<string, Bench> = {
+  scan,
+  search,
+  'sale-commit': saleCommit,
+  start,
+  push,
+  pull,
+  load,
   'limit-race': limitRace,
   'register-ui': registerUiStart,
 };
