@@ -20,7 +20,11 @@ class Tmux {
   private readonly socket = `posapp-e2e-${process.pid}`;
   constructor(private readonly session = 'pos') {}
   private run(...args: string[]): string {
-    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8', env: childEnv() });
+    // A register PC has no CI variable; with CI set, Ink renders only the last frame on exit.
+    const env = childEnv();
+    delete env.CI;
+    delete env.CONTINUOUS_INTEGRATION;
+    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8', env });
   }
   start(command: string, columns: number, rows: number): void {
     this.run('new-session', '-d', '-s', this.session, '-x', String(columns), '-y', String(rows), command);
