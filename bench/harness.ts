@@ -54,17 +54,8 @@ export function machine(): string {
   return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
 }
 
-/** Deterministic generator so every run measures the same data (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic generator so every run measures the same data: the demo catalog's own PRNG. */
+export { seededRandom as seeded } from '../src/server/demo/catalog-generator.js';
 
 export function round(value: number, digits = 3): number {
   const f = 10 ** digits;
