@@ -145,9 +145,8 @@ async function pullAll(
   report: SyncReport,
   holder: string,
 ): Promise<void> {
-  let cursor = readSyncState(db).cursor;
-  for (;;) {
-    const page = await requestJson({
+  const fetchPage = (cursor: number) =>
+    requestJson({
       baseUrl: identity.serverUrl,
       method: 'GET',
       path: '/sync/pull',
@@ -157,28 +156,68 @@ async function pullAll(
       response: pullPage,
       timeoutMs: options.timeoutMs,
     });
+  let coming = fetchPage(readSyncState(db).cursor);
+  for (;;) {
+    const page = await coming;
     const next = Number(page.cursor);
+    if (page.hasMore) {
+      // The next page is asked for before this one is applied, so the server reads it while this register
+      // writes. If this page fails to apply, the answer is dropped unread: the cursor has not moved.
+      coming = fetchPage(next);
+      coming.catch(() => undefined);
+      await sent();
+    }
+    const counts = applyPage(db, page.changes, () => saveCursor(db, next, identity.deviceId));
+    report.pulled += counts.pulled;
+    report.skipped += counts.skipped;
+    report.cursor = next;
+    acquireSyncLease(db, holder, LEASE_MS);
+    options.onProgress?.({ pushed: report.pushed + report.duplicates, pulled: report.pulled, cursor: next });
+    if (!page.hasMore) return;
+  }
+}
+
+/** Lets fetch write the request out before a synchronous page apply holds the event loop. */
+function sent(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Applies one page and moves the cursor with it, in one transaction: a pull cut off anywhere resumes without loss
+ * or duplication. The page first goes in without a savepoint per change (a savepoint per change makes FTS5 write
+ * a segment per product); if a change fails, that attempt is rolled back and the page redone with one savepoint
+ * per change, so one odd change is skipped and never blocks the others.
+ */
+function applyPage(
+  db: StoreDb,
+  raws: readonly unknown[],
+  moveCursor: () => void,
+): { pulled: number; skipped: number } {
+  const apply = (isolated: boolean) =>
     db.transaction(() => {
-      for (const raw of page.changes) {
+      const counts = { pulled: 0, skipped: 0 };
+      // Checked as applied, so each checked copy is garbage at once and a page costs little memory.
+      for (const raw of raws) {
         const parsed = changeSchema.safeParse(raw);
-        if (!parsed.success) {
-          report.skipped++;
-          continue;
-        }
-        try {
-          db.transaction(() => applyChange(db, parsed.data))();
-          report.pulled++;
-        } catch {
-          report.skipped++;
+        if (!parsed.success) counts.skipped++;
+        else if (!isolated) {
+          applyChange(db, parsed.data);
+          counts.pulled++;
+        } else {
+          try {
+            db.transaction(() => applyChange(db, parsed.data))();
+            counts.pulled++;
+          } catch {
+            counts.skipped++;
+          }
         }
       }
-      // The cursor moves only with the page it belongs to: a pull cut off anywhere resumes without loss.
-      saveCursor(db, next, identity.deviceId);
+      moveCursor();
+      return counts;
     })();
-    cursor = next;
-    report.cursor = cursor;
-    acquireSyncLease(db, holder, LEASE_MS);
-    options.onProgress?.({ pushed: report.pushed + report.duplicates, pulled: report.pulled, cursor });
-    if (!page.hasMore) return;
+  try {
+    return apply(false);
+  } catch {
+    return apply(true);
   }
 }
