@@ -10,10 +10,22 @@ export function lockingRead<T extends object>(db: Db, query: Knex.QueryBuilder<T
   return db.dialect === 'mysql' ? query.forUpdate() : query;
 }
 
-/** Rows per multi-row INSERT: well under SQLite's 32766 bound variables and MySQL's packet size. */
-const INSERT_CHUNK = 500;
+/**
+ * Rows per multi-row INSERT. Each statement is a round trip, so on MySQL a batch of 500 three-line sales writes its
+ * 1500 lines in one statement rather than three (the value cap keeps wide rows well under the packet size). Knex
+ * writes SQLite's multi-row INSERT as a compound SELECT, which SQLite caps at 500 terms.
+ */
+const MYSQL_VALUES = 30_000;
+const MYSQL_ROWS = 2_000;
+const SQLITE_ROWS = 500;
 
-function chunks<T>(rows: readonly T[], size = INSERT_CHUNK): T[][] {
+function chunks<T extends object>(trx: Knex, rows: readonly T[]): T[][] {
+  if (rows.length === 0) return [];
+  const columns = Math.max(1, Object.keys(rows[0]!).length);
+  const size =
+    trx.client.config.client === 'mysql2'
+      ? Math.max(1, Math.min(MYSQL_ROWS, Math.floor(MYSQL_VALUES / columns)))
+      : SQLITE_ROWS;
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
@@ -21,7 +33,7 @@ function chunks<T>(rows: readonly T[], size = INSERT_CHUNK): T[][] {
 
 /** Multi-row INSERT in chunks; the caller's transaction makes it all or nothing. */
 export async function insertRows(trx: Knex, table: string, rows: readonly object[]): Promise<void> {
-  for (const part of chunks(rows)) await trx(table).insert(part);
+  for (const part of chunks(trx, rows)) await trx(table).insert(part);
 }
 
 /** INSERT that skips rows whose key exists (MySQL `INSERT IGNORE`, SQLite `ON CONFLICT DO NOTHING`). */
@@ -31,7 +43,7 @@ export async function insertIgnore(
   rows: readonly object[],
   key: readonly string[],
 ): Promise<void> {
-  for (const part of chunks(rows))
+  for (const part of chunks(trx, rows))
     await trx(table)
       .insert(part)
       .onConflict([...key])
@@ -46,7 +58,7 @@ export async function upsertRows(
   key: readonly string[],
   columns: readonly string[],
 ): Promise<void> {
-  for (const part of chunks(rows))
+  for (const part of chunks(trx, rows))
     await trx(table)
       .insert(part)
       .onConflict([...key])
@@ -69,7 +81,7 @@ export async function insertOrAdd(
     db.dialect === 'mysql'
       ? trx.raw('?? + VALUES(??)', [column, column])
       : trx.raw('??.?? + excluded.??', [table, column, column]);
-  for (const part of chunks(rows))
+  for (const part of chunks(trx, rows))
     await trx(table)
       .insert(part)
       .onConflict([...key])

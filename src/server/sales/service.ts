@@ -17,18 +17,19 @@ export interface EventOrigin {
 export interface EventLookups {
   productVat: Map<string, number>;
   saleLineVat: Map<string, number>;
+  /** Shifts already on the server among those the events open or close. */
+  shifts: Set<string>;
 }
 
 /**
- * Checks that need the database, in batch order: products must be the tenant's (a foreign id must never move
- * another tenant's stock), a shift is opened once and closed only after it was opened. Stock is never checked:
- * a sale made offline happened. Returns a reason per refused event id.
+ * What the checks need from the database, in one round of parallel reads. It may be given more events than are
+ * then checked (a resent batch is looked up while its stored outcomes are read): the facts stay true for a subset.
  */
-export async function checkEvents(
+export async function lookupEvents(
   knex: Knex,
   origin: EventOrigin,
   events: readonly SyncEvent[],
-): Promise<{ problems: Map<string, string>; lookups: EventLookups }> {
+): Promise<EventLookups> {
   const productIds = new Set<string>();
   const shiftIds = new Set<string>();
   const refundedSales = new Set<string>();
@@ -43,9 +44,18 @@ export async function checkEvents(
     findShiftIds(knex, origin.tenantId, [...shiftIds]),
     saleLineRates(knex, origin.tenantId, [...refundedSales]),
   ]);
-  const productVat = new Map(products.map((p) => [p.id, p.vatRate]));
+  return { productVat: new Map(products.map((p) => [p.id, p.vatRate])), saleLineVat, shifts };
+}
+
+/**
+ * Checks in batch order against the looked-up facts: products must be the tenant's (a foreign id must never move
+ * another tenant's stock), a shift is opened once and closed only after it was opened. Stock is never checked:
+ * a sale made offline happened. Returns a reason per refused event id.
+ */
+export function checkEvents(events: readonly SyncEvent[], lookups: EventLookups): Map<string, string> {
+  const { productVat } = lookups;
   const problems = new Map<string, string>();
-  const openShifts = new Set(shifts);
+  const openShifts = new Set(lookups.shifts);
   for (const e of events) {
     let problem: string | undefined;
     switch (e.type) {
@@ -67,7 +77,7 @@ export async function checkEvents(
     }
     if (problem) problems.set(e.id, problem);
   }
-  return { problems, lookups: { productVat, saleLineVat } };
+  return problems;
 }
 
 function emptyRows(): EffectRows {

@@ -11,7 +11,13 @@ import type { AppDeps, DeviceActor } from '../context.js';
 import { isUniqueViolation, retryOnConflict } from '../db/errors.js';
 import { recordOutboxReport } from '../devices/service.js';
 import { validationError } from '../http/validate.js';
-import { checkEvents, writeEventEffects, type EventLookups, type EventOrigin } from '../sales/service.js';
+import {
+  checkEvents,
+  lookupEvents,
+  writeEventEffects,
+  type EventLookups,
+  type EventOrigin,
+} from '../sales/service.js';
 import { recordChanges } from './changes.js';
 import { findSyncEvents, insertSyncEvents, readStoreVersion, type SyncEventRow } from './queries.js';
 
@@ -149,10 +155,17 @@ export async function pushEvents(deps: AppDeps, device: DeviceActor, body: PushB
     });
   });
 
-  // Already recorded (a resend): answered from the stored outcome, nothing written.
-  const stored = new Map(
-    (await findSyncEvents(deps.db.knex, origin.tenantId, [...firstIndex.keys()])).map((row) => [row.id, row]),
-  );
+  // Already recorded (a resend): answered from the stored outcome, nothing written. The checks' reads go at the
+  // same time, for every event: one round trip less per batch.
+  const [storedRows, lookups] = await Promise.all([
+    findSyncEvents(deps.db.knex, origin.tenantId, [...firstIndex.keys()]),
+    lookupEvents(
+      deps.db.knex,
+      origin,
+      parsed.map((p) => p.event),
+    ),
+  ]);
+  const stored = new Map(storedRows.map((row) => [row.id, row]));
   const fresh = parsed.filter(({ index, event }) => {
     const row = stored.get(event.id);
     if (row) results[index] = fromStored(event.id, row);
@@ -164,10 +177,9 @@ export async function pushEvents(deps: AppDeps, device: DeviceActor, body: PushB
     return !row;
   });
 
-  const { problems, lookups } = await checkEvents(
-    deps.db.knex,
-    origin,
+  const problems = checkEvents(
     fresh.map((f) => f.event),
+    lookups,
   );
   const toApply = fresh.filter((f) => !problems.has(f.event.id));
   for (const f of fresh) {
