@@ -74,8 +74,14 @@ describe('register pull of many pages', () => {
     const server = await pagesServer(pages, 2);
     const identity = { ...reg.ctx.identity, serverUrl: server.url };
     const before = productCount();
+    const cacheSize = reg.ctx.db.pragma('cache_size', { simple: true });
     try {
       await assert.rejects(syncOnce(reg.ctx.db, identity, { pullPage: 50 }));
+      assert.equal(
+        reg.ctx.db.pragma('cache_size', { simple: true }),
+        cacheSize,
+        'the page cache is given back its size after a catch-up, even one cut off',
+      );
       assert.equal(readSyncState(reg.ctx.db).cursor, 2, 'pages 0 and 1 are kept, page 2 never came');
       assert.equal(productCount(), before + 100);
 
