@@ -55,6 +55,7 @@ export const errorStatus = {
   SHIFT_NOT_OPEN: 409,
   SHIFT_ALREADY_OPEN: 409,
   SALE_NOT_FOUND: 404,
+  PARKED_SALE_NOT_FOUND: 404,
   REGISTER_REVOKED: 403,
 } as const;
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { ean13 } from '../../../src/common/barcode.js';
-import { closeRegister } from '../../../src/terminal/register/context.js';
+import { closeRegister, openRegister } from '../../../src/terminal/register/context.js';
 import { savePrinterConfig } from '../../../src/terminal/register/printing.js';
 import { recordSyncOutcome } from '../../../src/terminal/store/queries/sync.js';
 import { applyChange } from '../../../src/terminal/store/queries/catalog.js';
@@ -140,18 +140,67 @@ describe('register UI (ink)', () => {
       await app.waitFor('Chegirma ruxsat etilgan 10% dan oshmasin.');
     });
 
-    it('parks a sale, sells another, and resumes the parked one', async () => {
+    it('parks several sales that survive a restart of pos, and resumes any of them as they were', async () => {
       app = await startSelling(r);
       await app.send(`${r.barcodes.milk}\r`);
       await app.waitFor('Sut 1 l');
+      await app.send(keys.f3);
+      await app.waitFor('Miqdor: Sut 1 l');
+      await app.send('3', keys.enter);
+      await app.waitFor((f) => /JAMI\s+37 500 so'm/.test(f));
+      await app.send(keys.f4);
+      await app.waitFor('Chegirma: Sut 1 l');
+      await app.send('10%', keys.enter);
+      await app.waitFor((f) => /JAMI\s+33 750 so'm/.test(f));
       await app.send(keys.f6);
       await app.waitFor('Chek kechiktirildi');
       assert.match(app.frame(), /JAMI\s+0 so'm/);
+      assert.match(app.frame(), /Kechiktirilgan: 1/);
+      await app.send(`2*${r.barcodes.bread}\r`);
+      await app.waitFor('Non patir');
+      await app.send(keys.f6);
+      await app.waitFor('Kechiktirilgan: 2');
+
+      // pos is restarted: a new process opens the same data dir.
+      app.unmount();
+      closeRegister(r.ctx);
+      r.ctx = openRegister(r.dataDir);
+      app = await startApp(r);
+      await app.send(r.pin, keys.enter);
+      await app.waitFor('Kechiktirilgan: 2');
+      await app.send(keys.ctrl('z'));
+      await app.waitFor('Kechiktirilgan cheklar bor (2)');
+
+      await app.send(keys.f7);
+      await app.waitFor('Kechiktirilgan cheklar');
+      assert.match(app.frame(), /1 qator\s+33 750 so'm/);
+      assert.match(app.frame(), /1 qator\s+10 000 so'm/);
+      await app.send(keys.down, keys.enter);
+      await app.waitFor('Chek qaytarildi');
+      assert.match(app.frame(), /Non patir\s+2\s+5 000\s+10 000/);
+      assert.match(app.frame(), /JAMI\s+10 000 so'm/);
+      await app.send(keys.f7);
+      await app.waitFor('Avval joriy chekni yakunlang');
+      await app.send(keys.f12);
+      await app.waitFor('To‘lanadi');
+      await app.send(keys.enter);
+      await app.waitFor('TO‘LANDI — POS-01-000001');
+      await app.send(keys.enter);
+
       await app.send(keys.f7);
       await app.waitFor('Kechiktirilgan cheklar');
       await app.send(keys.enter);
       await app.waitFor('Chek qaytarildi');
-      assert.match(app.frame(), /JAMI\s+12 500 so'm/);
+      assert.match(app.frame(), /Sut 1 l %\s+3\s+12 500\s+33 750/);
+      assert.match(app.frame(), /Chegirma -3 750 so'm/);
+      assert.match(app.frame(), /JAMI\s+33 750 so'm/);
+      assert.equal(rows(r, 'SELECT id FROM parked_sales').length, 0);
+      assert.deepEqual(
+        rows<{ action: string }>(r, 'SELECT action FROM audit_log ORDER BY at, action').map((a) => a.action),
+        ['sale.parked', 'sale.parked', 'sale.resumed', 'sale.resumed'],
+      );
+      await app.send(keys.f7);
+      await app.waitFor('Kechiktirilgan chek yo‘q');
     });
 
     it('adds a product found by name in the search dialog, showing its stock', async () => {

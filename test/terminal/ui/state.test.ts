@@ -41,12 +41,14 @@ describe('register UI state', () => {
     assert.equal(s.selected, 0);
     s = reduceSession(s, { type: 'select', delta: 5 });
     assert.equal(s.selected, 0);
-    s = reduceSession(s, { type: 'park', at: '2026-11-25T10:00:00.000Z' });
+    const parked = { id: 'a', parkedAt: '2026-11-25T10:00:00.000Z', cashierId: null, cart: s.cart };
+    s = reduceSession(s, { type: 'parked', parked: [parked] });
     assert.equal(s.cart.lines.length, 0);
     assert.equal(s.selected, -1);
     assert.equal(s.parked.length, 1);
-    s = reduceSession(s, { type: 'resume', index: 0 });
+    s = reduceSession(s, { type: 'resumed', cart: parked.cart, parked: [] });
     assert.equal(s.cart.lines.length, 1);
+    assert.equal(s.selected, 0);
     assert.equal(s.parked.length, 0);
   });
 

@@ -6,6 +6,7 @@ import { formatQuantity } from '../../../common/quantity.js';
 import type { Cashier } from '../../register/cashier.js';
 import { settingsOf, type RegisterContext } from '../../register/context.js';
 import { printRefund, printSale } from '../../register/printing.js';
+import { parkedSales } from '../../register/parking.js';
 import { findSale, refundOptions } from '../../register/refunds.js';
 import { searchCatalog } from '../../register/selling.js';
 import { closeShift, currentShift, moveCash, reportOfShift } from '../../register/shift.js';
@@ -78,7 +79,7 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
   const close = () => setDialog(null);
   const search = useCallback((text: string) => searchCatalog(ctx, text, 50), [ctx]);
   const selectedName = state.cart.lines[state.selected]?.product.name ?? '';
-  const busy = state.cart.lines.length > 0 || state.parked.length > 0;
+  const busy = state.cart.lines.length > 0;
 
   /** Prints after the sale or refund is committed; a printer problem is shown, the sale stays done. */
   const print = (job: () => Promise<boolean>) => {
@@ -138,7 +139,9 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
           });
         case 'sale.resume':
           return run(() => {
-            if (state.parked.length === 0) throw new InputError('ui.error.noParked');
+            // Read from disk: another pos on this data dir may have parked or resumed sales meanwhile.
+            session.refreshParked();
+            if (parkedSales(ctx).length === 0) throw new InputError('ui.error.noParked');
             if (state.cart.lines.length > 0) throw new InputError('ui.error.finishFirst');
             setDialog({ kind: 'parked' });
           });
@@ -155,14 +158,18 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
           });
         case 'shift.close':
           return run(() => {
-            // Parked sales live in this screen's memory: they are finished before the shift or the session ends.
             if (busy) throw new InputError('ui.error.finishFirst');
+            // A basket left parked at the end of the day is sold or cancelled (with a reason) in this shift,
+            // not carried silently into the next one.
+            const parked = parkedSales(ctx).length;
+            if (parked > 0) throw new InputError('ui.error.parkedWaiting', { count: parked });
             setDialog({ kind: 'prompt', purpose: 'countedCash' });
           });
         case 'receipt.reprint':
           return setDialog({ kind: 'prompt', purpose: 'reprint' });
         case 'session.logout':
           return run(() => {
+            // The open cart lives in memory; parked sales are on disk and wait for whoever logs in next.
             if (busy) throw new InputError('ui.error.finishFirst');
             onLogout();
           });
@@ -327,7 +334,9 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
               }),
             )}
             onChoose={(index) => {
-              session.resume(index);
+              const parked = state.parked[index];
+              if (!parked) throw new InputError('ui.error.noParked');
+              session.resume(parked.id);
               close();
               info(say(lang, 'ui.sale.resumed'));
             }}
@@ -381,7 +390,12 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
       ) : (
         <Box flexDirection="column">
           <TextField label={say(lang, 'ui.sale.scan')} value={scan} columns={columns} />
-          <CartView cart={state.cart} selected={state.selected} rows={body - 1} />
+          <CartView
+            cart={state.cart}
+            selected={state.selected}
+            rows={body - 1}
+            parked={state.parked.length}
+          />
         </Box>
       )}
     </ScreenFrame>
