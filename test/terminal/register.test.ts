@@ -193,4 +193,28 @@ describe('the register, offline', () => {
       [second.id],
     );
   });
+
+  it('refunds part of a weighed line to the gram, but pieces only whole, whether from the screen or pos refund', async () => {
+    const cashier = await loginCashier(r.ctx, r.pin);
+    openShift(r.ctx, cashier, 0);
+    let cart = scanIntoCart(r.ctx, emptyCart, '1.25*00042').state;
+    cart = scanIntoCart(r.ctx, cart, `3*${r.barcodes.bread}`).state;
+    const sale = checkout(r.ctx, { cart, tenders: [{ method: 'cash', tendered: 3_375_000 }], cashier });
+    assert.throws(
+      () =>
+        refundSale(r.ctx, {
+          receiptNo: sale.receiptNo,
+          selection: { lines: [{ lineIndex: 1, qty: 1500 }] },
+          cashier,
+        }),
+      (e) => code(e) === 'INVALID_QUANTITY',
+    );
+    const part = refundSale(r.ctx, {
+      receiptNo: sale.receiptNo,
+      selection: { lines: [{ lineIndex: 0, qty: 333 }] },
+      cashier,
+    });
+    // 15 000 so'm/kg × 0.333 kg = 4 995 so'm
+    assert.deepEqual(part.data.lines, [{ productId: r.products.apples, qty: 333, total: 499_500 }]);
+  });
 });

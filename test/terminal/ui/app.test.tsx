@@ -186,6 +186,7 @@ describe('register UI (ink)', () => {
       await app.send(keys.enter);
       await app.waitFor('TO‘LANDI — POS-01-000001');
       await app.send(keys.enter);
+      await app.waitFor((f) => /JAMI\s+0 so'm/.test(f));
 
       await app.send(keys.f7);
       await app.waitFor('Kechiktirilgan cheklar');
@@ -360,6 +361,68 @@ describe('register UI (ink)', () => {
       assert.match(app.frame(), /Farq\s+-500 so'm/);
       await app.send(keys.enter);
       await app.waitFor('PIN');
+    });
+    it('refunds part of a line: weighed goods in kg with three decimals, pieces whole, never more than is left', async () => {
+      app = await startSelling(r);
+      await app.send(`1.25*00042\r`, `3*${r.barcodes.bread}\r`);
+      await app.waitFor((f) => /JAMI\s+33 750 so'm/.test(f));
+      await app.send(keys.f12);
+      await app.waitFor('To‘lanadi');
+      await app.send(keys.enter);
+      await app.waitFor('TO‘LANDI — POS-01-000001');
+      await app.send(keys.enter);
+      await app.waitFor((f) => /JAMI\s+0 so'm/.test(f));
+
+      const openRefund = async () => {
+        await app!.send(keys.ctrl('r'));
+        await app!.waitFor('Qaytarish: chek raqami');
+        await app!.send('POS-01-000001', keys.enter);
+        await app!.waitFor('Qaytarish POS-01-000001');
+      };
+      await openRefund();
+      assert.match(app.frame(), /\[ \] 1\. Olma qizil\s+qaytarish mumkin 1\.250 \/ 1\.250/);
+      await app.send('0.5');
+      await app.waitFor('[0.5] 1. Olma qizil');
+      await app.send(keys.enter);
+      await app.waitFor('QAYTARILDI — POS-01-R000001');
+      assert.match(app.frame(), /-7 500/);
+      await app.send(keys.enter);
+      await app.waitFor('F2 Qidirish');
+
+      await openRefund();
+      assert.match(app.frame(), /Olma qizil\s+qaytarish mumkin 0\.750 \/ 1\.250/);
+      await app.send(keys.down, '4', keys.enter);
+      await app.waitFor('Non patir: sotilgandan ko‘p qaytarib bo‘lmaydi (qaytarish mumkin: 3).');
+      await app.send(keys.backspace, '1.5', keys.enter);
+      await app.waitFor('Miqdor noto‘g‘ri');
+      await app.send(keys.backspace, keys.backspace, keys.backspace, '2', keys.enter);
+      await app.waitFor('QAYTARILDI — POS-01-R000002');
+      assert.match(app.frame(), /-10 000/);
+      await app.send(keys.enter);
+      await app.waitFor('F2 Qidirish');
+
+      // Nothing marked: all that is left of the sale.
+      await openRefund();
+      assert.match(app.frame(), /Non patir\s+qaytarish mumkin 1 \/ 3/);
+      await app.send(keys.enter);
+      await app.waitFor('QAYTARILDI — POS-01-R000003');
+      assert.match(app.frame(), /0\.750\s+-11 250/);
+      await app.send(keys.enter);
+      await app.waitFor('F2 Qidirish');
+      await openRefund();
+      await app.send(keys.enter);
+      await app.waitFor('sotilgandan ko‘p qaytarib bo‘lmaydi');
+      const refunds = rows<{ total: number }>(r, 'SELECT total FROM refunds ORDER BY refund_no');
+      assert.deepEqual(
+        refunds.map((row) => row.total),
+        [750_000, 1_000_000, 1_625_000],
+      );
+      assert.deepEqual(
+        rows<{ qty: number }>(r, 'SELECT qty FROM refund_lines ORDER BY refund_id, line_no').map(
+          (l) => l.qty,
+        ),
+        [500, 2000, 750, 1000],
+      );
     });
   });
 

@@ -2,16 +2,14 @@ import { useCallback, useState } from 'react';
 import { Box } from 'ink';
 import { AppError } from '../../../common/errors.js';
 import { formatMoney } from '../../../common/money.js';
-import { formatQuantity } from '../../../common/quantity.js';
 import type { Cashier } from '../../register/cashier.js';
 import { settingsOf, type RegisterContext } from '../../register/context.js';
 import { printRefund, printSale } from '../../register/printing.js';
 import { parkedSales } from '../../register/parking.js';
-import { findSale, refundOptions } from '../../register/refunds.js';
+import { findSale, refundOptions, type RefundOption } from '../../register/refunds.js';
 import { searchCatalog } from '../../register/selling.js';
 import { closeShift, currentShift, moveCash, reportOfShift } from '../../register/shift.js';
 import { cartTotals } from '../../sale/cart.js';
-import type { RefundableLine } from '../../sale/refund.js';
 import { commandFor, type Scope } from '../keys.js';
 import { reportLines } from '../format.js';
 import { typedMoney, typedReason } from '../input.js';
@@ -25,6 +23,7 @@ import { CartView } from '../components/cart-view.js';
 import { ListDialog } from '../components/list-dialog.js';
 import { PayDialog } from '../components/pay-dialog.js';
 import { PromptDialog } from '../components/prompt-dialog.js';
+import { RefundDialog } from '../components/refund-dialog.js';
 import { ScreenFrame } from '../components/screen-frame.js';
 import { SearchDialog } from '../components/search-dialog.js';
 import { TextField } from '../components/text-field.js';
@@ -47,7 +46,7 @@ type Dialog =
   | { kind: 'pay' }
   | { kind: 'parked' }
   | { kind: 'prompt'; purpose: PromptPurpose; amount?: number }
-  | { kind: 'refundLines'; receiptNo: string; lines: RefundableLine[] }
+  | { kind: 'refundLines'; receiptNo: string; lines: RefundOption[] }
   | { kind: 'view'; title: string; lines: string[]; afterClose?: 'logout' };
 
 const dialogScopes: Record<Dialog['kind'], readonly Scope[]> = {
@@ -345,19 +344,11 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
         );
       case 'refundLines':
         return (
-          <ListDialog
+          <RefundDialog
             rows={body}
-            markable
-            title={say(lang, 'ui.dialog.refundLines', { receiptNo: d.receiptNo })}
-            items={d.lines.map(
-              (l) =>
-                `${l.lineIndex + 1}. ${l.name}  ${say(lang, 'ui.dialog.refundLeft', { left: formatQuantity(l.left), sold: formatQuantity(l.sold) })}`,
-            )}
-            onChoose={(_index, marked) => {
-              const selection =
-                marked.length === 0
-                  ? ({ whole: true } as const)
-                  : { lines: marked.map((i) => ({ lineIndex: d.lines[i]!.lineIndex })) };
+            receiptNo={d.receiptNo}
+            lines={d.lines}
+            onRefund={(selection) => {
               const { refund, lines } = session.refund(d.receiptNo, selection, columns);
               print(() => printRefund(ctx, refund, refund.sale.data));
               setDialog({
