@@ -32,6 +32,8 @@ export const en: Record<keyof typeof uz, string> = {
     'No activated register in this data directory: {dataDir}. Run pos-activate <key> --server <url> first.',
   REGISTER_HAS_UNSENT_EVENTS:
     'The register in {dataDir} still holds {count} unsent events. Sync it first or choose another data directory.',
+  REGISTER_HAS_PARKED_SALES:
+    'The register in {dataDir} has {count} parked sales. Finish or cancel them first.',
   BAD_SERVER_RESPONSE: 'The server gave an unexpected answer ({status}): {url}',
   // Sale engine and receipts.
   INVALID_QUANTITY: 'Invalid quantity: {qty}',

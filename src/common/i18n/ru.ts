@@ -33,6 +33,8 @@ export const ru: Record<keyof typeof uz, string> = {
     'В этой папке нет активированной кассы: {dataDir}. Сначала выполните pos-activate <ключ> --server <url>.',
   REGISTER_HAS_UNSENT_EVENTS:
     'На кассе в этой папке {count} неотправленных событий: {dataDir}. Сначала синхронизируйте или выберите другую папку.',
+  REGISTER_HAS_PARKED_SALES:
+    'В кассе в этой папке отложенных чеков: {count} ({dataDir}). Сначала завершите или отмените их.',
   BAD_SERVER_RESPONSE: 'Сервер вернул неожиданный ответ ({status}): {url}',
   // Sale engine and receipts.
   INVALID_QUANTITY: 'Неверное количество: {qty}',

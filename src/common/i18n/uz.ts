@@ -32,6 +32,8 @@ export const uz = {
     'Bu papkada faollashtirilgan kassa yo‘q: {dataDir}. Avval pos-activate <kalit> --server <url> ni bajaring.',
   REGISTER_HAS_UNSENT_EVENTS:
     'Bu papkadagi kassada yuborilmagan {count} ta hodisa bor: {dataDir}. Avval sinxronlang yoki boshqa papkani tanlang.',
+  REGISTER_HAS_PARKED_SALES:
+    'Bu papkadagi kassada {count} ta kechiktirilgan chek bor: {dataDir}. Avval ularni yakunlang yoki bekor qiling.',
   BAD_SERVER_RESPONSE: 'Server kutilmagan javob qaytardi ({status}): {url}',
   // Sale engine and receipts.
   INVALID_QUANTITY: 'Miqdor noto‘g‘ri: {qty}',
