@@ -172,6 +172,11 @@ describe('the register, offline', () => {
     );
     const first = parkCart(r.ctx, cashier, cart);
     const second = parkCart(r.ctx, cashier, scanIntoCart(r.ctx, emptyCart, r.barcodes.bread).state);
+    openShift(r.ctx, cashier, 0);
+    assert.throws(
+      () => closeShift(r.ctx, 0),
+      (e) => code(e) === 'PARKED_SALES_WAITING',
+    );
 
     closeRegister(r.ctx);
     r.ctx = openRegister(r.dataDir);

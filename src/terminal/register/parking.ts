@@ -3,7 +3,7 @@ import { AppError } from '../../common/errors.js';
 import { newId } from '../../common/ids.js';
 import { unitSchema } from '../../common/protocol/catalog.js';
 import { cartTotals, type CartState } from '../sale/cart.js';
-import { insertParked, listParkedRows, takeParked } from '../store/queries/parked.js';
+import { countParked, insertParked, listParkedRows, takeParked } from '../store/queries/parked.js';
 import { writeAudit } from '../store/queries/sales.js';
 import type { Cashier } from './cashier.js';
 import type { RegisterContext } from './context.js';
@@ -99,4 +99,13 @@ export function resumeParked(ctx: RegisterContext, cashier: Cashier, id: string)
       return cart;
     })
     .immediate();
+}
+
+/**
+ * A basket left parked at the end of the day is sold or cancelled (with a reason) in its shift, not carried
+ * silently into the next one: closing the shift waits for it.
+ */
+export function assertNothingParked(ctx: RegisterContext): void {
+  const count = countParked(ctx.db);
+  if (count > 0) throw new AppError('PARKED_SALES_WAITING', { params: { count } });
 }

@@ -5,7 +5,7 @@ import { formatMoney } from '../../../common/money.js';
 import type { Cashier } from '../../register/cashier.js';
 import { settingsOf, type RegisterContext } from '../../register/context.js';
 import { printRefund, printSale } from '../../register/printing.js';
-import { parkedSales } from '../../register/parking.js';
+import { assertNothingParked, parkedSales } from '../../register/parking.js';
 import { findSale, refundOptions, type RefundOption } from '../../register/refunds.js';
 import { searchCatalog } from '../../register/selling.js';
 import { closeShift, currentShift, moveCash, reportOfShift } from '../../register/shift.js';
@@ -158,10 +158,8 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
         case 'shift.close':
           return run(() => {
             if (busy) throw new InputError('ui.error.finishFirst');
-            // A basket left parked at the end of the day is sold or cancelled (with a reason) in this shift,
-            // not carried silently into the next one.
-            const parked = parkedSales(ctx).length;
-            if (parked > 0) throw new InputError('ui.error.parkedWaiting', { count: parked });
+            // Asked before the cash is counted; closeShift checks it again.
+            assertNothingParked(ctx);
             setDialog({ kind: 'prompt', purpose: 'countedCash' });
           });
         case 'receipt.reprint':
