@@ -138,6 +138,15 @@ describe('register UI (ink)', () => {
       await app.waitFor('Butun chekka chegirma');
       await app.send('1000', keys.enter);
       await app.waitFor('Chegirma ruxsat etilgan 10% dan oshmasin.');
+      // Only the discount given is in the audit log, with who gave it and how much.
+      const audit = rows<{ action: string; cashier_id: string; data: string }>(
+        r,
+        'SELECT action, cashier_id, data FROM audit_log',
+      );
+      assert.deepEqual(
+        audit.map((a) => [a.action, a.cashier_id, JSON.parse(a.data).amount]),
+        [['discount.line', r.cashierId, 125_000]],
+      );
     });
 
     it('parks several sales that survive a restart of pos, and resumes any of them as they were', async () => {
@@ -198,7 +207,7 @@ describe('register UI (ink)', () => {
       assert.equal(rows(r, 'SELECT id FROM parked_sales').length, 0);
       assert.deepEqual(
         rows<{ action: string }>(r, 'SELECT action FROM audit_log ORDER BY at, action').map((a) => a.action),
-        ['sale.parked', 'sale.parked', 'sale.resumed', 'sale.resumed'],
+        ['discount.line', 'sale.parked', 'sale.parked', 'sale.resumed', 'sale.resumed'],
       );
       await app.send(keys.f7);
       await app.waitFor('Kechiktirilgan chek yo‘q');
