@@ -11,7 +11,7 @@ import { searchCatalog } from '../../register/selling.js';
 import { closeShift, currentShift, moveCash, reportOfShift } from '../../register/shift.js';
 import { cartTotals } from '../../sale/cart.js';
 import { commandFor, type Scope } from '../keys.js';
-import { reportLines } from '../format.js';
+import { reportLines, timeLabel } from '../format.js';
 import { typedMoney, typedReason } from '../input.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { useSyncState } from '../hooks/use-sync-state.js';
@@ -323,12 +323,14 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
           <ListDialog
             rows={body}
             title={say(lang, 'ui.dialog.parked')}
-            items={state.parked.map((p) =>
-              say(lang, 'ui.dialog.parkedItem', {
-                time: p.parkedAt.slice(11, 16),
-                count: p.cart.lines.length,
-                total: formatMoney(cartTotals(p.cart).total),
-              }),
+            items={state.parked.map(
+              (p) =>
+                // The first names tell the cashier whose basket it is.
+                `${say(lang, 'ui.dialog.parkedItem', {
+                  time: timeLabel(p.parkedAt, new Date()),
+                  count: p.cart.lines.length,
+                  total: formatMoney(cartTotals(p.cart).total),
+                })}  ${p.cart.lines.map((l) => l.product.name).join(', ')}`,
             )}
             onChoose={(index) => {
               const parked = state.parked[index];
