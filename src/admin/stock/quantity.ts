@@ -1,0 +1,20 @@
+import type { Unit } from '../../common/protocol/catalog';
+import { parseQuantity, QTY_SCALE, type Quantity } from '../../common/quantity';
+
+export type QuantityProblem = 'quantity' | 'wholeUnits' | 'positive';
+
+/**
+ * What the owner types in a stock dialog → thousandths: `12`, `1,250` (kg, l: up to three decimals). Pieces
+ * are counted whole, so `1,5` of a piece product is refused here rather than stored as half a bottle.
+ */
+export function parseStockQuantity(
+  text: string,
+  unit: Unit,
+  { allowZero }: { allowZero: boolean },
+): { qty: Quantity } | { problem: QuantityProblem } {
+  const qty = parseQuantity(text.replace(/[\s\u00a0]/g, ''));
+  if (qty === null || qty > 1e12) return { problem: 'quantity' };
+  if (unit === 'pcs' && qty % QTY_SCALE !== 0) return { problem: 'wholeUnits' };
+  if (qty === 0 && !allowZero) return { problem: 'positive' };
+  return { qty };
+}
