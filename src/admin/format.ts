@@ -1,6 +1,6 @@
 /** Display formats of the panel, the same in every language: `12 500 so'm`, `1 250.500`, `dd.mm.yyyy`. */
 
-import type { Unit } from '../common/protocol/catalog';
+import type { Unit } from '../common/protocol/catalog.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

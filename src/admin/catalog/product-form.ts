@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { MINOR_PER_MAJOR, parseMoney } from '../../common/money';
+import { MINOR_PER_MAJOR, parseMoney } from '../../common/money.js';
 import {
   createProductBody,
   updateProductBody,
@@ -7,7 +7,7 @@ import {
   type Product,
   type Unit,
   type UpdateProductBody,
-} from '../../common/protocol/catalog';
+} from '../../common/protocol/catalog.js';
 
 /** The product form as typed: price in so'm and VAT in percent, as on a price tag; converted on submit. */
 export interface ProductFormValues {

@@ -1,5 +1,5 @@
-import type { Unit } from '../../common/protocol/catalog';
-import { parseQuantity, QTY_SCALE, type Quantity } from '../../common/quantity';
+import type { Unit } from '../../common/protocol/catalog.js';
+import { parseQuantity, QTY_SCALE, type Quantity } from '../../common/quantity.js';
 
 export type QuantityProblem = 'quantity' | 'wholeUnits' | 'positive';
 
