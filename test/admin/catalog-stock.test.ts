@@ -252,10 +252,14 @@ for (const dialect of testDialects()) {
       assert.deepEqual(saved.map((p) => p.sku).sort(), [`IMP-1-${dialect}`, `IMP-3-${dialect}`]);
     });
 
-    it('fits a phone: the products table scrolls inside the page, not the page sideways', async () => {
+    it('fits a phone in Russian: the products table scrolls inside the page, not the page sideways', async () => {
       await createProduct(t, shop.ownerToken, { name: 'Telefonda ko‘rinadigan mahsulot' });
       const page = await ownerOn('Mahsulotlar', { width: 390, height: 844 });
       await page.getByTestId('products-shown').waitFor();
+      // Russian labels on the same screen.
+      await page.getByText('Рус', { exact: true }).click();
+      await page.getByRole('heading', { name: 'Товары' }).waitFor();
+      await page.getByRole('button', { name: 'Добавить товар' }).waitFor();
       const overflow = await page.evaluate<number>(
         'document.documentElement.scrollWidth - window.innerWidth',
       );

@@ -15,14 +15,16 @@ export function ProductTable({
   const { t } = useTranslation();
   if (products.length === 0) return <Text c="dimmed">{t('catalog.empty')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={900}>
+    // Name (SKU under it) and price first, so a phone shows what matters before it scrolls sideways.
+    <Table.ScrollContainer minWidth={820}>
       <Table striped highlightOnHover verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('catalog.sku')}</Table.Th>
-            <Table.Th>{t('catalog.name')}</Table.Th>
-            <Table.Th>{t('catalog.barcodes')}</Table.Th>
+            <Table.Th>
+              {t('catalog.name')} / {t('catalog.sku')}
+            </Table.Th>
             <Table.Th ta="right">{t('catalog.price')}</Table.Th>
+            <Table.Th>{t('catalog.barcodes')}</Table.Th>
             <Table.Th>{t('catalog.unit')}</Table.Th>
             <Table.Th ta="right">{t('catalog.vat')}</Table.Th>
             <Table.Th>{t('catalog.active')}</Table.Th>
@@ -32,9 +34,16 @@ export function ProductTable({
         <Table.Tbody>
           {products.map((product) => (
             <Table.Tr key={product.id} data-testid={`product-${product.sku}`}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{product.sku}</Table.Td>
-              <Table.Td fw={500} data-testid="product-name">
-                {product.name}
+              <Table.Td>
+                <Text size="sm" fw={500} data-testid="product-name">
+                  {product.name}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {product.sku}
+                </Text>
+              </Table.Td>
+              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }} data-testid="product-price">
+                {formatMoney(product.price)}
               </Table.Td>
               <Table.Td>
                 {product.barcodes.map((code) => (
@@ -42,9 +51,6 @@ export function ProductTable({
                     {code}
                   </Text>
                 ))}
-              </Table.Td>
-              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }} data-testid="product-price">
-                {formatMoney(product.price)}
               </Table.Td>
               <Table.Td>{t(`units.${product.unit}`)}</Table.Td>
               <Table.Td ta="right">{product.vatRate / 100}%</Table.Td>

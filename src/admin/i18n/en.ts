@@ -147,7 +147,6 @@ export const en: Translation = {
     title: 'Stock',
     searchPlaceholder: 'Name, SKU or barcode',
     empty: 'No products found.',
-    sku: 'SKU',
     product: 'Product',
     level: 'In stock',
     state: 'State',

@@ -147,7 +147,6 @@ export const ru: Translation = {
     title: 'Склад',
     searchPlaceholder: 'Название, артикул или штрихкод',
     empty: 'Товары не найдены.',
-    sku: 'Артикул',
     product: 'Товар',
     level: 'Остаток',
     state: 'Состояние',

@@ -146,7 +146,6 @@ export const uz = {
     title: 'Ombor',
     searchPlaceholder: 'Nomi, artikul yoki shtrix-kod',
     empty: 'Mahsulot topilmadi.',
-    sku: 'Artikul',
     product: 'Mahsulot',
     level: 'Qoldiq',
     state: 'Holati',

@@ -21,11 +21,11 @@ export function StockTable({
   const { t } = useTranslation();
   if (items.length === 0) return <Text c="dimmed">{t('stock.empty')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={720}>
+    // The name (with its SKU under it) and the level come first, so a phone shows them without scrolling.
+    <Table.ScrollContainer minWidth={560}>
       <Table striped highlightOnHover verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('stock.sku')}</Table.Th>
             <Table.Th>{t('stock.product')}</Table.Th>
             <Table.Th ta="right">{t('stock.level')}</Table.Th>
             <Table.Th>{t('stock.state')}</Table.Th>
@@ -37,8 +37,14 @@ export function StockTable({
             const state = stateOf(item);
             return (
               <Table.Tr key={item.productId} data-testid={`stock-${item.sku}`} data-state={state.key}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{item.sku}</Table.Td>
-                <Table.Td fw={500}>{item.name}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" fw={500}>
+                    {item.name}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {item.sku}
+                  </Text>
+                </Table.Td>
                 <Table.Td
                   ta="right"
                   style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}
