@@ -1,4 +1,4 @@
-import type { Unit } from '../../common/protocol/catalog.js';
+import type { StockAdjustmentBody, StockReceiptBody, Unit } from '../../common/protocol/catalog.js';
 import { parseQuantity, QTY_SCALE, type Quantity } from '../../common/quantity.js';
 
 export type QuantityProblem = 'quantity' | 'wholeUnits' | 'positive';
@@ -17,4 +17,14 @@ export function parseStockQuantity(
   if (unit === 'pcs' && qty % QTY_SCALE !== 0) return { problem: 'wholeUnits' };
   if (qty === 0 && !allowZero) return { problem: 'positive' };
   return { qty };
+}
+
+/** "Receive": one line for this product; an empty note is left out. */
+export function receiptBody(productId: string, qty: Quantity, note: string): StockReceiptBody {
+  return { lines: [{ productId, qty }], ...(note.trim() ? { note: note.trim() } : {}) };
+}
+
+/** "Count": the level becomes what was counted; the server books the difference with this reason. */
+export function countBody(productId: string, countedQty: Quantity, reason: string): StockAdjustmentBody {
+  return { productId, countedQty, reason: reason.trim() };
 }

@@ -6,7 +6,7 @@ import { stockAdjustmentBody, stockReceiptBody, type StockItem } from '../../com
 import { useCountStock, useReceiveStock } from '../api/stock';
 import { ErrorAlert } from '../components/error-alert';
 import { formatQuantity } from '../format';
-import { parseStockQuantity } from './quantity';
+import { countBody, parseStockQuantity, receiptBody } from './quantity';
 import type { StockAction } from './stock-table';
 
 export interface PendingStock {
@@ -55,8 +55,8 @@ function StockForm({ item, action, onDone }: PendingStock & { onDone: () => void
       else {
         const body =
           action === 'receive'
-            ? stockReceiptBody.safeParse(receiptBody(parsed.qty, values.text))
-            : stockAdjustmentBody.safeParse(countBody(parsed.qty, values.text));
+            ? stockReceiptBody.safeParse(receiptBody(item.productId, parsed.qty, values.text))
+            : stockAdjustmentBody.safeParse(countBody(item.productId, parsed.qty, values.text));
         if (!body.success)
           errors.text = t(
             body.error.issues[0]?.code === 'too_big' ? 'problems.tooLong' : 'problems.required',
@@ -66,21 +66,11 @@ function StockForm({ item, action, onDone }: PendingStock & { onDone: () => void
     },
   });
 
-  const receiptBody = (qty: number, note: string) => ({
-    lines: [{ productId: item.productId, qty }],
-    ...(note.trim() ? { note: note.trim() } : {}),
-  });
-  const countBody = (countedQty: number, reason: string) => ({
-    productId: item.productId,
-    countedQty,
-    reason: reason.trim(),
-  });
-
   const submit = form.onSubmit((values) => {
     const parsed = parseStockQuantity(values.quantity, item.unit, { allowZero: action === 'count' });
     if ('problem' in parsed) return;
     if (action === 'receive') {
-      receive.mutate(receiptBody(parsed.qty, values.text), {
+      receive.mutate(receiptBody(item.productId, parsed.qty, values.text), {
         onSuccess: ({ receipt }) => {
           const now =
             receipt.levels.find((l) => l.productId === item.productId)?.level ?? item.level + parsed.qty;
@@ -92,7 +82,7 @@ function StockForm({ item, action, onDone }: PendingStock & { onDone: () => void
         },
       });
     } else {
-      count.mutate(countBody(parsed.qty, values.text), {
+      count.mutate(countBody(item.productId, parsed.qty, values.text), {
         onSuccess: ({ adjustment }) => {
           notifications.show({
             color: 'green',

@@ -8,7 +8,7 @@ import {
   somText,
   type ProductFormValues,
 } from '../../src/admin/catalog/product-form.js';
-import { parseStockQuantity } from '../../src/admin/stock/quantity.js';
+import { countBody, parseStockQuantity, receiptBody } from '../../src/admin/stock/quantity.js';
 import type { Product } from '../../src/common/protocol/catalog.js';
 
 const filled: ProductFormValues = {
@@ -138,5 +138,15 @@ describe('admin panel stock quantities', function () {
   it('refuses receiving nothing but lets a count find the shelf empty', function () {
     assert.deepEqual(parseStockQuantity('0', 'pcs', { allowZero: false }), { problem: 'positive' });
     assert.deepEqual(parseStockQuantity('0', 'pcs', { allowZero: true }), { qty: 0 });
+  });
+
+  it('builds the receipt and count bodies the server expects', function () {
+    assert.deepEqual(receiptBody('p1', 12_500, '  '), { lines: [{ productId: 'p1', qty: 12_500 }] });
+    assert.deepEqual(receiptBody('p1', 1_000, ' Nakladnoy 41 ').note, 'Nakladnoy 41');
+    assert.deepEqual(countBody('p1', 0, ' Inventarizatsiya '), {
+      productId: 'p1',
+      countedQty: 0,
+      reason: 'Inventarizatsiya',
+    });
   });
 });
