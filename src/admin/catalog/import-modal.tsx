@@ -65,6 +65,11 @@ function ImportForm({ onClose }: { onClose: () => void }) {
         />
       )}
       <ErrorAlert error={mutation.error} />
+      {mutation.isError && (
+        <Text size="sm" c="dimmed">
+          {t('csvImport.failedHint')}
+        </Text>
+      )}
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose} disabled={mutation.isPending}>
           {t('csvImport.close')}

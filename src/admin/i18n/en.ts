@@ -141,6 +141,7 @@ export const en: Translation = {
     reason: 'Reason',
     firstRows: 'The first {{count}} are shown.',
     close: 'Close',
+    failedHint: 'Lines sent before the error are saved; uploading the file again is safe.',
     another: 'Another file',
   },
   stock: {

@@ -141,6 +141,7 @@ export const ru: Translation = {
     reason: 'Причина',
     firstRows: 'Показаны первые {{count}}.',
     close: 'Закрыть',
+    failedHint: 'Строки, отправленные до ошибки, сохранены; файл можно загрузить ещё раз.',
     another: 'Другой файл',
   },
   stock: {

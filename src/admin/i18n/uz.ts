@@ -140,6 +140,7 @@ export const uz = {
     reason: 'Sabab',
     firstRows: 'Birinchi {{count}} tasi ko‘rsatilgan.',
     close: 'Yopish',
+    failedHint: 'Xatodan oldin yuborilgan qatorlar saqlandi; faylni qayta yuklash xavfsiz.',
     another: 'Boshqa fayl',
   },
   stock: {
