@@ -250,6 +250,20 @@ for (const dialect of testDialects()) {
           [1, 2, 3].map((n) => `IMP-${n}-${dialect}`),
         );
       assert.deepEqual(saved.map((p) => p.sku).sort(), [`IMP-1-${dialect}`, `IMP-3-${dialect}`]);
+
+      // A file that is not a price list: the server's reason, and nothing half-done to worry about.
+      await second.getByRole('button', { name: 'Boshqa fayl' }).click();
+      await second.locator('input[type="file"]').setInputFiles({
+        name: 'boshqa.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('code,title\nA,B\n'),
+      });
+      await second.getByRole('button', { name: 'Yuklash' }).click();
+      assert.match(
+        await textOf(second.getByTestId('error')),
+        /^Ma’lumot noto‘g‘ri: header — expected sku,name,/,
+      );
+      await second.getByText('faylni qayta yuklash xavfsiz').waitFor();
     });
 
     it('fits a phone in Russian: the products table scrolls inside the page, not the page sideways', async () => {
