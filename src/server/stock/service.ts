@@ -197,11 +197,15 @@ export async function listStockPage(
     limit: query.limit,
     active: 'true',
   });
-  const levels = await stockForPull(
-    ctx.db.knex,
-    ctx.tenantId,
-    store.id,
-    page.products.map((p) => p.id),
+  const levels = new Map(
+    (
+      await levelsOf(
+        ctx.db.knex,
+        ctx.tenantId,
+        store.id,
+        page.products.map((p) => p.id),
+      )
+    ).map((row) => [row.product_id, row.level]),
   );
   return {
     items: page.products.map((p) => {
