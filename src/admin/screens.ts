@@ -4,14 +4,14 @@ import type { Role } from '../common/protocol/auth';
 export interface Screen {
   path: string;
   /** Key under `nav` in the translations. */
-  nav: 'registers' | 'tenants';
+  nav: 'registers' | 'tenants' | 'catalog' | 'stock';
   roles: readonly Role[];
   Component: LazyExoticComponent<ComponentType>;
 }
 
 /**
- * Every screen behind the login, in menu order; each is its own chunk. Catalog, Stock, People and Reports
- * join this table when their endpoints exist.
+ * Every screen behind the login, in menu order; each is its own chunk. People and Reports join this table
+ * when their screens exist.
  */
 export const screens: readonly Screen[] = [
   {
@@ -21,6 +21,18 @@ export const screens: readonly Screen[] = [
     Component: lazy(() =>
       import('./registers/registers-screen').then((m) => ({ default: m.RegistersScreen })),
     ),
+  },
+  {
+    path: 'catalog',
+    nav: 'catalog',
+    roles: ['owner', 'admin'],
+    Component: lazy(() => import('./catalog/catalog-screen').then((m) => ({ default: m.CatalogScreen }))),
+  },
+  {
+    path: 'stock',
+    nav: 'stock',
+    roles: ['owner', 'admin'],
+    Component: lazy(() => import('./stock/stock-screen').then((m) => ({ default: m.StockScreen }))),
   },
   {
     path: 'tenants',

@@ -49,6 +49,8 @@ describe('admin panel bundle', function () {
     'login/login-screen.tsx',
     'registers/registers-screen.tsx',
     'tenants/tenants-screen.tsx',
+    'catalog/catalog-screen.tsx',
+    'stock/stock-screen.tsx',
   ]) {
     it(`loads ${screen} with under 300 KB of gzipped JS`, function () {
       const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Manifest;

@@ -2,3 +2,5 @@
 export const sessionKey = ['session'] as const;
 export const devicesKey = ['devices'] as const;
 export const tenantsKey = ['tenants'] as const;
+export const productsKey = ['products'] as const;
+export const stockKey = ['stock'] as const;
