@@ -3,7 +3,13 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newId } from '../../src/common/ids.js';
-import { migrateStore, openStore, storeExists, storePath } from '../../src/terminal/store/connection.js';
+import {
+  checkpointWhenIdle,
+  migrateStore,
+  openStore,
+  storeExists,
+  storePath,
+} from '../../src/terminal/store/connection.js';
 import { readIdentity, replaceIdentity, type Identity } from '../../src/terminal/store/queries/identity.js';
 import { countPendingEvents } from '../../src/terminal/store/queries/outbox.js';
 import { storeMigrations } from '../../src/terminal/store/migrations/index.js';
@@ -68,6 +74,23 @@ describe('register store (pos.sqlite)', () => {
         db.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get(),
         storeMigrations.length,
       );
+    } finally {
+      db.close();
+    }
+  });
+
+  it('leaves committed pages in the WAL until the register is idle, then copies them into the database', async () => {
+    const db = openStore(dir, { create: true });
+    try {
+      // A burst of sales never makes a commit copy the WAL by itself before 4000 pages (about 250 sales).
+      assert.equal(db.pragma('wal_autocheckpoint', { simple: true }), 4000);
+      replaceIdentity(db, identity);
+      const before = statSync(storePath(dir)).size;
+      checkpointWhenIdle(db, 0);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.ok(statSync(storePath(dir)).size > before, 'the idle checkpoint wrote the database file');
+      const [result] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number; checkpointed: number }>;
+      assert.equal(result!.checkpointed, result!.log, 'nothing left in the WAL to copy');
     } finally {
       db.close();
     }
