@@ -70,11 +70,15 @@ export async function registerWithCatalog(count: number): Promise<string> {
   return dataDir;
 }
 
-/** Starts the built `pos` (no TTY: Ink still draws the first screen) and reads the startup time it logs. */
+/**
+ * Starts the built `pos` (no TTY: Ink still draws the first screen) and reads the startup time it logs. A terminal
+ * tells its size; without one Ink would run `tput` on every layout, so COLUMNS and LINES stand in for it.
+ */
 async function readyMs(dataDir: string): Promise<number> {
   const log = join(dataDir, 'pos.log');
   rmSync(log, { force: true });
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'pos.js'), '--data-dir', dataDir], {
+    env: { ...process.env, COLUMNS: '100', LINES: '30' },
     stdio: ['pipe', 'ignore', 'ignore'],
   });
   try {
