@@ -3,6 +3,7 @@
 // cheap PC; minified chunks load in a fraction of that. Each command's code stays in its own chunk, loaded when it
 // runs, so `pos --help` still loads neither the UI nor SQLite.
 import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,24 @@ const stubDir = mkdtempSync(join(tmpdir(), 'posapp-bundle-'));
 const devtoolsStub = join(stubDir, 'react-devtools-core.mjs');
 // Ink loads React DevTools only when DEV=true; the register never does, so the bundle carries a stub.
 writeFileSync(devtoolsStub, 'export default { initialize() {}, connectToDevTools() {} };\n');
+
+/**
+ * Ink's layout engine (yoga) carries its WebAssembly as a data: URL and, where `fetch` exists, fetches it: that
+ * loads Node's whole HTTP client before the first frame (about 30 ms). Seen as not there, it decodes the same
+ * bytes directly.
+ */
+const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup(b) {
+    b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/].*\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const patched = source.replaceAll('typeof fetch', 'typeof undefined');
+      if (patched === source)
+        process.emitWarning(`${args.path} no longer checks for fetch; review yoga-without-fetch`);
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
 
 try {
   rmSync('dist/pos', { recursive: true, force: true });
@@ -27,9 +46,11 @@ try {
     logLevel: 'warning',
     define: { 'process.env.NODE_ENV': '"production"' },
     alias: { 'react-devtools-core': devtoolsStub },
-    // Native and worker-based packages stay in node_modules.
-    external: ['better-sqlite3', 'pino'],
+    // The native SQLite driver stays in node_modules. pino goes in: the register logs to a file, never through
+    // a transport (a worker thread that would need pino's own files).
+    external: ['better-sqlite3'],
     // CommonJS packages inside an ESM bundle still call require().
+    plugins: [yogaWithoutFetch],
     banner: {
       js: "import { createRequire as __posCreateRequire } from 'node:module';\nconst require = __posCreateRequire(import.meta.url);",
     },
