@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newId } from '../../src/common/ids.js';
@@ -93,6 +94,21 @@ describe('register store (pos.sqlite)', () => {
       assert.equal(result!.checkpointed, result!.log, 'nothing left in the WAL to copy');
     } finally {
       db.close();
+    }
+  });
+
+  it('opens an up-to-date store while another process holds its write lock', () => {
+    openStore(dir, { create: true }).close();
+    const writer = new Database(storePath(dir));
+    writer.pragma('busy_timeout = 0');
+    writer.exec('BEGIN IMMEDIATE');
+    try {
+      const db = openStore(dir);
+      assert.equal(readIdentity(db), null);
+      db.close();
+    } finally {
+      writer.exec('ROLLBACK');
+      writer.close();
     }
   });
 

@@ -28,11 +28,22 @@ export function removeStore(dataDir: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(storePath(dataDir) + suffix, { force: true });
 }
 
+function appliedMigrations(db: StoreDb): Set<string> {
+  const table = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+    .get();
+  return new Set(table ? (db.prepare('SELECT name FROM schema_migrations').pluck().all() as string[]) : []);
+}
+
 /** Applies the missing migrations in order, all in one transaction; returns the names applied. */
 export function migrateStore(
   db: StoreDb,
   migrations: ReadonlyArray<readonly [string, StoreMigration]> = storeMigrations,
 ): string[] {
+  // The usual case, an up-to-date store, needs no write lock: `pos` starts even while another process on the
+  // same data dir is writing (a sync round, a sale).
+  const current = appliedMigrations(db);
+  if (migrations.every(([name]) => current.has(name))) return [];
   // IMMEDIATE takes the write lock first, so two programs starting on one data dir cannot both migrate.
   return db
     .transaction(() => {
