@@ -49,8 +49,8 @@ try {
     // The native SQLite driver stays in node_modules. pino goes in: the register logs to a file, never through
     // a transport (a worker thread that would need pino's own files).
     external: ['better-sqlite3'],
-    // CommonJS packages inside an ESM bundle still call require().
     plugins: [yogaWithoutFetch],
+    // CommonJS packages inside an ESM bundle still call require().
     banner: {
       js: "import { createRequire as __posCreateRequire } from 'node:module';\nconst require = __posCreateRequire(import.meta.url);",
     },
