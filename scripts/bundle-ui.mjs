@@ -31,6 +31,21 @@ const yogaWithoutFetch = {
   },
 };
 
+/**
+ * zod carries the error messages of some 40 languages (`z.locales`, 260 kB of the bundle's 450 kB of zod), all
+ * parsed on every start. The register's messages come from src/common/i18n; zod keeps its English default, which
+ * it imports on its own.
+ */
+const zodWithoutLocales = {
+  name: 'zod-without-locales',
+  setup(b) {
+    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'zod-locales' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 try {
   rmSync('dist/pos', { recursive: true, force: true });
   await build({
@@ -49,7 +64,7 @@ try {
     // The native SQLite driver stays in node_modules. pino goes in: the register logs to a file, never through
     // a transport (a worker thread that would need pino's own files).
     external: ['better-sqlite3'],
-    plugins: [yogaWithoutFetch],
+    plugins: [yogaWithoutFetch, zodWithoutLocales],
     // CommonJS packages inside an ESM bundle still call require().
     banner: {
       js: "import { createRequire as __posCreateRequire } from 'node:module';\nconst require = __posCreateRequire(import.meta.url);",
