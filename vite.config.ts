@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const apiPrefixes = ['/auth', '/bootstrap', '/devices', '/tenants'];
+const apiPrefixes = ['/auth', '/bootstrap', '/devices', '/tenants', '/users', '/reports'];
 
 /** The admin panel: built from src/admin into dist/admin, which `posapp server` serves at /admin. */
 export default defineConfig({

@@ -4,7 +4,7 @@ import type { Role } from '../common/protocol/auth';
 export interface Screen {
   path: string;
   /** Key under `nav` in the translations. */
-  nav: 'registers' | 'tenants';
+  nav: 'registers' | 'people' | 'reports' | 'tenants';
   roles: readonly Role[];
   Component: LazyExoticComponent<ComponentType>;
 }
@@ -21,6 +21,18 @@ export const screens: readonly Screen[] = [
     Component: lazy(() =>
       import('./registers/registers-screen').then((m) => ({ default: m.RegistersScreen })),
     ),
+  },
+  {
+    path: 'people',
+    nav: 'people',
+    roles: ['owner', 'admin'],
+    Component: lazy(() => import('./people/people-screen').then((m) => ({ default: m.PeopleScreen }))),
+  },
+  {
+    path: 'reports',
+    nav: 'reports',
+    roles: ['owner', 'admin'],
+    Component: lazy(() => import('./reports/reports-screen').then((m) => ({ default: m.ReportsScreen }))),
   },
   {
     path: 'tenants',

@@ -1,0 +1,208 @@
+import assert from 'node:assert/strict';
+import type { SalesReportResponse, ShiftsReportResponse } from '../../src/common/protocol/reports.js';
+import { buildCsv, csvMoney, csvQuantity } from '../../src/admin/reports/csv.js';
+import { salesCsv, shiftsCsv, type SalesCsvLabels } from '../../src/admin/reports/tables.js';
+import { formatDateTime } from '../../src/admin/format.js';
+
+const BOM = '\uFEFF';
+const lines = (csv: string) => csv.slice(BOM.length).split('\r\n').slice(0, -1);
+
+const labels: SalesCsvLabels = {
+  group: 'Kun',
+  total: 'Jami',
+  currency: 'so‘m',
+  columns: {
+    qty: 'Miqdor',
+    count: 'Cheklar',
+    sales: 'Sotuv',
+    refunds: 'Qaytarish',
+    net: 'Sof tushum',
+    vat: 'QQS',
+  },
+};
+
+describe('admin reports: CSV downloads', function () {
+  it('quotes commas, quotes and line breaks, starts with a BOM and ends lines with CRLF', function () {
+    const csv = buildCsv(
+      ['Nomi', 'Narx'],
+      [
+        ['Non, patir', 5000],
+        ['"Olma" qizil', null],
+        ['Ikki\nqator', -1.5],
+      ],
+    );
+    assert.ok(csv.startsWith(BOM));
+    assert.ok(csv.endsWith('\r\n'));
+    assert.deepEqual(lines(csv), [
+      'Nomi,Narx',
+      '"Non, patir",5000',
+      '"""Olma"" qizil",',
+      '"Ikki\nqator",-1.5',
+    ]);
+  });
+
+  it('keeps text that a spreadsheet would run as a formula from being one; numbers stay numbers', function () {
+    const csv = buildCsv(['a', 'b', 'c', 'd'], [['=HYPERLINK("x")', '+998', '@sum', -2500]]);
+    assert.deepEqual(lines(csv)[1], `"'=HYPERLINK(""x"")",'+998,'@sum,-2500`);
+  });
+
+  it('writes money in so‘m and quantities in units exactly, tiyin and grams included', function () {
+    assert.equal(csvMoney(1_250_000), 12500);
+    assert.equal(csvMoney(1_250_050), 12500.5);
+    assert.equal(String(csvMoney(123_456_789_01)), '123456789.01');
+    assert.equal(csvMoney(-150), -1.5);
+    assert.equal(String(csvMoney(0)), '0');
+    assert.equal(csvQuantity(1250), 1.25);
+    assert.equal(csvQuantity(3000), 3);
+    assert.equal(csvQuantity(-5), -0.005);
+  });
+
+  it('writes the sales table by day as shown, with the server’s totals as the last line', function () {
+    const report: SalesReportResponse = {
+      from: '2026-11-24',
+      to: '2026-11-25',
+      groupBy: 'day',
+      rows: [
+        {
+          key: '2026-11-24',
+          label: '2026-11-24',
+          count: 2,
+          sales: 3_750_000,
+          refunds: 0,
+          net: 3_750_000,
+          vat: 401_786,
+        },
+        {
+          key: '2026-11-25',
+          label: '2026-11-25',
+          count: 1,
+          sales: 1_250_050,
+          refunds: 1_250_050,
+          net: 0,
+          vat: 0,
+        },
+      ],
+      totals: { count: 3, sales: 5_000_050, refunds: 1_250_050, net: 3_750_000, vat: 401_786 },
+      payments: { cash: 2_500_000, card: 1_250_000, qr: 0 },
+    };
+    assert.deepEqual(lines(salesCsv(report, labels)), [
+      'Kun,Cheklar,Sotuv (so‘m),Qaytarish (so‘m),Sof tushum (so‘m),QQS (so‘m)',
+      '24.11.2026,2,37500,0,37500,4017.86',
+      '25.11.2026,1,12500.5,12500.5,0,0',
+      'Jami,3,50000.5,12500.5,37500,4017.86',
+    ]);
+  });
+
+  it('adds the quantity for products and takes the receipt count from the server, not the rows', function () {
+    // One receipt holds both products: the rows count it twice, the server's total once.
+    const report: SalesReportResponse = {
+      from: '2026-11-25',
+      to: '2026-11-25',
+      groupBy: 'product',
+      rows: [
+        {
+          key: 'p1',
+          label: 'Sut 1 l',
+          count: 1,
+          sales: 1_250_000,
+          refunds: 0,
+          net: 1_250_000,
+          vat: 133_929,
+          qty: 1000,
+        },
+        {
+          key: 'p2',
+          label: 'Olma, qizil',
+          count: 1,
+          sales: 1_875_000,
+          refunds: 0,
+          net: 1_875_000,
+          vat: 200_893,
+          qty: 1250,
+        },
+      ],
+      totals: { count: 1, sales: 3_125_000, refunds: 0, net: 3_125_000, vat: 334_822 },
+      payments: { cash: 3_125_000, card: 0, qr: 0 },
+    };
+    assert.deepEqual(lines(salesCsv(report, { ...labels, group: 'Mahsulot' })), [
+      'Mahsulot,Miqdor,Cheklar,Sotuv (so‘m),Qaytarish (so‘m),Sof tushum (so‘m),QQS (so‘m)',
+      'Sut 1 l,1,1,12500,0,12500,1339.29',
+      '"Olma, qizil",1.25,1,18750,0,18750,2008.93',
+      'Jami,,1,31250,0,31250,3348.22',
+    ]);
+  });
+
+  it('writes Z-reports with the shift still open marked and no counted cash yet', function () {
+    const report: ShiftsReportResponse = {
+      from: '2026-11-25',
+      to: '2026-11-25',
+      shifts: [
+        {
+          id: 's1',
+          device: 'POS-01',
+          cashier: 'Dilnoza',
+          openedAt: '2026-11-25T03:00:00.000Z',
+          closedAt: '2026-11-25T12:00:00.000Z',
+          openingCash: 10_000_000,
+          cashSales: 3_130_000,
+          cashRefunds: 1_250_000,
+          cashMoved: -2_000_000,
+          expectedCash: 9_880_000,
+          countedCash: 9_600_000,
+          difference: -280_000,
+          salesCount: 2,
+          sales: 4_130_000,
+          refunds: 1_250_000,
+        },
+        {
+          id: 's2',
+          device: 'POS-02',
+          cashier: 'Aziz',
+          openedAt: '2026-11-25T05:00:00.000Z',
+          closedAt: null,
+          openingCash: 0,
+          cashSales: 0,
+          cashRefunds: 0,
+          cashMoved: 0,
+          expectedCash: 0,
+          countedCash: null,
+          difference: null,
+          salesCount: 0,
+          sales: 0,
+          refunds: 0,
+        },
+      ],
+    };
+    const columns = {
+      device: 'Kassa',
+      cashier: 'Kassir',
+      opened: 'Ochilgan',
+      closed: 'Yopilgan',
+      openingCash: 'Boshlang‘ich',
+      salesCount: 'Cheklar',
+      sales: 'Sotuv',
+      refunds: 'Qaytarish',
+      cashSales: 'Naqd sotuv',
+      cashRefunds: 'Naqd qaytarish',
+      cashMoved: 'Kirim/chiqim',
+      expected: 'Kutilgan',
+      counted: 'Sanalgan',
+      difference: 'Farq',
+    };
+    const [header, closed, open] = lines(
+      shiftsCsv(report, { currency: 'so‘m', stillOpen: 'Ochiq', columns }),
+    );
+    assert.equal(
+      header,
+      'Kassa,Kassir,Ochilgan,Yopilgan,Boshlang‘ich (so‘m),Cheklar,Sotuv (so‘m),Qaytarish (so‘m),' +
+        'Naqd sotuv (so‘m),Naqd qaytarish (so‘m),Kirim/chiqim (so‘m),Kutilgan (so‘m),Sanalgan (so‘m),Farq (so‘m)',
+    );
+    const opened = formatDateTime('2026-11-25T03:00:00.000Z');
+    const closedAt = formatDateTime('2026-11-25T12:00:00.000Z');
+    assert.equal(
+      closed,
+      `POS-01,Dilnoza,${opened},${closedAt},100000,2,41300,12500,31300,12500,-20000,98800,96000,-2800`,
+    );
+    assert.equal(open, `POS-02,Aziz,${formatDateTime('2026-11-25T05:00:00.000Z')},Ochiq,0,0,0,0,0,0,0,0,,`);
+  });
+});
