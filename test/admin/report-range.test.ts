@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { salesReportQuery, shiftsReportQuery } from '../../src/common/protocol/reports.js';
 import {
+  daysOf,
   formatDay,
   presetRange,
   rangeFromPicked,
@@ -45,6 +46,16 @@ describe('admin reports: period → API query', function () {
     const shifts = shiftsReportPath(range);
     assert.ok(shifts.startsWith('/reports/shifts?'));
     assert.deepEqual(shiftsReportQuery.parse(query(shifts)), range);
+  });
+
+  it('lists every day of a period for the chart, across a month end', function () {
+    assert.deepEqual(daysOf({ from: '2026-11-29', to: '2026-12-02' }), [
+      '2026-11-29',
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+    ]);
+    assert.deepEqual(daysOf({ from: '2026-11-25', to: '2026-11-25' }), ['2026-11-25']);
   });
 
   it('shows store days as dd.mm.yyyy and names downloads by the period', function () {

@@ -55,6 +55,13 @@ export function shiftsReportPath(range: DayRange): string {
   return `/reports/shifts?${new URLSearchParams({ from: range.from, to: range.to }).toString()}`;
 }
 
+/** Every store day of the range in order, so a chart shows the days without sales as zero, not as a gap. */
+export function daysOf(range: DayRange): string[] {
+  const days: string[] = [];
+  for (let day = range.from; day <= range.to; day = shiftDay(day, 1)) days.push(day);
+  return days;
+}
+
 /** `2026-11-25` → `25.11.2026`, the panel's date format; a store day has no time zone left to convert. */
 export function formatDay(day: string): string {
   const [y, m, d] = day.split('-');

@@ -15,7 +15,7 @@ import {
 import type { SalesReportResponse } from '../../common/protocol/reports';
 import { currentLanguage } from '../i18n/index';
 import { formatMoney } from '../format';
-import { formatDay } from './range';
+import { daysOf, formatDay } from './range';
 
 type Method = keyof SalesReportResponse['payments'];
 const methods: readonly Method[] = ['cash', 'card', 'qr'];
@@ -41,7 +41,8 @@ export function SalesCharts({
   payments: SalesReportResponse['payments'];
 }) {
   const { t } = useTranslation();
-  const days = byDay.rows.map((row) => ({ day: formatDay(row.label), net: row.net }));
+  const net = new Map(byDay.rows.map((row) => [row.label, row.net]));
+  const days = daysOf(byDay).map((day) => ({ day: formatDay(day), net: net.get(day) ?? 0 }));
   const slices = methods
     .filter((method) => payments[method] > 0)
     .map((method) => ({ method, name: t(`reports.methods.${method}`), value: payments[method] }));
@@ -58,7 +59,7 @@ export function SalesCharts({
               <XAxis dataKey="day" tick={{ fontSize: 12 }} />
               <YAxis tickFormatter={compactSom} tick={{ fontSize: 12 }} width={56} />
               <Tooltip formatter={(value) => [formatMoney(Number(value)), t('reports.columns.net')]} />
-              <Bar dataKey="net" fill="var(--mantine-color-blue-6)" radius={[4, 4, 0, 0]} />
+              <Bar dataKey="net" fill="var(--mantine-color-blue-6)" radius={[4, 4, 0, 0]} maxBarSize={48} />
             </BarChart>
           </ResponsiveContainer>
         </Paper>
@@ -73,7 +74,14 @@ export function SalesCharts({
           ) : (
             <ResponsiveContainer width="100%" height={160}>
               <PieChart>
-                <Pie data={slices} dataKey="value" nameKey="name" innerRadius={40} outerRadius={70}>
+                <Pie
+                  data={slices}
+                  dataKey="value"
+                  nameKey="name"
+                  innerRadius={40}
+                  outerRadius={70}
+                  stroke="none"
+                >
                   {slices.map((slice) => (
                     <Cell key={slice.method} fill={methodColor[slice.method]} />
                   ))}
