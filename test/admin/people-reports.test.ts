@@ -183,6 +183,8 @@ for (const dialect of testDialects()) {
       assert.equal(await textOf(shift.getByTestId('cell-cashier')), 'Dilnoza');
       assert.equal(await textOf(shift.getByTestId('cell-openingCash')), "100 000 so'm");
       assert.equal(await textOf(shift.getByTestId('cell-sales')), "25 000 so'm");
+      assert.equal(await textOf(shift.getByTestId('cell-card')), "25 000 so'm");
+      assert.equal(await textOf(shift.getByTestId('cell-qr')), "0 so'm");
       assert.equal(await textOf(shift.getByTestId('cell-cashSales')), "0 so'm");
       assert.equal(await textOf(shift.getByTestId('cell-expected')), "100 000 so'm");
       assert.equal(await textOf(shift.getByTestId('cell-counted')), "99 000 so'm");

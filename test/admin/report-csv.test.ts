@@ -153,6 +153,7 @@ describe('admin reports: CSV downloads', function () {
           salesCount: 2,
           sales: 4_130_000,
           refunds: 1_250_000,
+          payments: { cash: 1_880_000, card: 1_000_000, qr: 0 },
         },
         {
           id: 's2',
@@ -170,6 +171,7 @@ describe('admin reports: CSV downloads', function () {
           salesCount: 0,
           sales: 0,
           refunds: 0,
+          payments: { cash: 0, card: 0, qr: 0 },
         },
       ],
     };
@@ -182,6 +184,8 @@ describe('admin reports: CSV downloads', function () {
       salesCount: 'Cheklar',
       sales: 'Sotuv',
       refunds: 'Qaytarish',
+      card: 'Karta',
+      qr: 'QR',
       cashSales: 'Naqd sotuv',
       cashRefunds: 'Naqd qaytarish',
       cashMoved: 'Kirim/chiqim',
@@ -194,15 +198,18 @@ describe('admin reports: CSV downloads', function () {
     );
     assert.equal(
       header,
-      'Kassa,Kassir,Ochilgan,Yopilgan,Boshlang‘ich (so‘m),Cheklar,Sotuv (so‘m),Qaytarish (so‘m),' +
+      'Kassa,Kassir,Ochilgan,Yopilgan,Boshlang‘ich (so‘m),Cheklar,Sotuv (so‘m),Qaytarish (so‘m),Karta (so‘m),QR (so‘m),' +
         'Naqd sotuv (so‘m),Naqd qaytarish (so‘m),Kirim/chiqim (so‘m),Kutilgan (so‘m),Sanalgan (so‘m),Farq (so‘m)',
     );
     const opened = formatDateTime('2026-11-25T03:00:00.000Z');
     const closedAt = formatDateTime('2026-11-25T12:00:00.000Z');
     assert.equal(
       closed,
-      `POS-01,Dilnoza,${opened},${closedAt},100000,2,41300,12500,31300,12500,-20000,98800,96000,-2800`,
+      `POS-01,Dilnoza,${opened},${closedAt},100000,2,41300,12500,10000,0,31300,12500,-20000,98800,96000,-2800`,
     );
-    assert.equal(open, `POS-02,Aziz,${formatDateTime('2026-11-25T05:00:00.000Z')},Ochiq,0,0,0,0,0,0,0,0,,`);
+    assert.equal(
+      open,
+      `POS-02,Aziz,${formatDateTime('2026-11-25T05:00:00.000Z')},Ochiq,0,0,0,0,0,0,0,0,0,0,,`,
+    );
   });
 });

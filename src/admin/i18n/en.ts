@@ -149,6 +149,8 @@ export const en: Translation = {
       salesCount: 'Receipts',
       sales: 'Sales',
       refunds: 'Refunds',
+      card: 'Card',
+      qr: 'QR',
       cashSales: 'Cash sales',
       cashRefunds: 'Cash refunds',
       cashMoved: 'Cash in/out',

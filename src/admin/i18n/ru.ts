@@ -149,6 +149,8 @@ export const ru: Translation = {
       salesCount: 'Чеки',
       sales: 'Продажи',
       refunds: 'Возвраты',
+      card: 'Карта',
+      qr: 'QR',
       cashSales: 'Продажи наличными',
       cashRefunds: 'Возвраты наличными',
       cashMoved: 'Внесение/изъятие',

@@ -148,6 +148,8 @@ export const uz = {
       salesCount: 'Cheklar',
       sales: 'Sotuv',
       refunds: 'Qaytarish',
+      card: 'Karta',
+      qr: 'QR',
       cashSales: 'Naqd sotuv',
       cashRefunds: 'Naqd qaytarish',
       cashMoved: 'Kirim/chiqim',

@@ -48,7 +48,7 @@ export function ShiftsTab({ range }: { range: DayRange }) {
             <Table.Thead>
               <Table.Tr>
                 {shiftColumns.map((column) => (
-                  <Table.Th key={column} style={isShiftMoney(column) ? numeric : undefined}>
+                  <Table.Th key={column} style={alignOf(column)}>
                     {labels[column]}
                   </Table.Th>
                 ))}
@@ -58,11 +58,7 @@ export function ShiftsTab({ range }: { range: DayRange }) {
               {data.shifts.map((shift) => (
                 <Table.Tr key={shift.id} data-testid={`shift-${shift.id}`}>
                   {shiftColumns.map((column) => (
-                    <Table.Td
-                      key={column}
-                      style={isShiftMoney(column) || column === 'salesCount' ? numeric : undefined}
-                      data-testid={`cell-${column}`}
-                    >
+                    <Table.Td key={column} style={alignOf(column)} data-testid={`cell-${column}`}>
                       <ShiftCell shift={shift} column={column} />
                     </Table.Td>
                   ))}
@@ -77,6 +73,8 @@ export function ShiftsTab({ range }: { range: DayRange }) {
 }
 
 const numeric = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
+const text = { whiteSpace: 'nowrap' } as const;
+const alignOf = (column: ShiftColumn) => (isShiftMoney(column) || column === 'salesCount' ? numeric : text);
 
 function ShiftCell({ shift, column }: { shift: Shift; column: ShiftColumn }) {
   const { t } = useTranslation();

@@ -59,6 +59,8 @@ export type ShiftColumn =
   | 'salesCount'
   | 'sales'
   | 'refunds'
+  | 'card'
+  | 'qr'
   | 'cashSales'
   | 'cashRefunds'
   | 'cashMoved'
@@ -75,6 +77,8 @@ export const shiftColumns: readonly ShiftColumn[] = [
   'salesCount',
   'sales',
   'refunds',
+  'card',
+  'qr',
   'cashSales',
   'cashRefunds',
   'cashMoved',
@@ -87,6 +91,8 @@ const shiftMoneyColumns = new Set<ShiftColumn>([
   'openingCash',
   'sales',
   'refunds',
+  'card',
+  'qr',
   'cashSales',
   'cashRefunds',
   'cashMoved',
@@ -116,6 +122,9 @@ export function shiftValue(shift: Shift, column: ShiftColumn): string | number |
       return shift.expectedCash;
     case 'counted':
       return shift.countedCash;
+    case 'card':
+    case 'qr':
+      return shift.payments[column];
     default:
       return shift[column];
   }
