@@ -126,7 +126,12 @@ for (const dialect of testDialects()) {
     });
 
     async function openPanel(viewport = { width: 1366, height: 768 }): Promise<Page> {
-      const context = await browser.newContext({ viewport, acceptDownloads: true });
+      // The owner's browser keeps the shop's time, so the calendar's today is the store's today.
+      const context = await browser.newContext({
+        viewport,
+        acceptDownloads: true,
+        timezoneId: 'Asia/Tashkent',
+      });
       const page = await context.newPage();
       pages.push(page);
       await page.goto(`${server.url}/admin/`);
@@ -176,6 +181,22 @@ for (const dialect of testDialects()) {
       assert.equal(csv[0], 'Kassir,Cheklar,Sotuv (so‘m),Qaytarish (so‘m),Sof tushum (so‘m),QQS (so‘m)');
       assert.match(csv[1]!, /^Dilnoza,1,25000,0,25000,/);
       assert.match(csv[2]!, /^Jami,1,25000,0,25000,/);
+
+      // Yesterday had no sales; then today picked in the calendar (one day: the same day clicked twice).
+      const shown = (day: Date) => {
+        const [y, m, d] = new Date(day.getTime() + 5 * 3600_000).toISOString().slice(0, 10).split('-');
+        return `${d}.${m}.${y} – ${d}.${m}.${y}`;
+      };
+      const range = owner.getByTestId('report-range');
+      await range.click();
+      await owner.getByRole('button', { name: 'Kecha' }).click();
+      await waitForText(range, shown(new Date(Date.now() - 24 * 3600_000)));
+      await waitForText(owner.getByTestId('total-net'), "0 so'm");
+      await range.click();
+      await owner.locator('button[data-today]').click();
+      await owner.locator('button[data-today]').click();
+      await waitForText(owner.getByTestId('total-net'), "25 000 so'm");
+      await waitForText(range, shown(new Date()));
 
       await owner.getByRole('tab', { name: 'Smenalar (Z-hisobot)' }).click();
       const shift = owner.getByTestId('shifts-table').locator('tbody tr').first();

@@ -37,7 +37,9 @@ export function RangePicker({ range, onChange }: { range: DayRange; onChange: (r
           const next = rangeFromPicked(value);
           if (next) onChange(next);
         }}
-        onDropdownClose={() => setPicked(toPicked(range))}
+        // A finished pick stays even if the close arrives before the new period reaches this component;
+        // only a half pick goes back to the period on screen.
+        onDropdownClose={() => setPicked((current) => (rangeFromPicked(current) ? current : toPicked(range)))}
         presets={presets.map((preset) => ({
           value: toPicked(presetRange(preset)),
           label: t(`reports.presets.${preset}`),
