@@ -145,6 +145,7 @@ for (const dialect of testDialects()) {
       assert.ok(overflow <= 0, `page is ${overflow}px wider than the window`);
     }
 
+    // These run in order and share the shop: the register's sale, then its cashiers.
     it('a report after a headless `pos sell` shows the sale’s total and payment method', async () => {
       ok(await runCli('pos-activate', [deviceKey, '--server', server.url, '--data-dir', register()]));
       ok(await pos('sync'));
@@ -212,7 +213,7 @@ for (const dialect of testDialects()) {
       assert.equal(await textOf(shift.getByTestId('cell-difference')), "-1 000 so'm");
     });
 
-    it('the Reports screen fits a phone', async () => {
+    it('the Reports and People screens fit a phone', async () => {
       const phone = await openPanel({ width: 390, height: 844 });
       await phone.getByRole('textbox', { name: 'Email' }).fill(OWNER.email);
       await phone.locator('input[autocomplete="current-password"]').fill(OWNER.password);
@@ -223,6 +224,10 @@ for (const dialect of testDialects()) {
       await noSidewaysScroll(phone);
       await phone.getByRole('tab', { name: 'Smenalar (Z-hisobot)' }).click();
       await phone.getByTestId('shifts-table').waitFor();
+      await noSidewaysScroll(phone);
+      await phone.getByRole('button', { name: 'Menyu' }).click();
+      await phone.getByRole('link', { name: 'Xodimlar' }).click();
+      await phone.getByTestId('person-Dilnoza').waitFor();
       await noSidewaysScroll(phone);
     });
 
