@@ -50,6 +50,8 @@ describe('admin panel bundle', function () {
     'registers/registers-screen.tsx',
     'people/people-screen.tsx',
     'tenants/tenants-screen.tsx',
+    'catalog/catalog-screen.tsx',
+    'stock/stock-screen.tsx',
   ]) {
     it(`loads ${screen} with under 300 KB of gzipped JS`, function () {
       const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Manifest;
@@ -74,6 +76,8 @@ describe('admin panel bundle', function () {
     for (const screen of [
       'login/login-screen.tsx',
       'registers/registers-screen.tsx',
+      'catalog/catalog-screen.tsx',
+      'stock/stock-screen.tsx',
       'people/people-screen.tsx',
     ]) {
       const load = firstLoad(manifest, screen);
