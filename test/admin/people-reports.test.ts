@@ -284,5 +284,28 @@ for (const dialect of testDialects()) {
       assert.equal((await pos('login', '--pin', '8765')).code, 1, 'a disabled cashier cannot log in');
       await noSidewaysScroll(owner);
     });
+
+    it('the owner adds an admin, who logs in and reads the reports', async () => {
+      await owner.getByRole('button', { name: 'Xodim qo‘shish' }).click();
+      const dialog = owner.getByRole('dialog', { name: 'Yangi xodim' });
+      await dialog.getByText('Administrator').click();
+      await dialog.getByRole('textbox', { name: 'Ismi' }).fill('Aziza');
+      await dialog.getByRole('textbox', { name: 'Email' }).fill('Aziza@Otabek.uz');
+      await dialog.locator('input[type="password"]').fill('short');
+      await dialog.getByRole('button', { name: 'Qo‘shish' }).click();
+      await dialog.getByText('Parol kamida 8 ta belgi bo‘lsin').waitFor();
+      await dialog.locator('input[type="password"]').fill('admin-pass-1');
+      await dialog.getByRole('button', { name: 'Qo‘shish' }).click();
+      const row = owner.getByTestId('person-Aziza');
+      await waitForText(row.getByTestId('person-status'), 'Faol');
+      assert.match(await textOf(row), /Administrator.*aziza@otabek\.uz/);
+
+      const admin = await openPanel();
+      await admin.getByRole('textbox', { name: 'Email' }).fill('aziza@otabek.uz');
+      await admin.locator('input[autocomplete="current-password"]').fill('admin-pass-1');
+      await admin.getByRole('button', { name: 'Kirish', exact: true }).click();
+      await admin.getByRole('link', { name: 'Hisobotlar' }).click();
+      await waitForText(admin.getByTestId('total-net'), "25 000 so'm");
+    });
   });
 }
