@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { SalesReportResponse, ShiftsReportResponse } from '../../src/common/protocol/reports.js';
-import { buildCsv, csvMoney, csvQuantity } from '../../src/admin/reports/csv.js';
+import { buildCsv } from '../../src/admin/reports/csv.js';
 import { salesCsv, shiftsCsv, type SalesCsvLabels } from '../../src/admin/reports/tables.js';
 import { formatDateTime } from '../../src/admin/format.js';
 
@@ -22,39 +22,17 @@ const labels: SalesCsvLabels = {
 };
 
 describe('admin reports: CSV downloads', function () {
-  it('quotes commas, quotes and line breaks, starts with a BOM and ends lines with CRLF', function () {
+  it('starts with a BOM, ends lines with CRLF, and quotes cells as the CLI does', function () {
     const csv = buildCsv(
       ['Nomi', 'Narx'],
       [
-        ['Non, patir', 5000],
-        ['"Olma" qizil', null],
-        ['Ikki\nqator', -1.5],
+        ['Non, patir', '5000.00'],
+        ['=1+1', null],
       ],
     );
     assert.ok(csv.startsWith(BOM));
     assert.ok(csv.endsWith('\r\n'));
-    assert.deepEqual(lines(csv), [
-      'Nomi,Narx',
-      '"Non, patir",5000',
-      '"""Olma"" qizil",',
-      '"Ikki\nqator",-1.5',
-    ]);
-  });
-
-  it('keeps text that a spreadsheet would run as a formula from being one; numbers stay numbers', function () {
-    const csv = buildCsv(['a', 'b', 'c', 'd'], [['=HYPERLINK("x")', '+998', '@sum', -2500]]);
-    assert.deepEqual(lines(csv)[1], `"'=HYPERLINK(""x"")",'+998,'@sum,-2500`);
-  });
-
-  it('writes money in so‘m and quantities in units exactly, tiyin and grams included', function () {
-    assert.equal(csvMoney(1_250_000), 12500);
-    assert.equal(csvMoney(1_250_050), 12500.5);
-    assert.equal(String(csvMoney(123_456_789_01)), '123456789.01');
-    assert.equal(csvMoney(-150), -1.5);
-    assert.equal(String(csvMoney(0)), '0');
-    assert.equal(csvQuantity(1250), 1.25);
-    assert.equal(csvQuantity(3000), 3);
-    assert.equal(csvQuantity(-5), -0.005);
+    assert.deepEqual(lines(csv), ['Nomi,Narx', '"Non, patir",5000.00', "'=1+1,"]);
   });
 
   it('writes the sales table by day as shown, with the server’s totals as the last line', function () {
@@ -87,9 +65,9 @@ describe('admin reports: CSV downloads', function () {
     };
     assert.deepEqual(lines(salesCsv(report, labels)), [
       'Kun,Cheklar,Sotuv (so‘m),Qaytarish (so‘m),Sof tushum (so‘m),QQS (so‘m)',
-      '24.11.2026,2,37500,0,37500,4017.86',
-      '25.11.2026,1,12500.5,12500.5,0,0',
-      'Jami,3,50000.5,12500.5,37500,4017.86',
+      '24.11.2026,2,37500.00,0.00,37500.00,4017.86',
+      '25.11.2026,1,12500.50,12500.50,0.00,0.00',
+      'Jami,3,50000.50,12500.50,37500.00,4017.86',
     ]);
   });
 
@@ -126,9 +104,9 @@ describe('admin reports: CSV downloads', function () {
     };
     assert.deepEqual(lines(salesCsv(report, { ...labels, group: 'Mahsulot' })), [
       'Mahsulot,Miqdor,Cheklar,Sotuv (so‘m),Qaytarish (so‘m),Sof tushum (so‘m),QQS (so‘m)',
-      'Sut 1 l,1,1,12500,0,12500,1339.29',
-      '"Olma, qizil",1.25,1,18750,0,18750,2008.93',
-      'Jami,,1,31250,0,31250,3348.22',
+      'Sut 1 l,1,1,12500.00,0.00,12500.00,1339.29',
+      '"Olma, qizil",1.250,1,18750.00,0.00,18750.00,2008.93',
+      'Jami,,1,31250.00,0.00,31250.00,3348.22',
     ]);
   });
 
@@ -205,11 +183,11 @@ describe('admin reports: CSV downloads', function () {
     const closedAt = formatDateTime('2026-11-25T12:00:00.000Z');
     assert.equal(
       closed,
-      `POS-01,Dilnoza,${opened},${closedAt},100000,2,41300,12500,10000,0,31300,12500,-20000,98800,96000,-2800`,
+      `POS-01,Dilnoza,${opened},${closedAt},100000.00,2,41300.00,12500.00,10000.00,0.00,31300.00,12500.00,-20000.00,98800.00,96000.00,-2800.00`,
     );
     assert.equal(
       open,
-      `POS-02,Aziz,${formatDateTime('2026-11-25T05:00:00.000Z')},Ochiq,0,0,0,0,0,0,0,0,0,0,,`,
+      `POS-02,Aziz,${formatDateTime('2026-11-25T05:00:00.000Z')},Ochiq,0.00,0,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,,`,
     );
   });
 });

@@ -5,7 +5,9 @@ import type {
   ShiftsReportResponse,
 } from '../../common/protocol/reports.js';
 import { formatDateTime } from '../format.js';
-import { buildCsv, csvMoney, csvQuantity, type CsvCell } from './csv.js';
+import { csvMoney, type CsvCell } from '../../common/csv.js';
+import { formatQuantity } from '../../common/quantity.js';
+import { buildCsv } from './csv.js';
 import { formatDay } from './range.js';
 
 /**
@@ -35,7 +37,7 @@ export interface SalesCsvLabels {
 export function salesCsv(report: SalesReportResponse, labels: SalesCsvLabels): string {
   const columns = salesColumns(report.groupBy);
   const cell = (column: SalesColumn, figures: Omit<SalesReportRow, 'key' | 'label'>): CsvCell => {
-    if (column === 'qty') return figures.qty === undefined ? null : csvQuantity(figures.qty);
+    if (column === 'qty') return figures.qty === undefined ? null : formatQuantity(figures.qty);
     if (column === 'count') return figures.count;
     return csvMoney(figures[column]);
   };
