@@ -1,4 +1,6 @@
-/** Display formats of the panel, the same in every language: `12 500 so'm`, `dd.mm.yyyy`. */
+/** Display formats of the panel, the same in every language: `12 500 so'm`, `1 250.500`, `dd.mm.yyyy`. */
+
+import type { Unit } from '../common/protocol/catalog.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -29,4 +31,17 @@ export function formatDateTime(iso: string | null): string | null {
   if (iso === null) return null;
   const d = new Date(iso);
   return `${formatDate(iso)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/**
+ * A quantity in thousandths for its unit: pieces whole (`1 250`), weighed and poured goods always with three
+ * decimals (`2.500`, `-0.250`), so a column of kilograms lines up.
+ */
+export function formatQuantity(qty: number, unit: Unit): string {
+  const sign = qty < 0 ? '-' : '';
+  const abs = Math.abs(qty);
+  const whole = groupThousands(String(Math.floor(abs / 1000)));
+  const fraction = abs % 1000;
+  if (unit === 'pcs' && fraction === 0) return `${sign}${whole}`;
+  return `${sign}${whole}.${String(fraction).padStart(3, '0')}`;
 }

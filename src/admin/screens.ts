@@ -4,15 +4,12 @@ import type { Role } from '../common/protocol/auth';
 export interface Screen {
   path: string;
   /** Key under `nav` in the translations. */
-  nav: 'registers' | 'tenants';
+  nav: 'registers' | 'catalog' | 'stock' | 'people' | 'reports' | 'tenants';
   roles: readonly Role[];
   Component: LazyExoticComponent<ComponentType>;
 }
 
-/**
- * Every screen behind the login, in menu order; each is its own chunk. Catalog, Stock, People and Reports
- * join this table when their endpoints exist.
- */
+/** Every screen behind the login, in menu order; each is its own chunk. */
 export const screens: readonly Screen[] = [
   {
     path: 'registers',
@@ -21,6 +18,30 @@ export const screens: readonly Screen[] = [
     Component: lazy(() =>
       import('./registers/registers-screen').then((m) => ({ default: m.RegistersScreen })),
     ),
+  },
+  {
+    path: 'catalog',
+    nav: 'catalog',
+    roles: ['owner', 'admin'],
+    Component: lazy(() => import('./catalog/catalog-screen').then((m) => ({ default: m.CatalogScreen }))),
+  },
+  {
+    path: 'stock',
+    nav: 'stock',
+    roles: ['owner', 'admin'],
+    Component: lazy(() => import('./stock/stock-screen').then((m) => ({ default: m.StockScreen }))),
+  },
+  {
+    path: 'people',
+    nav: 'people',
+    roles: ['owner', 'admin'],
+    Component: lazy(() => import('./people/people-screen').then((m) => ({ default: m.PeopleScreen }))),
+  },
+  {
+    path: 'reports',
+    nav: 'reports',
+    roles: ['owner', 'admin'],
+    Component: lazy(() => import('./reports/reports-screen').then((m) => ({ default: m.ReportsScreen }))),
   },
   {
     path: 'tenants',

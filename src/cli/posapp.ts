@@ -12,6 +12,7 @@ const products = () => import('./commands/products.js');
 const stock = () => import('./commands/stock.js');
 const users = () => import('./commands/users.js');
 const reports = () => import('./commands/reports.js');
+const settings = () => import('./commands/settings.js');
 
 /** For repeatable options such as `--barcode a --barcode b`. */
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -179,6 +180,27 @@ export function posappProgram() {
     .option('--low-below <qty>', 'mark levels below this as low (default 5)')
     .option('--csv', 'CSV on stdout')
     .action(lazy(stock, 'stockLevels'));
+
+  const settingsGroup = program
+    .command('settings')
+    .description('owner: store settings sent to the registers (rounding, discounts, scale labels)');
+  settingsGroup
+    .command('show', { isDefault: true })
+    .description('show the settings')
+    .action(lazy(settings, 'showSettings'));
+  settingsGroup
+    .command('set')
+    .description('change settings; registers take them at their next sync')
+    .option('--cash-rounding <som>', "round cash totals to 50 or 100 so'm (0: off)")
+    .option('--max-discount <percent>', 'largest discount a cashier may give, e.g. 10')
+    .option('--vat <percent>', 'default VAT rate for new products, e.g. 12 (0 for a non-VAT shop)')
+    .option('--receipt-header <text>', 'line printed at the top of receipts')
+    .option('--no-receipt-header', 'no header line')
+    .option('--scale-prefixes <list>', 'scale label prefixes, e.g. 20,21,22')
+    .option('--scale-item-digits <n>', 'digits of the item code after the prefix (4–6)')
+    .addOption(new Option('--scale-value <kind>', 'what the label carries').choices(['weight', 'price']))
+    .option('--no-scale', 'registers read no scale labels')
+    .action(lazy(settings, 'setSettings'));
 
   const userGroup = program.command('users').description('owner: cashiers (PIN) and admins (email)');
   userGroup

@@ -33,6 +33,7 @@ export const errorStatus = {
   DEVICE_NOT_FOUND: 404,
   REGISTER_NOT_ACTIVATED: 404,
   REGISTER_HAS_UNSENT_EVENTS: 409,
+  REGISTER_HAS_PARKED_SALES: 409,
   BAD_SERVER_RESPONSE: 502,
   // The register's sale engine (src/terminal/sale) and receipt printing.
   INVALID_QUANTITY: 400,
@@ -55,6 +56,8 @@ export const errorStatus = {
   SHIFT_NOT_OPEN: 409,
   SHIFT_ALREADY_OPEN: 409,
   SALE_NOT_FOUND: 404,
+  PARKED_SALE_NOT_FOUND: 404,
+  PARKED_SALES_WAITING: 409,
   REGISTER_REVOKED: 403,
 } as const;
 

@@ -5,6 +5,7 @@ import { activateResponse } from '../common/protocol/devices.js';
 import { openStore, removeStore, storeExists, type StoreDb } from './store/connection.js';
 import { readIdentity, replaceIdentity, type Identity } from './store/queries/identity.js';
 import { countPendingEvents } from './store/queries/outbox.js';
+import { countParked } from './store/queries/parked.js';
 
 export interface ActivationInput {
   dataDir: string;
@@ -20,10 +21,16 @@ export interface ActivationResult {
   replaced: Identity | null;
 }
 
-/** Sales not pushed yet belong to the register that made them; a new identity would send them as another's. */
+/**
+ * Sales not pushed yet belong to the register that made them; a new identity would send them as another's. A
+ * parked basket holds the old store's products and prices: it is sold or cancelled before the data dir changes
+ * hands.
+ */
 function assertNoUnsentEvents(db: StoreDb, dataDir: string): void {
   const count = countPendingEvents(db);
   if (count > 0) throw new AppError('REGISTER_HAS_UNSENT_EVENTS', { params: { count, dataDir } });
+  const parked = countParked(db);
+  if (parked > 0) throw new AppError('REGISTER_HAS_PARKED_SALES', { params: { count: parked, dataDir } });
 }
 
 function checkExistingStore(dataDir: string): Identity | null {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatDate, formatDateTime, formatMoney } from '../../src/admin/format.js';
+import { formatDate, formatDateTime, formatMoney, formatQuantity } from '../../src/admin/format.js';
 
 describe('admin panel formats', function () {
   it("formats so'm with spaces between thousands and tiyin only when present", function () {
@@ -16,5 +16,15 @@ describe('admin panel formats', function () {
     assert.equal(formatDate(local), '05.01.2026');
     assert.equal(formatDateTime(local), '05.01.2026 09:07');
     assert.equal(formatDate(null), null);
+  });
+
+  it('shows pieces whole and kg/l with three decimals, thousands spaced, negatives signed', function () {
+    assert.equal(formatQuantity(12_000, 'pcs'), '12');
+    assert.equal(formatQuantity(1_250_000, 'pcs'), '1 250');
+    assert.equal(formatQuantity(-3_000, 'pcs'), '-3');
+    assert.equal(formatQuantity(2_000, 'kg'), '2.000');
+    assert.equal(formatQuantity(1_250, 'l'), '1.250');
+    assert.equal(formatQuantity(-250, 'kg'), '-0.250');
+    assert.equal(formatQuantity(1_234_567, 'kg'), '1 234.567');
   });
 });

@@ -277,6 +277,47 @@ describe('owner commands through the built CLI [sqlite]', function () {
     assert.match(table.stdout, /Payments: cash 2 000 so'm, card 0 so'm, QR 0 so'm/);
   });
 
+  it('shows and changes the store settings; an odd rounding is refused and nothing changes', async () => {
+    const shown = ok(await asOwner('settings')).stdout;
+    assert.match(shown, /Cash total rounding\s*│\s*off/);
+    assert.match(shown, /Cashier discount limit\s*│\s*10%/);
+    const set = ok(
+      await asOwner(
+        'settings',
+        'set',
+        '--cash-rounding',
+        '100',
+        '--max-discount',
+        '5',
+        '--receipt-header',
+        'Rahmat!',
+        '--scale-prefixes',
+        '21,22',
+        '--scale-value',
+        'price',
+      ),
+    );
+    assert.match(set.stdout, /Settings saved/);
+    assert.match(set.stdout, /Cash total rounding\s*│\s*100 so'm/);
+    const saved = (await json('settings', 'show')).settings;
+    assert.equal(saved.cashRounding, 10_000);
+    assert.equal(saved.maxCashierDiscount, 500);
+    assert.equal(saved.receiptHeader, 'Rahmat!');
+    assert.deepEqual(saved.scaleBarcode, { prefixes: ['21', '22'], itemDigits: 5, value: 'price' });
+
+    const odd = await asOwner('settings', 'set', '--cash-rounding', '20');
+    assert.equal(odd.code, 1);
+    assert.match(odd.stderr, /--cash-rounding — 0, 50 or 100 so'm/);
+    const nothing = await asOwner('settings', 'set');
+    assert.equal(nothing.code, 1);
+    assert.match(nothing.stderr, /at least one setting/);
+    ok(await asOwner('settings', 'set', '--no-scale', '--no-receipt-header'));
+    const after = (await json('settings')).settings;
+    assert.equal(after.cashRounding, 10_000);
+    assert.equal(after.scaleBarcode, null);
+    assert.equal(after.receiptHeader, null);
+  });
+
   it('rejects a bad option with exit 1 and a message naming the flag', async () => {
     const bad = await asOwner('products', 'add', '--sku', 'X-1', '--name', 'X', '--price', 'twelve');
     assert.equal(bad.code, 1);

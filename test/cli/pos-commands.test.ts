@@ -96,6 +96,13 @@ describe('pos headless commands (offline register)', function () {
     assert.match(refund.stdout, /POS-01-R000001/);
     const over = await pos('refund', 'POS-01-000001', '--item', r.barcodes.milk);
     assert.equal(over.code, 1);
+    // Half a kilo of the 1.25 kg of apples: 18 750 × 0.5 / 1.25 = 7 500 so'm; bread goes back in whole pieces.
+    const weighed = await pos('refund', 'POS-01-000001', '--item', '0.5*00042');
+    assert.equal(weighed.code, 0, weighed.stderr);
+    assert.match(weighed.stdout, /0\.500\s+-7 500/);
+    const half = await pos('refund', 'POS-01-000002', '--item', `0.5*${r.barcodes.bread}`);
+    assert.equal(half.code, 1);
+    assert.match(half.stderr, /Miqdor noto‘g‘ri: 0\.500/);
     const out = await pos('cash', 'out', '20000', '--reason', 'inkassatsiya');
     assert.equal(out.code, 0, out.stderr);
     const x = await pos('--json', 'shift', 'report');
@@ -103,9 +110,9 @@ describe('pos headless commands (offline register)', function () {
     const z = await pos('shift', 'close', '--counted', '100000');
     assert.equal(z.code, 0, z.stderr);
     assert.match(z.stdout, /Z-HISOBOT/);
-    // 100 000 opening + 31 300 cash sale + 4 000 cash of the split − 12 500 refund − 20 000 out = 102 800
-    assert.match(z.stdout, /Kutilgan naqd\s+102 800 so'm/);
-    assert.match(z.stdout, /Farq\s+-2 800 so'm/);
+    // 100 000 opening + 31 300 cash sale + 4 000 cash of the split − 12 500 and 7 500 refunds − 20 000 out
+    assert.match(z.stdout, /Kutilgan naqd\s+95 300 so'm/);
+    assert.match(z.stdout, /Farq\s+4 700 so'm/);
   });
 
   it('shows the register status with events waiting', async () => {
@@ -113,7 +120,7 @@ describe('pos headless commands (offline register)', function () {
     assert.equal(status.code, 0, status.stderr);
     const body = JSON.parse(status.stdout);
     assert.equal(body.device.name, 'POS-01');
-    assert.equal(body.eventsWaiting, 6);
+    assert.equal(body.eventsWaiting, 7);
     assert.equal(body.connection, 'offline');
     assert.equal(body.lastSyncAt, null);
   });
@@ -123,7 +130,7 @@ describe('pos headless commands (offline register)', function () {
     assert.equal(res.code, 1);
     assert.match(res.stderr, /Serverga ulanib bo‘lmadi/);
     const status = JSON.parse((await pos('--json', 'status')).stdout);
-    assert.equal(status.eventsWaiting, 6);
+    assert.equal(status.eventsWaiting, 7);
   });
 
   describe('receipt printer', () => {

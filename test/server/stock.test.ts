@@ -127,6 +127,84 @@ for (const dialect of testDialects()) {
       assert.equal(Number(sum!.s), -2_000);
     });
 
+    it('GET /stock pages active products with their level, marking negative and low, searched like products', async () => {
+      const shop2 = await bootstrapTenant(t);
+      const names = ['Olma qizil', 'Olma yashil', 'O‘rik quruq', 'Non', 'Eski tovar'];
+      const made = [];
+      for (const name of names) made.push(await createProduct(t, shop2.ownerToken, { name }));
+      const [apple, green, apricot, bread, old] = made as [(typeof made)[0], ...typeof made];
+      await t.http
+        .post('/stock/receipts')
+        .set(...bearer(shop2.ownerToken))
+        .send({
+          lines: [
+            { productId: apple.id, qty: 12_000 },
+            { productId: green!.id, qty: 2_500 },
+          ],
+        })
+        .expect(201);
+      await t.http
+        .post('/stock/adjustments')
+        .set(...bearer(shop2.ownerToken))
+        .send({ productId: bread!.id, countedQty: -3_000, reason: 'count' })
+        .expect(201);
+      await t.http
+        .delete(`/products/${old!.id}`)
+        .set(...bearer(shop2.ownerToken))
+        .expect(200);
+
+      const first = await t.http
+        .get('/stock?limit=2')
+        .set(...bearer(shop2.ownerToken))
+        .expect(200);
+      assert.equal(first.body.hasMore, true);
+      const second = await t.http
+        .get(`/stock?limit=2&cursor=${first.body.cursor}`)
+        .set(...bearer(shop2.ownerToken))
+        .expect(200);
+      assert.equal(second.body.hasMore, false);
+      const rows = [...first.body.items, ...second.body.items].map(
+        (i: { name: string; level: number; negative: boolean; low: boolean; unit: string }) => [
+          i.name,
+          i.level,
+          i.negative,
+          i.low,
+          i.unit,
+        ],
+      );
+      // By search key (the apostrophe sorts first); deactivated products are left out; never received is 0, low.
+      assert.deepEqual(rows, [
+        ['Non', -3_000, true, false, 'pcs'],
+        ['O‘rik quruq', 0, false, true, 'pcs'],
+        ['Olma qizil', 12_000, false, false, 'pcs'],
+        ['Olma yashil', 2_500, false, true, 'pcs'],
+      ]);
+
+      const searched = await t.http
+        .get(`/stock?search=${encodeURIComponent("o'rik")}`)
+        .set(...bearer(shop2.ownerToken))
+        .expect(200);
+      assert.deepEqual(
+        searched.body.items.map((i: { productId: string }) => i.productId),
+        [apricot!.id],
+      );
+      const byBarcode = await t.http
+        .get(`/stock?search=${apple.barcodes[0]}&lowBelow=20000`)
+        .set(...bearer(shop2.ownerToken))
+        .expect(200);
+      assert.deepEqual(byBarcode.body.items, [
+        {
+          productId: apple.id,
+          sku: apple.sku,
+          name: 'Olma qizil',
+          unit: 'pcs',
+          level: 12_000,
+          negative: false,
+          low: true,
+        },
+      ]);
+    });
+
     it('keeps concurrent adjustments and receipts consistent with the ledger', async () => {
       const p = await createProduct(t, shop.ownerToken);
       await Promise.all([

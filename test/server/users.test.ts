@@ -182,6 +182,15 @@ for (const dialect of testDialects()) {
         .set(...bearer(own.ownerToken))
         .send({ cashRounding: -1 })
         .expect(400);
+      // Only the coins in use: 50 or 100 so'm, or no rounding.
+      const odd = await t.http
+        .patch('/settings')
+        .set(...bearer(own.ownerToken))
+        .send({ cashRounding: 2000 })
+        .expect(400);
+      assert.match(odd.body.error.message, /cashRounding/);
+      const after = await t.db.knex('store_settings').where({ tenant_id: own.tenantId }).first();
+      assert.equal(after.cash_rounding, 10_000);
     });
   });
 }

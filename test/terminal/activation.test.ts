@@ -108,6 +108,25 @@ for (const dialect of testDialects()) {
       assert.ok(storeExists(dir));
     });
 
+    it('refuses a data dir with parked sales: their products and prices are the old store’s', async () => {
+      const first = await bootstrapTenant(t);
+      await activate(first.firstDeviceKey);
+      const db = openStore(dir);
+      db.prepare("INSERT INTO parked_sales (id, parked_at, cashier_id, data) VALUES (?, ?, NULL, '{}')").run(
+        newId(),
+        new Date().toISOString(),
+      );
+      db.close();
+      const second = await bootstrapTenant(t);
+      await assert.rejects(activate(second.firstDeviceKey), (error: unknown) => {
+        assert.ok(error instanceof AppError);
+        assert.equal(error.code, 'REGISTER_HAS_PARKED_SALES');
+        assert.equal(error.params.count, 1);
+        return true;
+      });
+      assert.equal(identityIn(dir)?.tenantId, first.tenantId);
+    });
+
     it('keeps an existing register untouched when the server refuses', async () => {
       const tenant = await bootstrapTenant(t);
       await activate(tenant.firstDeviceKey);

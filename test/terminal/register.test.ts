@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { ean13 } from '../../src/common/barcode.js';
 import { AppError } from '../../src/common/errors.js';
-import { emptyCart, reduceCart } from '../../src/terminal/sale/cart.js';
+import { cartTotals, emptyCart, reduceCart } from '../../src/terminal/sale/cart.js';
 import { loginCashier, sessionCashier, logoutCashier } from '../../src/terminal/register/cashier.js';
-import { closeRegister } from '../../src/terminal/register/context.js';
+import { closeRegister, openRegister } from '../../src/terminal/register/context.js';
+import { parkCart, parkedSales, resumeParked } from '../../src/terminal/register/parking.js';
 import { refundSale } from '../../src/terminal/register/refunds.js';
 import {
   cashierPolicy,
@@ -152,5 +153,73 @@ describe('the register, offline', () => {
       pendingEvents(r.ctx.db, 10).map((e) => e.type),
       ['shift.opened', 'sale.completed', 'sale.refunded', 'cash.moved', 'shift.closed'],
     );
+  });
+
+  it('keeps parked sales on disk and gives each back once, with scale lines, quantities and discounts', async () => {
+    const cashier = await loginCashier(r.ctx, r.pin);
+    const policy = cashierPolicy(r.ctx);
+    let cart = scanIntoCart(r.ctx, emptyCart, `2*${r.barcodes.milk}`).state;
+    cart = scanIntoCart(r.ctx, cart, ean13('210004201250')).state;
+    cart = reduceCart(
+      cart,
+      { type: 'lineDiscount', lineIndex: 0, discount: { amount: 100_000 } },
+      policy,
+    ).state;
+    cart = reduceCart(cart, { type: 'cartDiscount', discount: { percentBp: 500 } }, policy).state;
+    assert.throws(
+      () => parkCart(r.ctx, cashier, emptyCart),
+      (e) => code(e) === 'EMPTY_CART',
+    );
+    const first = parkCart(r.ctx, cashier, cart);
+    const second = parkCart(r.ctx, cashier, scanIntoCart(r.ctx, emptyCart, r.barcodes.bread).state);
+    openShift(r.ctx, cashier, 0);
+    assert.throws(
+      () => closeShift(r.ctx, 0),
+      (e) => code(e) === 'PARKED_SALES_WAITING',
+    );
+
+    closeRegister(r.ctx);
+    r.ctx = openRegister(r.dataDir);
+    assert.deepEqual(
+      parkedSales(r.ctx).map((p) => p.id),
+      [first.id, second.id],
+    );
+    const resumed = resumeParked(r.ctx, cashier, first.id);
+    assert.deepEqual(resumed, cart);
+    assert.equal(cartTotals(resumed).total, cartTotals(cart).total);
+    assert.equal(resumed.lines[1]!.fromScale, true);
+    assert.equal(resumed.lines[1]!.qty, 1250);
+    assert.throws(
+      () => resumeParked(r.ctx, cashier, first.id),
+      (e) => code(e) === 'PARKED_SALE_NOT_FOUND',
+    );
+    assert.deepEqual(
+      parkedSales(r.ctx).map((p) => p.id),
+      [second.id],
+    );
+  });
+
+  it('refunds part of a weighed line to the gram, but pieces only whole, whether from the screen or pos refund', async () => {
+    const cashier = await loginCashier(r.ctx, r.pin);
+    openShift(r.ctx, cashier, 0);
+    let cart = scanIntoCart(r.ctx, emptyCart, '1.25*00042').state;
+    cart = scanIntoCart(r.ctx, cart, `3*${r.barcodes.bread}`).state;
+    const sale = checkout(r.ctx, { cart, tenders: [{ method: 'cash', tendered: 3_375_000 }], cashier });
+    assert.throws(
+      () =>
+        refundSale(r.ctx, {
+          receiptNo: sale.receiptNo,
+          selection: { lines: [{ lineIndex: 1, qty: 1500 }] },
+          cashier,
+        }),
+      (e) => code(e) === 'INVALID_QUANTITY',
+    );
+    const part = refundSale(r.ctx, {
+      receiptNo: sale.receiptNo,
+      selection: { lines: [{ lineIndex: 0, qty: 333 }] },
+      cashier,
+    });
+    // 15 000 so'm/kg × 0.333 kg = 4 995 so'm
+    assert.deepEqual(part.data.lines, [{ productId: r.products.apples, qty: 333, total: 499_500 }]);
   });
 });

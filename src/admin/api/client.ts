@@ -19,27 +19,30 @@ export function isApiError(error: unknown, code?: string): error is ApiError {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** Sent as is instead of JSON (a CSV price list). */
+  text?: { contentType: string; data: string };
 }
 
 /**
  * Same-origin calls: the HttpOnly session cookie goes along by itself; the header marks the panel for the
  * server's CSRF guard; Accept-Language makes server messages follow the panel's language.
  */
-async function send(path: string, { method = 'GET', body }: RequestOptions): Promise<Response> {
+async function send(path: string, { method = 'GET', body, text }: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = {
     accept: 'application/json',
     'accept-language': currentLanguage(),
     'x-posapp-client': 'web',
   };
   if (body !== undefined) headers['content-type'] = 'application/json';
+  if (text) headers['content-type'] = text.contentType;
   let res: Response;
   try {
     res = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: text ? text.data : body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
     });
   } catch {

@@ -1,6 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { csvChunks, fileRejections } from '../../common/csv-chunks.js';
 import { AppError } from '../../common/errors.js';
 import type { Lang } from '../../common/i18n/index.js';
 import { formatMoney } from '../../common/money.js';
@@ -19,7 +20,6 @@ import {
   type UpdateProductBody,
 } from '../../common/protocol/catalog.js';
 import { loggedInClient, type ApiClient } from '../api-client.js';
-import { csvChunks, originalLine, type CsvChunk } from '../csv-chunks.js';
 import { somFlag, vatPercentFlag } from '../flags.js';
 import { text, type TextKey } from '../messages.js';
 import { printJson, printLine, printNotice, printTable, startProgress } from '../output.js';
@@ -158,14 +158,6 @@ export async function listProducts(_options: unknown, command: Command): Promise
   if (page.hasMore) printLine(t('moreProducts'));
 }
 
-function mapRejected(chunk: CsvChunk, rejected: ImportResponse['rejected']): ImportResponse['rejected'] {
-  return rejected.map(({ line, reason }) => ({
-    line: originalLine(chunk, line),
-    // "repeats line N" points inside the same chunk, so it maps the same way.
-    reason: reason.replace(/\bline (\d+)/g, (_m, n: string) => `line ${originalLine(chunk, Number(n))}`),
-  }));
-}
-
 /**
  * `posapp products import <file.csv>`: the file goes as text/csv in chunks of IMPORT_CHUNK_RECORDS records
  * (each with the header), so a big price list neither hits the body limit nor one long transaction.
@@ -195,7 +187,7 @@ export async function importProducts(file: string, _options: unknown, command: C
       });
       total.imported += answer.imported;
       total.updated += answer.updated;
-      total.rejected.push(...mapRejected(chunk, answer.rejected));
+      total.rejected.push(...fileRejections(chunk, answer.rejected));
       progress.advance(chunk.bytes);
     }
   } finally {

@@ -32,6 +32,8 @@ export const en: Record<keyof typeof uz, string> = {
     'No activated register in this data directory: {dataDir}. Run pos-activate <key> --server <url> first.',
   REGISTER_HAS_UNSENT_EVENTS:
     'The register in {dataDir} still holds {count} unsent events. Sync it first or choose another data directory.',
+  REGISTER_HAS_PARKED_SALES:
+    'The register in {dataDir} has {count} parked sales. Finish or cancel them first.',
   BAD_SERVER_RESPONSE: 'The server gave an unexpected answer ({status}): {url}',
   // Sale engine and receipts.
   INVALID_QUANTITY: 'Invalid quantity: {qty}',
@@ -53,6 +55,8 @@ export const en: Record<keyof typeof uz, string> = {
   SHIFT_NOT_OPEN: 'No shift is open. Open a shift first.',
   SHIFT_ALREADY_OPEN: 'A shift is already open.',
   SALE_NOT_FOUND: 'Receipt not found: {receiptNo}',
+  PARKED_SALE_NOT_FOUND: 'This parked sale is gone (resumed in another window).',
+  PARKED_SALES_WAITING: 'Parked sales are waiting ({count}): finish or cancel them first.',
   REGISTER_REVOKED: 'This register has been revoked. Its sales are kept; contact the owner.',
   'receipt.device': 'Register',
   'receipt.cashier': 'Cashier',
@@ -157,8 +161,9 @@ export const en: Record<keyof typeof uz, string> = {
   'ui.dialog.parked': 'Parked sales',
   'ui.dialog.parkedItem': '{time}  {count} lines  {total}',
   'ui.dialog.refundNo': 'Refund: receipt number',
-  'ui.dialog.refundLines': 'Refund {receiptNo}: mark lines (none marked = whole receipt)',
+  'ui.dialog.refundLines': 'Refund {receiptNo}: nothing marked = whole receipt',
   'ui.dialog.refundLeft': 'refundable {left} of {sold}',
+  'ui.dialog.refundHint': 'Space — whole line, digits — quantity (0.500 kg), Enter — refund',
   'ui.dialog.cashAmount': 'Amount: positive puts cash in, negative (-) takes it out',
   'ui.dialog.cashReason': 'Reason: {amount}',
   'ui.dialog.countedCash': 'Close the shift: counted cash',

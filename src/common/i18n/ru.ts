@@ -33,6 +33,8 @@ export const ru: Record<keyof typeof uz, string> = {
     'В этой папке нет активированной кассы: {dataDir}. Сначала выполните pos-activate <ключ> --server <url>.',
   REGISTER_HAS_UNSENT_EVENTS:
     'На кассе в этой папке {count} неотправленных событий: {dataDir}. Сначала синхронизируйте или выберите другую папку.',
+  REGISTER_HAS_PARKED_SALES:
+    'В кассе в этой папке отложенных чеков: {count} ({dataDir}). Сначала завершите или отмените их.',
   BAD_SERVER_RESPONSE: 'Сервер вернул неожиданный ответ ({status}): {url}',
   // Sale engine and receipts.
   INVALID_QUANTITY: 'Неверное количество: {qty}',
@@ -54,6 +56,8 @@ export const ru: Record<keyof typeof uz, string> = {
   SHIFT_NOT_OPEN: 'Смена не открыта. Сначала откройте смену.',
   SHIFT_ALREADY_OPEN: 'Смена уже открыта.',
   SALE_NOT_FOUND: 'Чек не найден: {receiptNo}',
+  PARKED_SALE_NOT_FOUND: 'Этого отложенного чека уже нет (его вернули в другом окне).',
+  PARKED_SALES_WAITING: 'Есть отложенные чеки ({count}): сначала завершите или отмените их.',
   REGISTER_REVOKED: 'Эта касса отключена. Продажи сохранены; обратитесь к владельцу.',
   'receipt.device': 'Касса',
   'receipt.cashier': 'Кассир',
@@ -158,8 +162,9 @@ export const ru: Record<keyof typeof uz, string> = {
   'ui.dialog.parked': 'Отложенные чеки',
   'ui.dialog.parkedItem': '{time}  строк: {count}  {total}',
   'ui.dialog.refundNo': 'Возврат: номер чека',
-  'ui.dialog.refundLines': 'Возврат {receiptNo}: отметьте строки (без отметок — весь чек)',
+  'ui.dialog.refundLines': 'Возврат {receiptNo}: без отметок — весь чек',
   'ui.dialog.refundLeft': 'можно вернуть {left} из {sold}',
+  'ui.dialog.refundHint': 'Пробел — вся строка, цифры — количество (0.500 кг), Enter — вернуть',
   'ui.dialog.cashAmount': 'Сумма: плюс — внесение, минус (-) — изъятие',
   'ui.dialog.cashReason': 'Причина: {amount}',
   'ui.dialog.countedCash': 'Закрытие смены: пересчитанные наличные',

@@ -32,6 +32,8 @@ export const uz = {
     'Bu papkada faollashtirilgan kassa yo‘q: {dataDir}. Avval pos-activate <kalit> --server <url> ni bajaring.',
   REGISTER_HAS_UNSENT_EVENTS:
     'Bu papkadagi kassada yuborilmagan {count} ta hodisa bor: {dataDir}. Avval sinxronlang yoki boshqa papkani tanlang.',
+  REGISTER_HAS_PARKED_SALES:
+    'Bu papkadagi kassada {count} ta kechiktirilgan chek bor: {dataDir}. Avval ularni yakunlang yoki bekor qiling.',
   BAD_SERVER_RESPONSE: 'Server kutilmagan javob qaytardi ({status}): {url}',
   // Sale engine and receipts.
   INVALID_QUANTITY: 'Miqdor noto‘g‘ri: {qty}',
@@ -53,6 +55,8 @@ export const uz = {
   SHIFT_NOT_OPEN: 'Smena ochilmagan. Avval smenani oching.',
   SHIFT_ALREADY_OPEN: 'Smena allaqachon ochiq.',
   SALE_NOT_FOUND: 'Chek topilmadi: {receiptNo}',
+  PARKED_SALE_NOT_FOUND: 'Bu kechiktirilgan chek endi yo‘q (boshqa oynada qaytarilgan).',
+  PARKED_SALES_WAITING: 'Kechiktirilgan cheklar bor ({count}): avval ularni yakunlang yoki bekor qiling.',
   REGISTER_REVOKED: 'Bu kassa bekor qilingan. Sotuvlar saqlangan; egasiga murojaat qiling.',
   'receipt.device': 'Kassa',
   'receipt.cashier': 'Kassir',
@@ -157,8 +161,9 @@ export const uz = {
   'ui.dialog.parked': 'Kechiktirilgan cheklar',
   'ui.dialog.parkedItem': '{time}  {count} qator  {total}',
   'ui.dialog.refundNo': 'Qaytarish: chek raqami',
-  'ui.dialog.refundLines': 'Qaytarish {receiptNo}: qatorlarni belgilang (belgilanmasa — butun chek)',
+  'ui.dialog.refundLines': 'Qaytarish {receiptNo}: hech narsa belgilanmasa — butun chek',
   'ui.dialog.refundLeft': 'qaytarish mumkin {left} / {sold}',
+  'ui.dialog.refundHint': 'Probel — butun qator, raqam — miqdor (0.500 kg), Enter — qaytarish',
   'ui.dialog.cashAmount': 'Summa: musbat — kirim, manfiy (-) — chiqim',
   'ui.dialog.cashReason': 'Sababi: {amount}',
   'ui.dialog.countedCash': 'Smenani yopish: sanalgan naqd pul',

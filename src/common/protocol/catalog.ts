@@ -122,3 +122,45 @@ export type StockAdjustmentBody = z.infer<typeof stockAdjustmentBody>;
 export const stockLevelsResponse = z.object({
   levels: z.array(z.object({ productId: z.string(), sku: z.string(), name: z.string(), level: z.number() })),
 });
+
+/** `GET /stock`: active products with their level in the store, paged and searched like `GET /products`. */
+export const stockPageQuery = z.strictObject({
+  search: z.string().max(191).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  /** Levels below this many thousandths are flagged low; default 5 units, as in the stock report. */
+  lowBelow: z.coerce.number().int().min(0).default(5000),
+});
+export type StockPageQuery = z.input<typeof stockPageQuery>;
+export const stockItemSchema = z.object({
+  productId: z.string(),
+  sku: z.string(),
+  name: z.string(),
+  unit: unitSchema,
+  /** Thousandths; negative after offline sales beyond the stock. */
+  level: z.number(),
+  negative: z.boolean(),
+  low: z.boolean(),
+});
+export type StockItem = z.infer<typeof stockItemSchema>;
+export const stockPageResponse = z.object({
+  items: z.array(stockItemSchema),
+  cursor: z.string().nullable(),
+  hasMore: z.boolean(),
+});
+export type StockPageResponse = z.infer<typeof stockPageResponse>;
+
+export const stockReceiptResponse = z.object({
+  receipt: z.object({
+    id: z.string(),
+    levels: z.array(z.object({ productId: z.string(), level: z.number() })),
+  }),
+});
+export const stockAdjustmentResponse = z.object({
+  adjustment: z.object({
+    productId: z.string(),
+    previous: z.number(),
+    counted: z.number(),
+    delta: z.number(),
+  }),
+});

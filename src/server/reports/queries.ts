@@ -250,34 +250,69 @@ export async function shiftMoney(
         sales: num(row.total),
         changeGiven: num(row.change_due),
       });
-    const cash = await knex('sale_payments as sp')
-      .join('sales as s', (j) => j.on('s.tenant_id', 'sp.tenant_id').andOn('s.id', 'sp.sale_id'))
-      .where('s.tenant_id', tenantId)
-      .whereIn('s.shift_id', ids)
-      .andWhere('sp.method', 'cash')
-      .groupBy('s.shift_id')
-      .select('s.shift_id', knex.raw('SUM(sp.amount) as amount'));
-    for (const row of cash) entry(row.shift_id).cashIn = num(row.amount);
-    const refunds = await knex('refunds')
-      .where('tenant_id', tenantId)
-      .whereIn('shift_id', ids)
-      .groupBy('shift_id')
-      .select('shift_id', knex.raw('SUM(total) as total'));
-    for (const row of refunds) entry(row.shift_id).refunds = num(row.total);
-    const cashRefunds = await knex('refund_payments as rp')
-      .join('refunds as r', (j) => j.on('r.tenant_id', 'rp.tenant_id').andOn('r.id', 'rp.refund_id'))
-      .where('r.tenant_id', tenantId)
-      .whereIn('r.shift_id', ids)
-      .andWhere('rp.method', 'cash')
-      .groupBy('r.shift_id')
-      .select('r.shift_id', knex.raw('SUM(rp.amount) as amount'));
-    for (const row of cashRefunds) entry(row.shift_id).cashRefunds = num(row.amount);
-    const moved = await knex('cash_movements')
-      .where('tenant_id', tenantId)
-      .whereIn('shift_id', ids)
-      .groupBy('shift_id')
-      .select('shift_id', knex.raw('SUM(amount) as amount'));
-    for (const row of moved) entry(row.shift_id).cashMoved = num(row.amount);
+    // The cash that went in or out of the drawer, each as one grouped SUM per shift.
+    const cashOf = (payments: string, documents: string, documentKey: string) =>
+      knex(`${payments} as pay`)
+        .join(`${documents} as doc`, (j) =>
+          j.on('doc.tenant_id', 'pay.tenant_id').andOn('doc.id', `pay.${documentKey}`),
+        )
+        .where('doc.tenant_id', tenantId)
+        .whereIn('doc.shift_id', ids)
+        .andWhere('pay.method', 'cash')
+        .groupBy('doc.shift_id')
+        .select('doc.shift_id as shift_id', knex.raw('SUM(pay.amount) as amount'));
+    const totalOf = (table: string, column: string) =>
+      knex(table)
+        .where('tenant_id', tenantId)
+        .whereIn('shift_id', ids)
+        .groupBy('shift_id')
+        .select('shift_id', knex.raw(`SUM(${column}) as amount`));
+    const sums: Array<
+      [Exclude<keyof ShiftMoney, 'salesCount' | 'sales' | 'changeGiven'>, Knex.QueryBuilder]
+    > = [
+      ['cashIn', cashOf('sale_payments', 'sales', 'sale_id')],
+      ['refunds', totalOf('refunds', 'total')],
+      ['cashRefunds', cashOf('refund_payments', 'refunds', 'refund_id')],
+      ['cashMoved', totalOf('cash_movements', 'amount')],
+    ];
+    for (const [field, query] of sums) {
+      for (const row of await query) entry(row.shift_id)[field] = num(row.amount);
+    }
+  }
+  return result;
+}
+
+/** What each shift took and paid back per payment method (before change), for the Z-report's method lines. */
+export async function shiftMethodSums(
+  db: Db,
+  tenantId: string,
+  shiftIds: string[],
+): Promise<Map<string, { paid: Map<string, number>; refunded: Map<string, number> }>> {
+  const knex = db.knex;
+  const result = new Map<string, { paid: Map<string, number>; refunded: Map<string, number> }>();
+  const entry = (id: string) => {
+    let e = result.get(id);
+    if (!e) {
+      e = { paid: new Map(), refunded: new Map() };
+      result.set(id, e);
+    }
+    return e;
+  };
+  const byMethod = (payments: string, documents: string, documentKey: string, ids: string[]) =>
+    knex(`${payments} as pay`)
+      .join(`${documents} as doc`, (j) =>
+        j.on('doc.tenant_id', 'pay.tenant_id').andOn('doc.id', `pay.${documentKey}`),
+      )
+      .where('doc.tenant_id', tenantId)
+      .whereIn('doc.shift_id', ids)
+      .groupBy('doc.shift_id', 'pay.method')
+      .select('doc.shift_id as shift_id', 'pay.method as method', knex.raw('SUM(pay.amount) as amount'));
+  for (let i = 0; i < shiftIds.length; i += 500) {
+    const ids = shiftIds.slice(i, i + 500);
+    for (const row of await byMethod('sale_payments', 'sales', 'sale_id', ids))
+      entry(row.shift_id).paid.set(String(row.method), num(row.amount));
+    for (const row of await byMethod('refund_payments', 'refunds', 'refund_id', ids))
+      entry(row.shift_id).refunded.set(String(row.method), num(row.amount));
   }
   return result;
 }

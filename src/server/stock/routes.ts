@@ -1,9 +1,9 @@
 import { Router } from 'express';
-import { stockAdjustmentBody, stockReceiptBody } from '../../common/protocol/catalog.js';
+import { stockAdjustmentBody, stockPageQuery, stockReceiptBody } from '../../common/protocol/catalog.js';
 import type { AppDeps } from '../context.js';
 import { requireTenantManager, tenantContext } from '../http/auth.js';
 import { validate } from '../http/validate.js';
-import { adjustStock, listStockLevels, receiveStock } from './service.js';
+import { adjustStock, listStockLevels, listStockPage, receiveStock } from './service.js';
 
 export function stockRoutes(deps: AppDeps): Router {
   const router = Router();
@@ -15,6 +15,9 @@ export function stockRoutes(deps: AppDeps): Router {
   router.post('/adjustments', async (req, res) => {
     const body = validate(stockAdjustmentBody, req.body);
     res.status(201).json(await adjustStock(tenantContext(deps, res), body));
+  });
+  router.get('/', async (req, res) => {
+    res.json(await listStockPage(tenantContext(deps, res), validate(stockPageQuery, req.query)));
   });
   router.get('/levels', async (_req, res) => {
     res.json(await listStockLevels(tenantContext(deps, res)));

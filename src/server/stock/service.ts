@@ -1,8 +1,14 @@
 import type { Knex } from 'knex';
+import type { z } from 'zod';
 import { AppError } from '../../common/errors.js';
 import { newId } from '../../common/ids.js';
-import type { StockAdjustmentBody, StockReceiptBody } from '../../common/protocol/catalog.js';
-import { productsByIds, productsBySkus, type ProductBrief } from '../catalog/service.js';
+import type {
+  StockAdjustmentBody,
+  StockPageResponse,
+  StockReceiptBody,
+  stockPageQuery,
+} from '../../common/protocol/catalog.js';
+import { listProducts, productsByIds, productsBySkus, type ProductBrief } from '../catalog/service.js';
 import type { TenantContext } from '../context.js';
 import type { Db } from '../db/connection.js';
 import { retryOnConflict } from '../db/errors.js';
@@ -173,6 +179,50 @@ export async function listStockLevels(
   const store = await defaultStore(ctx.db.knex, ctx.tenantId);
   const rows = await listLevelRows(ctx.db.knex, ctx.tenantId, store.id);
   return { levels: rows.map((r) => ({ productId: r.product_id, sku: r.sku, name: r.name, level: r.level })) };
+}
+
+/**
+ * A page of active products with their level: the catalog's keyset page (exact SKU/barcode first, then the
+ * apostrophe-insensitive name search) joined to the levels of just that page, so 100k products cost one page.
+ * A product never received has no level row and shows 0.
+ */
+export async function listStockPage(
+  ctx: TenantContext,
+  query: z.output<typeof stockPageQuery>,
+): Promise<StockPageResponse> {
+  const store = await defaultStore(ctx.db.knex, ctx.tenantId);
+  const page = await listProducts(ctx, {
+    search: query.search,
+    cursor: query.cursor,
+    limit: query.limit,
+    active: 'true',
+  });
+  const levels = new Map(
+    (
+      await levelsOf(
+        ctx.db.knex,
+        ctx.tenantId,
+        store.id,
+        page.products.map((p) => p.id),
+      )
+    ).map((row) => [row.product_id, row.level]),
+  );
+  return {
+    items: page.products.map((p) => {
+      const level = levels.get(p.id) ?? 0;
+      return {
+        productId: p.id,
+        sku: p.sku,
+        name: p.name,
+        unit: p.unit,
+        level,
+        negative: level < 0,
+        low: level >= 0 && level < query.lowBelow,
+      };
+    }),
+    cursor: page.cursor,
+    hasMore: page.hasMore,
+  };
 }
 
 /** Levels for the pull stream, by product id. */

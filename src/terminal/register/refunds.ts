@@ -1,6 +1,9 @@
 import { AppError } from '../../common/errors.js';
+import type { Unit } from '../../common/protocol/catalog.js';
 import type { SaleRefundedData } from '../../common/protocol/sync.js';
+import { formatQuantity, QTY_SCALE } from '../../common/quantity.js';
 import { computeRefund, refundableLines, type RefundableLine, type RefundSelection } from '../sale/refund.js';
+import { getProduct } from '../store/queries/catalog.js';
 import { commitRefund, findSaleByReceipt, refundsOfSale, type StoredSale } from '../store/queries/sales.js';
 import type { Cashier } from './cashier.js';
 import type { RegisterContext } from './context.js';
@@ -12,12 +15,35 @@ export function findSale(ctx: RegisterContext, receiptNo: string): StoredSale {
   return sale;
 }
 
+export interface RefundOption extends RefundableLine {
+  /** From the local catalog; null when the product is no longer in it (then any quantity up to what is left). */
+  unit: Unit | null;
+}
+
 export function refundOptions(
   ctx: RegisterContext,
   receiptNo: string,
-): { sale: StoredSale; lines: RefundableLine[] } {
+): { sale: StoredSale; lines: RefundOption[] } {
   const sale = findSale(ctx, receiptNo);
-  return { sale, lines: refundableLines(sale.data, refundsOfSale(ctx.db, sale.id)) };
+  return {
+    sale,
+    lines: refundableLines(sale.data, refundsOfSale(ctx.db, sale.id)).map((line) => ({
+      ...line,
+      unit: getProduct(ctx.db, line.productId)?.unit ?? null,
+    })),
+  };
+}
+
+/** Pieces go back whole; kilograms and litres to the gram or millilitre (three decimals). */
+function checkRefundQuantities(ctx: RegisterContext, sale: StoredSale, selection: RefundSelection): void {
+  if ('whole' in selection) return;
+  for (const { lineIndex, qty } of selection.lines) {
+    const line = sale.data.lines[lineIndex];
+    if (!line || qty === undefined) continue;
+    if (getProduct(ctx.db, line.productId)?.unit === 'pcs' && qty % QTY_SCALE !== 0) {
+      throw new AppError('INVALID_QUANTITY', { params: { qty: formatQuantity(qty) } });
+    }
+  }
 }
 
 /**
@@ -30,6 +56,7 @@ export function refundSale(
 ): { refundId: string; refundNo: string; occurredAt: string; data: SaleRefundedData; sale: StoredSale } {
   const shift = requireOpenShift(ctx);
   const sale = findSale(ctx, input.receiptNo);
+  checkRefundQuantities(ctx, sale, input.selection);
   const occurredAt = new Date().toISOString();
   const committed = commitRefund(ctx.db, {
     deviceName: ctx.identity.deviceName,

@@ -12,6 +12,7 @@ import {
 } from '../store/queries/sales.js';
 import type { Cashier } from './cashier.js';
 import type { RegisterContext } from './context.js';
+import { assertNothingParked } from './parking.js';
 
 export type { Shift };
 
@@ -67,6 +68,7 @@ export function closeShift(ctx: RegisterContext, countedCash: Money): ShiftRepor
   const shift = requireOpenShift(ctx);
   if (!Number.isSafeInteger(countedCash) || countedCash < 0)
     throw new AppError('INVALID_PAYMENT', { params: { reason: 'counted cash' } });
+  assertNothingParked(ctx);
   markShiftClosed(ctx.db, { shiftId: shift.id, countedCash });
   return reportOfShift(ctx, shift.id);
 }

@@ -73,7 +73,15 @@ export type CartAuditEntry =
       type: 'line.reduced';
       line: { productId: string; name: string; fromQty: Quantity; toQty: Quantity };
     }
-  | { type: 'sale.cancelled'; reason: string; lineCount: number; total: Money };
+  | { type: 'sale.cancelled'; reason: string; lineCount: number; total: Money }
+  /** A discount given, changed or taken back (null): the owner sees who gave how much, paid or not. */
+  | {
+      type: 'discount.line';
+      discount: Discount | null;
+      amount: Money;
+      line: { productId: string; name: string };
+    }
+  | { type: 'discount.cart'; discount: Discount | null; amount: Money };
 
 export interface CartResult {
   state: CartState;
@@ -145,13 +153,26 @@ export function reduceCart(state: CartState, action: CartAction, policy: Discoun
       const next = replaceLine(state, action.lineIndex, { ...line, discount: action.discount });
       // With a cart discount already given, the receipt as a whole must stay within the limit too.
       if (action.discount !== null && next.discount !== null) checkCartDiscount(next, next.discount, policy);
-      return { state: next, audit: [] };
+      return {
+        state: next,
+        audit: [
+          {
+            type: 'discount.line',
+            discount: action.discount,
+            amount: cartTotals(next).lines[action.lineIndex]?.lineDiscount ?? 0,
+            line: { productId: line.product.productId, name: line.product.name },
+          },
+        ],
+      };
     }
     case 'cartDiscount': {
       if (state.lines.length === 0) throw new AppError('EMPTY_CART');
       const next = freeze({ lines: state.lines, discount: action.discount });
       if (action.discount !== null) checkCartDiscount(next, action.discount, policy);
-      return { state: next, audit: [] };
+      return {
+        state: next,
+        audit: [{ type: 'discount.cart', discount: action.discount, amount: cartTotals(next).cartDiscount }],
+      };
     }
     case 'clear': {
       if (state.lines.length === 0) return { state: emptyCart, audit: [] };

@@ -130,9 +130,13 @@ export function reportLines(report: ShiftReport, lang: Lang, columns: number): s
   return lines;
 }
 
-/** `25.11.2026 16:05` → `16:05` for the status bar when it is today (Tashkent time). */
-export function syncTimeLabel(at: string | null, now: Date, lang: Lang): string {
-  if (!at) return say(lang, 'ui.status.never');
+/** `25.11.2026 16:05` → `16:05` when it is today (Tashkent time), else the date too. */
+export function timeLabel(at: string, now: Date): string {
   const stamp = formatTashkentTime(at);
   return stamp.slice(0, 10) === formatTashkentTime(now).slice(0, 10) ? stamp.slice(11) : stamp;
+}
+
+/** The last sync for the status bar. */
+export function syncTimeLabel(at: string | null, now: Date, lang: Lang): string {
+  return at ? timeLabel(at, now) : say(lang, 'ui.status.never');
 }

@@ -184,14 +184,25 @@ describe('cart', () => {
     );
   });
 
-  it('returns audit entries for voided lines, reduced quantities and a cancelled sale', () => {
+  it('returns audit entries for discounts, voided lines, reduced quantities and a cancelled sale', () => {
     const { state, audit } = run([
       { type: 'addItem', product: bread, qty: 3000 },
       { type: 'addItem', product: milk, qty: 1000 },
+      { type: 'lineDiscount', lineIndex: 0, discount: { percentBp: 500 } },
+      { type: 'cartDiscount', discount: { amount: 10_000 } },
+      { type: 'cartDiscount', discount: null },
       { type: 'setQty', lineIndex: 0, qty: 1000 },
       { type: 'removeLine', lineIndex: 1, reason: 'customer changed mind' },
     ]);
     assert.deepEqual(audit, [
+      {
+        type: 'discount.line',
+        discount: { percentBp: 500 },
+        amount: 45_000,
+        line: { productId: bread.productId, name: 'Non' },
+      },
+      { type: 'discount.cart', discount: { amount: 10_000 }, amount: 10_000 },
+      { type: 'discount.cart', discount: null, amount: 0 },
       { type: 'line.reduced', line: { productId: bread.productId, name: 'Non', fromQty: 3000, toQty: 1000 } },
       {
         type: 'line.voided',
@@ -202,7 +213,7 @@ describe('cart', () => {
     const cleared = reduceCart(state, { type: 'clear', reason: 'no money' }, cashier);
     assert.equal(cleared.state.lines.length, 0);
     assert.deepEqual(cleared.audit, [
-      { type: 'sale.cancelled', reason: 'no money', lineCount: 1, total: 300_000 },
+      { type: 'sale.cancelled', reason: 'no money', lineCount: 1, total: 285_000 },
     ]);
     assert.deepEqual(reduceCart(emptyCart, { type: 'clear', reason: 'x' }, cashier).audit, []);
   });

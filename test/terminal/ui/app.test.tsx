@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { ean13 } from '../../../src/common/barcode.js';
-import { closeRegister } from '../../../src/terminal/register/context.js';
+import { closeRegister, openRegister } from '../../../src/terminal/register/context.js';
 import { savePrinterConfig } from '../../../src/terminal/register/printing.js';
 import { recordSyncOutcome } from '../../../src/terminal/store/queries/sync.js';
 import { applyChange } from '../../../src/terminal/store/queries/catalog.js';
@@ -138,20 +138,79 @@ describe('register UI (ink)', () => {
       await app.waitFor('Butun chekka chegirma');
       await app.send('1000', keys.enter);
       await app.waitFor('Chegirma ruxsat etilgan 10% dan oshmasin.');
+      // Only the discount given is in the audit log, with who gave it and how much.
+      const audit = rows<{ action: string; cashier_id: string; data: string }>(
+        r,
+        'SELECT action, cashier_id, data FROM audit_log',
+      );
+      assert.deepEqual(
+        audit.map((a) => [a.action, a.cashier_id, JSON.parse(a.data).amount]),
+        [['discount.line', r.cashierId, 125_000]],
+      );
     });
 
-    it('parks a sale, sells another, and resumes the parked one', async () => {
+    it('parks several sales that survive a restart of pos, and resumes any of them as they were', async () => {
       app = await startSelling(r);
       await app.send(`${r.barcodes.milk}\r`);
       await app.waitFor('Sut 1 l');
+      await app.send(keys.f3);
+      await app.waitFor('Miqdor: Sut 1 l');
+      await app.send('3', keys.enter);
+      await app.waitFor((f) => /JAMI\s+37 500 so'm/.test(f));
+      await app.send(keys.f4);
+      await app.waitFor('Chegirma: Sut 1 l');
+      await app.send('10%', keys.enter);
+      await app.waitFor((f) => /JAMI\s+33 750 so'm/.test(f));
       await app.send(keys.f6);
       await app.waitFor('Chek kechiktirildi');
       assert.match(app.frame(), /JAMI\s+0 so'm/);
+      assert.match(app.frame(), /Kechiktirilgan: 1/);
+      await app.send(`2*${r.barcodes.bread}\r`);
+      await app.waitFor('Non patir');
+      await app.send(keys.f6);
+      await app.waitFor('Kechiktirilgan: 2');
+
+      // pos is restarted: a new process opens the same data dir.
+      app.unmount();
+      closeRegister(r.ctx);
+      r.ctx = openRegister(r.dataDir);
+      app = await startApp(r);
+      await app.send(r.pin, keys.enter);
+      await app.waitFor('Kechiktirilgan: 2');
+      await app.send(keys.ctrl('z'));
+      await app.waitFor('Kechiktirilgan cheklar bor (2)');
+
+      await app.send(keys.f7);
+      await app.waitFor('Kechiktirilgan cheklar');
+      assert.match(app.frame(), /1 qator\s+33 750 so'm/);
+      assert.match(app.frame(), /1 qator\s+10 000 so'm\s+Non patir/);
+      await app.send(keys.down, keys.enter);
+      await app.waitFor('Chek qaytarildi');
+      assert.match(app.frame(), /Non patir\s+2\s+5 000\s+10 000/);
+      assert.match(app.frame(), /JAMI\s+10 000 so'm/);
+      await app.send(keys.f7);
+      await app.waitFor('Avval joriy chekni yakunlang');
+      await app.send(keys.f12);
+      await app.waitFor('To‘lanadi');
+      await app.send(keys.enter);
+      await app.waitFor('TO‘LANDI — POS-01-000001');
+      await app.send(keys.enter);
+      await app.waitFor((f) => /JAMI\s+0 so'm/.test(f));
+
       await app.send(keys.f7);
       await app.waitFor('Kechiktirilgan cheklar');
       await app.send(keys.enter);
       await app.waitFor('Chek qaytarildi');
-      assert.match(app.frame(), /JAMI\s+12 500 so'm/);
+      assert.match(app.frame(), /Sut 1 l %\s+3\s+12 500\s+33 750/);
+      assert.match(app.frame(), /Chegirma -3 750 so'm/);
+      assert.match(app.frame(), /JAMI\s+33 750 so'm/);
+      assert.equal(rows(r, 'SELECT id FROM parked_sales').length, 0);
+      assert.deepEqual(
+        rows<{ action: string }>(r, 'SELECT action FROM audit_log ORDER BY at, action').map((a) => a.action),
+        ['discount.line', 'sale.parked', 'sale.parked', 'sale.resumed', 'sale.resumed'],
+      );
+      await app.send(keys.f7);
+      await app.waitFor('Kechiktirilgan chek yo‘q');
     });
 
     it('adds a product found by name in the search dialog, showing its stock', async () => {
@@ -311,6 +370,68 @@ describe('register UI (ink)', () => {
       assert.match(app.frame(), /Farq\s+-500 so'm/);
       await app.send(keys.enter);
       await app.waitFor('PIN');
+    });
+    it('refunds part of a line: weighed goods in kg with three decimals, pieces whole, never more than is left', async () => {
+      app = await startSelling(r);
+      await app.send(`1.25*00042\r`, `3*${r.barcodes.bread}\r`);
+      await app.waitFor((f) => /JAMI\s+33 750 so'm/.test(f));
+      await app.send(keys.f12);
+      await app.waitFor('To‘lanadi');
+      await app.send(keys.enter);
+      await app.waitFor('TO‘LANDI — POS-01-000001');
+      await app.send(keys.enter);
+      await app.waitFor((f) => /JAMI\s+0 so'm/.test(f));
+
+      const openRefund = async () => {
+        await app!.send(keys.ctrl('r'));
+        await app!.waitFor('Qaytarish: chek raqami');
+        await app!.send('POS-01-000001', keys.enter);
+        await app!.waitFor('Qaytarish POS-01-000001');
+      };
+      await openRefund();
+      assert.match(app.frame(), /\[ \] 1\. Olma qizil\s+qaytarish mumkin 1\.250 \/ 1\.250/);
+      await app.send('0.5');
+      await app.waitFor('[0.5] 1. Olma qizil');
+      await app.send(keys.enter);
+      await app.waitFor('QAYTARILDI — POS-01-R000001');
+      assert.match(app.frame(), /-7 500/);
+      await app.send(keys.enter);
+      await app.waitFor('F2 Qidirish');
+
+      await openRefund();
+      assert.match(app.frame(), /Olma qizil\s+qaytarish mumkin 0\.750 \/ 1\.250/);
+      await app.send(keys.down, '4', keys.enter);
+      await app.waitFor('Non patir: sotilgandan ko‘p qaytarib bo‘lmaydi (qaytarish mumkin: 3).');
+      await app.send(keys.backspace, '1.5', keys.enter);
+      await app.waitFor('Miqdor noto‘g‘ri');
+      await app.send(keys.backspace, keys.backspace, keys.backspace, '2', keys.enter);
+      await app.waitFor('QAYTARILDI — POS-01-R000002');
+      assert.match(app.frame(), /-10 000/);
+      await app.send(keys.enter);
+      await app.waitFor('F2 Qidirish');
+
+      // Nothing marked: all that is left of the sale.
+      await openRefund();
+      assert.match(app.frame(), /Non patir\s+qaytarish mumkin 1 \/ 3/);
+      await app.send(keys.enter);
+      await app.waitFor('QAYTARILDI — POS-01-R000003');
+      assert.match(app.frame(), /0\.750\s+-11 250/);
+      await app.send(keys.enter);
+      await app.waitFor('F2 Qidirish');
+      await openRefund();
+      await app.send(keys.enter);
+      await app.waitFor('sotilgandan ko‘p qaytarib bo‘lmaydi');
+      const refunds = rows<{ total: number }>(r, 'SELECT total FROM refunds ORDER BY refund_no');
+      assert.deepEqual(
+        refunds.map((row) => row.total),
+        [750_000, 1_000_000, 1_625_000],
+      );
+      assert.deepEqual(
+        rows<{ qty: number }>(r, 'SELECT qty FROM refund_lines ORDER BY refund_id, line_no').map(
+          (l) => l.qty,
+        ),
+        [500, 2000, 750, 1000],
+      );
     });
   });
 

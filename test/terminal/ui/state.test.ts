@@ -14,7 +14,13 @@ import {
 } from '../../../src/terminal/ui/state/pay.js';
 import { initialSession, reduceSession } from '../../../src/terminal/ui/state/sale-session.js';
 import { reduceField } from '../../../src/terminal/ui/state/text-field.js';
-import { parseKeys } from '../../../src/terminal/ui/keys.js';
+import { commandFor, parseKeys } from '../../../src/terminal/ui/keys.js';
+import {
+  initialRefundPick,
+  reduceRefundPick,
+  refundSelection,
+  type RefundPickState,
+} from '../../../src/terminal/ui/state/refund-pick.js';
 import { InputError } from '../../../src/terminal/ui/text.js';
 
 const bread: ProductSnapshot = { productId: 'p1', name: 'Non', unitPrice: 500_000, vatRate: 0, unit: 'pcs' };
@@ -41,13 +47,43 @@ describe('register UI state', () => {
     assert.equal(s.selected, 0);
     s = reduceSession(s, { type: 'select', delta: 5 });
     assert.equal(s.selected, 0);
-    s = reduceSession(s, { type: 'park', at: '2026-11-25T10:00:00.000Z' });
+    const parked = { id: 'a', parkedAt: '2026-11-25T10:00:00.000Z', cashierId: null, cart: s.cart };
+    s = reduceSession(s, { type: 'parked', parked: [parked] });
     assert.equal(s.cart.lines.length, 0);
     assert.equal(s.selected, -1);
     assert.equal(s.parked.length, 1);
-    s = reduceSession(s, { type: 'resume', index: 0 });
+    s = reduceSession(s, { type: 'resumed', cart: parked.cart, parked: [] });
     assert.equal(s.cart.lines.length, 1);
+    assert.equal(s.selected, 0);
     assert.equal(s.parked.length, 0);
+  });
+
+  it('refund pick: Space marks what is left, digits set a quantity, nothing marked is the whole sale', () => {
+    const lines = [
+      { lineIndex: 0, productId: 'a', name: 'Olma', sold: 1250, left: 750, unit: 'kg' as const },
+      { lineIndex: 1, productId: 'b', name: 'Non', sold: 3000, left: 3000, unit: 'pcs' as const },
+    ];
+    const press = (s: RefundPickState, raw: string) =>
+      parseKeys(raw).reduce((acc, key) => reduceRefundPick(acc, key, commandFor(key, ['list']), lines), s);
+    assert.deepEqual(refundSelection(initialRefundPick, lines), { whole: true });
+    let s = press(initialRefundPick, ' ');
+    assert.deepEqual(s.picks, { 0: '0.750' });
+    s = press(s, ' ');
+    assert.deepEqual(s.picks, {});
+    s = press(press(press(s, '0,5'), '\x1b[B'), '2');
+    assert.deepEqual(refundSelection(s, lines), {
+      lines: [
+        { lineIndex: 0, qty: 500 },
+        { lineIndex: 1, qty: 2000 },
+      ],
+    });
+    s = press(s, '\x7f4');
+    assert.throws(
+      () => refundSelection(s, lines),
+      (e) => e instanceof AppError && e.code === 'REFUND_OVER_SOLD',
+    );
+    s = press(s, '\x7f');
+    assert.deepEqual(s.picks, { 0: '0,5' });
   });
 
   it('pay: an empty amount means the rest; cash rounding applies only to all-cash payments', () => {

@@ -3,6 +3,8 @@ import * as createIdentityAndOutbox from './20261125120000_create_identity_and_o
 import * as createCatalogAndSales from './20261125130000_create_catalog_and_sales.js';
 import * as createRegisterSession from './20261125140000_create_register_session.js';
 import * as createPrinterConfig from './20261125150000_create_printer_config.js';
+import * as createParkedSales from './20261125160000_create_parked_sales.js';
+import * as productSearchPrefixes from './20261125170000_product_search_prefixes.js';
 
 export interface StoreMigration {
   up(db: Database): void;
@@ -14,4 +16,6 @@ export const storeMigrations: ReadonlyArray<readonly [string, StoreMigration]> =
   ['20261125130000_create_catalog_and_sales', createCatalogAndSales],
   ['20261125140000_create_register_session', createRegisterSession],
   ['20261125150000_create_printer_config', createPrinterConfig],
+  ['20261125160000_create_parked_sales', createParkedSales],
+  ['20261125170000_product_search_prefixes', productSearchPrefixes],
 ];

@@ -6,7 +6,18 @@ import { say } from '../text.js';
 import { useUi } from '../ui-context.js';
 
 /** The cart table (scrolling to keep the selected line in view) and the totals under it. */
-export function CartView({ cart, selected, rows }: { cart: CartState; selected: number; rows: number }) {
+export function CartView({
+  cart,
+  selected,
+  rows,
+  parked = 0,
+}: {
+  cart: CartState;
+  selected: number;
+  rows: number;
+  /** How many sales wait parked, shown under the cart so none is forgotten. */
+  parked?: number;
+}) {
   const { lang, columns } = useUi();
   const lines = cartRows(cart, columns);
   const totals = cartTotals(cart);
@@ -37,7 +48,9 @@ export function CartView({ cart, selected, rows }: { cart: CartState; selected: 
               `${say(lang, 'ui.sale.discount')} -${formatMoney(totals.discount)}`,
               columns,
             )
-          : ' '}
+          : parked > 0
+            ? say(lang, 'ui.sale.parked', { count: parked })
+            : ' '}
       </Text>
       <Text bold wrap="truncate">
         {spread(say(lang, 'ui.sale.total'), formatMoney(totals.total), columns)}

@@ -10,31 +10,24 @@ import { DialogBox } from './dialog-box.js';
 export interface ListDialogProps {
   title: string;
   items: readonly string[];
-  /** Space marks rows (refund lines); without it Enter chooses the highlighted row. */
-  markable?: boolean;
   /** Throws to keep the dialog open with the error shown. */
-  onChoose(index: number, marked: readonly number[]): void;
+  onChoose(index: number): void;
   onCancel(): void;
   rows: number;
 }
 
-export function ListDialog({ title, items, markable = false, onChoose, onCancel, rows }: ListDialogProps) {
+export function ListDialog({ title, items, onChoose, onCancel, rows }: ListDialogProps) {
   const { columns } = useUi();
   const describe = useErrorText();
   const [selected, setSelected] = useState(0);
-  const [marked, setMarked] = useState<readonly number[]>([]);
   const [error, setError] = useState<string | null>(null);
   const visible = Math.max(1, rows - 4);
   useKeys((key) => {
     const command = commandFor(key, ['list', 'dialog']);
     if (command === 'dialog.cancel') return onCancel();
-    if (command === 'list.toggle' && markable) {
-      setMarked((m) => (m.includes(selected) ? m.filter((i) => i !== selected) : [...m, selected].sort()));
-      return;
-    }
     if (command === 'list.choose') {
       try {
-        onChoose(selected, marked);
+        onChoose(selected);
       } catch (e) {
         setError(describe(e));
       }
@@ -48,10 +41,9 @@ export function ListDialog({ title, items, markable = false, onChoose, onCancel,
       <Box flexDirection="column" height={visible} overflow="hidden">
         {items.slice(top, top + visible).map((item, i) => {
           const index = top + i;
-          const mark = markable ? (marked.includes(index) ? '[x] ' : '[ ] ') : '';
           return (
             <Text key={index} inverse={index === selected} wrap="truncate">
-              {truncate(mark + item, columns - 4)}
+              {truncate(item, columns - 4)}
             </Text>
           );
         })}

@@ -3,6 +3,7 @@ import { QTY_SCALE } from '../../../common/quantity.js';
 import type { Cashier } from '../../register/cashier.js';
 import type { RegisterContext } from '../../register/context.js';
 import { refundReceiptLines, saleReceiptLines } from '../../register/printing.js';
+import { parkCart, parkedSales, resumeParked } from '../../register/parking.js';
 import { refundSale } from '../../register/refunds.js';
 import {
   cashierPolicy,
@@ -46,7 +47,9 @@ export function receiptWidth(columns: number): number {
  * is thrown to the caller (dialogs show it and stay open) and leaves the sale as it was.
  */
 export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
-  const [state, setState, current] = useSyncState(initialSession);
+  // Parked sales are on disk: a restarted pos offers them again.
+  const initial = useMemo<SessionState>(() => ({ ...initialSession, parked: parkedSales(ctx) }), [ctx]);
+  const [state, setState, current] = useSyncState(initial);
   const dispatch = useCallback(
     (action: SessionAction) => setState((previous) => reduceSession(previous, action)),
     [setState],
@@ -109,15 +112,25 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
         const s = current();
         apply({ type: 'cartDiscount', discount: typedDiscount(typed) }, s.cart);
       },
+      /** Returns once the cart is on disk; the screen then starts an empty sale. */
       park() {
-        const s = current();
-        if (s.cart.lines.length === 0) throw new AppError('EMPTY_CART');
-        dispatch({ type: 'park', at: new Date().toISOString() });
+        parkCart(ctx, cashier, current().cart);
+        dispatch({ type: 'parked', parked: parkedSales(ctx) });
       },
-      resume(index: number) {
+      /** The parked sales as they are now on disk (another pos on this data dir may have changed them). */
+      refreshParked() {
+        dispatch({ type: 'parkedList', parked: parkedSales(ctx) });
+      },
+      resume(id: string) {
         const s = current();
         if (s.cart.lines.length > 0) throw new InputError('ui.error.finishFirst');
-        dispatch({ type: 'resume', index });
+        try {
+          const cart = resumeParked(ctx, cashier, id);
+          dispatch({ type: 'resumed', cart, parked: parkedSales(ctx) });
+        } catch (error) {
+          dispatch({ type: 'parkedList', parked: parkedSales(ctx) });
+          throw error;
+        }
       },
       /** Returns only once checkout() has committed the sale and its outbox event. */
       pay(tenders: readonly Tender[]): CompletedSale {

@@ -2,17 +2,16 @@ import { useCallback, useState } from 'react';
 import { Box } from 'ink';
 import { AppError } from '../../../common/errors.js';
 import { formatMoney } from '../../../common/money.js';
-import { formatQuantity } from '../../../common/quantity.js';
 import type { Cashier } from '../../register/cashier.js';
 import { settingsOf, type RegisterContext } from '../../register/context.js';
 import { printRefund, printSale } from '../../register/printing.js';
-import { findSale, refundOptions } from '../../register/refunds.js';
+import { assertNothingParked, parkedSales } from '../../register/parking.js';
+import { findSale, refundOptions, type RefundOption } from '../../register/refunds.js';
 import { searchCatalog } from '../../register/selling.js';
 import { closeShift, currentShift, moveCash, reportOfShift } from '../../register/shift.js';
 import { cartTotals } from '../../sale/cart.js';
-import type { RefundableLine } from '../../sale/refund.js';
 import { commandFor, type Scope } from '../keys.js';
-import { reportLines } from '../format.js';
+import { reportLines, timeLabel } from '../format.js';
 import { typedMoney, typedReason } from '../input.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { useSyncState } from '../hooks/use-sync-state.js';
@@ -24,6 +23,7 @@ import { CartView } from '../components/cart-view.js';
 import { ListDialog } from '../components/list-dialog.js';
 import { PayDialog } from '../components/pay-dialog.js';
 import { PromptDialog } from '../components/prompt-dialog.js';
+import { RefundDialog } from '../components/refund-dialog.js';
 import { ScreenFrame } from '../components/screen-frame.js';
 import { SearchDialog } from '../components/search-dialog.js';
 import { TextField } from '../components/text-field.js';
@@ -46,7 +46,7 @@ type Dialog =
   | { kind: 'pay' }
   | { kind: 'parked' }
   | { kind: 'prompt'; purpose: PromptPurpose; amount?: number }
-  | { kind: 'refundLines'; receiptNo: string; lines: RefundableLine[] }
+  | { kind: 'refundLines'; receiptNo: string; lines: RefundOption[] }
   | { kind: 'view'; title: string; lines: string[]; afterClose?: 'logout' };
 
 const dialogScopes: Record<Dialog['kind'], readonly Scope[]> = {
@@ -78,7 +78,7 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
   const close = () => setDialog(null);
   const search = useCallback((text: string) => searchCatalog(ctx, text, 50), [ctx]);
   const selectedName = state.cart.lines[state.selected]?.product.name ?? '';
-  const busy = state.cart.lines.length > 0 || state.parked.length > 0;
+  const busy = state.cart.lines.length > 0;
 
   /** Prints after the sale or refund is committed; a printer problem is shown, the sale stays done. */
   const print = (job: () => Promise<boolean>) => {
@@ -138,7 +138,9 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
           });
         case 'sale.resume':
           return run(() => {
-            if (state.parked.length === 0) throw new InputError('ui.error.noParked');
+            // Read from disk: another pos on this data dir may have parked or resumed sales meanwhile.
+            session.refreshParked();
+            if (parkedSales(ctx).length === 0) throw new InputError('ui.error.noParked');
             if (state.cart.lines.length > 0) throw new InputError('ui.error.finishFirst');
             setDialog({ kind: 'parked' });
           });
@@ -155,14 +157,16 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
           });
         case 'shift.close':
           return run(() => {
-            // Parked sales live in this screen's memory: they are finished before the shift or the session ends.
             if (busy) throw new InputError('ui.error.finishFirst');
+            // Asked before the cash is counted; closeShift checks it again.
+            assertNothingParked(ctx);
             setDialog({ kind: 'prompt', purpose: 'countedCash' });
           });
         case 'receipt.reprint':
           return setDialog({ kind: 'prompt', purpose: 'reprint' });
         case 'session.logout':
           return run(() => {
+            // The open cart lives in memory; parked sales are on disk and wait for whoever logs in next.
             if (busy) throw new InputError('ui.error.finishFirst');
             onLogout();
           });
@@ -319,15 +323,19 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
           <ListDialog
             rows={body}
             title={say(lang, 'ui.dialog.parked')}
-            items={state.parked.map((p) =>
-              say(lang, 'ui.dialog.parkedItem', {
-                time: p.parkedAt.slice(11, 16),
-                count: p.cart.lines.length,
-                total: formatMoney(cartTotals(p.cart).total),
-              }),
+            items={state.parked.map(
+              (p) =>
+                // The first names tell the cashier whose basket it is.
+                `${say(lang, 'ui.dialog.parkedItem', {
+                  time: timeLabel(p.parkedAt, new Date()),
+                  count: p.cart.lines.length,
+                  total: formatMoney(cartTotals(p.cart).total),
+                })}  ${p.cart.lines.map((l) => l.product.name).join(', ')}`,
             )}
             onChoose={(index) => {
-              session.resume(index);
+              const parked = state.parked[index];
+              if (!parked) throw new InputError('ui.error.noParked');
+              session.resume(parked.id);
               close();
               info(say(lang, 'ui.sale.resumed'));
             }}
@@ -336,19 +344,11 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
         );
       case 'refundLines':
         return (
-          <ListDialog
+          <RefundDialog
             rows={body}
-            markable
-            title={say(lang, 'ui.dialog.refundLines', { receiptNo: d.receiptNo })}
-            items={d.lines.map(
-              (l) =>
-                `${l.lineIndex + 1}. ${l.name}  ${say(lang, 'ui.dialog.refundLeft', { left: formatQuantity(l.left), sold: formatQuantity(l.sold) })}`,
-            )}
-            onChoose={(_index, marked) => {
-              const selection =
-                marked.length === 0
-                  ? ({ whole: true } as const)
-                  : { lines: marked.map((i) => ({ lineIndex: d.lines[i]!.lineIndex })) };
+            receiptNo={d.receiptNo}
+            lines={d.lines}
+            onRefund={(selection) => {
               const { refund, lines } = session.refund(d.receiptNo, selection, columns);
               print(() => printRefund(ctx, refund, refund.sale.data));
               setDialog({
@@ -381,7 +381,12 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
       ) : (
         <Box flexDirection="column">
           <TextField label={say(lang, 'ui.sale.scan')} value={scan} columns={columns} />
-          <CartView cart={state.cart} selected={state.selected} rows={body - 1} />
+          <CartView
+            cart={state.cart}
+            selected={state.selected}
+            rows={body - 1}
+            parked={state.parked.length}
+          />
         </Box>
       )}
     </ScreenFrame>

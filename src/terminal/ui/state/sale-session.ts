@@ -1,11 +1,8 @@
+import type { ParkedSale } from '../../register/parking.js';
 import type { CompletedSale } from '../../register/selling.js';
 import { emptyCart, type CartState } from '../../sale/cart.js';
 
-/** A sale put aside while another customer pays. Kept in memory: parked sales do not survive a restart. */
-export interface ParkedSale {
-  cart: CartState;
-  parkedAt: string;
-}
+export type { ParkedSale };
 
 export interface Notice {
   kind: 'error' | 'info';
@@ -16,6 +13,7 @@ export interface SessionState {
   cart: CartState;
   /** The highlighted cart line, -1 when the cart is empty. */
   selected: number;
+  /** What the register's store holds as parked (it survives restarts); refreshed after each park and resume. */
   parked: readonly ParkedSale[];
   notice: Notice | null;
   lastSale: CompletedSale | null;
@@ -25,8 +23,10 @@ export type SessionAction =
   | { type: 'cart'; cart: CartState; select?: number }
   | { type: 'select'; delta: number }
   | { type: 'notice'; notice: Notice | null }
-  | { type: 'park'; at: string }
-  | { type: 'resume'; index: number }
+  /** The cart was parked: an empty sale starts. */
+  | { type: 'parked'; parked: readonly ParkedSale[] }
+  | { type: 'parkedList'; parked: readonly ParkedSale[] }
+  | { type: 'resumed'; cart: CartState; parked: readonly ParkedSale[] }
   | { type: 'paid'; sale: CompletedSale };
 
 export const initialSession: SessionState = {
@@ -54,24 +54,17 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       return { ...state, selected: clampSelection(state.selected + action.delta, state.cart) };
     case 'notice':
       return { ...state, notice: action.notice };
-    case 'park':
-      if (state.cart.lines.length === 0) return state;
+    case 'parked':
+      return { ...state, parked: action.parked, cart: emptyCart, selected: -1 };
+    case 'parkedList':
+      return { ...state, parked: action.parked };
+    case 'resumed':
       return {
         ...state,
-        parked: [...state.parked, { cart: state.cart, parkedAt: action.at }],
-        cart: emptyCart,
-        selected: -1,
+        cart: action.cart,
+        selected: action.cart.lines.length - 1,
+        parked: action.parked,
       };
-    case 'resume': {
-      const parked = state.parked[action.index];
-      if (!parked || state.cart.lines.length > 0) return state;
-      return {
-        ...state,
-        cart: parked.cart,
-        selected: parked.cart.lines.length - 1,
-        parked: state.parked.filter((_, index) => index !== action.index),
-      };
-    }
     case 'paid':
       return { ...state, cart: emptyCart, selected: -1, lastSale: action.sale };
   }

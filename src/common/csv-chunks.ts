@@ -1,3 +1,5 @@
+import type { ImportResponse } from './protocol/catalog.js';
+
 /** One piece of a CSV file sent on its own: the header, then whole records copied byte for byte. */
 export interface CsvChunk {
   text: string;
@@ -14,6 +16,34 @@ export interface CsvChunk {
 /** Line `chunkLine` of a chunk (as the server numbers it, header = 1) is this line of the original file. */
 export function originalLine(chunk: CsvChunk, chunkLine: number): number {
   return chunkLine - (chunk.headerLines + 1) + chunk.firstLine;
+}
+
+/**
+ * Rejected lines of one chunk's import answer, renumbered to the original file. "repeats line N" points
+ * inside the same chunk, so it maps the same way.
+ */
+export function fileRejections(
+  chunk: CsvChunk,
+  rejected: ImportResponse['rejected'],
+): ImportResponse['rejected'] {
+  return rejected.map(({ line, reason }) => ({
+    line: originalLine(chunk, line),
+    reason: reason.replace(/\bline (\d+)/g, (_m, n: string) => `line ${originalLine(chunk, Number(n))}`),
+  }));
+}
+
+/** UTF-8 size of a string without Buffer, so the same code measures progress in Node and in the browser. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    // A surrogate pair is one 4-byte character: 2 bytes for each half.
+    else if (code >= 0xd800 && code <= 0xdfff) bytes += 2;
+    else bytes += 3;
+  }
+  return bytes;
 }
 
 function newlines(text: string): number {
@@ -59,12 +89,12 @@ export async function* csvChunks(
     if (header === undefined) {
       header = text.endsWith('\n') ? text : `${text}\n`;
       headerLines = Math.max(1, newlines(text));
-      pendingBytes += Buffer.byteLength(text);
+      pendingBytes += utf8Length(text);
       return undefined;
     }
     if (pending.length === 0) pendingFirstLine = startLine;
     pending.push(text);
-    pendingBytes += Buffer.byteLength(text);
+    pendingBytes += utf8Length(text);
     return pending.length >= maxRecords ? flush() : undefined;
   };
 

@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { csvChunks, originalLine, type CsvChunk } from '../../src/cli/csv-chunks.js';
+import {
+  csvChunks,
+  fileRejections,
+  originalLine,
+  utf8Length,
+  type CsvChunk,
+} from '../../src/common/csv-chunks.js';
 
 async function chunksOf(text: string, maxRecords: number, pieceSize = 7): Promise<CsvChunk[]> {
   async function* pieces() {
@@ -34,5 +40,18 @@ describe('csvChunks (products import splitting)', () => {
     assert.equal(chunks.length, 1);
     assert.equal(chunks[0]!.text, csv);
     assert.equal(originalLine(chunks[0]!, 4), 4);
+  });
+
+  it('maps rejected lines and "repeats line N" of a later chunk back to the file', async () => {
+    const chunks = await chunksOf('sku,name\nA,1\nB,2\nC,3\nC,4\n', 2);
+    assert.deepEqual(fileRejections(chunks[1]!, [{ line: 3, reason: 'sku: repeats line 2' }]), [
+      { line: 5, reason: 'sku: repeats line 4' },
+    ]);
+  });
+
+  it('counts UTF-8 bytes like Buffer does, for Cyrillic, Uzbek apostrophes and emoji', () => {
+    for (const text of ['abc', 'Нон', 'O‘zbek', 'sut 🥛', '']) {
+      assert.equal(utf8Length(text), Buffer.byteLength(text), text);
+    }
   });
 });

@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import {
+  emptyProductForm,
+  fieldOfServerError,
+  parsePercent,
+  productBody,
+  productToForm,
+  somText,
+  type ProductFormValues,
+} from '../../src/admin/catalog/product-form.js';
+import { countBody, parseStockQuantity, receiptBody } from '../../src/admin/stock/quantity.js';
+import type { Product } from '../../src/common/protocol/catalog.js';
+
+const filled: ProductFormValues = {
+  ...emptyProductForm,
+  sku: ' NON-1 ',
+  name: ' Non  ',
+  barcodes: ['4780000000007'],
+  price: '12 500',
+  unit: 'pcs',
+};
+
+describe('admin panel product form', function () {
+  it("converts so'm as typed into tiyin: spaces, comma or point decimals", function () {
+    for (const [typed, tiyin] of [
+      ['12500', 1_250_000],
+      ['12 500', 1_250_000],
+      ['12500,5', 1_250_050],
+      ['12500.50', 1_250_050],
+      ['0', 0],
+    ] as const) {
+      const result = productBody({ ...filled, price: typed }, 'create');
+      assert.ok(result.ok, typed);
+      assert.equal(result.body.price, tiyin, typed);
+    }
+  });
+
+  it('builds the create body: trimmed text, VAT percent in basis points, empty VAT left to the shop, no MXIK as null', function () {
+    assert.deepEqual(productBody({ ...filled, vat: '12' }, 'create'), {
+      ok: true,
+      body: {
+        sku: 'NON-1',
+        name: 'Non',
+        barcodes: ['4780000000007'],
+        price: 1_250_000,
+        unit: 'pcs',
+        vatRate: 1200,
+        mxik: null,
+        active: true,
+      },
+    });
+    const noVat = productBody(filled, 'create');
+    assert.ok(noVat.ok);
+    assert.equal('vatRate' in noVat.body, false);
+  });
+
+  it('marks each bad field with its own problem, the barcode one naming the code', function () {
+    const result = productBody(
+      {
+        ...filled,
+        sku: '',
+        price: '12.345',
+        vat: '120',
+        mxik: '123',
+        barcodes: ['4780000000007', '4780000000008', 'not a code!'],
+      },
+      'create',
+    );
+    assert.equal(result.ok, false);
+    assert.deepEqual(!result.ok && result.problems, {
+      sku: { key: 'required' },
+      price: { key: 'price' },
+      vat: { key: 'vat' },
+      mxik: { key: 'mxik' },
+      barcodes: { key: 'checkDigit', params: { code: '4780000000008' } },
+    });
+    const negative = productBody({ ...filled, price: '-5' }, 'edit');
+    assert.deepEqual(!negative.ok && negative.problems, { price: { key: 'price' } });
+  });
+
+  it('opens a product for editing as the owner typed it and saves it back unchanged', function () {
+    const product: Product = {
+      id: 'p1',
+      sku: 'SUT-1',
+      name: 'Sut 1 l',
+      barcodes: ['4780000000007'],
+      price: 1_250_050,
+      unit: 'l',
+      vatRate: 1250,
+      mxik: '12345678901234567',
+      packageCode: null,
+      markingRequired: false,
+      active: false,
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    };
+    const form = productToForm(product);
+    assert.equal(form.price, '12500,50');
+    assert.equal(form.vat, '12.5');
+    const result = productBody(form, 'edit');
+    assert.deepEqual(result, {
+      ok: true,
+      body: {
+        sku: 'SUT-1',
+        name: 'Sut 1 l',
+        barcodes: ['4780000000007'],
+        price: 1_250_050,
+        unit: 'l',
+        vatRate: 1250,
+        mxik: '12345678901234567',
+        active: false,
+      },
+    });
+  });
+
+  it('reads percentages and puts server refusals under their field', function () {
+    assert.equal(parsePercent('12'), 1200);
+    assert.equal(parsePercent('12,5%'), 1250);
+    assert.equal(parsePercent('0'), 0);
+    assert.equal(parsePercent('100.01'), null);
+    assert.equal(parsePercent('twelve'), null);
+    assert.equal(somText(5), '0,05');
+    assert.equal(fieldOfServerError('SKU_TAKEN'), 'sku');
+    assert.equal(fieldOfServerError('BARCODE_TAKEN'), 'barcodes');
+    assert.equal(fieldOfServerError('INTERNAL'), null);
+  });
+});
+
+describe('admin panel stock quantities', function () {
+  it('takes three decimals for kg and l, whole numbers for pieces', function () {
+    assert.deepEqual(parseStockQuantity('1,250', 'kg', { allowZero: false }), { qty: 1250 });
+    assert.deepEqual(parseStockQuantity('2.5', 'l', { allowZero: false }), { qty: 2500 });
+    assert.deepEqual(parseStockQuantity('1 200', 'pcs', { allowZero: false }), { qty: 1_200_000 });
+    assert.deepEqual(parseStockQuantity('1.5', 'pcs', { allowZero: false }), { problem: 'wholeUnits' });
+    assert.deepEqual(parseStockQuantity('1.2345', 'kg', { allowZero: false }), { problem: 'quantity' });
+    assert.deepEqual(parseStockQuantity('-3', 'pcs', { allowZero: true }), { problem: 'quantity' });
+  });
+
+  it('refuses receiving nothing but lets a count find the shelf empty', function () {
+    assert.deepEqual(parseStockQuantity('0', 'pcs', { allowZero: false }), { problem: 'positive' });
+    assert.deepEqual(parseStockQuantity('0', 'pcs', { allowZero: true }), { qty: 0 });
+  });
+
+  it('builds the receipt and count bodies the server expects', function () {
+    assert.deepEqual(receiptBody('p1', 12_500, '  '), { lines: [{ productId: 'p1', qty: 12_500 }] });
+    assert.deepEqual(receiptBody('p1', 1_000, ' Nakladnoy 41 ').note, 'Nakladnoy 41');
+    assert.deepEqual(countBody('p1', 0, ' Inventarizatsiya '), {
+      productId: 'p1',
+      countedQty: 0,
+      reason: 'Inventarizatsiya',
+    });
+  });
+});
