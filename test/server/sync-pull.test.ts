@@ -76,6 +76,25 @@ for (const dialect of testDialects()) {
       assert.ok(Number(next.cursor) > Number(all.cursor));
     });
 
+    it('sends a page gzipped to a register that accepts it, and plain to one that does not', async () => {
+      const shop = await bootstrapTenant(t);
+      const device = await activateFirstDevice(t, shop);
+      for (let i = 0; i < 12; i++) await createProduct(t, shop.ownerToken, { name: `Daftar ${i}` });
+      const pull = (encoding: string) =>
+        t.http
+          .get('/sync/pull')
+          .query({ cursor: '0', limit: 100 })
+          .set('accept-encoding', encoding)
+          .set(...bearer(device.token))
+          .expect(200);
+      const gzipped = await pull('gzip, deflate');
+      assert.equal(gzipped.headers['content-encoding'], 'gzip');
+      const plain = await pull('identity');
+      assert.equal(plain.headers['content-encoding'], undefined);
+      assert.equal(gzipped.body.changes.length, 13, 'settings and 12 products');
+      assert.deepEqual(gzipped.body, plain.body);
+    });
+
     it('keeps one transaction’s changes on one page even when larger than the limit', async () => {
       const shop = await bootstrapTenant(t);
       const device = await activateFirstDevice(t, shop);
