@@ -4,7 +4,7 @@ import type { Role } from '../common/protocol/auth';
 export interface Screen {
   path: string;
   /** Key under `nav` in the translations. */
-  nav: 'registers' | 'tenants' | 'catalog' | 'stock';
+  nav: 'registers' | 'tenants' | 'catalog' | 'stock' | 'settings';
   roles: readonly Role[];
   Component: LazyExoticComponent<ComponentType>;
 }
@@ -33,6 +33,12 @@ export const screens: readonly Screen[] = [
     nav: 'stock',
     roles: ['owner', 'admin'],
     Component: lazy(() => import('./stock/stock-screen').then((m) => ({ default: m.StockScreen }))),
+  },
+  {
+    path: 'settings',
+    nav: 'settings',
+    roles: ['owner', 'admin'],
+    Component: lazy(() => import('./settings/settings-screen').then((m) => ({ default: m.SettingsScreen }))),
   },
   {
     path: 'tenants',

@@ -4,3 +4,4 @@ export const devicesKey = ['devices'] as const;
 export const tenantsKey = ['tenants'] as const;
 export const productsKey = ['products'] as const;
 export const stockKey = ['stock'] as const;
+export const settingsKey = ['settings'] as const;
