@@ -154,9 +154,11 @@ function escapeLike(text: string): string {
 }
 
 /**
- * Keyset page in (name_key, id) order, served by the (tenant_id, name_key, id) index. The cursor condition is
- * written as `name_key >= ? AND (…)` rather than a row-value comparison so both engines start the index range at
- * the cursor instead of scanning up to it. A name search (contains) still reads the names in index order.
+ * Keyset page in (name_key, id) order, served by the (tenant_id, name_key, id, active) index. The cursor
+ * condition is written as `name_key >= ? AND (…)` rather than a row-value comparison so both engines start the
+ * index range at the cursor instead of scanning up to it. A name search (contains) still reads the names in
+ * index order, so the page's ids are found from the index alone and only those rows are read afterwards: on
+ * MariaDB a full-row query fetched every scanned row (~6× slower for a rare word at 100k products).
  */
 export async function listProductRows(knex: Knex, q: ProductPageQuery): Promise<ProductRow[]> {
   const query = knex('products as p').where('p.tenant_id', q.tenantId);
@@ -178,14 +180,26 @@ export async function listProductRows(knex: Knex, q: ProductPageQuery): Promise<
       w.where('p.name_key', '>', nameKey).orWhere('p.id', '>', id);
     });
   }
-  const rows = await query
-    .select('p.*')
+  const ids: Array<{ id: string }> = await query
+    .select('p.id')
     .orderBy([
       { column: 'p.name_key', order: 'asc' },
       { column: 'p.id', order: 'asc' },
     ])
     .limit(q.limit);
-  return rows.map(numeric);
+  const rows = new Map(
+    (
+      await findProductsByIds(
+        knex,
+        q.tenantId,
+        ids.map((row) => row.id),
+      )
+    ).map((row) => [row.id, row]),
+  );
+  return ids.flatMap(({ id }) => {
+    const row = rows.get(id);
+    return row ? [row] : [];
+  });
 }
 
 /** Products whose SKU or one of whose barcodes is exactly `code`: two indexed lookups (an OR would scan). */
