@@ -2,7 +2,16 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const apiPrefixes = ['/auth', '/bootstrap', '/devices', '/tenants', '/products', '/stock'];
+const apiPrefixes = [
+  '/auth',
+  '/bootstrap',
+  '/devices',
+  '/tenants',
+  '/products',
+  '/stock',
+  '/users',
+  '/reports',
+];
 
 /** The admin panel: built from src/admin into dist/admin, which `posapp server` serves at /admin. */
 export default defineConfig({

@@ -70,18 +70,33 @@ export async function registerWithCatalog(count: number): Promise<string> {
   return dataDir;
 }
 
-/** Starts the built `pos` (no TTY: Ink still draws the first screen) and reads the startup time it logs. */
-async function readyMs(dataDir: string): Promise<number> {
+/** Peak resident memory so far of a running process, from /proc (Linux); null elsewhere. */
+function peakRssMb(pid: number): number | null {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts the built `pos` (no TTY: Ink still draws the first screen) and reads the startup time it logs, and its
+ * peak memory once the PIN screen is up. A terminal tells its size; without one Ink would run `tput` on every
+ * layout, so COLUMNS and LINES stand in for it.
+ */
+async function startUi(dataDir: string): Promise<{ ms: number; rssMb: number | null }> {
   const log = join(dataDir, 'pos.log');
   rmSync(log, { force: true });
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'pos.js'), '--data-dir', dataDir], {
+    env: { ...process.env, COLUMNS: '100', LINES: '30' },
     stdio: ['pipe', 'ignore', 'ignore'],
   });
   try {
     const deadline = Date.now() + 20_000;
     for (;;) {
       const match = existsSync(log) ? /"readyMs":(\d+)/.exec(readFileSync(log, 'utf8')) : null;
-      if (match) return Number(match[1]);
+      if (match) return { ms: Number(match[1]), rssMb: peakRssMb(child.pid!) };
       if (Date.now() > deadline) throw new Error('pos never logged "ui ready"');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -94,10 +109,23 @@ export const registerUiStart: Bench = async ({ quick, log }) => {
   const count = quick ? 100_000 : 1_000_000;
   log(`writing a register catalog of ${count} products`);
   const dataDir = await registerWithCatalog(count);
+  const emptyDir = await registerWithCatalog(0);
   try {
     const runs = quick ? 3 : 7;
     const starts: number[] = [];
-    for (let i = 0; i < runs; i++) starts.push(await readyMs(dataDir));
+    const emptyStarts: number[] = [];
+    const rss: number[] = [];
+    // Alternating, so a busy moment of the machine weighs on both alike.
+    for (let i = 0; i < runs; i++) {
+      const full = await startUi(dataDir);
+      starts.push(full.ms);
+      if (full.rssMb !== null) rss.push(full.rssMb);
+      emptyStarts.push((await startUi(emptyDir)).ms);
+    }
+    // The floor: Node starting and stopping with nothing to do.
+    const bare = timeEach(runs, () => {
+      spawnSync(process.execPath, ['-e', '0']);
+    });
     const help = timeEach(runs, () => {
       spawnSync(process.execPath, [join(ROOT, 'bin', 'pos.js'), '--help']);
     });
@@ -113,8 +141,30 @@ export const registerUiStart: Bench = async ({ quick, log }) => {
         unit: 'ms',
         target: '≤ 400 ms',
         pass: percentile(starts, 50) <= 400,
-        notes: `min ${Math.min(...starts)} ms, max ${Math.max(...starts)} ms`,
+        baseline: percentile(bare, 50),
+        notes: `baseline node -e 0; min ${Math.min(...starts)} ms, max ${Math.max(...starts)} ms; empty catalog ${percentile(emptyStarts, 50)} ms; COLUMNS/LINES set, no TTY`,
       },
+      {
+        name: 'register-ui',
+        metric: `ratio ${label}/empty catalog (median)`,
+        value: percentile(starts, 50) / percentile(emptyStarts, 50),
+        unit: '×',
+        target: '≤ 1.1',
+        pass: percentile(starts, 50) / percentile(emptyStarts, 50) <= 1.1,
+      },
+      ...(rss.length > 0
+        ? [
+            {
+              name: 'register-ui',
+              metric: `peak RSS at the PIN screen, median, ${label}`,
+              value: percentile(rss, 50),
+              unit: 'MB',
+              target: '≤ 120 MB',
+              pass: percentile(rss, 50) <= 120,
+              notes: '/proc VmHWM',
+            },
+          ]
+        : []),
       {
         name: 'register-ui',
         metric: `pos --help wall time, median of ${runs}`,
@@ -134,5 +184,6 @@ export const registerUiStart: Bench = async ({ quick, log }) => {
     ];
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(emptyDir, { recursive: true, force: true });
   }
 };

@@ -4,15 +4,12 @@ import type { Role } from '../common/protocol/auth';
 export interface Screen {
   path: string;
   /** Key under `nav` in the translations. */
-  nav: 'registers' | 'tenants' | 'catalog' | 'stock' | 'settings';
+  nav: 'registers' | 'catalog' | 'stock' | 'people' | 'reports' | 'settings' | 'tenants';
   roles: readonly Role[];
   Component: LazyExoticComponent<ComponentType>;
 }
 
-/**
- * Every screen behind the login, in menu order; each is its own chunk. People and Reports join this table
- * when their screens exist.
- */
+/** Every screen behind the login, in menu order; each is its own chunk. */
 export const screens: readonly Screen[] = [
   {
     path: 'registers',
@@ -33,6 +30,18 @@ export const screens: readonly Screen[] = [
     nav: 'stock',
     roles: ['owner', 'admin'],
     Component: lazy(() => import('./stock/stock-screen').then((m) => ({ default: m.StockScreen }))),
+  },
+  {
+    path: 'people',
+    nav: 'people',
+    roles: ['owner', 'admin'],
+    Component: lazy(() => import('./people/people-screen').then((m) => ({ default: m.PeopleScreen }))),
+  },
+  {
+    path: 'reports',
+    nav: 'reports',
+    roles: ['owner', 'admin'],
+    Component: lazy(() => import('./reports/reports-screen').then((m) => ({ default: m.ReportsScreen }))),
   },
   {
     path: 'settings',

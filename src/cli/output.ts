@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
+import { csvLine, type CsvCell } from '../common/csv.js';
 import { AppError } from '../common/errors.js';
 import type { Lang } from '../common/i18n/index.js';
 import { text } from './messages.js';
@@ -118,12 +119,7 @@ export async function startProgress(total: number, enabled: boolean): Promise<Pr
   return { advance: (by) => bar.increment(by), stop: () => bar.stop() };
 }
 
-function csvCell(value: string | number): string {
-  const cell = String(value);
-  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-}
-
 /** CSV on stdout (header first, RFC 4180 quoting, `\n` line ends), for spreadsheets. */
-export function printCsv(head: string[], rows: Array<Array<string | number>>): void {
-  for (const row of [head, ...rows]) process.stdout.write(`${row.map(csvCell).join(',')}\n`);
+export function printCsv(head: string[], rows: Array<Array<CsvCell>>): void {
+  for (const row of [head, ...rows]) process.stdout.write(`${csvLine(row)}\n`);
 }

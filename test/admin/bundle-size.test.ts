@@ -48,6 +48,7 @@ describe('admin panel bundle', function () {
   for (const screen of [
     'login/login-screen.tsx',
     'registers/registers-screen.tsx',
+    'people/people-screen.tsx',
     'tenants/tenants-screen.tsx',
     'catalog/catalog-screen.tsx',
     'stock/stock-screen.tsx',
@@ -62,4 +63,27 @@ describe('admin panel bundle', function () {
       assert.ok(load.js < BUDGET, `${screen} loads ${kb(load.js)} of gzipped JS`);
     });
   }
+
+  // The charts and the calendar are the heaviest code of the panel; only the Reports screen pays for them.
+  it('keeps the chart library and the date picker out of every other screen', function () {
+    const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Manifest;
+    const reports = firstLoad(manifest, 'reports/reports-screen.tsx');
+    console.log(
+      `      reports/reports-screen.tsx: JS ${kb(reports.js)} gzipped (${reports.files.length} files)`,
+    );
+    const heavy = (file: string) =>
+      /recharts-bar|DatePickerInput/.test(readFileSync(new URL(file, DIST), 'utf8'));
+    assert.ok(reports.files.some(heavy), 'the reports screen has the charts');
+    for (const screen of [
+      'login/login-screen.tsx',
+      'registers/registers-screen.tsx',
+      'catalog/catalog-screen.tsx',
+      'stock/stock-screen.tsx',
+      'people/people-screen.tsx',
+    ]) {
+      const load = firstLoad(manifest, screen);
+      const found = load.files.filter((file) => file.endsWith('.js') && heavy(file));
+      assert.deepEqual(found, [], `${screen} loads chart or calendar code`);
+    }
+  });
 });

@@ -257,6 +257,11 @@ for (const dialect of testDialects()) {
       assert.equal(z.countedCash, 4_800_000);
       assert.equal(z.difference, 4_800_000 - expected);
       assert.ok(z.closedAt);
+      assert.deepEqual(z.payments, {
+        cash: cashIn - change - 1_250_000,
+        card: 4_000_000 + 3_000_000,
+        qr: 2_970_000,
+      });
     });
 
     it('lists best sellers and flags negative and low stock', async () => {

@@ -1,9 +1,16 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newId } from '../../src/common/ids.js';
-import { migrateStore, openStore, storeExists, storePath } from '../../src/terminal/store/connection.js';
+import {
+  checkpointWhenIdle,
+  migrateStore,
+  openStore,
+  storeExists,
+  storePath,
+} from '../../src/terminal/store/connection.js';
 import { readIdentity, replaceIdentity, type Identity } from '../../src/terminal/store/queries/identity.js';
 import { countPendingEvents } from '../../src/terminal/store/queries/outbox.js';
 import { storeMigrations } from '../../src/terminal/store/migrations/index.js';
@@ -70,6 +77,38 @@ describe('register store (pos.sqlite)', () => {
       );
     } finally {
       db.close();
+    }
+  });
+
+  it('leaves committed pages in the WAL until the register is idle, then copies them into the database', async () => {
+    const db = openStore(dir, { create: true });
+    try {
+      // A burst of sales never makes a commit copy the WAL by itself before 4000 pages (about 250 sales).
+      assert.equal(db.pragma('wal_autocheckpoint', { simple: true }), 4000);
+      replaceIdentity(db, identity);
+      const before = statSync(storePath(dir)).size;
+      checkpointWhenIdle(db, 0);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.ok(statSync(storePath(dir)).size > before, 'the idle checkpoint wrote the database file');
+      const [result] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number; checkpointed: number }>;
+      assert.equal(result!.checkpointed, result!.log, 'nothing left in the WAL to copy');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('opens an up-to-date store while another process holds its write lock', () => {
+    openStore(dir, { create: true }).close();
+    const writer = new Database(storePath(dir));
+    writer.pragma('busy_timeout = 0');
+    writer.exec('BEGIN IMMEDIATE');
+    try {
+      const db = openStore(dir);
+      assert.equal(readIdentity(db), null);
+      db.close();
+    } finally {
+      writer.exec('ROLLBACK');
+      writer.close();
     }
   });
 

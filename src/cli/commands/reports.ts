@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { Lang } from '../../common/i18n/index.js';
-import { formatMoney, MINOR_PER_MAJOR } from '../../common/money.js';
+import { csvMoney } from '../../common/csv.js';
+import { formatMoney } from '../../common/money.js';
 import { formatQuantity } from '../../common/quantity.js';
 import {
   bestSellersQuery,
@@ -25,13 +26,6 @@ const salesFlagsSchema = z.strictObject({
 });
 const shiftsFlagsSchema = z.strictObject(period);
 const bestSellersFlagsSchema = z.strictObject({ ...period, limit: bestSellersQuery.shape.limit.optional() });
-
-/** Money for spreadsheets: so'm with two decimals, no grouping (`12500.00`). */
-export function csvMoney(minor: number): string {
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  return `${sign}${Math.floor(abs / MINOR_PER_MAJOR)}.${String(abs % MINOR_PER_MAJOR).padStart(2, '0')}`;
-}
 
 function periodQuery(flags: { from?: string; to?: string }): Record<string, string> {
   const query: Record<string, string> = {};

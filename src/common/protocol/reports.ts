@@ -59,6 +59,8 @@ export const shiftReportRow = z.object({
   salesCount: z.number(),
   sales: z.number(),
   refunds: z.number(),
+  /** As the sales report's payments, for this shift: money in per method, refunds and change taken off. */
+  payments: z.object({ cash: z.number(), card: z.number(), qr: z.number() }),
 });
 export type ShiftReportRow = z.infer<typeof shiftReportRow>;
 export const shiftsReportResponse = z.object({

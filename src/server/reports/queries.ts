@@ -282,6 +282,41 @@ export async function shiftMoney(
   return result;
 }
 
+/** What each shift took and paid back per payment method (before change), for the Z-report's method lines. */
+export async function shiftMethodSums(
+  db: Db,
+  tenantId: string,
+  shiftIds: string[],
+): Promise<Map<string, { paid: Map<string, number>; refunded: Map<string, number> }>> {
+  const knex = db.knex;
+  const result = new Map<string, { paid: Map<string, number>; refunded: Map<string, number> }>();
+  const entry = (id: string) => {
+    let e = result.get(id);
+    if (!e) {
+      e = { paid: new Map(), refunded: new Map() };
+      result.set(id, e);
+    }
+    return e;
+  };
+  const byMethod = (payments: string, documents: string, documentKey: string, ids: string[]) =>
+    knex(`${payments} as pay`)
+      .join(`${documents} as doc`, (j) =>
+        j.on('doc.tenant_id', 'pay.tenant_id').andOn('doc.id', `pay.${documentKey}`),
+      )
+      .where('doc.tenant_id', tenantId)
+      .whereIn('doc.shift_id', ids)
+      .groupBy('doc.shift_id', 'pay.method')
+      .select('doc.shift_id as shift_id', 'pay.method as method', knex.raw('SUM(pay.amount) as amount'));
+  for (let i = 0; i < shiftIds.length; i += 500) {
+    const ids = shiftIds.slice(i, i + 500);
+    for (const row of await byMethod('sale_payments', 'sales', 'sale_id', ids))
+      entry(row.shift_id).paid.set(String(row.method), num(row.amount));
+    for (const row of await byMethod('refund_payments', 'refunds', 'refund_id', ids))
+      entry(row.shift_id).refunded.set(String(row.method), num(row.amount));
+  }
+  return result;
+}
+
 export async function stockWithProducts(
   knex: Knex,
   tenantId: string,

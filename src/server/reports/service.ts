@@ -12,6 +12,7 @@ import {
   paymentFigures,
   refundFigures,
   salesFigures,
+  shiftMethodSums,
   shiftMoney,
   shiftsOpenedIn,
   stockWithProducts,
@@ -128,11 +129,11 @@ export async function shiftsReport(
 ): Promise<ShiftsReportResponse> {
   const { period, from, to } = periodOf(ctx.tenantId, query.from, query.to);
   const shifts = await shiftsOpenedIn(ctx.db, period);
-  const money = await shiftMoney(
-    ctx.db,
-    ctx.tenantId,
-    shifts.map((s) => s.id),
-  );
+  const ids = shifts.map((s) => s.id);
+  const [money, methods] = await Promise.all([
+    shiftMoney(ctx.db, ctx.tenantId, ids),
+    shiftMethodSums(ctx.db, ctx.tenantId, ids),
+  ]);
   return {
     from,
     to,
@@ -148,6 +149,8 @@ export async function shiftsReport(
       };
       const cashSales = m.cashIn - m.changeGiven;
       const expectedCash = s.opening_cash + cashSales - m.cashRefunds + m.cashMoved;
+      const sums = methods.get(s.id);
+      const net = (method: string) => (sums?.paid.get(method) ?? 0) - (sums?.refunded.get(method) ?? 0);
       return {
         id: s.id,
         device: s.device ?? '',
@@ -164,6 +167,7 @@ export async function shiftsReport(
         salesCount: m.salesCount,
         sales: m.sales,
         refunds: m.refunds,
+        payments: { cash: cashSales - m.cashRefunds, card: net('card'), qr: net('qr') },
       };
     }),
   };

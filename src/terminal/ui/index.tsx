@@ -48,6 +48,8 @@ export async function runRegisterUi(options: UiOptions): Promise<void> {
         ready = true;
         // performance.now() counts from process start: this is the cold start as the cashier sees it.
         logger.info({ readyMs: Math.round(performance.now()), loadedMs, openedMs }, 'ui ready');
+        // Not before: the first round's network code and request would delay the PIN screen.
+        monitor.start();
       }}
     />,
     { exitOnCtrlC: true, patchConsole: false },

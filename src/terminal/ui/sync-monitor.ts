@@ -14,6 +14,8 @@ export interface SyncStatus {
 export interface SyncMonitor {
   read(): SyncStatus;
   subscribe(listener: () => void): () => void;
+  /** Starts the background sync (once); the UI calls it after its first frame. */
+  start(): void;
   /** After a sale: refresh the counts now and sync soon. */
   nudge(): void;
   stop(): Promise<void>;
@@ -30,8 +32,8 @@ export function readSyncStatus(ctx: RegisterContext): SyncStatus {
 }
 
 /**
- * Runs the background sync (unless `background` is false, as in component tests) and tells subscribers when
- * the status may have changed. A revoked register keeps selling offline; the status bar says it is revoked.
+ * Runs the background sync once started (unless `background` is false, as in component tests) and tells
+ * subscribers when the status may have changed. A revoked register keeps selling offline; the status bar says so.
  */
 export function createSyncMonitor(
   ctx: RegisterContext,
@@ -43,8 +45,17 @@ export function createSyncMonitor(
     status = readSyncStatus(ctx);
     for (const listener of listeners) listener();
   };
-  const sync: BackgroundSync | null = options.background
-    ? startBackgroundSync(ctx.db, ctx.identity, {
+  let sync: BackgroundSync | null = null;
+  let stopped = false;
+  return {
+    read: () => status,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    start() {
+      if (!options.background || sync || stopped) return;
+      sync = startBackgroundSync(ctx.db, ctx.identity, {
         lang: ctx.lang,
         intervalMs: options.intervalMs,
         onReport: refresh,
@@ -52,19 +63,14 @@ export function createSyncMonitor(
           options.onError?.(error);
           refresh();
         },
-      })
-    : null;
-  return {
-    read: () => status,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+      });
     },
     nudge() {
       refresh();
       sync?.nudge();
     },
     async stop() {
+      stopped = true;
       await sync?.stop();
     },
   };

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newId } from '../../../src/common/ids.js';
 import type { Change } from '../../../src/common/protocol/sync.js';
-import { openStore, type StoreDb } from '../../../src/terminal/store/connection.js';
+import Database from 'better-sqlite3';
+import { migrateStore, openStore, storePath, type StoreDb } from '../../../src/terminal/store/connection.js';
+import { storeMigrations } from '../../../src/terminal/store/migrations/index.js';
 import {
   applyChange,
   findProductByBarcode,
@@ -87,6 +89,63 @@ describe('register catalog', () => {
       ['Olma qizil'],
     );
     assert.deepEqual(searchProducts(db, '  '), []);
+  });
+
+  it('finds one-, two- and three-letter prefixes and follows renames and deletions from a pull', () => {
+    const olma = newId();
+    const olcha = newId();
+    const non = newId();
+    applyChange(db, product(olma, 'Olma qizil', ['4780000000083']));
+    applyChange(db, product(olcha, "O'lcha muzlatilgan", ['4780000000090']));
+    applyChange(db, product(non, 'Non buxanka', ['4780000000106']));
+    const names = (typed: string) =>
+      searchProducts(db, typed)
+        .map((p) => p.name)
+        .sort();
+    assert.deepEqual(names('o'), ["O'lcha muzlatilgan", 'Olma qizil']);
+    assert.deepEqual(names('OL'), ["O'lcha muzlatilgan", 'Olma qizil']);
+    assert.deepEqual(names('olm'), ['Olma qizil']);
+    assert.deepEqual(names('b'), ['Non buxanka']);
+    assert.deepEqual(names('q o'), ['Olma qizil']);
+
+    applyChange(db, product(olma, 'Behi sariq', ['4780000000083']));
+    applyChange(db, { entity: 'product', op: 'delete', id: olcha, data: null });
+    assert.deepEqual(names('o'), []);
+    assert.deepEqual(names('ol'), []);
+    assert.deepEqual(names('b'), ['Behi sariq', 'Non buxanka']);
+    assert.deepEqual(names('sa'), ['Behi sariq']);
+    assert.deepEqual(names('sar'), ['Behi sariq']);
+
+    applyChange(db, product(newId(), 'Olxoʻri quritilgan', ['4780000000113']));
+    assert.deepEqual(names('o'), ['Olxoʻri quritilgan']);
+    assert.deepEqual(names('olx'), ['Olxoʻri quritilgan']);
+  });
+
+  it('keeps finding the products of a store made before the prefix indexes', () => {
+    db.close();
+    rmSync(storePath(dir));
+    // The store as the first releases left it, with products already pulled into the old search table.
+    db = new Database(storePath(dir));
+    const before = storeMigrations.filter(([name]) => name < '20261125170000');
+    migrateStore(db, before);
+    applyChange(db, product(newId(), 'Olma qizil', ['4780000000083']));
+    applyChange(db, product(newId(), 'Non buxanka', ['4780000000106']));
+    assert.deepEqual(
+      migrateStore(db).map((name) => name.slice(15)),
+      ['product_search_prefixes'],
+    );
+    assert.match(
+      db.prepare("SELECT sql FROM sqlite_master WHERE name = 'product_search'").pluck().get() as string,
+      /prefix = '1 2 3'/,
+    );
+    assert.deepEqual(
+      searchProducts(db, 'o').map((p) => p.name),
+      ['Olma qizil'],
+    );
+    assert.deepEqual(
+      searchProducts(db, 'bu').map((p) => p.name),
+      ['Non buxanka'],
+    );
   });
 
   it('hides deleted and inactive products from scans and search', () => {

@@ -4,6 +4,7 @@ import * as createCatalogAndSales from './20261125130000_create_catalog_and_sale
 import * as createRegisterSession from './20261125140000_create_register_session.js';
 import * as createPrinterConfig from './20261125150000_create_printer_config.js';
 import * as createParkedSales from './20261125160000_create_parked_sales.js';
+import * as productSearchPrefixes from './20261125170000_product_search_prefixes.js';
 
 export interface StoreMigration {
   up(db: Database): void;
@@ -16,4 +17,5 @@ export const storeMigrations: ReadonlyArray<readonly [string, StoreMigration]> =
   ['20261125140000_create_register_session', createRegisterSession],
   ['20261125150000_create_printer_config', createPrinterConfig],
   ['20261125160000_create_parked_sales', createParkedSales],
+  ['20261125170000_product_search_prefixes', productSearchPrefixes],
 ];

@@ -1,7 +1,7 @@
 import { newId } from '../../../common/ids.js';
 import type { EventType, SaleCompletedData, SaleRefundedData } from '../../../common/protocol/sync.js';
 import { formatReceiptNo } from '../../sale/receipt-number.js';
-import type { StoreDb } from '../connection.js';
+import { checkpointWhenIdle, type StoreDb } from '../connection.js';
 import { stmt } from './statements.js';
 
 function enqueue(db: StoreDb, id: string, type: EventType, occurredAt: string, data: unknown): void {
@@ -40,7 +40,7 @@ export function commitSale(
   db: StoreDb,
   input: { deviceName: string; build: (receiptNo: string) => SaleCompletedData; occurredAt?: string },
 ): { saleId: string; receiptNo: string; data: SaleCompletedData } {
-  return db
+  const committed = db
     .transaction(() => {
       const receiptNo = formatReceiptNo(receiptPrefix(input.deviceName), nextCounter(db, 'receipt'));
       const data = input.build(receiptNo);
@@ -59,6 +59,8 @@ export function commitSale(
       return { saleId, receiptNo, data };
     })
     .immediate();
+  checkpointWhenIdle(db);
+  return committed;
 }
 
 export interface StoredSale {
@@ -89,7 +91,7 @@ export function commitRefund(
   db: StoreDb,
   input: { deviceName: string; build: (refundNo: string) => SaleRefundedData; occurredAt?: string },
 ): { refundId: string; refundNo: string; data: SaleRefundedData } {
-  return db
+  const committed = db
     .transaction(() => {
       const refundNo = formatReceiptNo(receiptPrefix(input.deviceName), nextCounter(db, 'refund'), 'refund');
       const data = input.build(refundNo);
@@ -116,6 +118,8 @@ export function commitRefund(
       return { refundId, refundNo, data };
     })
     .immediate();
+  checkpointWhenIdle(db);
+  return committed;
 }
 
 export interface Shift {

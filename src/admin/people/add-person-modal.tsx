@@ -1,0 +1,123 @@
+import { Button, Group, Modal, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { createUserBody, type CreateUserBody } from '../../common/protocol/users';
+import { isApiError } from '../api/client';
+import { useCreateUser } from '../api/users';
+import { ErrorAlert } from '../components/error-alert';
+import { validateWith } from '../form-validation';
+
+interface Values {
+  role: 'cashier' | 'admin';
+  name: string;
+  pin: string;
+  email: string;
+  password: string;
+}
+
+const empty: Values = { role: 'cashier', name: '', pin: '', email: '', password: '' };
+
+/** Only the fields of the chosen role go to the server; its schema refuses anything extra. */
+function toBody(values: Values): CreateUserBody {
+  return values.role === 'cashier'
+    ? { role: 'cashier', name: values.name, pin: values.pin }
+    : { role: 'admin', name: values.name, email: values.email, password: values.password };
+}
+
+/** Adds a cashier (name + PIN, for the registers) or an admin (email + password, for this panel). */
+export function AddPersonModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('people.addTitle')}>
+      {/* Mounted only while open, so each opening starts empty and without the last error. */}
+      {opened && <AddPersonForm onDone={onClose} />}
+    </Modal>
+  );
+}
+
+function AddPersonForm({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const mutation = useCreateUser();
+  const form = useForm<Values>({
+    initialValues: empty,
+    validate: validateWith<Values>(createUserBody, t('errors.invalid'), {
+      body: toBody,
+      fields: {
+        name: t('people.nameInvalid'),
+        pin: t('people.pinInvalid'),
+        email: t('people.emailInvalid'),
+        password: t('people.passwordInvalid'),
+      },
+    }),
+  });
+  const cashier = form.values.role === 'cashier';
+
+  const submit = form.onSubmit((values) =>
+    mutation.mutate(toBody(values), {
+      onSuccess: ({ user }) => {
+        notifications.show({ color: 'green', message: t('people.added', { name: user.name }) });
+        onDone();
+      },
+      // A taken email belongs next to the email field; other refusals show under the form.
+      onError: (error) => {
+        if (isApiError(error, 'EMAIL_TAKEN')) form.setFieldError('email', error.message);
+      },
+    }),
+  );
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <SegmentedControl
+          aria-label={t('people.kind')}
+          data={[
+            { value: 'cashier', label: t('people.roles.cashier') },
+            { value: 'admin', label: t('people.roles.admin') },
+          ]}
+          {...form.getInputProps('role')}
+        />
+        <Text size="sm" c="dimmed">
+          {t(cashier ? 'people.cashierNote' : 'people.adminNote')}
+        </Text>
+        <TextInput label={t('people.name')} required data-autofocus {...form.getInputProps('name')} />
+        {cashier ? (
+          <PasswordInput
+            label={t('people.pin')}
+            description={t('people.pinHint')}
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={8}
+            required
+            {...form.getInputProps('pin')}
+          />
+        ) : (
+          <>
+            <TextInput
+              label={t('people.email')}
+              type="email"
+              autoComplete="off"
+              required
+              {...form.getInputProps('email')}
+            />
+            <PasswordInput
+              label={t('people.password')}
+              autoComplete="new-password"
+              required
+              {...form.getInputProps('password')}
+            />
+          </>
+        )}
+        {!isApiError(mutation.error, 'EMAIL_TAKEN') && <ErrorAlert error={mutation.error} />}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={mutation.isPending}>
+            {t('people.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { Button, Group, Stack, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { TenantUser } from '../../common/protocol/users';
+import { useUsers } from '../api/users';
+import { ErrorAlert } from '../components/error-alert';
+import { PageLoader } from '../components/page-loader';
+import { useUser } from '../layout/session-gate';
+import { AddPersonModal } from './add-person-modal';
+import { DisableModal } from './disable-modal';
+import { PeopleTable, type PersonAction } from './people-table';
+import { PinModal } from './pin-modal';
+
+/** The shop's people: admins log in here, cashiers at the registers with a PIN. */
+export function PeopleScreen() {
+  const { t } = useTranslation();
+  const me = useUser();
+  const users = useUsers();
+  const [adding, setAdding] = useState(false);
+  const [pending, setPending] = useState<{ user: TenantUser; action: PersonAction } | null>(null);
+
+  if (users.isPending) return <PageLoader />;
+  if (users.isError) return <ErrorAlert error={users.error} />;
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>{t('people.title')}</Title>
+        <Button onClick={() => setAdding(true)}>{t('people.add')}</Button>
+      </Group>
+      <PeopleTable
+        users={users.data.users}
+        meId={me.id}
+        onAction={(user, action) => setPending({ user, action })}
+      />
+      <AddPersonModal opened={adding} onClose={() => setAdding(false)} />
+      <PinModal user={pending?.action === 'pin' ? pending.user : null} onClose={() => setPending(null)} />
+      <DisableModal
+        user={pending?.action === 'disable' ? pending.user : null}
+        onClose={() => setPending(null)}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,35 @@
+import '@mantine/dates/styles.css';
+import { useState } from 'react';
+import { Group, Stack, Tabs, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { presetRange, type DayRange } from './range';
+import { RangePicker } from './range-picker';
+import { SalesTab } from './sales-tab';
+import { ShiftsTab } from './shifts-tab';
+
+/** Sales by day, register, cashier or product with charts, and the shifts' Z-reports, for one period. */
+export function ReportsScreen() {
+  const { t } = useTranslation();
+  const [range, setRange] = useState<DayRange>(() => presetRange('week'));
+  const [tab, setTab] = useState<string | null>('sales');
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>{t('reports.title')}</Title>
+        <RangePicker range={range} onChange={setRange} />
+      </Group>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="sales">{t('reports.tabs.sales')}</Tabs.Tab>
+          <Tabs.Tab value="shifts">{t('reports.tabs.shifts')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="sales" pt="md">
+          <SalesTab range={range} />
+        </Tabs.Panel>
+        <Tabs.Panel value="shifts" pt="md">
+          <ShiftsTab range={range} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,103 @@
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ShiftsReportResponse } from '../../common/protocol/reports';
+import { useShiftsReport } from '../api/reports';
+import { ErrorAlert } from '../components/error-alert';
+import { PageLoader } from '../components/page-loader';
+import { formatDateTime, formatMoney } from '../format';
+import { downloadCsv } from './download';
+import { rangeSlug, type DayRange } from './range';
+import { isShiftMoney, shiftColumns, shiftsCsv, shiftValue, type ShiftColumn } from './tables';
+
+type Shift = ShiftsReportResponse['shifts'][number];
+
+/** Z-reports of the shifts opened in the period: what the drawer should hold against what was counted. */
+export function ShiftsTab({ range }: { range: DayRange }) {
+  const { t } = useTranslation();
+  const report = useShiftsReport(range);
+  if (report.isError) return <ErrorAlert error={report.error} />;
+  if (!report.data) return <PageLoader />;
+  const data = report.data;
+  const labels = Object.fromEntries(shiftColumns.map((c) => [c, t(`reports.shifts.${c}`)])) as Record<
+    ShiftColumn,
+    string
+  >;
+
+  const download = () =>
+    downloadCsv(
+      `shifts-${rangeSlug(range)}.csv`,
+      shiftsCsv(data, {
+        currency: t('reports.currency'),
+        stillOpen: t('reports.shifts.stillOpen'),
+        columns: labels,
+      }),
+    );
+
+  return (
+    <Stack>
+      <Group justify="flex-end">
+        <Button variant="light" onClick={download} disabled={data.shifts.length === 0}>
+          {t('reports.download')}
+        </Button>
+      </Group>
+      {data.shifts.length === 0 ? (
+        <Text c="dimmed">{t('reports.shifts.empty')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={1200}>
+          <Table striped highlightOnHover verticalSpacing="xs" data-testid="shifts-table">
+            <Table.Thead>
+              <Table.Tr>
+                {shiftColumns.map((column) => (
+                  <Table.Th key={column} style={alignOf(column)}>
+                    {labels[column]}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.shifts.map((shift) => (
+                <Table.Tr key={shift.id} data-testid={`shift-${shift.id}`}>
+                  {shiftColumns.map((column) => (
+                    <Table.Td key={column} style={alignOf(column)} data-testid={`cell-${column}`}>
+                      <ShiftCell shift={shift} column={column} />
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}
+
+const numeric = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
+const text = { whiteSpace: 'nowrap' } as const;
+const alignOf = (column: ShiftColumn) => (isShiftMoney(column) || column === 'salesCount' ? numeric : text);
+
+function ShiftCell({ shift, column }: { shift: Shift; column: ShiftColumn }) {
+  const { t } = useTranslation();
+  if (column === 'opened') return formatDateTime(shift.openedAt);
+  if (column === 'closed') {
+    return shift.closedAt ? (
+      formatDateTime(shift.closedAt)
+    ) : (
+      <Badge color="yellow" variant="light" miw="max-content">
+        {t('reports.shifts.stillOpen')}
+      </Badge>
+    );
+  }
+  const value = shiftValue(shift, column);
+  if (value === null) return t('common.none');
+  if (column === 'difference') {
+    // A short or over drawer is what the owner looks for first.
+    const diff = value as number;
+    return (
+      <Badge color={diff === 0 ? 'green' : 'red'} variant={diff === 0 ? 'light' : 'filled'} miw="max-content">
+        {formatMoney(diff)}
+      </Badge>
+    );
+  }
+  return isShiftMoney(column) ? formatMoney(value as number) : String(value);
+}

@@ -1,0 +1,155 @@
+// Imports name .js files: besides the panel's bundler, the node tests load this module.
+import type {
+  SalesReportResponse,
+  SalesReportRow,
+  ShiftsReportResponse,
+} from '../../common/protocol/reports.js';
+import { formatDateTime } from '../format.js';
+import { csvMoney, type CsvCell } from '../../common/csv.js';
+import { formatQuantity } from '../../common/quantity.js';
+import { buildCsv } from './csv.js';
+import { formatDay } from './range.js';
+
+/**
+ * The downloads are built from the very response the tables show, the totals row from the server's totals,
+ * so a file never disagrees with the screen.
+ */
+
+export type SalesColumn = 'qty' | 'count' | 'sales' | 'refunds' | 'net' | 'vat';
+
+export function salesColumns(groupBy: SalesReportResponse['groupBy']): SalesColumn[] {
+  const money: SalesColumn[] = ['count', 'sales', 'refunds', 'net', 'vat'];
+  return groupBy === 'product' ? ['qty', ...money] : money;
+}
+
+/** A day row's label is the store day; shown (and downloaded) as dd.mm.yyyy. */
+export function rowLabel(report: SalesReportResponse, row: SalesReportRow): string {
+  return report.groupBy === 'day' ? formatDay(row.label) : row.label;
+}
+
+export interface SalesCsvLabels {
+  group: string;
+  total: string;
+  currency: string;
+  columns: Record<SalesColumn, string>;
+}
+
+export function salesCsv(report: SalesReportResponse, labels: SalesCsvLabels): string {
+  const columns = salesColumns(report.groupBy);
+  const cell = (column: SalesColumn, figures: Omit<SalesReportRow, 'key' | 'label'>): CsvCell => {
+    if (column === 'qty') return figures.qty === undefined ? null : formatQuantity(figures.qty);
+    if (column === 'count') return figures.count;
+    return csvMoney(figures[column]);
+  };
+  const header = [
+    labels.group,
+    ...columns.map((c) =>
+      c === 'qty' || c === 'count' ? labels.columns[c] : `${labels.columns[c]} (${labels.currency})`,
+    ),
+  ];
+  const rows = report.rows.map((row) => [rowLabel(report, row), ...columns.map((c) => cell(c, row))]);
+  const totals = [labels.total, ...columns.map((c) => (c === 'qty' ? null : cell(c, report.totals)))];
+  return buildCsv(header, [...rows, totals]);
+}
+
+export type ShiftColumn =
+  | 'device'
+  | 'cashier'
+  | 'opened'
+  | 'closed'
+  | 'openingCash'
+  | 'salesCount'
+  | 'sales'
+  | 'refunds'
+  | 'card'
+  | 'qr'
+  | 'cashSales'
+  | 'cashRefunds'
+  | 'cashMoved'
+  | 'expected'
+  | 'counted'
+  | 'difference';
+
+export const shiftColumns: readonly ShiftColumn[] = [
+  'device',
+  'cashier',
+  'opened',
+  'closed',
+  'openingCash',
+  'salesCount',
+  'sales',
+  'refunds',
+  'card',
+  'qr',
+  'cashSales',
+  'cashRefunds',
+  'cashMoved',
+  'expected',
+  'counted',
+  'difference',
+];
+
+const shiftMoneyColumns = new Set<ShiftColumn>([
+  'openingCash',
+  'sales',
+  'refunds',
+  'card',
+  'qr',
+  'cashSales',
+  'cashRefunds',
+  'cashMoved',
+  'expected',
+  'counted',
+  'difference',
+]);
+
+export function isShiftMoney(column: ShiftColumn): boolean {
+  return shiftMoneyColumns.has(column);
+}
+
+type Shift = ShiftsReportResponse['shifts'][number];
+
+/** A shift's value in a column, as minor units for money columns (null while the shift is open). */
+export function shiftValue(shift: Shift, column: ShiftColumn): string | number | null {
+  switch (column) {
+    case 'device':
+      return shift.device;
+    case 'cashier':
+      return shift.cashier;
+    case 'opened':
+      return shift.openedAt;
+    case 'closed':
+      return shift.closedAt;
+    case 'expected':
+      return shift.expectedCash;
+    case 'counted':
+      return shift.countedCash;
+    case 'card':
+    case 'qr':
+      return shift.payments[column];
+    default:
+      return shift[column];
+  }
+}
+
+export interface ShiftsCsvLabels {
+  currency: string;
+  stillOpen: string;
+  columns: Record<ShiftColumn, string>;
+}
+
+export function shiftsCsv(report: ShiftsReportResponse, labels: ShiftsCsvLabels): string {
+  const header = shiftColumns.map((c) =>
+    isShiftMoney(c) ? `${labels.columns[c]} (${labels.currency})` : labels.columns[c],
+  );
+  const rows = report.shifts.map((shift) =>
+    shiftColumns.map((c): CsvCell => {
+      const value = shiftValue(shift, c);
+      if (c === 'opened') return formatDateTime(shift.openedAt);
+      if (c === 'closed') return formatDateTime(shift.closedAt) ?? labels.stillOpen;
+      if (isShiftMoney(c)) return value === null ? null : csvMoney(value as number);
+      return value;
+    }),
+  );
+  return buildCsv(header, rows);
+}
