@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Table from 'cli-table3';
 import { machine, round, type Bench, type BenchResult } from './harness.js';
 import { limitRace } from './limit-race.js';
+import { panelSearch } from './panel-search.js';
 import { pull } from './pull.js';
 import { load } from './load.js';
 import { push } from './push.js';
@@ -22,6 +23,7 @@ const benches: Record<string, Bench> = {
   load,
   'limit-race': limitRace,
   'register-ui': registerUiStart,
+  'panel-search': panelSearch,
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -4,7 +4,7 @@ import type { Role } from '../common/protocol/auth';
 export interface Screen {
   path: string;
   /** Key under `nav` in the translations. */
-  nav: 'registers' | 'catalog' | 'stock' | 'people' | 'reports' | 'tenants';
+  nav: 'registers' | 'catalog' | 'stock' | 'people' | 'reports' | 'settings' | 'tenants';
   roles: readonly Role[];
   Component: LazyExoticComponent<ComponentType>;
 }
@@ -42,6 +42,12 @@ export const screens: readonly Screen[] = [
     nav: 'reports',
     roles: ['owner', 'admin'],
     Component: lazy(() => import('./reports/reports-screen').then((m) => ({ default: m.ReportsScreen }))),
+  },
+  {
+    path: 'settings',
+    nav: 'settings',
+    roles: ['owner', 'admin'],
+    Component: lazy(() => import('./settings/settings-screen').then((m) => ({ default: m.SettingsScreen }))),
   },
   {
     path: 'tenants',

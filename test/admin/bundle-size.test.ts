@@ -52,6 +52,7 @@ describe('admin panel bundle', function () {
     'tenants/tenants-screen.tsx',
     'catalog/catalog-screen.tsx',
     'stock/stock-screen.tsx',
+    'settings/settings-screen.tsx',
   ]) {
     it(`loads ${screen} with under 300 KB of gzipped JS`, function () {
       const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Manifest;

@@ -9,7 +9,9 @@ import {
   type ProductFormValues,
 } from '../../src/admin/catalog/product-form.js';
 import { countBody, parseStockQuantity, receiptBody } from '../../src/admin/stock/quantity.js';
+import { settingsBody, settingsToForm } from '../../src/admin/settings/settings-form.js';
 import type { Product } from '../../src/common/protocol/catalog.js';
+import type { StoreSettings } from '../../src/common/protocol/settings.js';
 
 const filled: ProductFormValues = {
   ...emptyProductForm,
@@ -147,6 +149,72 @@ describe('admin panel stock quantities', function () {
       productId: 'p1',
       countedQty: 0,
       reason: 'Inventarizatsiya',
+    });
+  });
+});
+
+describe('admin panel settings form', function () {
+  const saved: StoreSettings = {
+    storeName: 'Asosiy',
+    currency: 'UZS',
+    defaultVatRate: 1200,
+    cashRounding: 0,
+    scaleBarcode: { prefixes: ['20', '21'], itemDigits: 5, value: 'weight' },
+    receiptHeader: null,
+    maxCashierDiscount: 1000,
+  };
+
+  it('sends only what changed, percentages as basis points and rounding in tiyin', function () {
+    const values = { ...settingsToForm(saved), cashRounding: '10000', maxDiscount: '7,5' };
+    assert.deepEqual(settingsBody(values, saved), {
+      ok: true,
+      body: { cashRounding: 10_000, maxCashierDiscount: 750 },
+    });
+    assert.deepEqual(settingsBody(settingsToForm(saved), saved), { ok: true, body: {} });
+  });
+
+  it('turns the scale layout off, and back on with the chosen prefixes, digits and value', function () {
+    assert.deepEqual(settingsBody({ ...settingsToForm(saved), scaleOn: false }, saved), {
+      ok: true,
+      body: { scaleBarcode: null },
+    });
+    const off = { ...saved, scaleBarcode: null };
+    const on = {
+      ...settingsToForm(off),
+      scaleOn: true,
+      scalePrefixes: ['27', '22'],
+      scaleDigits: '6',
+      scaleValue: 'price' as const,
+    };
+    assert.deepEqual(settingsBody(on, off), {
+      ok: true,
+      body: { scaleBarcode: { prefixes: ['22', '27'], itemDigits: 6, value: 'price' } },
+    });
+  });
+
+  it('marks what the server would refuse under its field', function () {
+    const values = {
+      ...settingsToForm(saved),
+      vat: '120',
+      maxDiscount: 'ten',
+      cashRounding: '2000',
+      receiptHeader: 'x'.repeat(501),
+      scalePrefixes: [],
+    };
+    assert.deepEqual(settingsBody(values, saved), {
+      ok: false,
+      problems: {
+        vat: 'percent',
+        maxDiscount: 'percent',
+        cashRounding: 'rounding',
+        receiptHeader: 'tooLong',
+        scalePrefixes: 'prefixes',
+      },
+    });
+    // A blank header is no header.
+    assert.deepEqual(settingsBody({ ...settingsToForm(saved), receiptHeader: '  ' }, saved), {
+      ok: true,
+      body: {},
     });
   });
 });

@@ -205,6 +205,82 @@ for (const dialect of testDialects()) {
       ]);
     });
 
+    it('GET /stock?only= lists just the negative or just the low products, paged and searched', async () => {
+      const shop3 = await bootstrapTenant(t);
+      const names = ['Anor', 'Banan', 'Gilos', 'Limon', 'Nok', 'Uzum'];
+      const made = [];
+      for (const name of names) made.push(await createProduct(t, shop3.ownerToken, { name }));
+      const [anor, banan, gilos, limon, , uzum] = made as [(typeof made)[0], ...typeof made];
+      // Anor, Limon and Uzum go negative; Banan stays plenty; Gilos is low; Nok was never received (0, low).
+      const counts: Array<[string, number]> = [
+        [anor.id, -1_000],
+        [banan!.id, 50_000],
+        [gilos!.id, 1_500],
+        [limon!.id, -250],
+        [uzum!.id, -7_000],
+      ];
+      for (const [productId, countedQty] of counts) {
+        await t.http
+          .post('/stock/adjustments')
+          .set(...bearer(shop3.ownerToken))
+          .send({ productId, countedQty, reason: 'count' })
+          .expect(201);
+      }
+      const get = async (query: string) =>
+        (
+          await t.http
+            .get(`/stock?${query}`)
+            .set(...bearer(shop3.ownerToken))
+            .expect(200)
+        ).body as {
+          items: Array<{ name: string; negative: boolean; low: boolean }>;
+          cursor: string;
+          hasMore: boolean;
+        };
+
+      const first = await get('only=negative&limit=2');
+      assert.deepEqual(
+        first.items.map((i) => i.name),
+        ['Anor', 'Limon'],
+      );
+      assert.equal(first.hasMore, true);
+      const second = await get(`only=negative&limit=2&cursor=${first.cursor}`);
+      assert.deepEqual(
+        second.items.map((i) => i.name),
+        ['Uzum'],
+      );
+      assert.equal(second.hasMore, false);
+      assert.ok([...first.items, ...second.items].every((i) => i.negative));
+
+      const low = await get('only=low');
+      assert.deepEqual(
+        low.items.map((i) => [i.name, i.low]),
+        [
+          ['Gilos', true],
+          ['Nok', true],
+        ],
+      );
+      // The threshold moves what counts as low: at 1 unit only the never-received one is left.
+      assert.deepEqual(
+        (await get('only=low&lowBelow=1000')).items.map((i) => i.name),
+        ['Nok'],
+      );
+      assert.deepEqual(
+        (await get('only=negative&search=lim')).items.map((i) => i.name),
+        ['Limon'],
+      );
+      // An exact SKU that is not a problem row gives an empty page rather than the product.
+      assert.deepEqual((await get(`only=negative&search=${banan!.sku}`)).items, []);
+      assert.deepEqual(
+        (await get(`only=negative&search=${uzum!.barcodes[0]}`)).items.map((i) => i.name),
+        ['Uzum'],
+      );
+      await t.http
+        .get('/stock?only=zero')
+        .set(...bearer(shop3.ownerToken))
+        .expect(400);
+    });
+
     it('keeps concurrent adjustments and receipts consistent with the ledger', async () => {
       const p = await createProduct(t, shop.ownerToken);
       await Promise.all([

@@ -7,3 +7,4 @@ export const stockKey = ['stock'] as const;
 export const usersKey = ['users'] as const;
 /** Every report query starts with this, so new sales can refresh them all at once. */
 export const reportsKey = ['reports'] as const;
+export const settingsKey = ['settings'] as const;

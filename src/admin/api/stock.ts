@@ -11,17 +11,21 @@ import { stockKey } from './keys';
 
 export const STOCK_PAGE = 50;
 
-function stockPath(search: string, cursor: string | null): string {
+/** `all`, or only the problem rows (the server filters, so they page like the rest). */
+export type StockFilter = 'all' | 'negative' | 'low';
+
+function stockPath(search: string, only: StockFilter, cursor: string | null): string {
   const params = new URLSearchParams({ limit: String(STOCK_PAGE) });
   if (search.trim()) params.set('search', search.trim());
+  if (only !== 'all') params.set('only', only);
   if (cursor) params.set('cursor', cursor);
   return `/stock?${params.toString()}`;
 }
 
-export function useStock(search: string) {
+export function useStock(search: string, only: StockFilter) {
   return useInfiniteQuery({
-    queryKey: [...stockKey, { search: search.trim() }],
-    queryFn: ({ pageParam }) => apiJson(stockPath(search, pageParam), stockPageResponse),
+    queryKey: [...stockKey, { search: search.trim(), only }],
+    queryFn: ({ pageParam }) => apiJson(stockPath(search, only, pageParam), stockPageResponse),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => (last.hasMore ? last.cursor : null),
     placeholderData: keepPreviousData,

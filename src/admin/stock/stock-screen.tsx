@@ -1,19 +1,23 @@
 import { useState } from 'react';
-import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { useStock } from '../api/stock';
+import { useStock, type StockFilter } from '../api/stock';
 import { ErrorAlert } from '../components/error-alert';
 import { PageLoader } from '../components/page-loader';
 import { StockModal, type PendingStock } from './stock-modal';
 import { StockTable } from './stock-table';
 
-/** Levels of the active products a page at a time, negatives and low stock marked; receive and count. */
+/**
+ * Levels of the active products a page at a time, negatives and low stock marked (or only those listed);
+ * receive and count.
+ */
 export function StockScreen() {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 300);
-  const stock = useStock(debounced);
+  const [only, setOnly] = useState<StockFilter>('all');
+  const stock = useStock(debounced, only);
   const [pending, setPending] = useState<PendingStock | null>(null);
   const items = stock.data?.pages.flatMap((page) => page.items) ?? [];
 
@@ -23,14 +27,26 @@ export function StockScreen() {
       <Text size="sm" c="dimmed">
         {t('stock.legend')}
       </Text>
-      <TextInput
-        aria-label={t('catalog.search')}
-        placeholder={t('stock.searchPlaceholder')}
-        type="search"
-        value={search}
-        onChange={(event) => setSearch(event.currentTarget.value)}
-        maw={480}
-      />
+      <Group align="flex-end">
+        <TextInput
+          aria-label={t('catalog.search')}
+          placeholder={t('stock.searchPlaceholder')}
+          type="search"
+          value={search}
+          onChange={(event) => setSearch(event.currentTarget.value)}
+          w={{ base: '100%', sm: 360 }}
+        />
+        <SegmentedControl
+          aria-label={t('stock.show')}
+          value={only}
+          onChange={(value) => setOnly(value as StockFilter)}
+          data={[
+            { value: 'all', label: t('stock.showAll') },
+            { value: 'negative', label: t('stock.onlyNegative') },
+            { value: 'low', label: t('stock.onlyLow') },
+          ]}
+        />
+      </Group>
       {stock.isPending ? (
         <PageLoader />
       ) : stock.isError && items.length === 0 ? (

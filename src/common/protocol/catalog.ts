@@ -130,6 +130,8 @@ export const stockPageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   /** Levels below this many thousandths are flagged low; default 5 units, as in the stock report. */
   lowBelow: z.coerce.number().int().min(0).default(5000),
+  /** Only the problem rows: negative levels, or low ones (0 ≤ level < lowBelow). */
+  only: z.enum(['negative', 'low']).optional(),
 });
 export type StockPageQuery = z.input<typeof stockPageQuery>;
 export const stockItemSchema = z.object({

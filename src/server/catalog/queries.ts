@@ -138,7 +138,15 @@ export interface ProductPageQuery {
   nameKey?: string;
   active?: boolean;
   after?: { nameKey: string; id: string };
+  /** Only products whose level in the store is negative, or low (0 ≤ level < lowBelow; no level row is 0). */
+  level?: LevelFilter;
   limit: number;
+}
+
+export interface LevelFilter {
+  storeId: string;
+  only: 'negative' | 'low';
+  lowBelow: number;
 }
 
 function escapeLike(text: string): string {
@@ -146,28 +154,52 @@ function escapeLike(text: string): string {
 }
 
 /**
- * Keyset page in (name_key, id) order, served by the (tenant_id, name_key, id) index. The cursor condition is
- * written as `name_key >= ? AND (…)` rather than a row-value comparison so both engines start the index range at
- * the cursor instead of scanning up to it. A name search (contains) still reads the names in index order.
+ * Keyset page in (name_key, id) order, served by the (tenant_id, name_key, id, active) index. The cursor
+ * condition is written as `name_key >= ? AND (…)` rather than a row-value comparison so both engines start the
+ * index range at the cursor instead of scanning up to it. A name search (contains) still reads the names in
+ * index order, so the page's ids are found from the index alone and only those rows are read afterwards: on
+ * MariaDB a full-row query fetched every scanned row (~6× slower for a rare word at 100k products).
  */
 export async function listProductRows(knex: Knex, q: ProductPageQuery): Promise<ProductRow[]> {
-  const query = knex<ProductRow>('products').where({ tenant_id: q.tenantId });
-  if (q.active !== undefined) query.andWhere({ active: q.active });
+  const query = knex('products as p').where('p.tenant_id', q.tenantId);
+  if (q.active !== undefined) query.andWhere('p.active', q.active);
   if (q.nameKey !== undefined)
-    query.andWhereRaw("name_key LIKE ? ESCAPE '!'", [`%${escapeLike(q.nameKey)}%`]);
+    query.andWhereRaw("p.name_key LIKE ? ESCAPE '!'", [`%${escapeLike(q.nameKey)}%`]);
+  if (q.level) {
+    const { storeId, only, lowBelow } = q.level;
+    // A product never received has no level row and counts as 0, so low needs the outer join.
+    query.leftJoin('stock_levels as l', (on) =>
+      on.on('l.tenant_id', 'p.tenant_id').andOn('l.product_id', 'p.id').andOnVal('l.store_id', storeId),
+    );
+    if (only === 'negative') query.andWhere('l.level', '<', 0);
+    else query.andWhereRaw('COALESCE(l.level, 0) >= 0 AND COALESCE(l.level, 0) < ?', [lowBelow]);
+  }
   if (q.after) {
     const { nameKey, id } = q.after;
-    query.andWhere('name_key', '>=', nameKey).andWhere((w) => {
-      w.where('name_key', '>', nameKey).orWhere('id', '>', id);
+    query.andWhere('p.name_key', '>=', nameKey).andWhere((w) => {
+      w.where('p.name_key', '>', nameKey).orWhere('p.id', '>', id);
     });
   }
-  const rows = await query
+  const ids: Array<{ id: string }> = await query
+    .select('p.id')
     .orderBy([
-      { column: 'name_key', order: 'asc' },
-      { column: 'id', order: 'asc' },
+      { column: 'p.name_key', order: 'asc' },
+      { column: 'p.id', order: 'asc' },
     ])
     .limit(q.limit);
-  return rows.map(numeric);
+  const rows = new Map(
+    (
+      await findProductsByIds(
+        knex,
+        q.tenantId,
+        ids.map((row) => row.id),
+      )
+    ).map((row) => [row.id, row]),
+  );
+  return ids.flatMap(({ id }) => {
+    const row = rows.get(id);
+    return row ? [row] : [];
+  });
 }
 
 /** Products whose SKU or one of whose barcodes is exactly `code`: two indexed lookups (an OR would scan). */

@@ -28,10 +28,11 @@ import {
   insertProduct,
   listProductRows,
   updateProductRow,
+  type LevelFilter,
   type ProductRow,
 } from './queries.js';
 
-export type { ProductRow };
+export type { LevelFilter, ProductRow };
 export type ProductChangeData = z.infer<typeof productChangeData>;
 
 export function toProduct(row: ProductRow, barcodes: string[]): Product {
@@ -184,6 +185,7 @@ function decodeCursor(cursor: string): { nameKey: string; id: string } {
 export async function listProducts(
   ctx: TenantContext,
   query: z.output<typeof listProductsQuery>,
+  level?: LevelFilter,
 ): Promise<ListProductsResponse> {
   const search = query.search?.trim();
   const active = query.active === 'all' ? undefined : query.active === 'true';
@@ -200,6 +202,7 @@ export async function listProducts(
     tenantId: ctx.tenantId,
     nameKey: search ? searchKey(search) : undefined,
     active,
+    level,
     after: query.cursor ? decodeCursor(query.cursor) : undefined,
     limit: query.limit + 1,
   });

@@ -184,19 +184,19 @@ export async function listStockLevels(
 /**
  * A page of active products with their level: the catalog's keyset page (exact SKU/barcode first, then the
  * apostrophe-insensitive name search) joined to the levels of just that page, so 100k products cost one page.
- * A product never received has no level row and shows 0.
+ * A product never received has no level row and shows 0. `only` narrows the page to negative or low levels in
+ * SQL, so the problem rows page like the rest.
  */
 export async function listStockPage(
   ctx: TenantContext,
   query: z.output<typeof stockPageQuery>,
 ): Promise<StockPageResponse> {
   const store = await defaultStore(ctx.db.knex, ctx.tenantId);
-  const page = await listProducts(ctx, {
-    search: query.search,
-    cursor: query.cursor,
-    limit: query.limit,
-    active: 'true',
-  });
+  const page = await listProducts(
+    ctx,
+    { search: query.search, cursor: query.cursor, limit: query.limit, active: 'true' },
+    query.only ? { storeId: store.id, only: query.only, lowBelow: query.lowBelow } : undefined,
+  );
   const levels = new Map(
     (
       await levelsOf(
@@ -207,19 +207,21 @@ export async function listStockPage(
       )
     ).map((row) => [row.product_id, row.level]),
   );
+  const items = page.products.map((p) => {
+    const level = levels.get(p.id) ?? 0;
+    return {
+      productId: p.id,
+      sku: p.sku,
+      name: p.name,
+      unit: p.unit,
+      level,
+      negative: level < 0,
+      low: level >= 0 && level < query.lowBelow,
+    };
+  });
   return {
-    items: page.products.map((p) => {
-      const level = levels.get(p.id) ?? 0;
-      return {
-        productId: p.id,
-        sku: p.sku,
-        name: p.name,
-        unit: p.unit,
-        level,
-        negative: level < 0,
-        low: level >= 0 && level < query.lowBelow,
-      };
-    }),
+    // The exact SKU/barcode answer is not filtered in SQL; the name pages already are, so this keeps them as is.
+    items: query.only ? items.filter((item) => item[query.only!]) : items,
     cursor: page.cursor,
     hasMore: page.hasMore,
   };
