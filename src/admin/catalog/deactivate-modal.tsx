@@ -1,9 +1,9 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../common/protocol/catalog';
 import { useDeactivateProduct } from '../api/catalog';
-import { ErrorAlert } from '../components/error-alert';
+import { ModalActions } from '../components/modal-actions';
 
 export function DeactivateModal({ product, onClose }: { product: Product | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -31,15 +31,13 @@ function ConfirmDeactivate({ product, onClose }: { product: Product; onClose: ()
   return (
     <Stack>
       <Text size="sm">{t('catalog.deactivateText')}</Text>
-      <ErrorAlert error={mutation.error} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>
-        <Button color="red" onClick={confirm} loading={mutation.isPending}>
-          {t('catalog.deactivate')}
-        </Button>
-      </Group>
+      <ModalActions
+        error={mutation.error}
+        pending={mutation.isPending}
+        onCancel={onClose}
+        label={t('catalog.deactivate')}
+        onConfirm={confirm}
+      />
     </Stack>
   );
 }

@@ -1,21 +1,11 @@
-import {
-  Button,
-  Group,
-  Modal,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Switch,
-  TagsInput,
-  TextInput,
-} from '@mantine/core';
+import { Modal, NativeSelect, SimpleGrid, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { units, type Product } from '../../common/protocol/catalog';
 import { isApiError } from '../api/client';
 import { useCreateProduct, useUpdateProduct } from '../api/catalog';
-import { ErrorAlert } from '../components/error-alert';
+import { ModalActions } from '../components/modal-actions';
 import {
   emptyProductForm,
   fieldOfServerError,
@@ -134,15 +124,7 @@ function ProductForm({ product, onDone }: { product: Product | null; onDone: () 
           {...form.getInputProps('barcodes')}
         />
         <Switch label={t('catalog.activeLabel')} {...form.getInputProps('active', { type: 'checkbox' })} />
-        <ErrorAlert error={shownError} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <ModalActions error={shownError} pending={mutation.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

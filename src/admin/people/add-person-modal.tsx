@@ -1,11 +1,11 @@
-import { Button, Group, Modal, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { createUserBody, type CreateUserBody } from '../../common/protocol/users';
 import { isApiError } from '../api/client';
 import { useCreateUser } from '../api/users';
-import { ErrorAlert } from '../components/error-alert';
+import { ModalActions } from '../components/modal-actions';
 import { validateWith } from '../form-validation';
 
 interface Values {
@@ -108,15 +108,12 @@ function AddPersonForm({ onDone }: { onDone: () => void }) {
             />
           </>
         )}
-        {!isApiError(mutation.error, 'EMAIL_TAKEN') && <ErrorAlert error={mutation.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('people.create')}
-          </Button>
-        </Group>
+        <ModalActions
+          error={isApiError(mutation.error, 'EMAIL_TAKEN') ? null : mutation.error}
+          pending={mutation.isPending}
+          onCancel={onDone}
+          label={t('people.create')}
+        />
       </Stack>
     </form>
   );

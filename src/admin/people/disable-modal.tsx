@@ -1,9 +1,9 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { TenantUser } from '../../common/protocol/users';
 import { useDisableUser } from '../api/users';
-import { ErrorAlert } from '../components/error-alert';
+import { ModalActions } from '../components/modal-actions';
 
 /** Disabling cannot be undone from the panel, so it asks first and says what stops working. */
 export function DisableModal({ user, onClose }: { user: TenantUser | null; onClose: () => void }) {
@@ -32,15 +32,13 @@ function ConfirmDisable({ user, onDone }: { user: TenantUser; onDone: () => void
   return (
     <Stack>
       <Text size="sm">{t(user.role === 'cashier' ? 'people.disableCashier' : 'people.disableAdmin')}</Text>
-      <ErrorAlert error={mutation.error} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-        <Button color="red" onClick={confirm} loading={mutation.isPending}>
-          {t('people.disable')}
-        </Button>
-      </Group>
+      <ModalActions
+        error={mutation.error}
+        pending={mutation.isPending}
+        onCancel={onDone}
+        label={t('people.disable')}
+        onConfirm={confirm}
+      />
     </Stack>
   );
 }

@@ -1,10 +1,10 @@
-import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { resetPinBody, type TenantUser } from '../../common/protocol/users';
 import { useResetPin } from '../api/users';
-import { ErrorAlert } from '../components/error-alert';
+import { ModalActions } from '../components/modal-actions';
 import { validateWith } from '../form-validation';
 
 interface Values {
@@ -61,15 +61,7 @@ function PinForm({ user, onDone }: { user: TenantUser; onDone: () => void }) {
           data-autofocus
           {...form.getInputProps('pin')}
         />
-        <ErrorAlert error={mutation.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <ModalActions error={mutation.error} pending={mutation.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

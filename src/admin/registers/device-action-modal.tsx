@@ -1,11 +1,11 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Device } from '../../common/protocol/devices';
 import { isApiError } from '../api/client';
 import { useDeviceAction, type DeviceAction } from '../api/devices';
 import type { ShownKey } from '../components/device-key-modal';
-import { ErrorAlert } from '../components/error-alert';
+import { ModalActions } from '../components/modal-actions';
 
 export interface PendingAction {
   device: Device;
@@ -81,15 +81,13 @@ function ConfirmAction({
           {t('registers.unsentWarning', { count: unsent })}
         </Alert>
       )}
-      <ErrorAlert error={mutation.error} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>
-        <Button color="red" onClick={confirm} loading={mutation.isPending}>
-          {t(revoke ? 'registers.revoke' : 'registers.resetKey')}
-        </Button>
-      </Group>
+      <ModalActions
+        error={mutation.error}
+        pending={mutation.isPending}
+        onCancel={onClose}
+        label={t(revoke ? 'registers.revoke' : 'registers.resetKey')}
+        onConfirm={confirm}
+      />
     </Stack>
   );
 }

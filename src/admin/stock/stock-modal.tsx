@@ -1,10 +1,10 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { stockAdjustmentBody, stockReceiptBody, type StockItem } from '../../common/protocol/catalog';
 import { useCountStock, useReceiveStock } from '../api/stock';
-import { ErrorAlert } from '../components/error-alert';
+import { ModalActions } from '../components/modal-actions';
 import { formatQuantity } from '../format';
 import { countBody, parseStockQuantity, receiptBody } from './quantity';
 import type { StockAction } from './stock-table';
@@ -112,15 +112,7 @@ function StockForm({ item, action, onDone }: PendingStock & { onDone: () => void
           required={action === 'count'}
           {...form.getInputProps('text')}
         />
-        <ErrorAlert error={mutation.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <ModalActions error={mutation.error} pending={mutation.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -1,10 +1,10 @@
-import { Button, Group, Modal, NumberInput, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Modal, NumberInput, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { bootstrapBody } from '../../common/protocol/tenants';
 import { useBootstrapTenant } from '../api/tenants';
 import type { ShownKey } from '../components/device-key-modal';
-import { ErrorAlert } from '../components/error-alert';
+import { ModalActions } from '../components/modal-actions';
 import { validateWith } from '../form-validation';
 
 interface Values {
@@ -82,15 +82,12 @@ export function BootstrapModal({
             allowNegative={false}
             {...form.getInputProps('maxDevices')}
           />
-          <ErrorAlert error={mutation.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t('tenants.create')}
-            </Button>
-          </Group>
+          <ModalActions
+            error={mutation.error}
+            pending={mutation.isPending}
+            onCancel={close}
+            label={t('tenants.create')}
+          />
         </Stack>
       </form>
     </Modal>

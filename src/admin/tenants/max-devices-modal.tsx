@@ -1,10 +1,10 @@
-import { Button, Group, Modal, NumberInput, Stack } from '@mantine/core';
+import { Modal, NumberInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { maxDevicesBody } from '../../common/protocol/tenants';
 import { useSetMaxDevices } from '../api/tenants';
-import { ErrorAlert } from '../components/error-alert';
+import { ModalActions } from '../components/modal-actions';
 import { validateWith } from '../form-validation';
 
 interface Tenant {
@@ -67,15 +67,7 @@ function MaxDevicesForm({ tenant, onDone }: { tenant: Tenant; onDone: () => void
           data-autofocus
           {...form.getInputProps('maxDevices')}
         />
-        <ErrorAlert error={mutation.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <ModalActions error={mutation.error} pending={mutation.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );
