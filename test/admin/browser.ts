@@ -1,5 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Dialect } from '../../src/server/db/connection.js';
+import { defaultPanelDir, panelBuilt } from '../../src/server/panel/routes.js';
+import { testApp, type TestApp } from '../helpers/app.js';
 
 /** Debian's Chromium (`apt-get install chromium`); playwright-core downloads no browser of its own. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -67,4 +72,80 @@ export async function screenshotPages(pages: Page[], name: string): Promise<void
           .catch(() => undefined),
       ),
   );
+}
+
+export interface PanelSuite {
+  /** The in-process server's app and database (set in the suite's `before`). */
+  readonly t: TestApp;
+  /** A fresh context per call is a separate person: own cookies and localStorage. */
+  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  /** `owner`, logged in, on the screen behind the menu item `menu` (opened from the burger menu on a phone). */
+  ownerOn(
+    owner: { email: string; password: string },
+    menu: string,
+    viewport?: { width: number; height: number },
+  ): Promise<Page>;
+}
+
+/**
+ * The mocha hooks of a browser suite, called inside `describe`: the app in-process on `dialect` behind a real
+ * port, one Chromium, and a screenshot of every page the suite opened when a test fails.
+ */
+export function panelSuite(dialect: Dialect, screenshotPrefix: string): PanelSuite {
+  let t: TestApp | undefined;
+  let server: Server | undefined;
+  let origin = '';
+  let browser: Browser | undefined;
+  const pages: Page[] = [];
+
+  before(async function () {
+    if (!browserTestsEnabled()) return this.skip();
+    if (!panelBuilt(defaultPanelDir())) throw new Error('dist/admin is not built: run `npm run build` first');
+    t = await testApp(dialect);
+    const app = t.app;
+    server = await new Promise<Server>((resolve) => {
+      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+    });
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await screenshotPages(pages, `${screenshotPrefix}-${dialect}-${this.currentTest.title}`);
+    }
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (server) await new Promise((resolve) => server!.close(resolve));
+    await t?.close();
+  });
+
+  const newPage = async (viewport = { width: 1366, height: 768 }): Promise<Page> => {
+    const context = await browser!.newContext({ viewport });
+    const page = await context.newPage();
+    pages.push(page);
+    await page.goto(`${origin}/admin/`);
+    return page;
+  };
+
+  return {
+    get t() {
+      if (!t) throw new Error('the panel suite has not started');
+      return t;
+    },
+    newPage,
+    async ownerOn(owner, menu, viewport = { width: 1366, height: 768 }) {
+      const page = await newPage(viewport);
+      await page.getByRole('textbox', { name: 'Email' }).fill(owner.email);
+      await page.locator('input[autocomplete="current-password"]').fill(owner.password);
+      await page.getByRole('button', { name: 'Kirish', exact: true }).click();
+      await page.getByTestId('licence').waitFor();
+      if (viewport.width < 768) await page.getByRole('button', { name: 'Menyu' }).click();
+      await page.getByRole('link', { name: menu }).click();
+      await page.getByRole('heading', { name: menu }).waitFor();
+      return page;
+    },
+  };
 }

@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { defaultPanelDir, panelBuilt } from '../../src/server/panel/routes.js';
-import { bearer, bootstrapTenant, testApp, type BootstrappedTenant, type TestApp } from '../helpers/app.js';
+import { bearer, bootstrapTenant, type BootstrappedTenant } from '../helpers/app.js';
 import { createProduct, nextEan13 } from '../helpers/catalog.js';
 import { testDialects } from '../helpers/db.js';
-import { browserTestsEnabled, launchChromium, screenshotPages, textOf, waitForText } from './browser.js';
+import { panelSuite, textOf, waitForText } from './browser.js';
 
 const OWNER_PASSWORD = 'owner-pass-1';
 
@@ -18,53 +14,13 @@ function wrongCheckDigit(code: string): string {
 for (const dialect of testDialects()) {
   describe(`admin panel products and stock in Chromium [${dialect}]`, function () {
     this.timeout(60_000);
-    let t: TestApp;
-    let server: Server;
-    let origin: string;
-    let browser: Browser;
+    const panel = panelSuite(dialect, 'admin-catalog');
     let shop: BootstrappedTenant;
-    const pages: Page[] = [];
-
-    before(async function () {
-      if (!browserTestsEnabled()) return this.skip();
-      if (!panelBuilt(defaultPanelDir()))
-        throw new Error('dist/admin is not built: run `npm run build` first');
-      t = await testApp(dialect);
-      server = await new Promise<Server>((resolve) => {
-        const listening = t.app.listen(0, '127.0.0.1', () => resolve(listening));
-      });
-      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      shop = await bootstrapTenant(t, { tenantName: 'Chorsu Oziq-ovqat' });
-      browser = await launchChromium();
+    before(async () => {
+      shop = await bootstrapTenant(panel.t, { tenantName: 'Chorsu Oziq-ovqat' });
     });
-
-    afterEach(async function () {
-      if (this.currentTest?.state === 'failed') {
-        await screenshotPages(pages, `admin-catalog-${dialect}-${this.currentTest.title}`);
-      }
-    });
-
-    after(async () => {
-      await browser?.close();
-      if (server) await new Promise((resolve) => server.close(resolve));
-      await t?.close();
-    });
-
-    /** The shop owner, logged in, on the screen behind the menu item `menu`. */
-    async function ownerOn(menu: string, viewport = { width: 1366, height: 768 }): Promise<Page> {
-      const context = await browser.newContext({ viewport });
-      const page = await context.newPage();
-      pages.push(page);
-      await page.goto(`${origin}/admin/`);
-      await page.getByRole('textbox', { name: 'Email' }).fill(shop.ownerEmail);
-      await page.locator('input[autocomplete="current-password"]').fill(OWNER_PASSWORD);
-      await page.getByRole('button', { name: 'Kirish', exact: true }).click();
-      await page.getByTestId('licence').waitFor();
-      if (viewport.width < 768) await page.getByRole('button', { name: 'Menyu' }).click();
-      await page.getByRole('link', { name: menu }).click();
-      await page.getByRole('heading', { name: menu }).waitFor();
-      return page;
-    }
+    const ownerOn = (menu: string, viewport?: { width: number; height: number }) =>
+      panel.ownerOn({ email: shop.ownerEmail, password: OWNER_PASSWORD }, menu, viewport);
 
     it('a product created in the panel is found by search', async () => {
       const page = await ownerOn('Mahsulotlar');
@@ -100,7 +56,7 @@ for (const dialect of testDialects()) {
       await page.getByRole('searchbox', { name: 'Qidirish' }).fill(barcode);
       await waitForText(row.getByTestId('product-name'), 'O‘zbek choyi 100 g');
 
-      const saved = await t.db
+      const saved = await panel.t.db
         .knex('products')
         .where({ tenant_id: shop.tenantId, sku: `CHOY-${dialect}` })
         .first();
@@ -108,7 +64,7 @@ for (const dialect of testDialects()) {
     });
 
     it('shows a duplicate SKU under the SKU field, edits the price and takes a product off sale', async () => {
-      const existing = await createProduct(t, shop.ownerToken, { name: 'Guruch lazer 1 kg' });
+      const existing = await createProduct(panel.t, shop.ownerToken, { name: 'Guruch lazer 1 kg' });
       const page = await ownerOn('Mahsulotlar');
       await page.getByRole('button', { name: 'Mahsulot qo‘shish' }).click();
       const dialog = page.getByRole('dialog', { name: 'Yangi mahsulot' });
@@ -137,16 +93,19 @@ for (const dialect of testDialects()) {
         .getByRole('button', { name: 'Sotuvdan olish' })
         .click();
       await waitForText(row.locator('.mantine-Badge-root'), 'Nofaol');
-      const saved = await t.db.knex('products').where({ tenant_id: shop.tenantId, id: existing.id }).first();
+      const saved = await panel.t.db
+        .knex('products')
+        .where({ tenant_id: shop.tenantId, id: existing.id })
+        .first();
       assert.equal(Number(saved.price), 2_190_050);
       assert.equal(Boolean(saved.active), false);
     });
 
     it('stock receive shows the new level; a negative level is marked', async () => {
-      const flour = await createProduct(t, shop.ownerToken, { name: 'Un oliy nav', unit: 'kg' });
-      const cola = await createProduct(t, shop.ownerToken, { name: 'Cola 1 l' });
+      const flour = await createProduct(panel.t, shop.ownerToken, { name: 'Un oliy nav', unit: 'kg' });
+      const cola = await createProduct(panel.t, shop.ownerToken, { name: 'Cola 1 l' });
       // Registers sold more than was counted in: the level went below zero.
-      await t.http
+      await panel.t.http
         .post('/stock/adjustments')
         .set(...bearer(shop.ownerToken))
         .send({ productId: cola.id, countedQty: -3_000, reason: 'offline sales' })
@@ -186,7 +145,7 @@ for (const dialect of testDialects()) {
       await waitForText(colaRow.getByTestId('stock-level'), '24 dona');
       assert.equal(await colaRow.getAttribute('data-state'), 'ok');
 
-      const levels = await t.db
+      const levels = await panel.t.db
         .knex('stock_levels')
         .where({ tenant_id: shop.tenantId })
         .whereIn('product_id', [flour.id, cola.id]);
@@ -242,7 +201,7 @@ for (const dialect of testDialects()) {
       const second = await upload();
       assert.equal(await textOf(second.getByTestId('import-imported')), 'Yangi: 0');
       assert.equal(await textOf(second.getByTestId('import-updated')), 'Yangilangan: 2');
-      const saved = await t.db
+      const saved = await panel.t.db
         .knex('products')
         .where({ tenant_id: shop.tenantId })
         .whereIn(
@@ -267,7 +226,7 @@ for (const dialect of testDialects()) {
     });
 
     it('fits a phone in Russian: the products table scrolls inside the page, not the page sideways', async () => {
-      await createProduct(t, shop.ownerToken, { name: 'Telefonda ko‘rinadigan mahsulot' });
+      await createProduct(panel.t, shop.ownerToken, { name: 'Telefonda ko‘rinadigan mahsulot' });
       const page = await ownerOn('Mahsulotlar', { width: 390, height: 844 });
       await page.getByTestId('products-shown').waitFor();
       // Russian labels on the same screen.
