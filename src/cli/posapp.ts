@@ -178,6 +178,9 @@ export function posappProgram() {
     .command('levels')
     .description('stock levels; negative and low ones are marked')
     .option('--low-below <qty>', 'mark levels below this as low (default 5)')
+    .addOption(
+      new Option('--only <which>', 'list only the negative or the low ones').choices(['negative', 'low']),
+    )
     .option('--csv', 'CSV on stdout')
     .action(lazy(stock, 'stockLevels'));
 
@@ -257,6 +260,9 @@ export function posappProgram() {
     .command('stock')
     .description('stock levels; negative and low ones are marked')
     .option('--low-below <qty>', 'mark levels below this as low (default 5)')
+    .addOption(
+      new Option('--only <which>', 'list only the negative or the low ones').choices(['negative', 'low']),
+    )
     .option('--csv', 'CSV on stdout')
     .action(lazy(stock, 'stockLevels'));
 

@@ -258,6 +258,15 @@ describe('owner commands through the built CLI [sqlite]', function () {
     assert.match(levels.stdout, /NON-1\s*│\s*Non\s*│\s*10\s*│\s*pcs\s*│\s*│/);
     assert.match(levels.stdout, /IMP-4\s*│\s*Tuz\s*│\s*-1\s*│\s*pcs\s*│\s*!! negative/);
     assert.match(levels.stdout, /IMP-3\s*│\s*Guruch\s*│\s*1\.250\s*│\s*kg\s*│\s*! low/);
+    const negative = ok(await asOwner('stock', 'levels', '--only', 'negative')).stdout;
+    assert.match(negative, /IMP-4\s*│\s*Tuz\s*│\s*-1/);
+    assert.doesNotMatch(negative, /NON-1|IMP-3/);
+    const low = ok(await asOwner('stock', 'levels', '--low-below', '2', '--only', 'low', '--csv')).stdout;
+    assert.deepEqual(low.trim().split('\n'), [
+      'sku,name,level,unit,negative,low',
+      'IMP-1,Choy,0,pcs,false,true',
+      'IMP-3,Guruch,1.250,kg,false,true',
+    ]);
 
     const sales = await json('reports', 'sales', '--by', 'register');
     assert.equal(sales.groupBy, 'device');

@@ -50,7 +50,11 @@ const adjustFlagsSchema = z.strictObject({
   counted: quantityFlag,
   reason: z.string().trim().min(1).max(500),
 });
-const levelsFlagsSchema = z.strictObject({ lowBelow: quantityFlag.optional(), csv: z.boolean().optional() });
+const levelsFlagsSchema = z.strictObject({
+  lowBelow: quantityFlag.optional(),
+  only: z.enum(['negative', 'low']).optional(),
+  csv: z.boolean().optional(),
+});
 
 export async function receiveStock(items: string[], _options: unknown, command: Command): Promise<void> {
   const globals = globalsOf(command);
@@ -89,31 +93,26 @@ export async function adjustStock(sku: string, _options: unknown, command: Comma
 /** `stock levels` and `reports stock`: every product's level, negative and low ones marked. */
 export async function stockLevels(_options: unknown, command: Command): Promise<void> {
   const globals = globalsOf(command);
-  const { lowBelow, csv } = parseOptions(levelsFlagsSchema, command.opts());
+  const { lowBelow, only, csv } = parseOptions(levelsFlagsSchema, command.opts());
   const { api } = loggedInClient(globals);
   const answer = await api.request('GET', '/reports/stock', {
     query: lowBelow === undefined ? {} : { lowBelow: String(lowBelow) },
     response: stockReportResponse,
   });
   if (globals.json) return printJson(answer);
+  // The report's counts stay those of the whole store; --only narrows the rows shown.
+  const levels = only ? answer.levels.filter((l) => l[only]) : answer.levels;
   if (csv) {
     return printCsv(
       ['sku', 'name', 'level', 'unit', 'negative', 'low'],
-      answer.levels.map((l) => [
-        l.sku,
-        l.name,
-        formatQuantity(l.level),
-        l.unit,
-        String(l.negative),
-        String(l.low),
-      ]),
+      levels.map((l) => [l.sku, l.name, formatQuantity(l.level), l.unit, String(l.negative), String(l.low)]),
     );
   }
   const t = (key: TextKey) => text(globals.lang, key);
-  if (answer.levels.length === 0) return printLine(t('noStock'));
+  if (levels.length === 0) return printLine(t('noStock'));
   printTable(
     [t('colSku'), t('colName'), t('colLevel'), t('colUnit'), t('colMark')],
-    answer.levels.map((l) => [
+    levels.map((l) => [
       l.sku,
       l.name,
       formatQuantity(l.level),
