@@ -190,7 +190,7 @@ for (const dialect of testDialects()) {
       assert.equal(page.url(), `${origin}/admin/login`);
     });
 
-    it('works in Russian: labels, the limit message, and the choice is remembered', async () => {
+    it('works in Russian: labels, the limit message, and the choice follows the owner to another browser', async () => {
       const tenant = await bootstrapTenant(t, { tenantName: 'Russian Shop', maxDevices: 1 });
       const { page } = await openPanel();
       await page.getByText('Рус', { exact: true }).click();
@@ -204,6 +204,13 @@ for (const dialect of testDialects()) {
       assert.equal(await textOf(page.getByTestId('error')), LIMIT_RU);
       await page.reload();
       await waitForText(page.getByTestId('licence'), 'Используется касс: 1 из 1');
+
+      // Another browser (nothing in its storage) opens in Uzbek, and switches to the owner's Russian at login.
+      const { page: elsewhere } = await openPanel();
+      await logIn(elsewhere, tenant.ownerEmail, OWNER_PASSWORD, 'Kirish');
+      await waitForText(elsewhere.getByTestId('licence'), 'Используется касс: 1 из 1');
+      const owner = await t.db.knex('users').where({ tenant_id: tenant.tenantId, role: 'owner' }).first();
+      assert.equal(owner.lang, 'ru');
     });
 
     it('refuses a register token in the cookie with a clear message', async () => {

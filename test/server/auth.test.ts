@@ -45,6 +45,59 @@ for (const dialect of testDialects()) {
       });
     });
 
+    it('keeps the panel language each person chooses, for the owner and the platform owner alike', async () => {
+      const tenant = await bootstrapTenant(t);
+      const me = () =>
+        t.http
+          .get('/auth/me')
+          .set(...bearer(tenant.ownerToken))
+          .expect(200);
+      assert.equal((await me()).body.lang, null);
+      const changed = await t.http
+        .patch('/auth/me')
+        .set(...bearer(tenant.ownerToken))
+        .send({ lang: 'ru' })
+        .expect(200);
+      assert.equal(changed.body.lang, 'ru');
+      assert.equal(changed.body.user.email, tenant.ownerEmail);
+      // A new login (another browser) gets the same choice.
+      const again = await t.http
+        .post('/auth/login')
+        .send({ email: tenant.ownerEmail, password: 'owner-pass-1' })
+        .expect(200);
+      const other = await t.http
+        .get('/auth/me')
+        .set(...bearer(again.body.token))
+        .expect(200);
+      assert.equal(other.body.lang, 'ru');
+      const row = await t.db
+        .knex('users')
+        .where({ tenant_id: tenant.tenantId, id: changed.body.user.id })
+        .first();
+      assert.equal(row.lang, 'ru');
+
+      const bad = await t.http
+        .patch('/auth/me')
+        .set(...bearer(tenant.ownerToken))
+        .send({ lang: 'de' })
+        .expect(400);
+      assert.equal(bad.body.error.code, 'VALIDATION_FAILED');
+      assert.equal((await me()).body.lang, 'ru');
+
+      const root = await superadminToken(t);
+      await t.http
+        .patch('/auth/me')
+        .set(...bearer(root))
+        .send({ lang: 'en' })
+        .expect(200);
+      const rootMe = await t.http
+        .get('/auth/me')
+        .set(...bearer(root))
+        .expect(200);
+      assert.equal(rootMe.body.lang, 'en');
+      assert.equal((await me()).body.lang, 'ru');
+    });
+
     it('returns 401 INVALID_CREDENTIALS for a wrong password and for an unknown email alike', async () => {
       const tenant = await bootstrapTenant(t);
       const wrong = await t.http

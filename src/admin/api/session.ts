@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { Lang } from '../../common/i18n/index';
 import { loginResponse, meResponse, type LoginBody, type Role, type User } from '../../common/protocol/auth';
 import { ApiError, apiJson, apiSend } from './client';
 import { sessionKey } from './keys';
@@ -8,6 +9,8 @@ export const panelRoles: readonly Role[] = ['owner', 'admin', 'superadmin'];
 
 export interface Session {
   user: User | null;
+  /** The language this user chose on any browser; null: not chosen yet; undefined: not known yet. */
+  lang?: Lang | null;
   /** Why there is no session, when the server said (e.g. SESSION_EXPIRED), in the panel's language. */
   notice?: string;
   /** A credential that is not a person's (a register token): the server answers 403. */
@@ -24,8 +27,7 @@ function dropUserData(client: QueryClient): void {
 
 async function fetchSession(): Promise<Session> {
   try {
-    const { user } = await apiJson('/auth/me', meResponse);
-    return { user };
+    return await apiJson('/auth/me', meResponse);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       return { user: null, notice: error.code === 'SESSION_EXPIRED' ? error.message : undefined };
@@ -48,6 +50,8 @@ export function useLogin() {
     onSuccess: (user) => {
       dropUserData(client);
       client.setQueryData<Session>(sessionKey, { user });
+      // /auth/me brings the language they chose before, wherever that was.
+      void client.invalidateQueries({ queryKey: sessionKey });
     },
   });
 }
@@ -60,5 +64,14 @@ export function useLogout() {
       dropUserData(client);
       client.setQueryData<Session>(sessionKey, { user: null });
     },
+  });
+}
+
+/** Keeps the user's language choice on the server, so their next login anywhere opens in it. */
+export function useSaveLanguage() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (lang: Lang) => apiJson('/auth/me', meResponse, { method: 'PATCH', body: { lang } }),
+    onSuccess: (me) => client.setQueryData<Session>(sessionKey, me),
   });
 }

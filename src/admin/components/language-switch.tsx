@@ -5,9 +5,9 @@ import { useLanguage } from '../i18n/use-language';
 
 const labels: Record<Lang, string> = { uz: 'O‘zb', ru: 'Рус', en: 'Eng' };
 
-export function LanguageSwitch({ userId }: { userId?: string }) {
+export function LanguageSwitch({ loggedIn = false }: { loggedIn?: boolean }) {
   const { t } = useTranslation();
-  const [lang, setLanguage] = useLanguage(userId);
+  const [lang, setLanguage] = useLanguage(loggedIn);
   return (
     <SegmentedControl
       size="xs"

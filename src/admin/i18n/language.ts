@@ -1,8 +1,7 @@
 import { defaultLang, isLang, type Lang } from '../../common/i18n/index';
 
-/** The last language used on this browser (for the login screen) and each user's own choice. */
+/** The last language used on this browser, for the login screen; each user's own choice is kept by the server. */
 const LAST_KEY = 'posapp.admin.lang';
-const userKey = (userId: string) => `${LAST_KEY}.${userId}`;
 
 function read(key: string): Lang | null {
   try {
@@ -26,11 +25,6 @@ export function initialLanguage(): Lang {
   return read(LAST_KEY) ?? defaultLang;
 }
 
-export function storedLanguage(userId: string): Lang | null {
-  return read(userKey(userId));
-}
-
-export function rememberLanguage(lang: Lang, userId?: string): void {
+export function rememberLanguage(lang: Lang): void {
   write(LAST_KEY, lang);
-  if (userId) write(userKey(userId), lang);
 }

@@ -3,7 +3,7 @@ import { AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
-import { useLogout } from '../api/session';
+import { useLogout, useSession } from '../api/session';
 import { LanguageSwitch } from '../components/language-switch';
 import { useUserLanguage } from '../i18n/use-language';
 import { PageLoader } from '../components/page-loader';
@@ -14,7 +14,7 @@ import { useUser } from './session-gate';
 export function AppLayout() {
   const { t } = useTranslation();
   const user = useUser();
-  useUserLanguage(user.id);
+  useUserLanguage(useSession().data?.lang);
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
   const logout = useLogout();
@@ -31,7 +31,7 @@ export function AppLayout() {
             <Title order={4}>{t('app.title')}</Title>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <LanguageSwitch userId={user.id} />
+            <LanguageSwitch loggedIn />
             <Text size="sm" c="dimmed" visibleFrom="md">
               {user.email}
             </Text>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { languages } from '../i18n/index.js';
 
 export const roles = ['superadmin', 'owner', 'admin', 'cashier'] as const;
 export const roleSchema = z.enum(roles);
@@ -25,4 +26,9 @@ export type User = z.infer<typeof userSchema>;
 export const loginResponse = z.object({ token: z.string(), user: userSchema });
 export type LoginResponse = z.infer<typeof loginResponse>;
 
-export const meResponse = z.object({ user: userSchema });
+/** `lang`: the panel language this person chose, null until they choose (then the browser's applies). */
+export const meResponse = z.object({ user: userSchema, lang: z.enum(languages).nullable() });
+export type MeResponse = z.infer<typeof meResponse>;
+
+export const updateMeBody = z.strictObject({ lang: z.enum(languages) });
+export type UpdateMeBody = z.infer<typeof updateMeBody>;

@@ -1,10 +1,10 @@
 import { Router } from 'express';
-import { loginBody } from '../../common/protocol/auth.js';
+import { loginBody, updateMeBody } from '../../common/protocol/auth.js';
 import type { AppDeps } from '../context.js';
 import { clearSessionCookie, isWebClient, requireUser, setSessionCookie, userOf } from '../http/auth.js';
 import { failureLimiter } from '../http/rate-limit.js';
 import { validate } from '../http/validate.js';
-import { currentUser, login, logout } from './service.js';
+import { currentUser, login, logout, updateCurrentUser } from './service.js';
 
 function loginAccount(body: unknown): string | undefined {
   const email = (body as { email?: unknown } | undefined)?.email;
@@ -25,7 +25,10 @@ export function authRoutes(deps: AppDeps): Router {
     res.status(204).end();
   });
   router.get('/me', requireUser(deps), async (_req, res) => {
-    res.json({ user: await currentUser(deps, userOf(res)) });
+    res.json(await currentUser(deps, userOf(res)));
+  });
+  router.patch('/me', requireUser(deps), async (req, res) => {
+    res.json(await updateCurrentUser(deps, userOf(res), validate(updateMeBody, req.body)));
   });
   return router;
 }

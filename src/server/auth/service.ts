@@ -1,9 +1,10 @@
 import { AppError } from '../../common/errors.js';
 import { newId } from '../../common/ids.js';
-import type { LoginBody, LoginResponse, User } from '../../common/protocol/auth.js';
+import type { LoginBody, LoginResponse, MeResponse, UpdateMeBody } from '../../common/protocol/auth.js';
 import type { AppDeps, UserActor } from '../context.js';
 import { findLoginAccount, findUserById } from '../users/service.js';
 import { verifyAgainstDummy, verifySecret } from '../../common/secret-hash.js';
+import { updateUserLang } from '../users/queries.js';
 import { endSession, findSession, insertSession } from './queries.js';
 import { signUserToken, type UserClaims } from './tokens.js';
 
@@ -50,8 +51,18 @@ export async function logout(deps: AppDeps, actor: UserActor): Promise<void> {
   await endSession(deps.db.knex, actor.sessionId, Date.now());
 }
 
-export async function currentUser(deps: AppDeps, actor: UserActor): Promise<User> {
+export async function currentUser(deps: AppDeps, actor: UserActor): Promise<MeResponse> {
   const account = await findUserById(deps.db.knex, actor.tenantId, actor.userId);
   if (!account) throw new AppError('UNAUTHENTICATED');
-  return account.user;
+  return { user: account.user, lang: account.lang };
+}
+
+/** What a person changes about themselves: for now the panel's language. */
+export async function updateCurrentUser(
+  deps: AppDeps,
+  actor: UserActor,
+  body: UpdateMeBody,
+): Promise<MeResponse> {
+  await updateUserLang(deps.db.knex, actor.tenantId, actor.userId, body.lang);
+  return currentUser(deps, actor);
 }

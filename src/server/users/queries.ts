@@ -11,6 +11,7 @@ export interface UserRow {
   pin_hash: string | null;
   active: boolean | number;
   created_at: number;
+  lang?: string | null;
 }
 
 export interface PlatformUserRow {
@@ -18,6 +19,7 @@ export interface PlatformUserRow {
   email: string;
   password_hash: string;
   created_at: number;
+  lang?: string | null;
 }
 
 export interface LoginEmailRow {
@@ -40,6 +42,16 @@ export async function insertPlatformUser(trx: Knex, row: PlatformUserRow): Promi
 
 export async function findPlatformUser(trx: Knex, id: string): Promise<PlatformUserRow | undefined> {
   return trx<PlatformUserRow>('platform_users').where({ id }).first();
+}
+
+export async function updateUserLang(
+  knex: Knex,
+  tenantId: string | null,
+  id: string,
+  lang: string,
+): Promise<void> {
+  if (tenantId === null) await knex('platform_users').where({ id }).update({ lang });
+  else await knex('users').where({ tenant_id: tenantId, id }).update({ lang });
 }
 
 /** The email's primary key is the uniqueness guard across tenants and the platform. */

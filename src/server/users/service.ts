@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { AppError } from '../../common/errors.js';
 import { newId } from '../../common/ids.js';
+import { isLang, type Lang } from '../../common/i18n/index.js';
 import type { Role, User } from '../../common/protocol/auth.js';
 import { hashSecret } from '../../common/secret-hash.js';
 import { isUniqueViolation } from '../db/errors.js';
@@ -74,7 +75,11 @@ export interface Account {
   user: User;
   passwordHash: string | null;
   active: boolean;
+  /** The panel language they chose, if any. */
+  lang: Lang | null;
 }
+
+const langOf = (value: unknown): Lang | null => (isLang(value) ? value : null);
 
 /** The account behind a login email: a platform superadmin or a tenant member. */
 export async function findLoginAccount(knex: Knex, email: string): Promise<Account | null> {
@@ -96,6 +101,7 @@ export async function findUserById(
       user: { id: admin.id, email: admin.email, role: 'superadmin', tenantId: null },
       passwordHash: admin.password_hash,
       active: true,
+      lang: langOf(admin.lang),
     };
   }
   const row = await findUser(knex, tenantId, userId);
@@ -104,6 +110,7 @@ export async function findUserById(
     user: { id: row.id, email: row.email, role: row.role, tenantId: row.tenant_id },
     passwordHash: row.password_hash,
     active: Boolean(row.active),
+    lang: langOf(row.lang),
   };
 }
 

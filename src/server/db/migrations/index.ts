@@ -26,6 +26,7 @@ import * as createRefundLines from './20261125102300_create_refund_lines.js';
 import * as createRefundPayments from './20261125102400_create_refund_payments.js';
 import * as createCashMovements from './20261125102500_create_cash_movements.js';
 import * as productsCoveringNameIndex from './20261125104500_products_covering_name_index.js';
+import * as addUsersLang from './20261125104600_add_users_lang.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -61,6 +62,7 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['20261125102400_create_refund_payments', createRefundPayments],
   ['20261125102500_create_cash_movements', createCashMovements],
   ['20261125104500_products_covering_name_index', productsCoveringNameIndex],
+  ['20261125104600_add_users_lang', addUsersLang],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {
