@@ -63,7 +63,7 @@ try {
     alias: { 'react-devtools-core': devtoolsStub },
     // The native SQLite driver stays in node_modules. pino goes in: the register logs to a file, never through
     // a transport (a worker thread that would need pino's own files).
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3', 'better-sqlite3-node22'],
     plugins: [yogaWithoutFetch, zodWithoutLocales],
     // CommonJS packages inside an ESM bundle still call require().
     banner: {

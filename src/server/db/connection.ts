@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import { AppError } from '../../common/errors.js';
+import { Database } from '../../common/sqlite-driver.js';
 import { migrationSource } from './migrations/index.js';
 
 export type Dialect = 'sqlite' | 'mysql';
@@ -29,13 +31,31 @@ export function parseDbUrl(raw: string): DbUrl {
   });
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- knex's dialect classes are untyped CommonJS
+type KnexClientClass = new (...args: any[]) => { _driver(): unknown };
+let sqliteClientClass: KnexClientClass | undefined;
+
+/** Knex's better-sqlite3 dialect, on the same driver the register uses (see common/sqlite-driver.ts). */
+function sqliteClient(): KnexClientClass {
+  if (!sqliteClientClass) {
+    const require = createRequire(import.meta.url);
+    const Base = require('knex/lib/dialects/better-sqlite3/index.js') as KnexClientClass;
+    sqliteClientClass = class extends Base {
+      override _driver() {
+        return Database;
+      }
+    };
+  }
+  return sqliteClientClass;
+}
+
 export function knexConfig(raw: string): Knex.Config {
   const parsed = parseDbUrl(raw);
   if (parsed.dialect === 'sqlite') {
     const filename = parsed.filename!;
     if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
     return {
-      client: 'better-sqlite3',
+      client: sqliteClient() as unknown as typeof Knex.Client,
       connection: { filename },
       useNullAsDefault: true,
       migrations: { migrationSource },

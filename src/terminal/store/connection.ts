@@ -1,9 +1,10 @@
 import { closeSync, existsSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import { Database } from '../../common/sqlite-driver.js';
 import { storeMigrations, type StoreMigration } from './migrations/index.js';
 
-export type StoreDb = Database.Database;
+export type StoreDb = BetterSqlite3.Database;
 
 export const STORE_FILE = 'pos.sqlite';
 
