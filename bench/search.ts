@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { Database } from '../src/common/sqlite-driver.js';
 import { closeRegister, openRegister } from '../src/terminal/register/context.js';
 import { searchCatalog } from '../src/terminal/register/selling.js';
 import { storePath } from '../src/terminal/store/connection.js';
