@@ -7,9 +7,10 @@ import { defaultPanelDir, panelBuilt } from '../../src/server/panel/routes.js';
 import { nextEan13 } from '../helpers/catalog.js';
 import {
   assertBuilt,
+  createSuperadminCli,
+  ok,
   runCli,
   startServerProcess,
-  type CliResult,
   type ServerProcess,
 } from '../helpers/cli.js';
 import { freshDb, testDialects, type TestDb } from '../helpers/db.js';
@@ -19,11 +20,6 @@ import { browserTestsEnabled, launchChromium, screenshotPages, textOf, waitForTe
 const JWT_SECRET = 'panel-people-reports-secret-at-least-32-chars';
 const SUPERADMIN = { email: 'root@posapp.uz', password: 'platform-pass-1' };
 const OWNER = { email: 'owner@otabek.uz', password: 'owner-pass-1' };
-
-function ok(result: CliResult): CliResult {
-  assert.equal(result.code, 0, `exit ${result.code}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`);
-  return result;
-}
 
 /**
  * The owner's panel against a real `posapp server` child process, and a register driven by the headless
@@ -66,20 +62,7 @@ for (const dialect of testDialects()) {
       scratch = mkdtempSync(join(tmpdir(), 'posapp-panel-'));
       db = await freshDb(dialect);
       const serverDir = join(scratch, 'server');
-      ok(
-        await runCli('posapp', [
-          'superadmin',
-          'create',
-          '--email',
-          SUPERADMIN.email,
-          '--password',
-          SUPERADMIN.password,
-          '--db',
-          db.url,
-          '--data-dir',
-          serverDir,
-        ]),
-      );
+      ok(await createSuperadminCli(db.url, serverDir, SUPERADMIN));
       server = await startServerProcess(
         ['--port', String(await freePort()), '--host', '127.0.0.1', '--db', db.url, '--data-dir', serverDir],
         { JWT_SECRET, LOG_LEVEL: 'warn' },

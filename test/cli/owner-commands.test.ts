@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { newId } from '../../src/common/ids.js';
 import {
   assertBuilt,
+  createSuperadminCli,
+  ok,
   runCli,
   startServerProcess,
-  type CliResult,
   type ServerProcess,
 } from '../helpers/cli.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
@@ -17,11 +18,6 @@ import { saleEvent, shiftOpenedEvent } from '../helpers/sync.js';
 const JWT_SECRET = 'owner-commands-test-secret-at-least-32-chars';
 const SUPERADMIN = { email: 'root@posapp.uz', password: 'platform-pass-1' };
 const OWNER = { email: 'owner@dilnoza.uz', password: 'owner-pass-1' };
-
-function ok(result: CliResult): CliResult {
-  assert.equal(result.code, 0, `exit ${result.code}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`);
-  return result;
-}
 
 /**
  * The owner's commands through the built `posapp` binary against a `posapp server` child process.
@@ -53,20 +49,7 @@ describe('owner commands through the built CLI [sqlite]', function () {
     );
     const rootDir = join(scratch, 'config-root');
     const asRoot = (...args: string[]) => runCli('posapp', ['--config-dir', rootDir, ...args]);
-    ok(
-      await runCli('posapp', [
-        'superadmin',
-        'create',
-        '--email',
-        SUPERADMIN.email,
-        '--password',
-        SUPERADMIN.password,
-        '--db',
-        db.url,
-        '--data-dir',
-        dataDir,
-      ]),
-    );
+    ok(await createSuperadminCli(db.url, dataDir, SUPERADMIN));
     ok(
       await asRoot(
         'login',

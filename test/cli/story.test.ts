@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { Database } from '../../src/common/sqlite-driver.js';
 import {
   assertBuilt,
+  createSuperadminCli,
+  ok,
   runCli,
   startServerProcess,
-  type CliResult,
   type ServerProcess,
 } from '../helpers/cli.js';
 import { freshDb, testDialects, type TestDb } from '../helpers/db.js';
@@ -18,11 +19,6 @@ const LIMIT_UZ = 'Kassa limiti tugadi. Qo‘shimcha kassa sotib oling.';
 const JWT_SECRET = 'story-test-secret-that-is-at-least-32-chars';
 const SUPERADMIN = { email: 'root@posapp.uz', password: 'platform-pass-1' };
 const OWNER = { email: 'owner@otabek.uz', password: 'owner-pass-1' };
-
-function ok(result: CliResult): CliResult {
-  assert.equal(result.code, 0, `exit ${result.code}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`);
-  return result;
-}
 
 function identityRow(dataDir: string): Record<string, unknown> | undefined {
   const db = new Database(join(dataDir, 'pos.sqlite'), { fileMustExist: true });
@@ -86,20 +82,7 @@ for (const dialect of testDialects()) {
     });
 
     it('creates the superadmin straight in the database and logs in', async () => {
-      const created = ok(
-        await runCli('posapp', [
-          'superadmin',
-          'create',
-          '--email',
-          SUPERADMIN.email,
-          '--password',
-          SUPERADMIN.password,
-          '--db',
-          db.url,
-          '--data-dir',
-          join(scratch, 'server'),
-        ]),
-      );
+      const created = ok(await createSuperadminCli(db.url, join(scratch, 'server'), SUPERADMIN));
       assert.match(created.stdout, /Superadmin yaratildi: root@posapp\.uz/);
       const login = ok(
         await asRoot(

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,6 +53,32 @@ export function runCli(
     child.once('error', reject);
     child.once('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** Fails the test with the command's output unless it exited 0. */
+export function ok(result: CliResult): CliResult {
+  assert.equal(result.code, 0, `exit ${result.code}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`);
+  return result;
+}
+
+/** `posapp superadmin create` straight into the database, as an installer does before the first start. */
+export function createSuperadminCli(
+  dbUrl: string,
+  dataDir: string,
+  account: { email: string; password: string },
+): Promise<CliResult> {
+  return runCli('posapp', [
+    'superadmin',
+    'create',
+    '--email',
+    account.email,
+    '--password',
+    account.password,
+    '--db',
+    dbUrl,
+    '--data-dir',
+    dataDir,
+  ]);
 }
 
 export interface ServerProcess {

@@ -89,19 +89,10 @@ export const shiftColumns: readonly ShiftColumn[] = [
   'difference',
 ];
 
-const shiftMoneyColumns = new Set<ShiftColumn>([
-  'openingCash',
-  'sales',
-  'refunds',
-  'card',
-  'qr',
-  'cashSales',
-  'cashRefunds',
-  'cashMoved',
-  'expected',
-  'counted',
-  'difference',
-]);
+/** Every shift column but who, when and how many is an amount of money. */
+const shiftMoneyColumns = new Set<ShiftColumn>(
+  shiftColumns.filter((column) => !['device', 'cashier', 'opened', 'closed', 'salesCount'].includes(column)),
+);
 
 export function isShiftMoney(column: ShiftColumn): boolean {
   return shiftMoneyColumns.has(column);

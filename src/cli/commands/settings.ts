@@ -34,8 +34,19 @@ const setFlagsSchema = z
     },
   );
 
+/** Whether the flags change part of the scale layout, which then needs the current one to build on. */
+function changesScaleLayout(flags: z.infer<typeof setFlagsSchema>): boolean {
+  return (
+    flags.scale !== false &&
+    Boolean(flags.scalePrefixes || flags.scaleItemDigits !== undefined || flags.scaleValue)
+  );
+}
+
 /** Flags → the PATCH body; scale-label flags change only what is given, on top of the current layout. */
-export function settingsPatch(flags: z.infer<typeof setFlagsSchema>, current: Settings): UpdateSettingsBody {
+export function settingsPatch(
+  flags: z.infer<typeof setFlagsSchema>,
+  current: Settings['scaleBarcode'],
+): UpdateSettingsBody {
   const body: UpdateSettingsBody = {};
   if (flags.cashRounding !== undefined)
     body.cashRounding = flags.cashRounding as UpdateSettingsBody['cashRounding'];
@@ -43,8 +54,8 @@ export function settingsPatch(flags: z.infer<typeof setFlagsSchema>, current: Se
   if (flags.vat !== undefined) body.defaultVatRate = flags.vat;
   if (flags.receiptHeader !== undefined) body.receiptHeader = flags.receiptHeader || null;
   if (flags.scale === false) body.scaleBarcode = null;
-  else if (flags.scalePrefixes || flags.scaleItemDigits !== undefined || flags.scaleValue) {
-    const base = current.scaleBarcode ?? { prefixes: ['20'], itemDigits: 5, value: 'weight' as const };
+  else if (changesScaleLayout(flags)) {
+    const base = current ?? { prefixes: ['20'], itemDigits: 5, value: 'weight' as const };
     body.scaleBarcode = parseOptions(scaleBarcodeSchema, {
       prefixes: flags.scalePrefixes ?? base.prefixes,
       itemDigits: flags.scaleItemDigits ?? base.itemDigits,
@@ -96,8 +107,11 @@ export async function setSettings(_options: unknown, command: Command): Promise<
   const globals = globalsOf(command);
   const flags = parseOptions(setFlagsSchema, command.opts());
   const { api } = loggedInClient(globals);
-  const current = await api.request('GET', '/settings', { response: settingsResponse });
-  const body = settingsPatch(flags, current.settings);
+  // Only a partial scale layout needs the current settings; anything else is one PATCH.
+  const current = changesScaleLayout(flags)
+    ? (await api.request('GET', '/settings', { response: settingsResponse })).settings.scaleBarcode
+    : null;
+  const body = settingsPatch(flags, current);
   if (Object.keys(body).length === 0) {
     return parseOptions(
       z.never({ error: text(globals.lang, 'settingsNothingToSet') }),
