@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_UNIT_PRICE } from '../limits.js';
 import { barcodeProblem } from '../barcode.js';
 
 export const units = ['pcs', 'kg', 'l'] as const;
@@ -14,7 +15,7 @@ export const barcodeSchema = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 /** Minor units (tiyin). */
-export const priceSchema = z.number().int().min(0).max(1e13);
+export const priceSchema = z.number().int().min(0).max(MAX_UNIT_PRICE);
 /** Basis points: 12% = 1200. */
 export const vatRateSchema = z.number().int().min(0).max(10_000);
 /** MXIK: Uzbekistan's 17-digit product classification code, required on fiscal receipts. */

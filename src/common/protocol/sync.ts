@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_SALE_LINES, MAX_SALE_PAYMENTS } from '../limits.js';
 import { unitSchema } from './catalog.js';
 
 /**
@@ -50,10 +51,10 @@ export const saleCompletedData = z.strictObject({
   receiptNo: z.string().min(1).max(32),
   shiftId: id,
   cashierId: id,
-  lines: z.array(saleLineSchema).min(1).max(1000),
+  lines: z.array(saleLineSchema).min(1).max(MAX_SALE_LINES),
   discount: money.min(0),
   total: money.min(0),
-  payments: z.array(paymentSchema).min(1).max(10),
+  payments: z.array(paymentSchema).min(1).max(MAX_SALE_PAYMENTS),
   change: money.min(0),
 });
 export type SaleCompletedData = z.infer<typeof saleCompletedData>;
