@@ -226,10 +226,14 @@ export const productChangeData = z.object({
   active: z.boolean(),
 });
 export const stockChangeData = z.object({ level: z.number() });
+/** People who log in at a register with a PIN; `role` absent (an older server) means a cashier. */
+export const pinRoles = ['cashier', 'supervisor'] as const;
+export type PinRole = (typeof pinRoles)[number];
 export const cashierChangeData = z.object({
   name: z.string(),
   pinHash: z.string().nullable(),
   active: z.boolean(),
+  role: z.enum(pinRoles).optional(),
 });
 export const settingsChangeData = z.object({
   storeName: z.string(),

@@ -28,6 +28,7 @@ import * as createCashMovements from './20261125102500_create_cash_movements.js'
 import * as productsCoveringNameIndex from './20261125104500_products_covering_name_index.js';
 import * as addUsersLang from './20261125104600_add_users_lang.js';
 import * as createAuditEvents from './20261201130000_create_audit_events.js';
+import * as addUsersPinDigest from './20261201130100_add_users_pin_digest.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -65,6 +66,7 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['20261125104500_products_covering_name_index', productsCoveringNameIndex],
   ['20261125104600_add_users_lang', addUsersLang],
   ['20261201130000_create_audit_events', createAuditEvents],
+  ['20261201130100_add_users_pin_digest', addUsersPinDigest],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {
