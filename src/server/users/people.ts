@@ -6,10 +6,10 @@ import { newId } from '../../common/ids.js';
 import type { createUserBody, TenantUser } from '../../common/protocol/users.js';
 import { toIso } from '../../common/time.js';
 import { pinRoles, type PinRole } from '../../common/protocol/sync.js';
-import { hashSecret, verifySecret } from '../../common/secret-hash.js';
+import { hashSecret, verifySecret } from '../../node/secret-hash.js';
 import type { ServerConfig } from '../config.js';
 import type { TenantContext } from '../context.js';
-import { recordChanges } from '../sync/service.js';
+import { recordChanges } from '../changes/service.js';
 import { retryOnConflict } from '../db/errors.js';
 import {
   findUser,
