@@ -100,7 +100,8 @@ const uz = {
   total: 'Jami',
   reportPeriod: 'Davr: {from} — {to}',
   paymentsLine: 'To‘lovlar: naqd {cash}, karta {card}, QR {qr}',
-  importSummary: 'Import: {imported} yangi, {updated} yangilandi, {rejected} rad etildi.',
+  importSummary:
+    'Import: {imported} yangi, {updated} yangilandi, {unchanged} o‘zgarmagan, {rejected} rad etildi.',
   importRejectedLine: '{line}-qator: {reason}',
   importHasRejected:
     '{rejected} ta qator rad etildi: ularni tuzatib, importni qayta ishga tushiring (chiqish kodi 1).',
@@ -230,7 +231,8 @@ const ru: CliText = {
   total: 'Всего',
   reportPeriod: 'Период: {from} — {to}',
   paymentsLine: 'Оплаты: наличные {cash}, карта {card}, QR {qr}',
-  importSummary: 'Импорт: новых {imported}, обновлено {updated}, отклонено {rejected}.',
+  importSummary:
+    'Импорт: новых {imported}, обновлено {updated}, без изменений {unchanged}, отклонено {rejected}.',
   importRejectedLine: 'Строка {line}: {reason}',
   importHasRejected: 'Отклонено строк: {rejected}. Исправьте их и запустите импорт снова (код выхода 1).',
   stockReceived: 'Принято на склад: товаров {lines}.',
@@ -357,7 +359,7 @@ const en: CliText = {
   total: 'Total',
   reportPeriod: 'Period: {from} — {to}',
   paymentsLine: 'Payments: cash {cash}, card {card}, QR {qr}',
-  importSummary: 'Import: {imported} new, {updated} updated, {rejected} rejected.',
+  importSummary: 'Import: {imported} new, {updated} updated, {unchanged} unchanged, {rejected} rejected.',
   importRejectedLine: 'Line {line}: {reason}',
   importHasRejected: '{rejected} lines were rejected: fix them and run the import again (exit code 1).',
   stockReceived: 'Received into stock: {lines} products.',

@@ -139,6 +139,7 @@ export const en: Translation = {
     done: 'Import finished',
     imported: 'New: {{count}}',
     updated: 'Updated: {{count}}',
+    unchanged: 'Unchanged: {{count}}',
     rejected: 'Rejected: {{count}}',
     line: 'Line',
     reason: 'Reason',

@@ -139,6 +139,7 @@ export const ru: Translation = {
     done: 'Импорт завершён',
     imported: 'Новых: {{count}}',
     updated: 'Обновлено: {{count}}',
+    unchanged: 'Без изменений: {{count}}',
     rejected: 'Отклонено: {{count}}',
     line: 'Строка',
     reason: 'Причина',

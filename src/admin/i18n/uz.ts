@@ -138,6 +138,7 @@ export const uz = {
     done: 'Import tugadi',
     imported: 'Yangi: {{count}}',
     updated: 'Yangilangan: {{count}}',
+    unchanged: 'O‘zgarmagan: {{count}}',
     rejected: 'Rad etilgan: {{count}}',
     line: 'Qator',
     reason: 'Sabab',
