@@ -12,7 +12,14 @@ import { toIso } from '../../common/time.js';
 import { signDeviceToken, type DeviceClaims } from '../auth/tokens.js';
 import type { AppDeps, DeviceActor, TenantContext } from '../context.js';
 import { isUniqueViolation } from '../db/errors.js';
-import { defaultStore, getStore, getTenant, releaseDeviceSeat, takeDeviceSeat } from '../tenants/service.js';
+import {
+  defaultStore,
+  getStore,
+  getTenant,
+  recordLimitHit,
+  releaseDeviceSeat,
+  takeDeviceSeat,
+} from '../tenants/service.js';
 import { deviceIdFromKey, deviceKeyMatches, makeDeviceKey } from './keys.js';
 import {
   deviceNamesInStore,
@@ -97,9 +104,16 @@ export async function createDevice(
   input: { name?: string },
 ): Promise<CreateDeviceResponse> {
   const store = await defaultStore(ctx.db.knex, ctx.tenantId);
-  const created = await ctx.db.knex.transaction((trx) =>
-    createDeviceInTransaction(ctx, trx, { tenantId: ctx.tenantId, storeId: store.id, name: input.name }),
-  );
+  const created = await ctx.db.knex
+    .transaction((trx) =>
+      createDeviceInTransaction(ctx, trx, { tenantId: ctx.tenantId, storeId: store.id, name: input.name }),
+    )
+    .catch(async (error: unknown) => {
+      // After the rollback: the refused add is the seller's cue to call, so it is kept although nothing else is.
+      if (error instanceof AppError && error.code === 'DEVICE_LIMIT_REACHED')
+        await recordLimitHit(ctx, ctx.tenantId, ctx.actor.userId);
+      throw error;
+    });
   ctx.logger.info(
     { tenantId: ctx.tenantId, deviceId: created.device.id, name: created.device.name },
     'device added',
