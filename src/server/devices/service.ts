@@ -12,14 +12,7 @@ import { toIso } from '../../common/time.js';
 import { signDeviceToken, type DeviceClaims } from '../auth/tokens.js';
 import type { AppDeps, DeviceActor, TenantContext } from '../context.js';
 import { isUniqueViolation } from '../db/errors.js';
-import {
-  defaultStore,
-  getStore,
-  getTenant,
-  recordLimitHit,
-  releaseDeviceSeat,
-  takeDeviceSeat,
-} from '../tenants/service.js';
+import { defaultStore, getStore, getTenant } from '../tenants/service.js';
 import { deviceIdFromKey, deviceKeyMatches, makeDeviceKey } from './keys.js';
 import {
   deviceNamesInStore,
@@ -27,7 +20,10 @@ import {
   findDeviceForUpdate,
   findDeviceTenant,
   insertDevice,
+  insertLimitHit,
   listDevices as listDeviceRows,
+  releaseDeviceSeat,
+  takeDeviceSeat,
   touchDevice,
   updateDevice,
   type DeviceRow,
@@ -59,6 +55,24 @@ function toDevice(row: DeviceRow): Device {
 
 function brief(row: Pick<DeviceRow, 'id' | 'name' | 'status'>): Pick<Device, 'id' | 'name' | 'status'> {
   return { id: row.id, name: row.name, status: row.status };
+}
+
+/**
+ * A refused register add, in its own small transaction: the device insert has rolled back, and the 402 itself
+ * writes nothing else. The seller calls the shops that hit the limit.
+ */
+async function recordLimitHit(deps: AppDeps, tenantId: string, userId: string): Promise<void> {
+  await deps.db.knex.transaction(async (trx) => {
+    const tenant = await getTenant(trx, tenantId);
+    await insertLimitHit(trx, {
+      tenant_id: tenantId,
+      id: newId(),
+      at: Date.now(),
+      user_id: userId,
+      max_devices: tenant.max_devices,
+    });
+  });
+  deps.logger.info({ tenantId, userId }, 'register limit hit');
 }
 
 /** Takes a licence seat and creates a pending device with a fresh key, inside the caller's transaction. */

@@ -2,36 +2,28 @@ import type { Knex } from 'knex';
 import { AppError } from '../../common/errors.js';
 import { newId } from '../../common/ids.js';
 import type {
-  BootstrapResponse,
   LicenceHistoryResponse,
   Tenant,
   TenantListQuery,
   TenantListResponse,
-  bootstrapBody,
   maxDevicesBody,
   tenantListQuery,
 } from '../../common/protocol/tenants.js';
 import type { z } from 'zod';
-import { hashSecret } from '../../common/secret-hash.js';
 import type { AppDeps, UserActor } from '../context.js';
+import { findUserById } from '../users/service.js';
 import { toIso } from '../../common/time.js';
-import { createDeviceInTransaction } from '../devices/service.js';
-import { initStoreSync } from '../sync/service.js';
-import { createLoginUser, findUserById } from '../users/service.js';
 import {
   findStore,
   findTenant,
   findTenantForUpdate,
   firstStore,
   insertLicenceEntry,
-  insertLimitHit,
   insertStore,
   insertTenant,
   listLicenceEntries,
   listTenantPage,
   ownerEmailsOf,
-  releaseDeviceSeat,
-  takeDeviceSeat,
   updateDefaultVatRate,
   updateMaxDevices,
   type StoreRow,
@@ -39,47 +31,6 @@ import {
 } from './queries.js';
 
 export type { StoreRow, TenantRow };
-
-/** The platform owner sells a licence: tenant, its first store, the owner's login and POS-01, all or nothing. */
-export async function bootstrapTenant(
-  deps: AppDeps,
-  body: z.output<typeof bootstrapBody>,
-): Promise<BootstrapResponse> {
-  const passwordHash = await hashSecret(body.ownerPassword, deps.config.passwordHashCost);
-  const now = Date.now();
-  const tenant: TenantRow = {
-    id: newId(),
-    name: body.tenantName,
-    max_devices: body.maxDevices,
-    devices_used: 0,
-    currency: body.currency,
-    default_vat_rate: 1200,
-    created_at: now,
-  };
-  const store: StoreRow = { tenant_id: tenant.id, id: newId(), name: body.storeName, created_at: now };
-  const result = await deps.db.knex.transaction(async (trx) => {
-    await insertTenant(trx, tenant);
-    await insertStore(trx, store);
-    await initStoreSync(trx, tenant.id, store.id);
-    const owner = await createLoginUser(trx, {
-      tenantId: tenant.id,
-      role: 'owner',
-      name: body.ownerEmail,
-      email: body.ownerEmail,
-      passwordHash,
-    });
-    const created = await createDeviceInTransaction(deps, trx, { tenantId: tenant.id, storeId: store.id });
-    return { owner, created };
-  });
-  deps.logger.info({ tenantId: tenant.id, storeId: store.id }, 'tenant bootstrapped');
-  return {
-    tenant: { id: tenant.id, name: tenant.name, maxDevices: tenant.max_devices },
-    store: { id: store.id, name: store.name },
-    owner: { id: result.owner.id, email: result.owner.email, role: 'owner' },
-    device: result.created.device,
-    deviceKey: result.created.deviceKey,
-  };
-}
 
 function encodeCursor(row: TenantRow, sort: TenantListQuery['sort']): string {
   const at = sort === 'limitHits' ? (row.last_limit_hit_at ?? 0) : row.created_at;
@@ -178,24 +129,6 @@ export async function licenceHistory(deps: AppDeps, tenantId: string): Promise<L
   };
 }
 
-/**
- * A refused register add, in its own small transaction: the device insert has rolled back, and the 402 itself
- * writes nothing else. The seller calls the shops that hit the limit.
- */
-export async function recordLimitHit(deps: AppDeps, tenantId: string, userId: string): Promise<void> {
-  await deps.db.knex.transaction(async (trx) => {
-    const tenant = await findTenant(trx, tenantId);
-    await insertLimitHit(trx, {
-      tenant_id: tenantId,
-      id: newId(),
-      at: Date.now(),
-      user_id: userId,
-      max_devices: tenant?.max_devices ?? 0,
-    });
-  });
-  deps.logger.info({ tenantId, userId }, 'register limit hit');
-}
-
 export async function getTenant(knex: Knex, tenantId: string): Promise<TenantRow> {
   const row = await findTenant(knex, tenantId);
   if (!row) throw new AppError('NOT_FOUND');
@@ -219,4 +152,8 @@ export async function setDefaultVatRate(trx: Knex, tenantId: string, rate: numbe
   await updateDefaultVatRate(trx, tenantId, rate);
 }
 
-export { takeDeviceSeat, releaseDeviceSeat };
+/** A sold licence's tenant and its first store, inside the caller's transaction. */
+export async function createTenantWithStore(trx: Knex, tenant: TenantRow, store: StoreRow): Promise<void> {
+  await insertTenant(trx, tenant);
+  await insertStore(trx, store);
+}
