@@ -31,6 +31,12 @@ import * as addSaleLinesGrossUnitPackage from './20261201100000_add_sale_lines_g
 import * as addRefundLinesValues from './20261201100100_add_refund_lines_values.js';
 import * as addStoreSettingsSeller from './20261201100200_add_store_settings_seller.js';
 import * as addDevicesFiscalModule from './20261201100300_add_devices_fiscal_module.js';
+import * as createAuditEvents from './20261201130000_create_audit_events.js';
+import * as addUsersPinDigest from './20261201130100_add_users_pin_digest.js';
+import * as createLoginFailures from './20261201150000_create_login_failures.js';
+import * as addTenantsLimitHits from './20261201150100_add_tenants_limit_hits.js';
+import * as createDeviceLimitHits from './20261201150200_create_device_limit_hits.js';
+import * as createLicenceHistory from './20261201150300_create_licence_history.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -71,6 +77,12 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['20261201100100_add_refund_lines_values', addRefundLinesValues],
   ['20261201100200_add_store_settings_seller', addStoreSettingsSeller],
   ['20261201100300_add_devices_fiscal_module', addDevicesFiscalModule],
+  ['20261201130000_create_audit_events', createAuditEvents],
+  ['20261201130100_add_users_pin_digest', addUsersPinDigest],
+  ['20261201150000_create_login_failures', createLoginFailures],
+  ['20261201150100_add_tenants_limit_hits', addTenantsLimitHits],
+  ['20261201150200_create_device_limit_hits', createDeviceLimitHits],
+  ['20261201150300_create_licence_history', createLicenceHistory],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {
