@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { MAX_SALE_LINES, MAX_SALE_PAYMENTS } from '../limits.js';
+import {
+  MAX_CASH_MOVE,
+  MAX_LINE_QTY,
+  MAX_LINE_TOTAL,
+  MAX_OUTBOX_PENDING,
+  MAX_SALE_LINES,
+  MAX_SALE_PAYMENTS,
+  MAX_SALE_TOTAL,
+  MAX_UNIT_PRICE,
+} from '../limits.js';
 import { unitSchema } from './catalog.js';
 
 /**
@@ -18,13 +27,15 @@ export const eventTypeSchema = z.enum(eventTypes);
 export type EventType = z.infer<typeof eventTypeSchema>;
 
 const id = z.uuid();
-const money = z.number().int();
-const positiveQty = z.number().int().min(1);
+/** Every amount and count is bounded (src/common/limits.ts), so sums in reports stay exact on both databases. */
+const money = z.number().int().min(0).max(MAX_SALE_TOTAL);
+const lineMoney = z.number().int().min(0).max(MAX_LINE_TOTAL);
+const positiveQty = z.number().int().min(1).max(MAX_LINE_QTY);
 
 export const paymentMethods = ['cash', 'card', 'qr'] as const;
 export const paymentSchema = z.strictObject({
   method: z.enum(paymentMethods),
-  amount: money.min(0),
+  amount: money,
   /** Card: `uzcard` | `humo` | `visa` | `mastercard`; QR: the provider (`click`, `payme`, `uzum`). */
   cardType: z.string().max(32).optional(),
   /** The card terminal's or QR provider's reference number. */
@@ -36,9 +47,9 @@ export const saleLineSchema = z.strictObject({
   productId: id,
   name: z.string().max(191),
   qty: positiveQty,
-  unitPrice: money.min(0),
-  discount: money.min(0),
-  total: money.min(0),
+  unitPrice: z.number().int().min(0).max(MAX_UNIT_PRICE),
+  discount: lineMoney,
+  total: lineMoney,
   vatRate: z.number().int().min(0).max(10_000),
   mxik: z
     .string()
@@ -52,10 +63,10 @@ export const saleCompletedData = z.strictObject({
   shiftId: id,
   cashierId: id,
   lines: z.array(saleLineSchema).min(1).max(MAX_SALE_LINES),
-  discount: money.min(0),
-  total: money.min(0),
+  discount: money,
+  total: money,
   payments: z.array(paymentSchema).min(1).max(MAX_SALE_PAYMENTS),
-  change: money.min(0),
+  change: money,
 });
 export type SaleCompletedData = z.infer<typeof saleCompletedData>;
 
@@ -63,14 +74,14 @@ export const saleRefundedData = z.strictObject({
   refundNo: z.string().min(1).max(32),
   saleId: id,
   lines: z
-    .array(z.strictObject({ productId: id, qty: positiveQty, total: money.min(0) }))
+    .array(z.strictObject({ productId: id, qty: positiveQty, total: lineMoney }))
     .min(1)
-    .max(1000),
+    .max(MAX_SALE_LINES),
   payments: z
-    .array(z.strictObject({ method: z.enum(paymentMethods), amount: money.min(0) }))
+    .array(z.strictObject({ method: z.enum(paymentMethods), amount: money }))
     .min(1)
-    .max(10),
-  total: money.min(0),
+    .max(MAX_SALE_PAYMENTS),
+  total: money,
   /** The shift the refund was made in (it may differ from the sale's); cashier who made it. */
   shiftId: id.optional(),
   cashierId: id.optional(),
@@ -78,11 +89,12 @@ export const saleRefundedData = z.strictObject({
 });
 export type SaleRefundedData = z.infer<typeof saleRefundedData>;
 
-export const shiftOpenedData = z.strictObject({ shiftId: id, cashierId: id, openingCash: money.min(0) });
-export const shiftClosedData = z.strictObject({ shiftId: id, countedCash: money.min(0) });
+const drawerCash = z.number().int().min(0).max(MAX_CASH_MOVE);
+export const shiftOpenedData = z.strictObject({ shiftId: id, cashierId: id, openingCash: drawerCash });
+export const shiftClosedData = z.strictObject({ shiftId: id, countedCash: drawerCash });
 export const cashMovedData = z.strictObject({
   shiftId: id,
-  amount: money,
+  amount: z.number().int().min(-MAX_CASH_MOVE).max(MAX_CASH_MOVE),
   reason: z.string().min(1).max(500),
 });
 
@@ -132,7 +144,10 @@ export const MAX_PUSH_EVENTS = 500;
 export const pushBody = z.strictObject({
   events: z.array(z.unknown()).max(MAX_PUSH_EVENTS),
   outbox: z
-    .strictObject({ pending: z.number().int().min(0), oldestAt: z.iso.datetime().nullable() })
+    .strictObject({
+      pending: z.number().int().min(0).max(MAX_OUTBOX_PENDING),
+      oldestAt: z.iso.datetime().nullable(),
+    })
     .optional(),
 });
 export type PushBody = z.infer<typeof pushBody>;

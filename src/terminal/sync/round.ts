@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { AppError } from '../../common/errors.js';
 import { requestJson, ServerError } from '../../common/http.js';
 import type { Lang } from '../../common/i18n/index.js';
@@ -7,15 +6,14 @@ import { changeSchema, MAX_PUSH_EVENTS, pullResponse, pushResponse } from '../..
 import type { StoreDb } from '../store/connection.js';
 import { applyChange, clearPulledData } from '../store/queries/catalog.js';
 import type { Identity } from '../store/queries/identity.js';
+import { tryTakeSyncLock } from '../store/sync-lock.js';
 import {
-  acquireSyncLease,
   outboxAfterBatch,
   outboxSummary,
   pendingEvents,
   readSyncState,
   recordPushResults,
   recordSyncOutcome,
-  releaseSyncLease,
   resetSyncState,
   saveCursor,
 } from '../store/queries/sync.js';
@@ -37,11 +35,10 @@ export interface SyncReport {
   skipped: number;
   cursor: number;
   pending: number;
-  /** False when another process on this data dir holds the sync lease. */
+  /** False when another process on this data dir holds the sync lock. */
   ran: boolean;
 }
 
-const LEASE_MS = 120_000;
 /** SQLite's page cache during a catch-up pull, in KiB (negative = size rather than pages). */
 const CATCH_UP_CACHE_KIB = -2000;
 
@@ -54,7 +51,6 @@ export async function syncOnce(
   identity: Identity,
   options: SyncOptions = {},
 ): Promise<SyncReport> {
-  const holder = randomUUID();
   const report: SyncReport = {
     pushed: 0,
     duplicates: 0,
@@ -65,7 +61,8 @@ export async function syncOnce(
     pending: 0,
     ran: false,
   };
-  if (!acquireSyncLease(db, holder, LEASE_MS)) {
+  const lock = tryTakeSyncLock(db);
+  if (!lock) {
     report.pending = outboxSummary(db).pending;
     report.cursor = readSyncState(db).cursor;
     return report;
@@ -80,8 +77,8 @@ export async function syncOnce(
         resetSyncState(db, identity.deviceId);
       })();
     }
-    await pushAll(db, identity, options, report, holder);
-    await pullAll(db, identity, options, report, holder);
+    await pushAll(db, identity, options, report);
+    await pullAll(db, identity, options, report);
     report.pending = outboxSummary(db).pending;
     recordSyncOutcome(db, { ok: true });
     return report;
@@ -91,7 +88,7 @@ export async function syncOnce(
     recordSyncOutcome(db, { ok: false, error: message, revoked });
     throw error;
   } finally {
-    releaseSyncLease(db, holder);
+    lock.release();
   }
 }
 
@@ -100,7 +97,6 @@ async function pushAll(
   identity: Identity,
   options: SyncOptions,
   report: SyncReport,
-  holder: string,
 ): Promise<void> {
   const batch = Math.min(options.pushBatch ?? MAX_PUSH_EVENTS, MAX_PUSH_EVENTS);
   for (;;) {
@@ -131,7 +127,6 @@ async function pushAll(
         params: { status: 200, url: `${identity.serverUrl}/sync/push` },
       });
     }
-    acquireSyncLease(db, holder, LEASE_MS);
     options.onProgress?.({
       pushed: report.pushed + report.duplicates,
       pulled: report.pulled,
@@ -145,7 +140,6 @@ async function pullAll(
   identity: Identity,
   options: SyncOptions,
   report: SyncReport,
-  holder: string,
 ): Promise<void> {
   const fetchPage = (cursor: number) =>
     requestJson({
@@ -181,7 +175,6 @@ async function pullAll(
       report.pulled += counts.pulled;
       report.skipped += counts.skipped;
       report.cursor = next;
-      acquireSyncLease(db, holder, LEASE_MS);
       options.onProgress?.({
         pushed: report.pushed + report.duplicates,
         pulled: report.pulled,
