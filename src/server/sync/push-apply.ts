@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
 import { newId } from '../../common/ids.js';
-import type { SyncEvent } from '../../common/protocol/sync.js';
 import type { AppDeps } from '../context.js';
 import { isUniqueViolation, retryOnConflict } from '../db/errors.js';
 import { writeEventEffects, type EventLookups, type EventOrigin } from '../sales/service.js';
@@ -12,7 +11,7 @@ import { findSyncEvents, insertSyncEvents, readStoreVersion, type SyncEventRow }
 /** Written in the same transaction as the events (the register's outbox report): all or nothing with them. */
 export type AlsoWrite = (trx: Knex) => Promise<void>;
 
-function appliedRow(origin: EventOrigin, event: SyncEvent): SyncEventRow {
+function appliedRow(origin: EventOrigin, { event, review }: Parsed): SyncEventRow {
   return {
     tenant_id: origin.tenantId,
     id: event.id,
@@ -25,6 +24,7 @@ function appliedRow(origin: EventOrigin, event: SyncEvent): SyncEventRow {
     occurred_at: Date.parse(event.occurredAt),
     received_at: origin.receivedAt,
     version: null,
+    review: review?.slice(0, 500) ?? null,
   };
 }
 
@@ -42,6 +42,7 @@ function rejectedRow(origin: EventOrigin, r: Rejection): SyncEventRow {
     occurred_at: r.occurredAt,
     received_at: origin.receivedAt,
     version: null,
+    review: null,
   };
 }
 
@@ -55,11 +56,17 @@ async function applyAll(
   deps: AppDeps,
   trx: Knex,
   origin: EventOrigin,
-  events: readonly SyncEvent[],
+  events: readonly Parsed[],
   rejections: readonly Rejection[],
   lookups: EventLookups,
 ): Promise<number> {
-  const moved = await writeEventEffects(deps.db, trx, origin, events, lookups);
+  const moved = await writeEventEffects(
+    deps.db,
+    trx,
+    origin,
+    events.map((p) => p.event),
+    lookups,
+  );
   const versions = await recordChanges(
     trx,
     origin.tenantId,
@@ -101,14 +108,7 @@ export async function applyBatch(
   try {
     const version = await retryOnConflict(() =>
       deps.db.knex.transaction(async (trx) => {
-        const at = await applyAll(
-          deps,
-          trx,
-          origin,
-          toApply.map((f) => f.event),
-          rejections,
-          lookups,
-        );
+        const at = await applyAll(deps, trx, origin, toApply, rejections, lookups);
         await alsoWrite?.(trx);
         return at;
       }),
@@ -149,10 +149,11 @@ async function applyOneByOne(
   results: Array<PushResult | undefined>,
 ): Promise<void> {
   for (const r of rejections) results[r.index] = await recordRejection(deps, origin, r, lookups);
-  for (const { index, event } of toApply) {
+  for (const parsed of toApply) {
+    const { index, event } = parsed;
     try {
       const version = await retryOnConflict(() =>
-        deps.db.knex.transaction((trx) => applyAll(deps, trx, origin, [event], [], lookups)),
+        deps.db.knex.transaction((trx) => applyAll(deps, trx, origin, [parsed], [], lookups)),
       );
       results[index] = { id: event.id, status: 'applied', version };
       continue;

@@ -18,6 +18,8 @@ export interface Rejection {
 export interface Parsed {
   index: number;
   event: SyncEvent;
+  /** Accepted, but odd: why the owner should look at it. */
+  review?: string;
 }
 
 /** A batch sorted out, before any database read: well-formed events, malformed ones, repeats within the batch. */

@@ -3,7 +3,7 @@ import type { AppDeps, DeviceActor } from '../context.js';
 import { recordOutboxReport } from '../devices/service.js';
 import { checkEvents, lookupEvents, type EventOrigin } from '../sales/service.js';
 import { applyBatch, type AlsoWrite } from './push-apply.js';
-import { answerRepeats, classifyEvents, rejectionOf, type PushResult } from './push-classify.js';
+import { answerRepeats, classifyEvents, rejectionOf, type Parsed, type PushResult } from './push-classify.js';
 import { answerStored } from './push-stored.js';
 import { findSyncEvents } from './queries.js';
 
@@ -33,14 +33,16 @@ export async function pushEvents(deps: AppDeps, device: DeviceActor, body: PushB
   ]);
   const { fresh, freshRejections } = answerStored(classified, storedRows, results);
 
-  const problems = checkEvents(
+  const verdicts = checkEvents(
     fresh.map((f) => f.event),
+    origin,
     lookups,
   );
-  const toApply = fresh.filter((f) => !problems.has(f.event.id));
+  const toApply: Parsed[] = [];
   for (const f of fresh) {
-    const problem = problems.get(f.event.id);
-    if (problem) freshRejections.push(rejectionOf(f.index, f.event, problem));
+    const verdict = verdicts.get(f.event.id);
+    if (verdict?.problem) freshRejections.push(rejectionOf(f.index, f.event, verdict.problem));
+    else toApply.push(verdict?.review ? { ...f, review: verdict.review } : f);
   }
 
   const outbox = body.outbox;
@@ -58,6 +60,7 @@ export async function pushEvents(deps: AppDeps, device: DeviceActor, body: PushB
       events: final.length,
       applied: final.filter((r) => r.status === 'applied').length,
       rejected: final.filter((r) => r.status === 'rejected').length,
+      flagged: toApply.filter((f) => f.review).length,
     },
     'sync push',
   );

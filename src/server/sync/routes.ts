@@ -4,7 +4,7 @@ import { pullQuery, pushBody } from '../../common/protocol/sync.js';
 import type { AppDeps } from '../context.js';
 import { deviceOf, requireDevice, requireTenantManager, tenantContext } from '../http/auth.js';
 import { validate } from '../http/validate.js';
-import { listRejected, pullChanges, pushEvents } from './service.js';
+import { listFlagged, listRejected, pullChanges, pushEvents } from './service.js';
 
 /** 500 sales of up to a few dozen lines each; more than 500 events is 400 VALIDATION_FAILED (field `events`). */
 const PUSH_BODY_LIMIT = '20mb';
@@ -28,6 +28,10 @@ export function syncRoutes(deps: AppDeps): Router {
   router.get('/rejected', requireTenantManager(deps), async (req, res) => {
     const { limit } = validate(rejectedQuery, req.query);
     res.json(await listRejected(tenantContext(deps, res), limit));
+  });
+  router.get('/review', requireTenantManager(deps), async (req, res) => {
+    const { limit } = validate(rejectedQuery, req.query);
+    res.json(await listFlagged(tenantContext(deps, res), limit));
   });
   return router;
 }
