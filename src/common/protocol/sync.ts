@@ -163,6 +163,11 @@ export const pushResponse = z.object({
       version: z.number().optional(),
     }),
   ),
+  /**
+   * The register was revoked (or its key reset): this push was still taken for what it made before, and it
+   * must stop selling.
+   */
+  revoked: z.boolean().optional(),
 });
 export type PushResponse = z.infer<typeof pushResponse>;
 

@@ -1,6 +1,7 @@
 import type { PushBody, PushResponse } from '../../common/protocol/sync.js';
 import type { AppDeps, DeviceActor } from '../context.js';
 import { recordOutboxReport } from '../devices/service.js';
+import type { Verdict } from '../sales/checks.js';
 import { checkEvents, lookupEvents, type EventOrigin } from '../sales/service.js';
 import { applyBatch, type AlsoWrite } from './push-apply.js';
 import { answerRepeats, classifyEvents, rejectionOf, type Parsed, type PushResult } from './push-classify.js';
@@ -33,10 +34,14 @@ export async function pushEvents(deps: AppDeps, device: DeviceActor, body: PushB
   ]);
   const { fresh, freshRejections } = answerStored(classified, storedRows, results);
 
-  const verdicts = checkEvents(
-    fresh.map((f) => f.event),
-    origin,
-    lookups,
+  const verdicts = retiredVerdicts(
+    device,
+    fresh,
+    checkEvents(
+      fresh.map((f) => f.event),
+      origin,
+      lookups,
+    ),
   );
   const toApply: Parsed[] = [];
   for (const f of fresh) {
@@ -45,7 +50,8 @@ export async function pushEvents(deps: AppDeps, device: DeviceActor, body: PushB
     else toApply.push(verdict?.review ? { ...f, review: verdict.review } : f);
   }
 
-  const outbox = body.outbox;
+  // A retired token's report describes a register that no longer counts: not recorded.
+  const outbox = device.retiredAt === undefined ? body.outbox : undefined;
   const alsoWrite: AlsoWrite | undefined = outbox
     ? (trx) => recordOutboxReport({ ...deps, db: { ...deps.db, knex: trx } }, device, outbox)
     : undefined;
@@ -64,5 +70,32 @@ export async function pushEvents(deps: AppDeps, device: DeviceActor, body: PushB
     },
     'sync push',
   );
-  return { results: final };
+  return device.retiredAt === undefined ? { results: final } : { results: final, revoked: true };
+}
+
+/** Events a retired token may still bring: its register clock may run a little ahead of ours. */
+const RETIRED_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * A revoked or re-keyed register's push: what it made before then is accepted and marked for the owner; what
+ * it made after is refused (kept in the rejected list).
+ */
+function retiredVerdicts(
+  device: DeviceActor,
+  fresh: readonly Parsed[],
+  verdicts: Map<string, Verdict>,
+): Map<string, Verdict> {
+  if (device.retiredAt === undefined) return verdicts;
+  const by = device.retiredBy === 'revoked' ? 'revocation' : 'the key reset';
+  for (const { event } of fresh) {
+    const verdict = verdicts.get(event.id) ?? {};
+    if (verdict.problem) continue;
+    if (Date.parse(event.occurredAt) > device.retiredAt + RETIRED_TOLERANCE_MS)
+      verdicts.set(event.id, { problem: `made after ${by} of the register` });
+    else
+      verdicts.set(event.id, {
+        review: [`arrived after ${by}`, verdict.review].filter(Boolean).join('; '),
+      });
+  }
+  return verdicts;
 }

@@ -19,7 +19,7 @@ export function syncRoutes(deps: AppDeps): Router {
   });
   router.post(
     '/push',
-    requireDevice(deps),
+    requireDevice(deps, { allowRetired: true }),
     express.json({ limit: PUSH_BODY_LIMIT, strict: true }),
     async (req, res) => {
       res.json(await pushEvents(deps, deviceOf(res), validate(pushBody, req.body)));

@@ -35,6 +35,8 @@ export interface SyncReport {
   skipped: number;
   cursor: number;
   pending: number;
+  /** The server said this register is revoked: its events were still taken, and it sells no more. */
+  revoked?: boolean;
   /** False when another process on this data dir holds the sync lock. */
   ran: boolean;
 }
@@ -78,6 +80,11 @@ export async function syncOnce(
       })();
     }
     await pushAll(db, identity, options, report);
+    if (report.revoked) {
+      report.pending = outboxSummary(db).pending;
+      recordSyncOutcome(db, { ok: false, error: 'DEVICE_REVOKED', revoked: true });
+      return report;
+    }
     await pullAll(db, identity, options, report);
     report.pending = outboxSummary(db).pending;
     recordSyncOutcome(db, { ok: true });
@@ -113,6 +120,7 @@ async function pushAll(
       response: pushResponse,
       timeoutMs: options.timeoutMs,
     });
+    if (answer.revoked) report.revoked = true;
     const sentIds = new Set(events.map((event) => event.id));
     const results = answer.results.filter((result) => sentIds.has(result.id));
     // Acknowledged only now: a crash before this line resends the batch and the server answers `duplicate`.

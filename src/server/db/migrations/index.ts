@@ -28,6 +28,7 @@ import * as createCashMovements from './20261125102500_create_cash_movements.js'
 import * as productsCoveringNameIndex from './20261125104500_products_covering_name_index.js';
 import * as addUsersLang from './20261125104600_add_users_lang.js';
 import * as addSyncEventsReview from './20261201140000_add_sync_events_review.js';
+import * as addDevicesTokenRetiredAt from './20261201140100_add_devices_token_retired_at.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -65,6 +66,7 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['20261125104500_products_covering_name_index', productsCoveringNameIndex],
   ['20261125104600_add_users_lang', addUsersLang],
   ['20261201140000_add_sync_events_review', addSyncEventsReview],
+  ['20261201140100_add_devices_token_retired_at', addDevicesTokenRetiredAt],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {
