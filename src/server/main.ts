@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { loadServerConfig, type ServerConfig, type ServerFlags } from './config.js';
 import { AppError } from '../common/errors.js';
-import { connect, migrateLatest, startupError, type Db } from './db/connection.js';
+import { checkConnection, connect, migrateLatest, startupError, type Db } from './db/connection.js';
 import { pino } from 'pino';
 import { createLogger, type Logger } from './logger.js';
 
@@ -35,7 +35,7 @@ export async function startServer(
     if (flags.migrate !== false) {
       const applied = await migrateLatest(db);
       if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-    } else await db.knex.raw('select 1');
+    } else await checkConnection(db);
     const app = createApp({ db, config, logger });
     server = await new Promise<Server>((resolve, reject) => {
       const listening = app.listen(config.port, config.host, (error?: Error) =>

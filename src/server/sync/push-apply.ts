@@ -1,12 +1,13 @@
 import type { Knex } from 'knex';
 import { newId } from '../../common/ids.js';
+import { writeAuditEvents } from '../audit/service.js';
+import { currentStoreVersion, recordChanges } from '../changes/service.js';
 import type { AppDeps } from '../context.js';
 import { isUniqueViolation, retryOnConflict } from '../db/errors.js';
 import { writeEventEffects, type EventLookups, type EventOrigin } from '../sales/service.js';
-import { recordChanges } from './changes.js';
 import type { Parsed, PushResult, Rejection } from './push-classify.js';
 import { fromStored } from './push-stored.js';
-import { findSyncEvents, insertSyncEvents, readStoreVersion, type SyncEventRow } from './queries.js';
+import { findSyncEvents, insertSyncEvents, type SyncEventRow } from './queries.js';
 
 /** Written in the same transaction as the events (the register's outbox report): all or nothing with them. */
 export type AlsoWrite = (trx: Knex) => Promise<void>;
@@ -67,6 +68,11 @@ async function applyAll(
     events.map((p) => p.event),
     lookups,
   );
+  await writeAuditEvents(
+    trx,
+    origin,
+    events.map((p) => p.event),
+  );
   const versions = await recordChanges(
     trx,
     origin.tenantId,
@@ -74,7 +80,7 @@ async function applyAll(
     moved.map((id) => ({ entity: 'stock', id })),
   );
   const version =
-    versions.get(origin.storeId) ?? (await readStoreVersion(trx, origin.tenantId, origin.storeId));
+    versions.get(origin.storeId) ?? (await currentStoreVersion(trx, origin.tenantId, origin.storeId));
   await insertSyncEvents(trx, [
     ...events.map((e) => ({ ...appliedRow(origin, e), version })),
     ...rejections.map((r) => rejectedRow(origin, r)),

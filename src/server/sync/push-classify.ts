@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { syncEventSchema, type PushResponse, type SyncEvent } from '../../common/protocol/sync.js';
-import { validationError } from '../http/validate.js';
+import { validationError } from '../../common/validation.js';
 
 export type PushResult = PushResponse['results'][number];
 

@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { Database } from '../../common/sqlite-driver.js';
+import { Database } from '../../node/sqlite-driver.js';
 import type { StoreDb } from './connection.js';
 
 export interface SyncLock {

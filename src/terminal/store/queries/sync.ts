@@ -143,3 +143,12 @@ export function resetSyncState(db: StoreDb, deviceId: string): void {
     'UPDATE sync_state SET cursor = 0, device_id = ?, revoked = 0, last_error = NULL WHERE id = 1',
   ).run(deviceId);
 }
+
+/** SQLite's page cache size (negative: KiB), read so a long catch-up can set its own and restore this one. */
+export function pageCacheSize(db: StoreDb): number {
+  return db.pragma('cache_size', { simple: true }) as number;
+}
+
+export function setPageCacheSize(db: StoreDb, size: number): void {
+  db.pragma(`cache_size = ${Math.trunc(size)}`);
+}
