@@ -35,6 +35,11 @@ export const en: Record<keyof typeof uz, string> = {
     'The register in {dataDir} still holds {count} unsent events. Sync it first or choose another data directory.',
   REGISTER_HAS_PARKED_SALES:
     'The register in {dataDir} has {count} parked sales. Finish or cancel them first.',
+  PORT_IN_USE:
+    'Port {port} is already in use by another program. Choose another --port or stop that program.',
+  DATABASE_UNREACHABLE: 'Cannot reach the database: {reason}',
+  SERVER_OLDER_THAN_DATABASE:
+    'This server is older than the database (unknown migrations there: {migrations}); upgrade it.',
   BAD_SERVER_RESPONSE: 'The server gave an unexpected answer ({status}): {url}',
   // Sale engine and receipts.
   INVALID_QUANTITY: 'Invalid quantity: {qty}',

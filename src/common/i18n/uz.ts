@@ -35,6 +35,11 @@ export const uz = {
     'Bu papkadagi kassada yuborilmagan {count} ta hodisa bor: {dataDir}. Avval sinxronlang yoki boshqa papkani tanlang.',
   REGISTER_HAS_PARKED_SALES:
     'Bu papkadagi kassada {count} ta kechiktirilgan chek bor: {dataDir}. Avval ularni yakunlang yoki bekor qiling.',
+  PORT_IN_USE:
+    '{port}-port band: boshqa dastur uni ishlatmoqda. Boshqa --port tanlang yoki o‘sha dasturni to‘xtating.',
+  DATABASE_UNREACHABLE: 'Ma’lumotlar bazasiga ulanib bo‘lmadi: {reason}',
+  SERVER_OLDER_THAN_DATABASE:
+    'Bu server ma’lumotlar bazasidan eski (bazada noma’lum migratsiyalar: {migrations}); serverni yangilang.',
   BAD_SERVER_RESPONSE: 'Server kutilmagan javob qaytardi ({status}): {url}',
   // Sale engine and receipts.
   INVALID_QUANTITY: 'Miqdor noto‘g‘ri: {qty}',
