@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_MIN_REGISTER_VERSION } from '../common/version.js';
 
 export interface ServerConfig {
   readonly dbUrl: string;
@@ -17,6 +18,8 @@ export interface ServerConfig {
   readonly trustProxy: boolean;
   readonly rateLimit: { readonly windowMs: number; readonly maxFailures: number };
   readonly logLevel: string;
+  /** Registers older than this (`x.y.z`) are told to update instead of pulling; default DEFAULT_MIN_REGISTER_VERSION. */
+  readonly minRegisterVersion?: string;
 }
 
 const envSchema = z.object({
@@ -28,6 +31,10 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   XDG_DATA_HOME: z.string().optional(),
+  POSAPP_MIN_REGISTER_VERSION: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+$/, 'POSAPP_MIN_REGISTER_VERSION must look like 1.2.3')
+    .optional(),
 });
 
 export interface ServerFlags {
@@ -78,5 +85,6 @@ export function loadServerConfig(
     trustProxy: parsed.TRUST_PROXY === 'true' || parsed.TRUST_PROXY === '1',
     rateLimit: Object.freeze({ windowMs: 15 * 60 * 1000, maxFailures: 10 }),
     logLevel: parsed.LOG_LEVEL ?? 'info',
+    minRegisterVersion: parsed.POSAPP_MIN_REGISTER_VERSION ?? DEFAULT_MIN_REGISTER_VERSION,
   });
 }

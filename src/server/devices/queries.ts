@@ -18,6 +18,9 @@ export interface DeviceRow {
   revoked_at: number | null;
   unsent_events: number | null;
   oldest_unsent_at: number | null;
+  /** Optional in the row type: rows written before the migration that added them have none. */
+  status_report?: string | null;
+  status_reported_at?: number | null;
   created_at: number;
 }
 
@@ -75,4 +78,17 @@ export async function findDeviceTenant(knex: Knex, deviceId: string): Promise<st
     .where({ device_id: deviceId })
     .first();
   return row?.tenant_id;
+}
+
+/** Keeps a register's status report unless a newer one (by the register's clock) is already there. */
+export async function saveStatusReport(
+  trx: Knex,
+  tenantId: string,
+  id: string,
+  report: { json: string; at: number },
+): Promise<void> {
+  await trx('devices')
+    .where({ tenant_id: tenantId, id })
+    .andWhere((q) => q.whereNull('status_reported_at').orWhere('status_reported_at', '<=', report.at))
+    .update({ status_report: report.json, status_reported_at: report.at });
 }

@@ -9,7 +9,7 @@ import {
 } from '../../common/protocol/sync.js';
 import type { AppDeps, DeviceActor } from '../context.js';
 import { isUniqueViolation, retryOnConflict } from '../db/errors.js';
-import { recordOutboxReport } from '../devices/service.js';
+import { recordOutboxReport, recordStatusReports } from '../devices/service.js';
 import { validationError } from '../http/validate.js';
 import {
   checkEvents,
@@ -90,6 +90,7 @@ async function applyAll(
   rejections: readonly Rejection[],
   lookups: EventLookups,
 ): Promise<number> {
+  await recordStatusReports(trx, origin, events);
   const moved = await writeEventEffects(deps.db, trx, origin, events, lookups);
   const versions = await recordChanges(
     trx,
