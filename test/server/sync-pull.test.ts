@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { ean13 } from '../../src/common/barcode.js';
 import { PROTOCOL_VERSION } from '../../src/common/protocol/sync.js';
 import { DEFAULT_MIN_REGISTER_VERSION } from '../../src/common/version.js';
-import { recordChanges } from '../../src/server/sync/service.js';
+import { recordChanges } from '../../src/server/changes/service.js';
 import { bearer, bootstrapTenant, testApp, type BootstrappedTenant, type TestApp } from '../helpers/app.js';
 import { createProduct } from '../helpers/catalog.js';
 import { testDialects } from '../helpers/db.js';

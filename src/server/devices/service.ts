@@ -13,7 +13,7 @@ import { toIso } from '../../common/time.js';
 import { signDeviceToken, type DeviceClaims } from '../auth/tokens.js';
 import type { AppDeps, DeviceActor, TenantContext } from '../context.js';
 import { isUniqueViolation } from '../db/errors.js';
-import { defaultStore, getStore, getTenant, releaseDeviceSeat, takeDeviceSeat } from '../tenants/service.js';
+import { defaultStore, getStore, getTenant } from '../tenants/service.js';
 import { deviceIdFromKey, deviceKeyMatches, makeDeviceKey } from './keys.js';
 import {
   deviceNamesInStore,
@@ -22,7 +22,9 @@ import {
   findDeviceTenant,
   insertDevice,
   listDevices as listDeviceRows,
+  releaseDeviceSeat,
   saveStatusReport,
+  takeDeviceSeat,
   touchDevice,
   updateDevice,
   type DeviceRow,

@@ -20,6 +20,7 @@ import {
   acquireSyncLease,
   outboxAfterBatch,
   outboxSummary,
+  pageCacheSize,
   pendingEvents,
   readSyncState,
   recordPushResults,
@@ -27,6 +28,7 @@ import {
   releaseSyncLease,
   resetSyncState,
   saveCursor,
+  setPageCacheSize,
 } from '../store/queries/sync.js';
 
 export interface SyncOptions {
@@ -198,8 +200,8 @@ async function pullAll(
         if (cacheSize === null) {
           // A catch-up of many pages writes each database page about once: a full page cache of them buys no speed
           // (measured) and only adds its 16 MB to the register's peak while the till runs alongside.
-          cacheSize = db.pragma('cache_size', { simple: true }) as number;
-          db.pragma(`cache_size = ${CATCH_UP_CACHE_KIB}`);
+          cacheSize = pageCacheSize(db);
+          setPageCacheSize(db, CATCH_UP_CACHE_KIB);
         }
       }
       const counts = applyPulledChanges(db, page.changes, next, () =>
@@ -217,7 +219,7 @@ async function pullAll(
       if (!page.hasMore) return;
     }
   } finally {
-    if (cacheSize !== null) db.pragma(`cache_size = ${cacheSize}`);
+    if (cacheSize !== null) setPageCacheSize(db, cacheSize);
   }
 }
 

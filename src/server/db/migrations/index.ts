@@ -27,6 +27,8 @@ import * as createRefundPayments from './20261125102400_create_refund_payments.j
 import * as createCashMovements from './20261125102500_create_cash_movements.js';
 import * as productsCoveringNameIndex from './20261125104500_products_covering_name_index.js';
 import * as addUsersLang from './20261125104600_add_users_lang.js';
+import * as createAuditEvents from './20261201130000_create_audit_events.js';
+import * as addUsersPinDigest from './20261201130100_add_users_pin_digest.js';
 import * as addDeviceStatusReport from './20261201160000_add_device_status_report.js';
 
 interface Migration {
@@ -64,6 +66,8 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['20261125102500_create_cash_movements', createCashMovements],
   ['20261125104500_products_covering_name_index', productsCoveringNameIndex],
   ['20261125104600_add_users_lang', addUsersLang],
+  ['20261201130000_create_audit_events', createAuditEvents],
+  ['20261201130100_add_users_pin_digest', addUsersPinDigest],
   ['20261201160000_add_device_status_report', addDeviceStatusReport],
 ];
 
