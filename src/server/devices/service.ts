@@ -10,7 +10,8 @@ import type {
 } from '../../common/protocol/devices.js';
 import { deviceStatusData, type SyncEvent } from '../../common/protocol/sync.js';
 import { toIso } from '../../common/time.js';
-import { signDeviceToken, type DeviceClaims } from '../auth/tokens.js';
+import type { DeviceClaims } from '../../common/protocol/auth.js';
+import { signDeviceToken } from '../auth/tokens.js';
 import type { AppDeps, DeviceActor, TenantContext } from '../context.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { defaultStore, getStore, getTenant } from '../tenants/service.js';
