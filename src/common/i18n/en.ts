@@ -64,6 +64,8 @@ export const en: Record<keyof typeof uz, string> = {
   PARKED_SALE_NOT_FOUND: 'This parked sale is gone (resumed in another window).',
   PARKED_SALES_WAITING: 'Parked sales are waiting ({count}): finish or cancel them first.',
   REGISTER_REVOKED: 'This register has been revoked. Its sales are kept; contact the owner.',
+  REGISTER_UPDATE_REQUIRED:
+    'Update this register: the server needs version {min} or newer (this register runs {current}). Sales are kept and sent after the update.',
   'receipt.device': 'Register',
   'receipt.cashier': 'Cashier',
   'receipt.number': 'Receipt #',

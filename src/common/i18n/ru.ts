@@ -64,6 +64,8 @@ export const ru: Record<keyof typeof uz, string> = {
   PARKED_SALE_NOT_FOUND: 'Этого отложенного чека уже нет (его вернули в другом окне).',
   PARKED_SALES_WAITING: 'Есть отложенные чеки ({count}): сначала завершите или отмените их.',
   REGISTER_REVOKED: 'Эта касса отключена. Продажи сохранены; обратитесь к владельцу.',
+  REGISTER_UPDATE_REQUIRED:
+    'Обновите эту кассу: сервер требует версию не ниже {min} (у кассы {current}). Продажи сохраняются и уйдут после обновления.',
   'receipt.device': 'Касса',
   'receipt.cashier': 'Кассир',
   'receipt.number': 'Чек №',

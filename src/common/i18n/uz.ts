@@ -64,6 +64,8 @@ export const uz = {
   PARKED_SALE_NOT_FOUND: 'Bu kechiktirilgan chek endi yo‘q (boshqa oynada qaytarilgan).',
   PARKED_SALES_WAITING: 'Kechiktirilgan cheklar bor ({count}): avval ularni yakunlang yoki bekor qiling.',
   REGISTER_REVOKED: 'Bu kassa bekor qilingan. Sotuvlar saqlangan; egasiga murojaat qiling.',
+  REGISTER_UPDATE_REQUIRED:
+    'Bu kassani yangilang: server kamida {min} versiyani talab qiladi (kassada {current}). Sotuvlar saqlanadi va yangilangandan so‘ng yuboriladi.',
   'receipt.device': 'Kassa',
   'receipt.cashier': 'Kassir',
   'receipt.number': 'Chek №',

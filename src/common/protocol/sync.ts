@@ -23,6 +23,7 @@ export const eventTypes = [
   'shift.closed',
   'cash.moved',
   'audit.recorded',
+  'device.status',
 ] as const;
 export const eventTypeSchema = z.enum(eventTypes);
 export type EventType = z.infer<typeof eventTypeSchema>;
@@ -177,6 +178,46 @@ export const auditRecordedData = z.strictObject({
 });
 export type AuditRecordedData = z.infer<typeof auditRecordedData>;
 
+/**
+ * The register's fiscal module as it last saw it; the owner's countdown runs to FISCAL_UNSENT_LIMIT_MS after
+ * `oldestUnsentAt` (the fiscal module refuses sales past it).
+ */
+export const fiscalStatusSchema = z.strictObject({
+  terminalId: z.string().max(32),
+  locked: z.boolean(),
+  zOpen: z.boolean(),
+  unsent: z.number().int().min(0),
+  oldestUnsentAt: z.iso.datetime().nullable(),
+  memoryLeft: z.number().int().min(0).nullable(),
+});
+export type FiscalStatus = z.infer<typeof fiscalStatusSchema>;
+
+/** A pulled change the register could not apply, kept on the register until a later change or version applies. */
+export const unappliedChangeSchema = z.strictObject({
+  entity: z.string().max(32),
+  id: z.string().max(64),
+  reason: z.string().max(500),
+  /** The server's change version the change came with (0 when the server did not say). */
+  version: z.number().int().min(0),
+});
+export type UnappliedChange = z.infer<typeof unappliedChangeSchema>;
+
+/** At most this many unapplied changes are listed in one report; `count` says how many there are. */
+export const MAX_REPORTED_UNAPPLIED = 20;
+
+/** Sent when it changed since the register's last report, not every round. */
+export const deviceStatusData = z.strictObject({
+  fiscal: fiscalStatusSchema.optional(),
+  appVersion: z.string().min(1).max(32),
+  unapplied: z
+    .strictObject({
+      count: z.number().int().min(0),
+      items: z.array(unappliedChangeSchema).max(MAX_REPORTED_UNAPPLIED),
+    })
+    .optional(),
+});
+export type DeviceStatusData = z.infer<typeof deviceStatusData>;
+
 export const eventDataSchemas = {
   'sale.completed': saleCompletedData,
   'sale.refunded': saleRefundedData,
@@ -184,6 +225,7 @@ export const eventDataSchemas = {
   'shift.closed': shiftClosedData,
   'cash.moved': cashMovedData,
   'audit.recorded': auditRecordedData,
+  'device.status': deviceStatusData,
 } as const satisfies Record<EventType, z.ZodType>;
 
 export const syncEventSchema = z.discriminatedUnion('type', [
@@ -217,6 +259,12 @@ export const syncEventSchema = z.discriminatedUnion('type', [
     type: z.literal('audit.recorded'),
     occurredAt: z.iso.datetime(),
     data: auditRecordedData,
+  }),
+  z.strictObject({
+    id,
+    type: z.literal('device.status'),
+    occurredAt: z.iso.datetime(),
+    data: deviceStatusData,
   }),
 ]);
 export type SyncEvent = z.infer<typeof syncEventSchema>;
@@ -303,38 +351,55 @@ export const settingsChangeData = z.object({
   maxCashierDiscount: z.number(),
 });
 
+/** The store change version a change belongs to; optional, as servers before protocol version 2 left it out. */
+const changeVersion = z.number().int().min(0).optional();
+
 export const changeSchema = z.discriminatedUnion('entity', [
   z.object({
     entity: z.literal('product'),
     op: z.enum(['upsert', 'delete']),
     id: z.string(),
     data: productChangeData.nullable(),
+    version: changeVersion,
   }),
   z.object({
     entity: z.literal('stock'),
     op: z.enum(['upsert', 'delete']),
     id: z.string(),
     data: stockChangeData.nullable(),
+    version: changeVersion,
   }),
   z.object({
     entity: z.literal('cashier'),
     op: z.enum(['upsert', 'delete']),
     id: z.string(),
     data: cashierChangeData.nullable(),
+    version: changeVersion,
   }),
   z.object({
     entity: z.literal('settings'),
     op: z.enum(['upsert', 'delete']),
     id: z.string(),
     data: settingsChangeData.nullable(),
+    version: changeVersion,
   }),
 ]);
 export type Change = z.infer<typeof changeSchema>;
+
+/**
+ * The shape of pull changes this code speaks. 2: changes carry their `version`, answers carry `protocolVersion`
+ * and `minRegisterVersion`, registers report `device.status`. Raise it whenever an entity or a field is added.
+ */
+export const PROTOCOL_VERSION = 2;
 
 export const pullResponse = z.object({
   changes: z.array(changeSchema),
   /** The version this page is complete up to; send it back as `cursor`. */
   cursor: z.string(),
   hasMore: z.boolean(),
+  /** Optional: servers before protocol version 2 leave both out. */
+  protocolVersion: z.number().int().min(1).optional(),
+  /** The oldest register version (`x.y.z`) this server still serves pull pages to. */
+  minRegisterVersion: z.string().max(32).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponse>;

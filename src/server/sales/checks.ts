@@ -205,6 +205,7 @@ const checks: { [T in EventType]: Check<T> } = {
   'shift.closed': checkShiftClosed,
   'cash.moved': checkCashMoved,
   'audit.recorded': () => ({}),
+  'device.status': () => ({}),
 };
 
 /**

@@ -39,6 +39,7 @@ import * as createLoginFailures from './20261201150000_create_login_failures.js'
 import * as addTenantsLimitHits from './20261201150100_add_tenants_limit_hits.js';
 import * as createDeviceLimitHits from './20261201150200_create_device_limit_hits.js';
 import * as createLicenceHistory from './20261201150300_create_licence_history.js';
+import * as addDeviceStatusReport from './20261201160000_add_device_status_report.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -87,6 +88,7 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['20261201150100_add_tenants_limit_hits', addTenantsLimitHits],
   ['20261201150200_create_device_limit_hits', createDeviceLimitHits],
   ['20261201150300_create_licence_history', createLicenceHistory],
+  ['20261201160000_add_device_status_report', addDeviceStatusReport],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {
