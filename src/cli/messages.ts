@@ -128,6 +128,34 @@ const uz = {
   userDisabled: 'O‘chirildi: {name}',
   pinChanged: '{name} uchun PIN yangilandi.',
   noShifts: 'Bu davrda smenalar yo‘q.',
+  fiscalSet:
+    'Fiskal modul sozlandi: {url}, FactoryID {factoryId}. Endi har bir sotuv va qaytarish fiskal modul orqali o‘tadi.',
+  fiscalOff: 'Fiskalizatsiya o‘chirildi: cheklarda «fiskal chek emas» deb yoziladi.',
+  fiscalNotSet: 'Fiskal modul sozlanmagan: cheklar fiskal emas.',
+  fiscalUrl: 'Xizmat manzili',
+  fiscalTerminal: 'FM raqami',
+  fiscalLocked: 'Bloklangan',
+  fiscalZOpen: 'FM smenasi ochiq',
+  fiscalUnsent: 'Soliqqa yuborilmagan',
+  fiscalOldest: 'Eng eski yuborilmagan',
+  fiscalMemory: 'FM xotirasida joy',
+  fiscalLeft: 'To‘xtashgacha qoldi',
+  fiscalWaiting: 'Fiskal belgisiz sotuvlar',
+  fiscalError: 'FM javobi',
+  fiscalWarnHalf:
+    'Diqqat: fiskal modul {left} dan keyin sotuvni to‘xtatadi. Internetni ulang, cheklar soliq serveriga yuborilsin.',
+  fiscalWarnThreeQuarters:
+    'SHOSHILINCH: fiskal modul {left} dan keyin sotuvni to‘xtatadi. Hozir internetni ulang.',
+  fiscalBlocked:
+    'Fiskal modul to‘xtadi: yuborilmagan cheklar juda eski. Internetni ulang va cheklarni yuboring.',
+  fiscalSaleKept:
+    'Sotuv {receiptNo} saqlandi, lekin fiskal chek hali yo‘q: {message} Keyin: pos fiscal retry, so‘ng pos receipt {receiptNo} --print',
+  fiscalRetried: 'Fiskallashtirildi: {count}. Kutmoqda: {waiting}.',
+  fiscalShiftOpened: 'Fiskal modulda smena ochildi.',
+  fiscalZClosed: 'Fiskal modulda Z-hisobot yopildi ({receipts} ta chek).',
+  fiscalZEmpty: 'Fiskal modulda cheksiz smena yopilmaydi: u keyingi smenaga qoladi.',
+  emulatorListening:
+    'FM emulyatori ishlayapti: {url} — FactoryID {factoryId}, FM {terminalId}. To‘xtatish: Ctrl+C',
 };
 
 type CliText = Record<keyof typeof uz, string>;
@@ -257,6 +285,34 @@ const ru: CliText = {
   userDisabled: 'Отключён: {name}',
   pinChanged: 'PIN для {name} обновлён.',
   noShifts: 'За этот период смен нет.',
+  fiscalSet:
+    'Фискальный модуль настроен: {url}, FactoryID {factoryId}. Теперь каждая продажа и возврат проходят через фискальный модуль.',
+  fiscalOff: 'Фискализация выключена: на чеках будет «не фискальный чек».',
+  fiscalNotSet: 'Фискальный модуль не настроен: чеки не фискальные.',
+  fiscalUrl: 'Адрес службы',
+  fiscalTerminal: 'Номер ФМ',
+  fiscalLocked: 'Заблокирован',
+  fiscalZOpen: 'Смена ФМ открыта',
+  fiscalUnsent: 'Не отправлено в налоговую',
+  fiscalOldest: 'Самый старый неотправленный',
+  fiscalMemory: 'Свободно в памяти ФМ',
+  fiscalLeft: 'До блокировки',
+  fiscalWaiting: 'Продажи без фискального признака',
+  fiscalError: 'Ответ ФМ',
+  fiscalWarnHalf:
+    'Внимание: фискальный модуль остановит продажи через {left}. Подключите интернет, чтобы чеки ушли на сервер налоговой.',
+  fiscalWarnThreeQuarters:
+    'СРОЧНО: фискальный модуль остановит продажи через {left}. Подключите интернет сейчас.',
+  fiscalBlocked:
+    'Фискальный модуль остановлен: неотправленные чеки слишком старые. Подключите интернет и отправьте чеки.',
+  fiscalSaleKept:
+    'Продажа {receiptNo} сохранена, но фискального чека ещё нет: {message} Затем: pos fiscal retry и pos receipt {receiptNo} --print',
+  fiscalRetried: 'Фискализировано: {count}. Ожидают: {waiting}.',
+  fiscalShiftOpened: 'Смена в фискальном модуле открыта.',
+  fiscalZClosed: 'Z-отчёт в фискальном модуле закрыт ({receipts} чеков).',
+  fiscalZEmpty: 'Пустую смену фискальный модуль не закрывает: она перейдёт в следующую смену.',
+  emulatorListening:
+    'Эмулятор ФМ работает: {url} — FactoryID {factoryId}, ФМ {terminalId}. Остановить: Ctrl+C',
 };
 
 const en: CliText = {
@@ -384,6 +440,32 @@ const en: CliText = {
   userDisabled: 'Disabled: {name}',
   pinChanged: 'PIN changed for {name}.',
   noShifts: 'No shifts in this period.',
+  fiscalSet:
+    'Fiscal module set: {url}, FactoryID {factoryId}. Every sale and refund now goes through the fiscal module.',
+  fiscalOff: 'Fiscalisation is off: receipts will say they are not fiscal.',
+  fiscalNotSet: 'No fiscal module is set: receipts are not fiscal.',
+  fiscalUrl: 'Service URL',
+  fiscalTerminal: 'FM number',
+  fiscalLocked: 'Locked',
+  fiscalZOpen: 'FM shift open',
+  fiscalUnsent: 'Not yet sent to the tax server',
+  fiscalOldest: 'Oldest unsent',
+  fiscalMemory: 'FM memory left',
+  fiscalLeft: 'Time left before the block',
+  fiscalWaiting: 'Sales without a fiscal sign',
+  fiscalError: 'FM answer',
+  fiscalWarnHalf:
+    'Warning: the fiscal module stops sales in {left}. Connect to the internet so the receipts reach the tax server.',
+  fiscalWarnThreeQuarters: 'URGENT: the fiscal module stops sales in {left}. Connect to the internet now.',
+  fiscalBlocked:
+    'The fiscal module has stopped: unsent receipts are too old. Connect to the internet and send them.',
+  fiscalSaleKept:
+    'Sale {receiptNo} is saved but has no fiscal receipt yet: {message} Then: pos fiscal retry and pos receipt {receiptNo} --print',
+  fiscalRetried: 'Fiscalised: {count}. Waiting: {waiting}.',
+  fiscalShiftOpened: 'The fiscal module shift is open.',
+  fiscalZClosed: 'Z-report closed in the fiscal module ({receipts} receipts).',
+  fiscalZEmpty: 'The fiscal module does not close an empty shift: it carries over to the next one.',
+  emulatorListening: 'FM emulator running: {url} — FactoryID {factoryId}, FM {terminalId}. Stop: Ctrl+C',
 };
 
 const catalogs: Record<Lang, CliText> = { uz, ru, en };

@@ -13,6 +13,7 @@ const stock = () => import('./commands/stock.js');
 const users = () => import('./commands/users.js');
 const reports = () => import('./commands/reports.js');
 const settings = () => import('./commands/settings.js');
+const fiscalEmulator = () => import('./commands/fiscal-emulator.js');
 
 /** For repeatable options such as `--barcode a --barcode b`. */
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -111,6 +112,21 @@ export function posappProgram() {
     .argument('<device>', 'register id or name, e.g. POS-02')
     .option('--force', 'even if it still reports unsent sales')
     .action(lazy(devices, 'resetDeviceKey'));
+
+  program
+    .command('fiscal-emulator')
+    .description('a stand-in fiscal module (FiscalDriveService with the FM rules) for trying registers')
+    .option('--port <port>', 'port to listen on', '3449')
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option(
+      '--factory-id <id>',
+      'FactoryID the register must use (default EMU00000-0000-0000-0000-000000000001)',
+    )
+    .option('--terminal-id <id>', 'FM number printed on receipts (default ZZ000000000001)')
+    .option('--block-after <hours>', 'hours an unsent receipt may wait before the FM blocks', '48')
+    .option('--latency <ms>', 'delay of every answer, as a slow FM', '0')
+    .option('--offline', 'receipts are not sent to the tax server (the unsent countdown runs)')
+    .action(lazy(fiscalEmulator, 'run'));
 
   program
     .command('demo')

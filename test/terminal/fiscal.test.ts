@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../src/common/errors.js';
 import type { JsonReceipt } from '../../src/terminal/fiscal/json-receipt.js';
@@ -12,6 +12,7 @@ import {
   retryFiscal,
 } from '../../src/terminal/fiscal/service.js';
 import { closeRegister, openRegister } from '../../src/terminal/register/context.js';
+import { printSale, saleReceiptLines, savePrinterConfig } from '../../src/terminal/register/printing.js';
 import { refundSale } from '../../src/terminal/register/refunds.js';
 import { checkout, scanIntoCart } from '../../src/terminal/register/selling.js';
 import { emptyCart, type CartState } from '../../src/terminal/sale/cart.js';
@@ -278,5 +279,34 @@ describe('fiscal receipts through the FM emulator', () => {
       () => sell([r.barcodes.milk]),
       (e) => code(e) === 'FISCAL_SHIFT_NOT_OPEN',
     );
+  });
+
+  it('prints the receipt with the FM number, sequence, sign and the check URL as an ESC/POS QR code', async () => {
+    const file = join(r.dataDir, 'printer.bin');
+    savePrinterConfig(r.ctx, { target: file, width: 48, codePage: 'cp866', drawerPin: null });
+    const sale = sell([r.barcodes.milk]);
+    const doc = await fiscaliseDocument(r.ctx, sale.saleId);
+    assert.equal(await printSale(r.ctx, sale), true);
+    const bytes = readFileSync(file);
+    const url = Buffer.from(doc.qrUrl!, 'ascii');
+    // GS ( k pL pH 49 80 48 <data>: the printer stores the URL as a QR symbol, then GS ( k … 49 81 48 prints it.
+    const store = Buffer.concat([
+      Buffer.from([0x1d, 0x28, 0x6b, (url.length + 3) & 0xff, (url.length + 3) >> 8, 0x31, 0x50, 0x30]),
+      url,
+    ]);
+    assert.ok(bytes.includes(store));
+    assert.ok(bytes.includes(Buffer.from([0x1d, 0x28, 0x6b, 3, 0, 0x31, 0x51, 0x30])));
+    const text = saleReceiptLines(r.ctx, sale, 48).join('\n');
+    assert.match(text, new RegExp(`FM №\\s+${doc.terminalId}`));
+    assert.match(text, new RegExp(`Fiskal belgi\\s+${doc.fiscalSign}`));
+  });
+
+  it('a register without fiscalisation commits no fiscal document and its receipt says it is not fiscal', async () => {
+    const { turnFiscalOff } = await import('../../src/terminal/fiscal/service.js');
+    turnFiscalOff(r.ctx);
+    const sale = sell([r.barcodes.milk]);
+    assert.equal(sale.fiscal, false);
+    assert.equal(fiscalDocument(r.ctx, sale.saleId), null);
+    assert.match(saleReceiptLines(r.ctx, sale, 48).join('\n'), /FISKAL CHEK EMAS/);
   });
 });

@@ -25,6 +25,8 @@ export interface EmulatorOptions {
   memory?: number;
   /** The FM's clock; tests move it. */
   now?: number;
+  /** The PC is online: the tax server acknowledges each receipt at once, nothing stays unsent. */
+  online?: boolean;
 }
 
 interface Registered {
@@ -59,6 +61,7 @@ export class FiscalEmulator {
   latencyMs: number;
   locked = false;
   zOpen = false;
+  online: boolean;
   clock: number;
   /** Calls per operation, so tests see what the register really sent. */
   readonly calls: Record<string, number> = {};
@@ -81,6 +84,7 @@ export class FiscalEmulator {
     this.latencyMs = options.latencyMs ?? 0;
     this.memoryLeft = options.memory ?? 100_000;
     this.clock = options.now ?? Date.now();
+    this.online = options.online ?? false;
   }
 
   /** Moves the FM's clock (a weekend offline is `advance(60 * 3600_000)`). */
@@ -215,7 +219,7 @@ export class FiscalEmulator {
     this.memoryLeft -= 1;
     this.zOperations += 1;
     this.lastOperationAt = at;
-    this.unsent.push(this.clock);
+    if (!this.online) this.unsent.push(this.clock);
     const cash = receipt.ReceivedCash;
     const card = receipt.ReceivedCard;
     if (receipt.Operation === 0) {

@@ -311,6 +311,8 @@ export async function openFiscalShift(ctx: { db: StoreDb }): Promise<void> {
 export async function closeFiscalShift(ctx: { db: StoreDb }): Promise<{ closed: boolean; x: FiscalXReport }> {
   const config = requireConfig(ctx);
   const adapter = adapterOf(config);
+  // Sales of this shift still waiting belong in this Z: one more try before it closes.
+  await retryFiscal(ctx);
   return serially(ctx.db, async () => {
     const x = await adapter.xReport();
     if (x.receipts === 0) return { closed: false, x };
