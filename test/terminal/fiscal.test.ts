@@ -44,6 +44,12 @@ describe('fiscal receipts through the FM emulator', () => {
     return cart;
   }
 
+  function fiscalEvents(): unknown[] {
+    return (
+      r.ctx.db.prepare("SELECT data FROM outbox WHERE type = 'sale.fiscalised'").pluck().all() as string[]
+    ).map((data) => JSON.parse(data));
+  }
+
   function sell(items: string[], markingCodes: string[] = []) {
     return checkout(r.ctx, {
       cart: cartOf(...items),
@@ -90,6 +96,17 @@ describe('fiscal receipts through the FM emulator', () => {
     assert.equal(held.ReceivedCash, sale.data.total);
     assert.equal(held.ReceivedCard, 0);
     assert.equal(r.emulator.calls.getTxid, 1);
+    // The result goes to the server once, with the sync.
+    assert.deepEqual(fiscalEvents(), [
+      {
+        saleId: sale.saleId,
+        terminalId: doc.terminalId,
+        receiptSeq: 1,
+        dateTime: doc.dateTime,
+        fiscalSign: doc.fiscalSign,
+        qrUrl: doc.qrUrl,
+      },
+    ]);
   });
 
   it('a lost answer is recovered by repeating RegisterTXID: one receipt, not two', async () => {
@@ -112,6 +129,8 @@ describe('fiscal receipts through the FM emulator', () => {
     assert.equal(r.emulator.receipts.length, 1);
     assert.equal(r.emulator.calls.getTxid, 1);
     assert.equal(r.emulator.calls.registerTxid, 2);
+    await retryFiscal(r.ctx);
+    assert.equal(fiscalEvents().length, 1);
   });
 
   it('a register killed between GetTXID and RegisterTXID finishes the same TXID after restart', async () => {

@@ -13,6 +13,7 @@ export const eventTypes = [
   'shift.opened',
   'shift.closed',
   'cash.moved',
+  'sale.fiscalised',
 ] as const;
 export const eventTypeSchema = z.enum(eventTypes);
 export type EventType = z.infer<typeof eventTypeSchema>;
@@ -86,12 +87,29 @@ export const cashMovedData = z.strictObject({
   reason: z.string().min(1).max(500),
 });
 
+/** The fiscal module's answer for a sale or a refund (exactly one of the two ids), kept with it. */
+export const saleFiscalisedData = z
+  .strictObject({
+    saleId: id.optional(),
+    refundId: id.optional(),
+    terminalId: z.string().regex(/^[A-Z]{2}\d{12}$/),
+    receiptSeq: z.number().int().min(1),
+    dateTime: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
+    fiscalSign: z.string().regex(/^\d{1,20}$/),
+    qrUrl: z.url().max(255),
+  })
+  .refine((d) => (d.saleId === undefined) !== (d.refundId === undefined), {
+    message: 'exactly one of saleId and refundId',
+  });
+export type SaleFiscalisedData = z.infer<typeof saleFiscalisedData>;
+
 export const eventDataSchemas = {
   'sale.completed': saleCompletedData,
   'sale.refunded': saleRefundedData,
   'shift.opened': shiftOpenedData,
   'shift.closed': shiftClosedData,
   'cash.moved': cashMovedData,
+  'sale.fiscalised': saleFiscalisedData,
 } as const satisfies Record<EventType, z.ZodType>;
 
 export const syncEventSchema = z.discriminatedUnion('type', [
@@ -120,6 +138,12 @@ export const syncEventSchema = z.discriminatedUnion('type', [
     data: shiftClosedData,
   }),
   z.strictObject({ id, type: z.literal('cash.moved'), occurredAt: z.iso.datetime(), data: cashMovedData }),
+  z.strictObject({
+    id,
+    type: z.literal('sale.fiscalised'),
+    occurredAt: z.iso.datetime(),
+    data: saleFiscalisedData,
+  }),
 ]);
 export type SyncEvent = z.infer<typeof syncEventSchema>;
 

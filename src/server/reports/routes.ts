@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import {
   bestSellersQuery,
+  receiptsReportQuery,
   salesReportQuery,
   shiftsReportQuery,
   stockReportQuery,
@@ -8,7 +9,7 @@ import {
 import type { AppDeps } from '../context.js';
 import { requireTenantManager, tenantContext } from '../http/auth.js';
 import { validate } from '../http/validate.js';
-import { bestSellers, salesReport, shiftsReport, stockReport } from './service.js';
+import { bestSellers, receiptsReport, salesReport, shiftsReport, stockReport } from './service.js';
 
 export function reportRoutes(deps: AppDeps): Router {
   const router = Router();
@@ -21,6 +22,9 @@ export function reportRoutes(deps: AppDeps): Router {
   });
   router.get('/best-sellers', async (req, res) => {
     res.json(await bestSellers(tenantContext(deps, res), validate(bestSellersQuery, req.query)));
+  });
+  router.get('/receipts', async (req, res) => {
+    res.json(await receiptsReport(tenantContext(deps, res), validate(receiptsReportQuery, req.query)));
   });
   router.get('/stock', async (req, res) => {
     res.json(await stockReport(tenantContext(deps, res), validate(stockReportQuery, req.query)));

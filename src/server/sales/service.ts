@@ -73,6 +73,7 @@ export function checkEvents(events: readonly SyncEvent[], lookups: EventLookups)
         if (!openShifts.has(e.data.shiftId)) problem = `unknown shift ${e.data.shiftId}`;
         break;
       case 'cash.moved':
+      case 'sale.fiscalised':
         break;
     }
     if (problem) problems.set(e.id, problem);
@@ -91,6 +92,7 @@ function emptyRows(): EffectRows {
     shifts: [],
     shiftCloses: [],
     cashMovements: [],
+    fiscalReceipts: [],
   };
 }
 
@@ -240,6 +242,21 @@ export function effectsOf(
           amount: e.data.amount,
           reason: e.data.reason,
           occurred_at: occurredAt,
+          received_at: receivedAt,
+        });
+        break;
+      case 'sale.fiscalised':
+        rows.fiscalReceipts.push({
+          tenant_id: tenantId,
+          doc_id: e.data.saleId ?? e.data.refundId!,
+          kind: e.data.saleId ? 'sale' : 'refund',
+          store_id: storeId,
+          device_id: deviceId,
+          terminal_id: e.data.terminalId,
+          receipt_seq: e.data.receiptSeq,
+          date_time: e.data.dateTime,
+          fiscal_sign: e.data.fiscalSign,
+          qr_url: e.data.qrUrl,
           received_at: receivedAt,
         });
         break;

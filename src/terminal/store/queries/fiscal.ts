@@ -1,4 +1,6 @@
+import { newId } from '../../../common/ids.js';
 import type { StoreDb } from '../connection.js';
+import { enqueue } from './sales.js';
 import { stmt } from './statements.js';
 
 export type FiscalState = 'pending' | 'sending' | 'fiscalised' | 'failed' | 'unknown' | 'recovered';
@@ -158,20 +160,35 @@ export function markFiscalDone(
   result: { terminalId: string; receiptSeq: number; dateTime: string; fiscalSign: string; qrUrl: string },
   at: string,
 ): void {
-  stmt(
-    db,
-    `UPDATE fiscal_documents SET state = ?, reason = NULL, terminal_id = ?, receipt_seq = ?, date_time = ?,
-       fiscal_sign = ?, qr_url = ?, updated_at = ? WHERE doc_id = ?`,
-  ).run(
-    state,
-    result.terminalId,
-    result.receiptSeq,
-    result.dateTime,
-    result.fiscalSign,
-    result.qrUrl,
-    at,
-    docId,
-  );
+  // The result and its `sale.fiscalised` event for the server in one transaction: only the step that moves a
+  // document to done writes the event, so the server gets each result exactly once.
+  db.transaction(() => {
+    const changed = stmt(
+      db,
+      `UPDATE fiscal_documents SET state = ?, reason = NULL, terminal_id = ?, receipt_seq = ?, date_time = ?,
+         fiscal_sign = ?, qr_url = ?, updated_at = ?
+       WHERE doc_id = ? AND state NOT IN ('fiscalised', 'recovered')`,
+    ).run(
+      state,
+      result.terminalId,
+      result.receiptSeq,
+      result.dateTime,
+      result.fiscalSign,
+      result.qrUrl,
+      at,
+      docId,
+    );
+    if (changed.changes !== 1) return;
+    const kind = stmt(db, 'SELECT kind FROM fiscal_documents WHERE doc_id = ?').pluck().get(docId) as string;
+    enqueue(db, newId(), 'sale.fiscalised', at, {
+      ...(kind === 'sale' ? { saleId: docId } : { refundId: docId }),
+      terminalId: result.terminalId,
+      receiptSeq: result.receiptSeq,
+      dateTime: result.dateTime,
+      fiscalSign: result.fiscalSign,
+      qrUrl: result.qrUrl,
+    });
+  }).immediate();
 }
 
 /** `failed` forgets the TXID: nothing was registered, so a retry stamps the receipt anew. */

@@ -4,7 +4,8 @@ import { formatReceiptNo } from '../../sale/receipt-number.js';
 import { checkpointWhenIdle, type StoreDb } from '../connection.js';
 import { stmt } from './statements.js';
 
-function enqueue(db: StoreDb, id: string, type: EventType, occurredAt: string, data: unknown): void {
+/** An outbox event, in the caller's transaction: it is pushed exactly once. */
+export function enqueue(db: StoreDb, id: string, type: EventType, occurredAt: string, data: unknown): void {
   stmt(
     db,
     `INSERT INTO outbox (id, type, occurred_at, data, status, created_at) VALUES (?, ?, ?, ?, 'pending', ?)`,
