@@ -12,7 +12,8 @@ import { defaultPanelDir, panelBuilt, panelRoutes } from './panel/routes.js';
 import { settingsRoutes } from './settings/routes.js';
 import { stockRoutes } from './stock/routes.js';
 import { syncRoutes } from './sync/routes.js';
-import { bootstrapRoutes, tenantRoutes } from './tenants/routes.js';
+import { bootstrapRoutes } from './bootstrap/routes.js';
+import { tenantRoutes } from './tenants/routes.js';
 import { userRoutes } from './users/routes.js';
 
 export interface AppOptions {

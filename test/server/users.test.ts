@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { verifySecret } from '../../src/common/secret-hash.js';
+import { verifySecret } from '../../src/node/secret-hash.js';
 import { bearer, bootstrapTenant, testApp, type BootstrappedTenant, type TestApp } from '../helpers/app.js';
 import { countRows } from '../helpers/catalog.js';
 import { testDialects } from '../helpers/db.js';

@@ -16,7 +16,7 @@ import { printSale, saleReceiptLines, savePrinterConfig } from '../../src/termin
 import { refundSale } from '../../src/terminal/register/refunds.js';
 import { checkout, scanIntoCart } from '../../src/terminal/register/selling.js';
 import { emptyCart, type CartState } from '../../src/terminal/sale/cart.js';
-import { Database } from '../../src/common/sqlite-driver.js';
+import { Database } from '../../src/node/sqlite-driver.js';
 import { storePath } from '../../src/terminal/store/connection.js';
 import { ROOT } from '../helpers/cli.js';
 import { fiscalRegister, type FiscalRegister } from '../helpers/fiscal.js';

@@ -6,7 +6,7 @@ import { importCsvHeader, type ImportResponse } from '../../common/protocol/cata
 import { searchKey } from '../../common/text.js';
 import type { TenantContext } from '../context.js';
 import { isUniqueViolation } from '../db/errors.js';
-import { recordChanges } from '../sync/service.js';
+import { recordChanges } from '../changes/service.js';
 import { getTenant } from '../tenants/service.js';
 import { csvRowProblem, csvRowSchema, type CsvRow } from './csv-row.js';
 import {

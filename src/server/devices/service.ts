@@ -12,7 +12,7 @@ import { toIso } from '../../common/time.js';
 import { signDeviceToken, type DeviceClaims } from '../auth/tokens.js';
 import type { AppDeps, DeviceActor, TenantContext } from '../context.js';
 import { isUniqueViolation } from '../db/errors.js';
-import { defaultStore, getStore, getTenant, releaseDeviceSeat, takeDeviceSeat } from '../tenants/service.js';
+import { defaultStore, getStore, getTenant } from '../tenants/service.js';
 import { deviceIdFromKey, deviceKeyMatches, makeDeviceKey } from './keys.js';
 import {
   deviceNamesInStore,
@@ -21,6 +21,8 @@ import {
   findDeviceTenant,
   insertDevice,
   listDevices as listDeviceRows,
+  releaseDeviceSeat,
+  takeDeviceSeat,
   touchDevice,
   updateDevice,
   type DeviceRow,

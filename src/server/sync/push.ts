@@ -10,7 +10,7 @@ import {
 import type { AppDeps, DeviceActor } from '../context.js';
 import { isUniqueViolation, retryOnConflict } from '../db/errors.js';
 import { recordOutboxReport } from '../devices/service.js';
-import { validationError } from '../http/validate.js';
+import { validationError } from '../../common/validation.js';
 import {
   checkEvents,
   lookupEvents,
@@ -18,8 +18,8 @@ import {
   type EventLookups,
   type EventOrigin,
 } from '../sales/service.js';
-import { recordChanges } from './changes.js';
-import { findSyncEvents, insertSyncEvents, readStoreVersion, type SyncEventRow } from './queries.js';
+import { currentStoreVersion, recordChanges } from '../changes/service.js';
+import { findSyncEvents, insertSyncEvents, type SyncEventRow } from './queries.js';
 
 type Result = PushResponse['results'][number];
 
@@ -98,7 +98,7 @@ async function applyAll(
     moved.map((id) => ({ entity: 'stock', id })),
   );
   const version =
-    versions.get(origin.storeId) ?? (await readStoreVersion(trx, origin.tenantId, origin.storeId));
+    versions.get(origin.storeId) ?? (await currentStoreVersion(trx, origin.tenantId, origin.storeId));
   await insertSyncEvents(trx, [
     ...events.map((e) => ({ ...appliedRow(origin, e), version })),
     ...rejections.map((r) => rejectedRow(origin, r)),

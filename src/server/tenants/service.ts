@@ -1,15 +1,8 @@
 import type { Knex } from 'knex';
 import { AppError } from '../../common/errors.js';
-import { newId } from '../../common/ids.js';
-import type { BootstrapResponse, TenantListResponse, Tenant } from '../../common/protocol/tenants.js';
-import type { bootstrapBody } from '../../common/protocol/tenants.js';
-import type { z } from 'zod';
-import { hashSecret } from '../../common/secret-hash.js';
+import type { TenantListResponse, Tenant } from '../../common/protocol/tenants.js';
 import type { AppDeps } from '../context.js';
 import { toIso } from '../../common/time.js';
-import { createDeviceInTransaction } from '../devices/service.js';
-import { initStoreSync } from '../sync/service.js';
-import { createLoginUser } from '../users/service.js';
 import {
   findStore,
   findTenant,
@@ -17,8 +10,6 @@ import {
   insertStore,
   insertTenant,
   listTenants,
-  releaseDeviceSeat,
-  takeDeviceSeat,
   updateDefaultVatRate,
   updateMaxDevices,
   type StoreRow,
@@ -26,47 +17,6 @@ import {
 } from './queries.js';
 
 export type { StoreRow, TenantRow };
-
-/** The platform owner sells a licence: tenant, its first store, the owner's login and POS-01, all or nothing. */
-export async function bootstrapTenant(
-  deps: AppDeps,
-  body: z.output<typeof bootstrapBody>,
-): Promise<BootstrapResponse> {
-  const passwordHash = await hashSecret(body.ownerPassword, deps.config.passwordHashCost);
-  const now = Date.now();
-  const tenant: TenantRow = {
-    id: newId(),
-    name: body.tenantName,
-    max_devices: body.maxDevices,
-    devices_used: 0,
-    currency: body.currency,
-    default_vat_rate: 1200,
-    created_at: now,
-  };
-  const store: StoreRow = { tenant_id: tenant.id, id: newId(), name: body.storeName, created_at: now };
-  const result = await deps.db.knex.transaction(async (trx) => {
-    await insertTenant(trx, tenant);
-    await insertStore(trx, store);
-    await initStoreSync(trx, tenant.id, store.id);
-    const owner = await createLoginUser(trx, {
-      tenantId: tenant.id,
-      role: 'owner',
-      name: body.ownerEmail,
-      email: body.ownerEmail,
-      passwordHash,
-    });
-    const created = await createDeviceInTransaction(deps, trx, { tenantId: tenant.id, storeId: store.id });
-    return { owner, created };
-  });
-  deps.logger.info({ tenantId: tenant.id, storeId: store.id }, 'tenant bootstrapped');
-  return {
-    tenant: { id: tenant.id, name: tenant.name, maxDevices: tenant.max_devices },
-    store: { id: store.id, name: store.name },
-    owner: { id: result.owner.id, email: result.owner.email, role: 'owner' },
-    device: result.created.device,
-    deviceKey: result.created.deviceKey,
-  };
-}
 
 export async function listAllTenants(deps: AppDeps): Promise<TenantListResponse> {
   const rows = await listTenants(deps.db.knex);
@@ -119,4 +69,8 @@ export async function setDefaultVatRate(trx: Knex, tenantId: string, rate: numbe
   await updateDefaultVatRate(trx, tenantId, rate);
 }
 
-export { takeDeviceSeat, releaseDeviceSeat };
+/** A sold licence's tenant and its first store, inside the caller's transaction. */
+export async function createTenantWithStore(trx: Knex, tenant: TenantRow, store: StoreRow): Promise<void> {
+  await insertTenant(trx, tenant);
+  await insertStore(trx, store);
+}

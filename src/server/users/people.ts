@@ -4,10 +4,10 @@ import { AppError } from '../../common/errors.js';
 import { newId } from '../../common/ids.js';
 import type { createUserBody, TenantUser } from '../../common/protocol/users.js';
 import { toIso } from '../../common/time.js';
-import { hashSecret } from '../../common/secret-hash.js';
+import { hashSecret } from '../../node/secret-hash.js';
 import type { ServerConfig } from '../config.js';
 import type { TenantContext } from '../context.js';
-import { recordChanges } from '../sync/service.js';
+import { recordChanges } from '../changes/service.js';
 import { findUser, findUsersByIds, insertUser, listUsers, updateUser, type UserRow } from './queries.js';
 import { createLoginUser } from './service.js';
 

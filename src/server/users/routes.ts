@@ -4,7 +4,7 @@ import { createUserBody, resetPinBody } from '../../common/protocol/users.js';
 import type { AppDeps } from '../context.js';
 import { requireTenantManager, tenantContext } from '../http/auth.js';
 import { validate } from '../http/validate.js';
-import { createTenantUser, disableUser, listTenantUsers, resetCashierPin } from './service.js';
+import { createTenantUser, disableUser, listTenantUsers, resetCashierPin } from './people.js';
 
 const idParams = z.object({ id: z.string().max(36) });
 

@@ -26,7 +26,7 @@ export interface FiscalXReport {
 /**
  * One fiscal-module route (FiscalDriveService now; E-POS, Multikassa, FiscalBox later) behind one interface.
  * A fiscalisation is two steps so the register can keep the key of an attempt before the step that makes the
- * receipt: `prepare` answers a key, `register` with the same key never makes a second receipt, so `recover`
+ * receipt: `begin` answers a key, `register` with the same key never makes a second receipt, so `recover`
  * after a lost answer is `register` again.
  */
 export interface FiscalAdapter {
@@ -34,7 +34,7 @@ export interface FiscalAdapter {
   openShift(): Promise<void>;
   closeShift(): Promise<void>;
   xReport(): Promise<FiscalXReport>;
-  prepare(receipt: JsonReceipt): Promise<string>;
+  begin(receipt: JsonReceipt): Promise<string>;
   register(key: string, receipt: JsonReceipt): Promise<FiscalResult>;
   recover(key: string, receipt: JsonReceipt): Promise<FiscalResult>;
 }

@@ -118,7 +118,7 @@ export function fdsAdapter(config: FdsConfig): FiscalAdapter {
         vat: z.TotalSaleVAT - z.TotalRefundVAT,
       };
     },
-    async prepare(receipt) {
+    async begin(receipt) {
       return (await call('getTxid', txidReply, receipt)).TXID;
     },
     register,

@@ -1,4 +1,4 @@
-import { vatIncluded } from '../../common/money.js';
+import { vatOf } from '../../common/money-rule.js';
 import type { SaleCompletedData, SaleRefundedData } from '../../common/protocol/sync.js';
 import type { StoreDb } from '../store/connection.js';
 import { productFiscalData } from '../store/queries/fiscal.js';
@@ -6,7 +6,10 @@ import type { FiscalLine, JsonReceipt } from './json-receipt.js';
 
 export type FiscalLineOf = FiscalLine & { markingRequired: boolean };
 
-/** Values the money rule stores on each line (DESIGN.md "One money rule"); absent on lines stored before it. */
+/**
+ * Values the money rule (common/money-rule.ts) stores on each line; absent on lines stored before it reached
+ * the register. They are handed to the FM as stored, never recomputed.
+ */
 interface StoredLineValues {
   gross?: number;
   vat?: number;
@@ -25,8 +28,8 @@ export function barcodeOfMarkingCode(code: string): string | null {
 
 /**
  * The sale's stored lines as the FM takes them. Lines the money rule stored carry `gross` and `vat`; for a
- * line stored before it, gross is its total plus its discount and VAT the included share of its total
- * (the same rule), so older sales still waiting are fiscalised with the values they were sold at.
+ * line stored before it, gross is its total plus its discount and VAT is `vatOf(total)` (the money rule's
+ * own VAT), so older sales still waiting are fiscalised with the values they were sold at.
  * Marking codes scanned at the till go to the line whose product's barcode they carry.
  */
 export function saleFiscalLines(
@@ -56,7 +59,7 @@ export function saleFiscalLines(
       gross: stored.gross ?? line.total + line.discount,
       discount: line.discount,
       vatRate: line.vatRate,
-      vat: stored.vat ?? vatIncluded(line.total, line.vatRate),
+      vat: stored.vat ?? vatOf(line.total, line.vatRate),
       mxik: line.mxik ?? product?.mxik ?? null,
       packageCode: stored.packageCode ?? product?.packageCode ?? null,
       markingCodes: mine,
@@ -96,7 +99,7 @@ export function refundFiscalLines(
       gross: stored.gross ?? line.total + discount,
       discount,
       vatRate,
-      vat: stored.vat ?? vatIncluded(line.total, vatRate),
+      vat: stored.vat ?? vatOf(line.total, vatRate),
       mxik: sold?.mxik ?? product?.mxik ?? null,
       packageCode: stored.packageCode ?? product?.packageCode ?? null,
       markingCodes: codes,

@@ -202,7 +202,7 @@ async function runDocument(ctx: { db: StoreDb }, docId: string): Promise<FiscalD
     const at = Number.isNaN(lastMs) ? Date.now() : Math.max(Date.now(), lastMs + 1000);
     receipt = { ...receipt, Time: fiscalTime(at) };
     try {
-      txid = await adapter.prepare(receipt);
+      txid = await adapter.begin(receipt);
     } catch (error) {
       markFiscalFailed(ctx.db, docId, error instanceof AppError ? error.code : 'FISCAL_REFUSED', now());
       throw error;
