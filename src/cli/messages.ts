@@ -156,6 +156,14 @@ const uz = {
   fiscalZEmpty: 'Fiskal modulda cheksiz smena yopilmaydi: u keyingi smenaga qoladi.',
   emulatorListening:
     'FM emulyatori ishlayapti: {url} — FactoryID {factoryId}, FM {terminalId}. To‘xtatish: Ctrl+C',
+  colReceipt: 'Chek',
+  colTime: 'Vaqt',
+  colTotal: 'Summa',
+  colFm: 'FM',
+  colSeq: 'FM chek №',
+  colSign: 'Fiskal belgi',
+  colCheck: 'Tekshirish',
+  notFiscal: 'fiskal emas',
 };
 
 type CliText = Record<keyof typeof uz, string>;
@@ -313,6 +321,14 @@ const ru: CliText = {
   fiscalZEmpty: 'Пустую смену фискальный модуль не закрывает: она перейдёт в следующую смену.',
   emulatorListening:
     'Эмулятор ФМ работает: {url} — FactoryID {factoryId}, ФМ {terminalId}. Остановить: Ctrl+C',
+  colReceipt: 'Чек',
+  colTime: 'Время',
+  colTotal: 'Сумма',
+  colFm: 'ФМ',
+  colSeq: '№ чека ФМ',
+  colSign: 'Фиск. признак',
+  colCheck: 'Проверка',
+  notFiscal: 'не фискальный',
 };
 
 const en: CliText = {
@@ -466,6 +482,14 @@ const en: CliText = {
   fiscalZClosed: 'Z-report closed in the fiscal module ({receipts} receipts).',
   fiscalZEmpty: 'The fiscal module does not close an empty shift: it carries over to the next one.',
   emulatorListening: 'FM emulator running: {url} — FactoryID {factoryId}, FM {terminalId}. Stop: Ctrl+C',
+  colReceipt: 'Receipt',
+  colTime: 'Time',
+  colTotal: 'Total',
+  colFm: 'FM',
+  colSeq: 'FM receipt No.',
+  colSign: 'Fiscal sign',
+  colCheck: 'Check',
+  notFiscal: 'not fiscal',
 };
 
 const catalogs: Record<Lang, CliText> = { uz, ru, en };

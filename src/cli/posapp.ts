@@ -269,6 +269,11 @@ export function posappProgram() {
   period(reportGroup.command('shifts').description('shifts with expected and counted cash')).action(
     lazy(reports, 'shiftsReport'),
   );
+  period(
+    reportGroup.command('receipts').description('each sale and refund with its fiscal sign and check URL'),
+  )
+    .option('--number <receiptNo>', 'one receipt or refund, whatever its date (e.g. POS-01-000123)')
+    .action(lazy(reports, 'receiptsReport'));
   period(reportGroup.command('best-sellers').description('products by net sales'))
     .option('--limit <n>', 'how many (default 20)')
     .action(lazy(reports, 'bestSellersReport'));
