@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import {
+  auditReportQuery,
   bestSellersQuery,
   receiptsReportQuery,
   salesReportQuery,
@@ -10,6 +11,7 @@ import type { AppDeps } from '../context.js';
 import { requireTenantManager, tenantContext } from '../http/auth.js';
 import { validate } from '../http/validate.js';
 import { bestSellers, receiptsReport, salesReport, shiftsReport, stockReport } from './service.js';
+import { auditReport } from './audit.js';
 
 export function reportRoutes(deps: AppDeps): Router {
   const router = Router();
@@ -28,6 +30,9 @@ export function reportRoutes(deps: AppDeps): Router {
   });
   router.get('/stock', async (req, res) => {
     res.json(await stockReport(tenantContext(deps, res), validate(stockReportQuery, req.query)));
+  });
+  router.get('/audit', async (req, res) => {
+    res.json(await auditReport(tenantContext(deps, res), validate(auditReportQuery, req.query)));
   });
   return router;
 }

@@ -74,6 +74,7 @@ export function checkEvents(events: readonly SyncEvent[], lookups: EventLookups)
         break;
       case 'cash.moved':
       case 'sale.fiscalised':
+      case 'audit.recorded':
         break;
     }
     if (problem) problems.set(e.id, problem);
