@@ -66,6 +66,28 @@ export const uz = {
   REGISTER_REVOKED: 'Bu kassa bekor qilingan. Sotuvlar saqlangan; egasiga murojaat qiling.',
   REGISTER_UPDATE_REQUIRED:
     'Bu kassani yangilang: server kamida {min} versiyani talab qiladi (kassada {current}). Sotuvlar saqlanadi va yangilangandan so‘ng yuboriladi.',
+  FISCAL_NOT_CONFIGURED: 'Bu kassada fiskal modul sozlanmagan: pos fiscal set fds --url … --factory-id …',
+  FISCAL_MXIK_INVALID:
+    '«{name}» uchun MXIK kodi noto‘g‘ri ({mxik}): 17 ta raqam bo‘lishi kerak. Mahsulot kartasida tuzating.',
+  FISCAL_PACKAGE_CODE_MISSING: '«{name}» uchun qadoq kodi yo‘q. Mahsulot kartasiga qadoq kodini kiriting.',
+  FISCAL_MARKING_CODE_MISSING:
+    '«{name}» markirovkalangan tovar: har bir dona uchun markirovka kodini skanerlang ({scanned} / {needed}).',
+  FISCAL_MARKING_CODE_INVALID: '«{name}» markirovka kodi yaroqsiz yoki takrorlangan: {code}',
+  FISCAL_SUM_RULE: 'To‘lov summasi ({paid}) chek qatorlari summasiga ({lines}) mos emas.',
+  FISCAL_SHIFT_NOT_OPEN: 'Fiskal modulda smena ochilmagan. Smenani oching.',
+  FISCAL_CLOCK_BEHIND: 'Kompyuter soati oxirgi fiskal amaldan ({last}) orqada. Soatni to‘g‘rilang.',
+  FISCAL_UNREACHABLE:
+    'Fiskal modul xizmatiga ulanib bo‘lmadi ({url}). Fiskal modul ulanganini va FiscalDriveService ishlayotganini tekshiring; sotuv saqlangan, keyin qayta yuboriladi.',
+  FISCAL_NO_ANSWER:
+    'Fiskal modul javob bermadi ({url}). Sotuv saqlangan; javob qayta so‘raladi, ikkinchi chek chiqmaydi.',
+  FISCAL_LOCKED: 'Fiskal modul soliq operatori tomonidan bloklangan. Operatorga (OFD) murojaat qiling.',
+  FISCAL_UNSENT_LIMIT:
+    'Fiskal modul yuborilmagan cheklar sababli to‘xtadi. Internetni ulang va cheklarni soliq serveriga yuboring.',
+  FISCAL_MEMORY_FULL: 'Fiskal modul xotirasi to‘ldi. Cheklarni yuboring yoki operatorga murojaat qiling.',
+  FISCAL_REFUND_OVER_SALES: 'Qaytarish summasi shu fiskal moduldagi sotuvlardan oshib ketdi.',
+  FISCAL_ORIGINAL_NOT_FISCALISED:
+    'Asl chek {receiptNo} hali fiskallashtirilmagan: avval uni yuboring (pos fiscal retry).',
+  FISCAL_REFUSED: 'Fiskal modul chekni rad etdi: {reason}',
   'receipt.device': 'Kassa',
   'receipt.cashier': 'Kassir',
   'receipt.number': 'Chek №',
@@ -100,6 +122,10 @@ export const uz = {
   'unit.pcs': 'dona',
   'unit.kg': 'kg',
   'unit.l': 'l',
+  'receipt.notFiscal': 'FISKAL CHEK EMAS',
+  'receipt.fiscalPending': 'Fiskal belgi kutilmoqda',
+  'receipt.fmNumber': 'FM №',
+  'receipt.fiscalTime': 'FM vaqti',
   'receipt.thanks': 'Xaridingiz uchun rahmat!',
   'receipt.testPage': 'Printer sinovi',
   'receipt.testCodePage': 'Kod sahifasi',

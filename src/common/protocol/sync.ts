@@ -22,6 +22,7 @@ export const eventTypes = [
   'shift.opened',
   'shift.closed',
   'cash.moved',
+  'sale.fiscalised',
   'audit.recorded',
   'device.status',
 ] as const;
@@ -129,6 +130,21 @@ export const cashMovedData = z.strictObject({
   reason: z.string().min(1).max(500),
 });
 
+/** The fiscal module's answer for a sale or a refund (exactly one of the two ids), kept with it. */
+export const saleFiscalisedData = z
+  .strictObject({
+    saleId: id.optional(),
+    refundId: id.optional(),
+    terminalId: z.string().regex(/^[A-Z]{2}\d{12}$/),
+    receiptSeq: z.number().int().min(1),
+    dateTime: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
+    fiscalSign: z.string().regex(/^\d{1,20}$/),
+    qrUrl: z.url().max(255),
+  })
+  .refine((d) => (d.saleId === undefined) !== (d.refundId === undefined), {
+    message: 'exactly one of saleId and refundId',
+  });
+export type SaleFiscalisedData = z.infer<typeof saleFiscalisedData>;
 /**
  * Loss-relevant acts at the register, for the owner's audit report. The first eight are the contract's kinds; the
  * rest are what a register also records (a refund and a cash movement also arrive as their own events, so reports
@@ -224,6 +240,7 @@ export const eventDataSchemas = {
   'shift.opened': shiftOpenedData,
   'shift.closed': shiftClosedData,
   'cash.moved': cashMovedData,
+  'sale.fiscalised': saleFiscalisedData,
   'audit.recorded': auditRecordedData,
   'device.status': deviceStatusData,
 } as const satisfies Record<EventType, z.ZodType>;
@@ -254,6 +271,12 @@ export const syncEventSchema = z.discriminatedUnion('type', [
     data: shiftClosedData,
   }),
   z.strictObject({ id, type: z.literal('cash.moved'), occurredAt: z.iso.datetime(), data: cashMovedData }),
+  z.strictObject({
+    id,
+    type: z.literal('sale.fiscalised'),
+    occurredAt: z.iso.datetime(),
+    data: saleFiscalisedData,
+  }),
   z.strictObject({
     id,
     type: z.literal('audit.recorded'),

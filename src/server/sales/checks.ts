@@ -206,6 +206,7 @@ const checks: { [T in EventType]: Check<T> } = {
   'cash.moved': checkCashMoved,
   'audit.recorded': () => ({}),
   'device.status': () => ({}),
+  'sale.fiscalised': () => ({}),
 };
 
 /**

@@ -110,6 +110,20 @@ export interface CashMovementRow {
   received_at: number;
 }
 
+export interface FiscalReceiptRow {
+  tenant_id: string;
+  doc_id: string;
+  kind: 'sale' | 'refund';
+  store_id: string;
+  device_id: string;
+  terminal_id: string;
+  receipt_seq: number;
+  date_time: string;
+  fiscal_sign: string;
+  qr_url: string;
+  received_at: number;
+}
+
 /** Everything a batch of register events writes, as rows (stock is the stock feature's business). */
 export interface EffectRows {
   sales: SaleRow[];
@@ -121,6 +135,7 @@ export interface EffectRows {
   shifts: ShiftRow[];
   shiftCloses: Array<{ id: string; countedCash: number; closedAt: number }>;
   cashMovements: CashMovementRow[];
+  fiscalReceipts: FiscalReceiptRow[];
 }
 
 /** Inserts in parent-before-child order; the transaction is the caller's. */
@@ -133,6 +148,7 @@ export async function insertEffects(trx: Knex, tenantId: string, rows: EffectRow
   await insertRows(trx, 'refund_lines', rows.refundLines);
   await insertRows(trx, 'refund_payments', rows.refundPayments);
   await insertRows(trx, 'cash_movements', rows.cashMovements);
+  await insertRows(trx, 'fiscal_receipts', rows.fiscalReceipts);
   for (const close of rows.shiftCloses) {
     await trx('shifts')
       .where({ tenant_id: tenantId, id: close.id })
@@ -251,4 +267,18 @@ export async function refundBases(
     entry.total += Number(l.total);
   }
   return bases;
+}
+
+/** The fiscal results of the given sales and refunds (by their ids), keyed by id. */
+export async function fiscalReceiptsOf(
+  knex: Knex,
+  tenantId: string,
+  docIds: readonly string[],
+): Promise<Map<string, FiscalReceiptRow>> {
+  if (docIds.length === 0) return new Map();
+  const rows: FiscalReceiptRow[] = await knex('fiscal_receipts')
+    .where({ tenant_id: tenantId })
+    .whereIn('doc_id', [...docIds])
+    .select();
+  return new Map(rows.map((r) => [r.doc_id, { ...r, receipt_seq: Number(r.receipt_seq) }]));
 }

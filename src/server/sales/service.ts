@@ -95,6 +95,7 @@ function emptyRows(): EffectRows {
     shifts: [],
     shiftCloses: [],
     cashMovements: [],
+    fiscalReceipts: [],
   };
 }
 
@@ -264,6 +265,21 @@ export function effectsOf(
           amount: e.data.amount,
           reason: e.data.reason,
           occurred_at: occurredAt,
+          received_at: receivedAt,
+        });
+        break;
+      case 'sale.fiscalised':
+        rows.fiscalReceipts.push({
+          tenant_id: tenantId,
+          doc_id: e.data.saleId ?? e.data.refundId!,
+          kind: e.data.saleId ? 'sale' : 'refund',
+          store_id: storeId,
+          device_id: deviceId,
+          terminal_id: e.data.terminalId,
+          receipt_seq: e.data.receiptSeq,
+          date_time: e.data.dateTime,
+          fiscal_sign: e.data.fiscalSign,
+          qr_url: e.data.qrUrl,
           received_at: receivedAt,
         });
         break;

@@ -31,6 +31,7 @@ import * as addSaleLinesGrossUnitPackage from './20261201100000_add_sale_lines_g
 import * as addRefundLinesValues from './20261201100100_add_refund_lines_values.js';
 import * as addStoreSettingsSeller from './20261201100200_add_store_settings_seller.js';
 import * as addDevicesFiscalModule from './20261201100300_add_devices_fiscal_module.js';
+import * as createFiscalReceipts from './20261201110000_create_fiscal_receipts.js';
 import * as createAuditEvents from './20261201130000_create_audit_events.js';
 import * as addUsersPinDigest from './20261201130100_add_users_pin_digest.js';
 import * as addSyncEventsReview from './20261201140000_add_sync_events_review.js';
@@ -80,6 +81,7 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['20261201100100_add_refund_lines_values', addRefundLinesValues],
   ['20261201100200_add_store_settings_seller', addStoreSettingsSeller],
   ['20261201100300_add_devices_fiscal_module', addDevicesFiscalModule],
+  ['20261201110000_create_fiscal_receipts', createFiscalReceipts],
   ['20261201130000_create_audit_events', createAuditEvents],
   ['20261201130100_add_users_pin_digest', addUsersPinDigest],
   ['20261201140000_add_sync_events_review', addSyncEventsReview],
