@@ -165,6 +165,14 @@ for (const dialect of testDialects()) {
         },
         receiptHeader: null,
         maxCashierDiscount: 1000,
+        approvals: {
+          refund: false,
+          voidAfterPayment: false,
+          cancelAbove: null,
+          discountAboveLimit: false,
+          cashOut: false,
+        },
+        quickKeys: [],
       });
       const first = await pullAll(t, device);
       const initial = first.changes.find((c) => c.entity === 'settings')!;

@@ -252,6 +252,19 @@ export const settingsChangeData = z.object({
   receiptHeader: z.string().nullable(),
   /** Largest discount a cashier may give, in basis points of the line or cart. */
   maxCashierDiscount: z.number(),
+  /** Which acts need a supervisor's PIN at the register; absent (an older server) means none. */
+  approvals: z
+    .object({
+      refund: z.boolean(),
+      voidAfterPayment: z.boolean(),
+      /** Cancelling a sale whose total is above this (minor units); null: never asked. */
+      cancelAbove: z.number().nullable(),
+      discountAboveLimit: z.boolean(),
+      cashOut: z.boolean(),
+    })
+    .optional(),
+  /** Product ids of the quick-key grid, in grid order (at most 20); absent means no grid. */
+  quickKeys: z.array(z.string()).optional(),
 });
 
 export const changeSchema = z.discriminatedUnion('entity', [

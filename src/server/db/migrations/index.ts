@@ -29,6 +29,8 @@ import * as productsCoveringNameIndex from './20261125104500_products_covering_n
 import * as addUsersLang from './20261125104600_add_users_lang.js';
 import * as createAuditEvents from './20261201130000_create_audit_events.js';
 import * as addUsersPinDigest from './20261201130100_add_users_pin_digest.js';
+import * as addStoreSettingsApprovals from './20261201130200_add_store_settings_approvals.js';
+import * as addStoreSettingsQuickKeys from './20261201130300_add_store_settings_quick_keys.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -67,6 +69,8 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['20261125104600_add_users_lang', addUsersLang],
   ['20261201130000_create_audit_events', createAuditEvents],
   ['20261201130100_add_users_pin_digest', addUsersPinDigest],
+  ['20261201130200_add_store_settings_approvals', addStoreSettingsApprovals],
+  ['20261201130300_add_store_settings_quick_keys', addStoreSettingsQuickKeys],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {
