@@ -204,17 +204,33 @@ export function posappProgram() {
     .option('--scale-item-digits <n>', 'digits of the item code after the prefix (4–6)')
     .addOption(new Option('--scale-value <kind>', 'what the label carries').choices(['weight', 'price']))
     .option('--no-scale', 'registers read no scale labels')
+    .option(
+      '--approve <acts>',
+      'acts that need a supervisor’s PIN: refund,void-after-payment,discount-above-limit,cash-out (or none)',
+    )
+    .option('--approve-cancel-above <som>', 'cancelling a sale above this total needs a supervisor')
+    .option('--no-approve-cancel-above', 'cancelling never needs a supervisor')
     .action(lazy(settings, 'setSettings'));
+  settingsGroup
+    .command('quick-keys')
+    .description('the registers’ quick-key grid (up to 20 products by SKU, in order); no SKUs: show it')
+    .argument('[skus...]', 'e.g. NON-1 PAKET-1')
+    .option('--clear', 'no quick keys')
+    .action(lazy(settings, 'setQuickKeys'));
 
-  const userGroup = program.command('users').description('owner: cashiers (PIN) and admins (email)');
+  const userGroup = program
+    .command('users')
+    .description('owner: cashiers and supervisors (PIN) and admins (email)');
   userGroup
     .command('add')
-    .description('add a cashier (--pin) or an admin (--email and --password)')
+    .description('add a cashier or supervisor (--pin) or an admin (--email and --password)')
     .addOption(
-      new Option('--role <role>', 'cashier or admin').choices(['cashier', 'admin']).makeOptionMandatory(),
+      new Option('--role <role>', 'cashier, supervisor (approves at the register) or admin')
+        .choices(['cashier', 'supervisor', 'admin'])
+        .makeOptionMandatory(),
     )
     .requiredOption('--name <name>', 'name shown on receipts and reports')
-    .option('--pin <pin>', 'cashier: 4–8 digits')
+    .option('--pin <pin>', 'cashier or supervisor: 4–8 digits, unique in the shop')
     .option('--email <email>', 'admin: login email')
     .option('--password <password>', 'admin: password (8+ characters)')
     .action(lazy(users, 'addUser'));
@@ -225,8 +241,13 @@ export function posappProgram() {
     .argument('<user>', 'user id or name')
     .action(lazy(users, 'disableUser'));
   userGroup
+    .command('enable')
+    .description('take a disabled user back (refused if someone active has their PIN now)')
+    .argument('<user>', 'user id or name')
+    .action(lazy(users, 'enableUser'));
+  userGroup
     .command('pin')
-    .description("set a cashier's PIN")
+    .description("set a cashier's or supervisor's PIN (unique in the shop)")
     .argument('<user>', 'user id or name')
     .requiredOption('--pin <pin>', '4–8 digits')
     .action(lazy(users, 'setUserPin'));
