@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_SALE_LINES, MAX_SALE_PAYMENTS, MAX_SALE_TOTAL } from '../limits.js';
-import { unitSchema } from './catalog.js';
+import { mxikSchema, packageCodeSchema, unitSchema, vatRateSchema } from './catalog.js';
 
 /**
  * The register ↔ server sync contract. Amounts: integer minor units. Quantities: integer thousandths.
@@ -33,18 +33,24 @@ export const paymentSchema = z.strictObject({
 });
 export type Payment = z.infer<typeof paymentSchema>;
 
+/**
+ * A sold line as the money rule (`src/common/money-rule.ts`) stored it: `gross` before discounts, `discount`
+ * (own + share of the sale discount + share of the cash rounding), `total` = gross − discount, `vat` inside it.
+ * `gross`, `vat` and `unit` are absent from registers older than the money rule; the server derives them.
+ */
 export const saleLineSchema = z.strictObject({
   productId: id,
   name: z.string().max(191),
   qty: positiveQty,
   unitPrice: money.min(0),
+  gross: money.min(0).optional(),
   discount: money.min(0),
   total: money.min(0),
-  vatRate: z.number().int().min(0).max(10_000),
-  mxik: z
-    .string()
-    .regex(/^\d{17}$/)
-    .optional(),
+  vatRate: vatRateSchema,
+  vat: money.min(0).optional(),
+  unit: unitSchema.optional(),
+  packageCode: packageCodeSchema.optional(),
+  mxik: mxikSchema.optional(),
 });
 export type SaleLine = z.infer<typeof saleLineSchema>;
 
@@ -57,21 +63,44 @@ export const saleCompletedData = z.strictObject({
   total: money.min(0),
   payments: z.array(paymentSchema).min(1).max(MAX_SALE_PAYMENTS),
   change: money.min(0),
+  /** The cash part's rounding down, already inside the lines' discounts (money-rule registers only). */
+  rounding: money.min(0).optional(),
 });
 export type SaleCompletedData = z.infer<typeof saleCompletedData>;
+
+/** A refunded line; the money-rule fields are absent from older registers (the server derives them). */
+export const refundLineSchema = z.strictObject({
+  productId: id,
+  qty: positiveQty,
+  gross: money.min(0).optional(),
+  discount: money.min(0).optional(),
+  total: money.min(0),
+  vatRate: vatRateSchema.optional(),
+  vat: money.min(0).optional(),
+  unit: unitSchema.optional(),
+  packageCode: packageCodeSchema.optional(),
+  mxik: mxikSchema.optional(),
+});
+export type RefundLine = z.infer<typeof refundLineSchema>;
 
 export const saleRefundedData = z.strictObject({
   refundNo: z.string().min(1).max(32),
   saleId: id,
-  lines: z
-    .array(z.strictObject({ productId: id, qty: positiveQty, total: money.min(0) }))
-    .min(1)
-    .max(1000),
+  lines: z.array(refundLineSchema).min(1).max(MAX_SALE_LINES),
   payments: z
-    .array(z.strictObject({ method: z.enum(paymentMethods), amount: money.min(0) }))
+    .array(
+      z.strictObject({
+        method: z.enum(paymentMethods),
+        amount: money.min(0),
+        cardType: z.string().max(32).optional(),
+        reference: z.string().max(64).optional(),
+      }),
+    )
     .min(1)
-    .max(10),
+    .max(MAX_SALE_PAYMENTS),
   total: money.min(0),
+  /** The cash part's rounding down, already inside the lines' discounts. */
+  rounding: money.min(0).optional(),
   /** The shift the refund was made in (it may differ from the sale's); cashier who made it. */
   shiftId: id.optional(),
   cashierId: id.optional(),
