@@ -141,7 +141,7 @@ export function posappProgram() {
       required ? command.requiredOption(flags, description) : command.option(flags, description);
     option('--sku <sku>', 'your article code (unique in the shop)');
     option('--name <name>', 'name printed on the receipt');
-    option('--price <som>', "price in so'm, e.g. 12500 or 12500.50");
+    option('--price <som>', 'price in so‘m, e.g. 12500 or 12500.50');
     return command
       .option('--barcode <code>', 'EAN-13/EAN-8/UPC-A or in-store code; repeat for several', collect)
       .addOption(new Option('--unit <unit>', 'unit of sale (default pcs)').choices(['pcs', 'kg', 'l']))
@@ -210,7 +210,7 @@ export function posappProgram() {
   settingsGroup
     .command('set')
     .description('change settings; registers take them at their next sync')
-    .option('--cash-rounding <som>', "round cash totals to 50 or 100 so'm (0: off)")
+    .option('--cash-rounding <som>', 'round cash totals to 50 or 100 so‘m (0: off)')
     .option('--max-discount <percent>', 'largest discount a cashier may give, e.g. 10')
     .option('--vat <percent>', 'default VAT rate for new products, e.g. 12 (0 for a non-VAT shop)')
     .option('--receipt-header <text>', 'line printed at the top of receipts')
@@ -274,7 +274,7 @@ export function posappProgram() {
     command
       .option('--from <date>', 'first day, YYYY-MM-DD')
       .option('--to <date>', 'last day, YYYY-MM-DD')
-      .option('--csv', "CSV on stdout (money in so'm with 2 decimals)");
+      .option('--csv', 'CSV on stdout (money in so‘m with 2 decimals)');
   period(
     reportGroup.command('sales').description('sales, refunds, net and VAT with a totals row and payments'),
   )

@@ -195,7 +195,7 @@ for (const dialect of testDialects()) {
         .set(...bearer(own.ownerToken))
         .send({ cashRounding: -1 })
         .expect(400);
-      // Only the coins in use: 50 or 100 so'm, or no rounding.
+      // Only the coins in use: 50 or 100 so‘m, or no rounding.
       const odd = await t.http
         .patch('/settings')
         .set(...bearer(own.ownerToken))

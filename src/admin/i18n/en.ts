@@ -121,7 +121,7 @@ export const en: Translation = {
     deactivate: 'Take off sale',
     createTitle: 'New product',
     editTitle: 'Edit {{name}}',
-    priceLabel: "Price (so'm)",
+    priceLabel: 'Price (so‘m)',
     vatLabel: 'VAT (%)',
     vatHint: "Empty: the shop's default rate",
     barcodesHint: 'Scan, or type and press Enter',
@@ -137,7 +137,7 @@ export const en: Translation = {
   problems: {
     required: 'Required',
     tooLong: 'Too long',
-    price: "Price in so'm, e.g. 12500 or 12500.50",
+    price: 'Price in so‘m, e.g. 12500 or 12500.50',
     vat: 'A percentage from 0 to 100, e.g. 12',
     mxik: 'MXIK is 17 digits',
     checkDigit: '{{code}}: wrong check digit',
@@ -150,7 +150,7 @@ export const en: Translation = {
   },
   csvImport: {
     title: 'Import a price list (CSV)',
-    help: "First line: {{header}}. Price in so'm, VAT in percent; several barcodes separated by |. Running it again is safe: products are updated by SKU.",
+    help: 'First line: {{header}}. Price in so‘m, VAT in percent; several barcodes separated by |. Running it again is safe: products are updated by SKU.',
     file: 'CSV file',
     pick: 'Choose a file',
     start: 'Upload',
@@ -304,7 +304,7 @@ export const en: Translation = {
     methods: { cash: 'Cash', card: 'Card', qr: 'QR' },
     noPayments: 'No payments.',
     download: 'Download CSV',
-    currency: "so'm",
+    currency: 'so‘m',
     shifts: {
       device: 'Register',
       cashier: 'Cashier',
@@ -337,7 +337,7 @@ export const en: Translation = {
     cashRounding: 'Cash rounding',
     cashRoundingHint: 'Cash totals are rounded to the smallest coin in use',
     roundingOff: 'Off',
-    roundingTo: "{{amount}} so'm",
+    roundingTo: '{{amount}} so‘m',
     receiptHeader: 'Receipt header',
     receiptHeaderHint: 'A line at the top of the receipt; empty for none',
     scale: 'Scale labels (EAN-13)',
@@ -351,7 +351,7 @@ export const en: Translation = {
     saved: 'Settings saved',
     problems: {
       percent: 'A percentage from 0 to 100, e.g. 12',
-      rounding: "Off, 50 or 100 so'm",
+      rounding: 'Off, 50 or 100 so‘m',
       tooLong: 'Too long (up to 500 characters)',
       prefixes: 'Choose at least one prefix',
       invalid: 'Invalid value',

@@ -44,7 +44,7 @@ const approveList = z.string().transform((value, ctx) => {
 
 const setFlagsSchema = z
   .strictObject({
-    cashRounding: somFlag.pipe(z.literal([0, 5000, 10_000], { error: "0, 50 or 100 so'm" })).optional(),
+    cashRounding: somFlag.pipe(z.literal([0, 5000, 10_000], { error: '0, 50 or 100 so‘m' })).optional(),
     maxDiscount: vatPercentFlag.optional(),
     vat: vatPercentFlag.optional(),
     receiptHeader: z.union([z.string().max(500), z.literal(false)]).optional(),

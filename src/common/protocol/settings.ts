@@ -29,9 +29,9 @@ export const quickKeysSchema = z
 
 /** What an owner may change; store name and currency come from the tenant and store. */
 export const updateSettingsBody = z.strictObject({
-  /** 0 (off), 5000 or 10000 tiyin: cash totals rounded to 50 or 100 so'm, the smallest coins in use. */
+  /** 0 (off), 5000 or 10000 tiyin: cash totals rounded to 50 or 100 so‘m, the smallest coins in use. */
   cashRounding: z
-    .literal([0, 5000, 10_000], { error: "0, 5000 or 10000 (tiyin: off, 50 or 100 so'm)" })
+    .literal([0, 5000, 10_000], { error: '0, 5000 or 10000 (tiyin: off, 50 or 100 so‘m)' })
     .optional(),
   scaleBarcode: scaleBarcodeSchema.nullable().optional(),
   receiptHeader: z.string().max(500).nullable().optional(),

@@ -268,7 +268,7 @@ export const settingsChangeData = z.object({
   storeName: z.string(),
   currency: z.string(),
   defaultVatRate: z.number(),
-  /** Cash totals rounded to this many minor units (0, 5000 or 10000 for 50 or 100 so'm). */
+  /** Cash totals rounded to this many minor units (0, 5000 or 10000 for 50 or 100 so‘m). */
   cashRounding: z.number(),
   /** Scale labels: EAN-13 with a prefix 20–29; `weight` or `price` inside. */
   scaleBarcode: z
