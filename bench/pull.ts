@@ -16,7 +16,7 @@ function csvCell(value: string): string {
   return `"${value.replace(/"/g, '""')}"`;
 }
 
-/** The generated catalog as an owner's price list: so'm, VAT in percent, barcodes joined by |. */
+/** The generated catalog as an owner's price list: so‘m, VAT in percent, barcodes joined by |. */
 export function catalogCsv(count: number): string {
   const lines = ['sku,name,barcode,price,unit,vatRate,mxik'];
   for (const p of generateCatalog(count, 2027)) {

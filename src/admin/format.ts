@@ -1,6 +1,7 @@
-/** Display formats of the panel, the same in every language: `12 500 so'm`, `1 250.500`, `dd.mm.yyyy`. */
+/** Display formats of the panel, the same in every language: `12 500 so‘m`, `1 250.500`, `dd.mm.yyyy`. */
 
 import type { Unit } from '../common/protocol/catalog.js';
+import { STORE_UTC_OFFSET_MS } from '../common/time.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -8,9 +9,9 @@ function groupThousands(whole: string): string {
   return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 }
 
-const currencyLabels: Record<string, string> = { UZS: "so'm" };
+const currencyLabels: Record<string, string> = { UZS: 'so‘m' };
 
-/** Money arrives in minor units (1 so'm = 100 tiyin); tiyin are shown only when there are any. */
+/** Money arrives in minor units (1 so‘m = 100 tiyin); tiyin are shown only when there are any. */
 export function formatMoney(minor: number, currency = 'UZS'): string {
   const sign = minor < 0 ? '-' : '';
   const abs = Math.abs(minor);
@@ -20,17 +21,25 @@ export function formatMoney(minor: number, currency = 'UZS'): string {
   return `${sign}${amount} ${currencyLabels[currency] ?? currency}`;
 }
 
-/** Local date of an ISO timestamp as dd.mm.yyyy; null stays null so callers choose the placeholder. */
+/**
+ * The store's wall clock (Asia/Tashkent, UTC+5, no daylight saving) for an ISO timestamp, whatever the browser's
+ * zone: an owner abroad reads the times the shop lived, matching the store days the reports are cut by.
+ */
+function storeClock(iso: string): Date {
+  return new Date(Date.parse(iso) + STORE_UTC_OFFSET_MS);
+}
+
+/** Store date of an ISO timestamp as dd.mm.yyyy; null stays null so callers choose the placeholder. */
 export function formatDate(iso: string | null): string | null {
   if (iso === null) return null;
-  const d = new Date(iso);
-  return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()}`;
+  const d = storeClock(iso);
+  return `${pad(d.getUTCDate())}.${pad(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
 }
 
 export function formatDateTime(iso: string | null): string | null {
   if (iso === null) return null;
-  const d = new Date(iso);
-  return `${formatDate(iso)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const d = storeClock(iso);
+  return `${formatDate(iso)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
 /**

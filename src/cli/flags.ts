@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { parseMoney } from '../common/money.js';
 import { parseQuantity } from '../common/quantity.js';
 
-/** What people type for money (so'm: `12500`, `12 500`, `12500.50`) → tiyin. */
+/** What people type for money (so‘m: `12500`, `12 500`, `12500.50`) → tiyin. */
 export const somFlag = z.string().transform((value, ctx) => {
   const minor = parseMoney(value);
   if (minor === null || minor < 0) {
-    ctx.addIssue({ code: 'custom', message: "so'm, e.g. 12500 or 12500.50" });
+    ctx.addIssue({ code: 'custom', message: 'so‘m, e.g. 12500 or 12500.50' });
     return z.NEVER;
   }
   return minor;

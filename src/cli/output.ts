@@ -4,6 +4,7 @@ import { csvLine, type CsvCell } from '../common/csv.js';
 import { AppError } from '../common/errors.js';
 import type { Lang } from '../common/i18n/index.js';
 import { text } from './messages.js';
+import { STORE_UTC_OFFSET_MS } from '../common/time.js';
 
 /** The only module that writes to the terminal. Colour only when that stream is a TTY (never in pipes or CI logs). */
 const out = pc.createColors(process.stdout.isTTY === true);
@@ -26,9 +27,10 @@ export function printTable(head: string[], rows: Array<Array<string | number>>):
   console.log(table.toString());
 }
 
-/** ISO time to `YYYY-MM-DD HH:MM` UTC; a dash for never. */
+/** ISO time to `YYYY-MM-DD HH:MM` on the store's clock (Asia/Tashkent), as the reports' days are; a dash for never. */
 export function formatTime(iso: string | null | undefined): string {
-  return iso ? iso.slice(0, 16).replace('T', ' ') : '—';
+  if (!iso) return '—';
+  return new Date(Date.parse(iso) + STORE_UTC_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** What commander itself prints (help, usage errors) goes through here too. */

@@ -41,12 +41,12 @@ export function posProgram() {
   shifts
     .command('open')
     .description('open a shift with the cash in the drawer')
-    .option('--cash <amount>', "opening cash in so'm", '0')
+    .option('--cash <amount>', 'opening cash in so‘m', '0')
     .action(lazy(shift, 'open'));
   shifts
     .command('close')
     .description('close the shift with the counted cash and print the Z-report')
-    .requiredOption('--counted <amount>', "cash counted in the drawer, in so'm")
+    .requiredOption('--counted <amount>', 'cash counted in the drawer, in so‘m')
     .action(lazy(shift, 'close'));
   shifts.command('report').description('X-report of the open shift').action(lazy(shift, 'report'));
 
@@ -54,7 +54,7 @@ export function posProgram() {
     .command('cash')
     .description('put cash into the drawer or take it out, with a reason')
     .addArgument(new Argument('<direction>', 'in or out').choices(['in', 'out']))
-    .argument('<amount>', "amount in so'm")
+    .argument('<amount>', 'amount in so‘m')
     .requiredOption('--reason <text>', 'why (e.g. change for the morning, collection)')
     .action(lazy(shift, 'cash'));
 
@@ -72,7 +72,7 @@ export function posProgram() {
     )
     .option(
       '--pay <payment>',
-      "cash[:amount] | card[:amount][:uzcard|humo|visa|mastercard][:ref] | qr[:amount][:click|payme|uzum][:ref]; amounts in so'm",
+      'cash[:amount] | card[:amount][:uzcard|humo|visa|mastercard][:ref] | qr[:amount][:click|payme|uzum][:ref]; amounts in so‘m',
       collect,
       [],
     )

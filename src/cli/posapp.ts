@@ -157,7 +157,7 @@ export function posappProgram() {
       required ? command.requiredOption(flags, description) : command.option(flags, description);
     option('--sku <sku>', 'your article code (unique in the shop)');
     option('--name <name>', 'name printed on the receipt');
-    option('--price <som>', "price in so'm, e.g. 12500 or 12500.50");
+    option('--price <som>', 'price in so‘m, e.g. 12500 or 12500.50');
     return command
       .option('--barcode <code>', 'EAN-13/EAN-8/UPC-A or in-store code; repeat for several', collect)
       .addOption(new Option('--unit <unit>', 'unit of sale (default pcs)').choices(['pcs', 'kg', 'l']))
@@ -226,7 +226,7 @@ export function posappProgram() {
   settingsGroup
     .command('set')
     .description('change settings; registers take them at their next sync')
-    .option('--cash-rounding <som>', "round cash totals to 50 or 100 so'm (0: off)")
+    .option('--cash-rounding <som>', 'round cash totals to 50 or 100 so‘m (0: off)')
     .option('--max-discount <percent>', 'largest discount a cashier may give, e.g. 10')
     .option('--vat <percent>', 'default VAT rate for new products, e.g. 12 (0 for a non-VAT shop)')
     .option('--receipt-header <text>', 'line printed at the top of receipts')
@@ -235,17 +235,33 @@ export function posappProgram() {
     .option('--scale-item-digits <n>', 'digits of the item code after the prefix (4–6)')
     .addOption(new Option('--scale-value <kind>', 'what the label carries').choices(['weight', 'price']))
     .option('--no-scale', 'registers read no scale labels')
+    .option(
+      '--approve <acts>',
+      'acts that need a supervisor’s PIN: refund,void-after-payment,discount-above-limit,cash-out (or none)',
+    )
+    .option('--approve-cancel-above <som>', 'cancelling a sale above this total needs a supervisor')
+    .option('--no-approve-cancel-above', 'cancelling never needs a supervisor')
     .action(lazy(settings, 'setSettings'));
+  settingsGroup
+    .command('quick-keys')
+    .description('the registers’ quick-key grid (up to 20 products by SKU, in order); no SKUs: show it')
+    .argument('[skus...]', 'e.g. NON-1 PAKET-1')
+    .option('--clear', 'no quick keys')
+    .action(lazy(settings, 'setQuickKeys'));
 
-  const userGroup = program.command('users').description('owner: cashiers (PIN) and admins (email)');
+  const userGroup = program
+    .command('users')
+    .description('owner: cashiers and supervisors (PIN) and admins (email)');
   userGroup
     .command('add')
-    .description('add a cashier (--pin) or an admin (--email and --password)')
+    .description('add a cashier or supervisor (--pin) or an admin (--email and --password)')
     .addOption(
-      new Option('--role <role>', 'cashier or admin').choices(['cashier', 'admin']).makeOptionMandatory(),
+      new Option('--role <role>', 'cashier, supervisor (approves at the register) or admin')
+        .choices(['cashier', 'supervisor', 'admin'])
+        .makeOptionMandatory(),
     )
     .requiredOption('--name <name>', 'name shown on receipts and reports')
-    .option('--pin <pin>', 'cashier: 4–8 digits')
+    .option('--pin <pin>', 'cashier or supervisor: 4–8 digits, unique in the shop')
     .option('--email <email>', 'admin: login email')
     .option('--password <password>', 'admin: password (8+ characters)')
     .action(lazy(users, 'addUser'));
@@ -256,8 +272,13 @@ export function posappProgram() {
     .argument('<user>', 'user id or name')
     .action(lazy(users, 'disableUser'));
   userGroup
+    .command('enable')
+    .description('take a disabled user back (refused if someone active has their PIN now)')
+    .argument('<user>', 'user id or name')
+    .action(lazy(users, 'enableUser'));
+  userGroup
     .command('pin')
-    .description("set a cashier's PIN")
+    .description("set a cashier's or supervisor's PIN (unique in the shop)")
     .argument('<user>', 'user id or name')
     .requiredOption('--pin <pin>', '4–8 digits')
     .action(lazy(users, 'setUserPin'));
@@ -269,7 +290,7 @@ export function posappProgram() {
     command
       .option('--from <date>', 'first day, YYYY-MM-DD')
       .option('--to <date>', 'last day, YYYY-MM-DD')
-      .option('--csv', "CSV on stdout (money in so'm with 2 decimals)");
+      .option('--csv', 'CSV on stdout (money in so‘m with 2 decimals)');
   period(
     reportGroup.command('sales').description('sales, refunds, net and VAT with a totals row and payments'),
   )

@@ -2,7 +2,7 @@ import { MINOR_PER_MAJOR } from './money.js';
 
 /**
  * CSV for spreadsheets, the same in `posapp … --csv` and the panel's downloads: RFC 4180 quoting, money as
- * so'm with two decimals.
+ * so‘m with two decimals.
  */
 export type CsvCell = string | number | null;
 
@@ -23,7 +23,7 @@ export function csvLine(cells: readonly CsvCell[]): string {
   return cells.map(csvCell).join(',');
 }
 
-/** Money for spreadsheets: so'm with two decimals, no grouping (`12500.00`), exact (no float division). */
+/** Money for spreadsheets: so‘m with two decimals, no grouping (`12500.00`), exact (no float division). */
 export function csvMoney(minor: number): string {
   const sign = minor < 0 ? '-' : '';
   const abs = Math.abs(minor);

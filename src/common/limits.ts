@@ -5,9 +5,9 @@
  * Money in tiyin, quantities in thousandths.
  */
 
-/** 100 billion so'm: the highest price a product or a line may carry. */
+/** 100 billion so‘m: the highest price a product or a line may carry. */
 export const MAX_UNIT_PRICE = 10_000_000_000_000;
-/** The highest total of one line and of one sale (100 billion so'm). */
+/** The highest total of one line and of one sale (100 billion so‘m). */
 export const MAX_LINE_TOTAL = 10_000_000_000_000;
 export const MAX_SALE_TOTAL = 10_000_000_000_000;
 /** 100 000 units (or kg) on one line. */

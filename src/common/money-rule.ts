@@ -12,7 +12,7 @@ import type { Quantity } from './quantity.js';
  * 3. The sale discount (a percentage or an amount of the sum after own discounts, never above it) is spread over
  *    the lines in proportion to what each costs after its own discount.
  * 4. Card and QR parts are paid exactly. The cash part (total − card − QR) is rounded DOWN to the store's coin
- *    (`cashRounding`: 0 off, 5000 = 50 so'm, 10000 = 100 so'm); never up, as no fiscal line can carry a
+ *    (`cashRounding`: 0 off, 5000 = 50 so‘m, 10000 = 100 so‘m); never up, as no fiscal line can carry a
  *    rounding up, and no coin exists to give change for it. The amount taken off is spread over the lines like the sale discount,
  *    in proportion to what each costs after both discounts.
  * 5. Per line: `discount` = own + share of the sale discount + share of the rounding, `total` = gross −

@@ -1,6 +1,6 @@
 /**
- * Money is an integer count of minor units (UZS: tiyin, 100 per so'm). Never a float.
- * Tiyin coins are out of use, so prices usually are whole so'm; the display drops zero tiyin.
+ * Money is an integer count of minor units (UZS: tiyin, 100 per so‘m). Never a float.
+ * Tiyin coins are out of use, so prices usually are whole so‘m; the display drops zero tiyin.
  */
 export type Money = number;
 
@@ -10,9 +10,9 @@ export function isMoney(value: unknown): value is Money {
   return typeof value === 'number' && Number.isSafeInteger(value);
 }
 
-const currencyLabels: Record<string, string> = { UZS: "so'm" };
+const currencyLabels: Record<string, string> = { UZS: 'so‘m' };
 
-/** `1250000` → `12 500 so'm`; `-150` → `-1,50 so'm`. Spaces group thousands as Uzbek receipts do. */
+/** `1250000` → `12 500 so‘m`; `-150` → `-1,50 so‘m`. Spaces group thousands as Uzbek receipts do. */
 export function formatMoney(minor: Money, currency = 'UZS'): string {
   const sign = minor < 0 ? '-' : '';
   const abs = Math.abs(minor);

@@ -49,7 +49,7 @@ for (const dialect of testDialects()) {
       await page.getByRole('searchbox', { name: 'Qidirish' }).fill("o'zbek choy");
       const row = page.getByTestId(`product-CHOY-${dialect}`);
       await waitForText(row.getByTestId('product-name'), 'O‘zbek choyi 100 g');
-      assert.equal(await textOf(row.getByTestId('product-price')), "12 500 so'm");
+      assert.equal(await textOf(row.getByTestId('product-price')), '12 500 so‘m');
       assert.match(await textOf(row), new RegExp(barcode));
       await waitForText(page.getByTestId('products-shown'), '1 ta mahsulot ko‘rsatilmoqda');
       // And by the scanned barcode.
@@ -85,7 +85,7 @@ for (const dialect of testDialects()) {
       assert.equal(await edit.getByRole('textbox', { name: 'Narxi (so‘m)' }).inputValue(), '1000');
       await edit.getByRole('textbox', { name: 'Narxi (so‘m)' }).fill('21 900,50');
       await edit.getByRole('button', { name: 'Saqlash' }).click();
-      await waitForText(row.getByTestId('product-price'), "21 900,50 so'm");
+      await waitForText(row.getByTestId('product-price'), '21 900,50 so‘m');
 
       await row.getByRole('button', { name: 'Sotuvdan olish' }).click();
       await page
@@ -196,7 +196,7 @@ for (const dialect of testDialects()) {
 
       await page.getByRole('searchbox', { name: 'Qidirish' }).fill(`IMP-3-${dialect}`);
       const oil = page.getByTestId(`product-IMP-3-${dialect}`);
-      await waitForText(oil.getByTestId('product-price'), "32 000 so'm");
+      await waitForText(oil.getByTestId('product-price'), '32 000 so‘m');
 
       const second = await upload();
       assert.equal(await textOf(second.getByTestId('import-imported')), 'Yangi: 0');

@@ -2,19 +2,20 @@ import assert from 'node:assert/strict';
 import { formatDate, formatDateTime, formatMoney, formatQuantity } from '../../src/admin/format.js';
 
 describe('admin panel formats', function () {
-  it("formats so'm with spaces between thousands and tiyin only when present", function () {
-    assert.equal(formatMoney(1_250_000), "12 500 so'm");
-    assert.equal(formatMoney(0), "0 so'm");
-    assert.equal(formatMoney(123_456_789_00), "123 456 789 so'm");
-    assert.equal(formatMoney(1_250_050), "12 500,50 so'm");
-    assert.equal(formatMoney(-50_000), "-500 so'm");
+  it('formats so‘m with spaces between thousands and tiyin only when present', function () {
+    assert.equal(formatMoney(1_250_000), '12 500 so‘m');
+    assert.equal(formatMoney(0), '0 so‘m');
+    assert.equal(formatMoney(123_456_789_00), '123 456 789 so‘m');
+    assert.equal(formatMoney(1_250_050), '12 500,50 so‘m');
+    assert.equal(formatMoney(-50_000), '-500 so‘m');
     assert.equal(formatMoney(1_000, 'USD'), '10 USD');
   });
 
-  it('formats dates as dd.mm.yyyy in local time and keeps null', function () {
-    const local = new Date(2026, 0, 5, 9, 7).toISOString();
-    assert.equal(formatDate(local), '05.01.2026');
-    assert.equal(formatDateTime(local), '05.01.2026 09:07');
+  it('formats dates as dd.mm.yyyy in the store’s time (Tashkent) and keeps null', function () {
+    // 21:07 UTC on the 4th is 02:07 on the 5th in Tashkent, whatever zone the browser is in.
+    const utc = '2026-01-04T21:07:00.000Z';
+    assert.equal(formatDate(utc), '05.01.2026');
+    assert.equal(formatDateTime(utc), '05.01.2026 02:07');
     assert.equal(formatDate(null), null);
   });
 

@@ -23,7 +23,7 @@ const filled: ProductFormValues = {
 };
 
 describe('admin panel product form', function () {
-  it("converts so'm as typed into tiyin: spaces, comma or point decimals", function () {
+  it('converts so‘m as typed into tiyin: spaces, comma or point decimals', function () {
     for (const [typed, tiyin] of [
       ['12500', 1_250_000],
       ['12 500', 1_250_000],

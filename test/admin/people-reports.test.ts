@@ -134,25 +134,25 @@ for (const dialect of testDialects()) {
       ok(await pos('sync'));
       ok(await pos('login', '--pin', '4321'));
       ok(await pos('shift', 'open', '--cash', '100000'));
-      // 2 × 12 500 = 25 000 so'm, paid by card.
+      // 2 × 12 500 = 25 000 so‘m, paid by card.
       const sold = ok(await pos('sell', '--item', `2*${milk}`, '--pay', 'card:25000:humo:T-1'));
-      assert.match(sold.stdout, /25 000 so'm/);
+      assert.match(sold.stdout, /25 000 so‘m/);
       ok(await pos('shift', 'close', '--counted', '99000'));
       ok(await pos('sync'));
 
       await owner.getByRole('link', { name: 'Hisobotlar' }).click();
-      await waitForText(owner.getByTestId('total-net'), "25 000 so'm");
+      await waitForText(owner.getByTestId('total-net'), '25 000 so‘m');
       assert.equal(await textOf(owner.getByTestId('total-count')), '1');
-      assert.equal(await textOf(owner.getByTestId('pay-card')), "25 000 so'm");
-      assert.equal(await textOf(owner.getByTestId('pay-cash')), "0 so'm");
+      assert.equal(await textOf(owner.getByTestId('pay-card')), '25 000 so‘m');
+      assert.equal(await textOf(owner.getByTestId('pay-cash')), '0 so‘m');
       const totals = owner.getByTestId('sales-totals');
-      assert.equal(await textOf(totals.getByTestId('cell-net')), "25 000 so'm");
+      assert.equal(await textOf(totals.getByTestId('cell-net')), '25 000 so‘m');
       // The chart of the days is drawn (one bar for today).
       await owner.locator('.recharts-bar-rectangle').first().waitFor();
 
       await owner.getByRole('combobox', { name: 'Guruhlash' }).click();
       await owner.getByRole('option', { name: 'Kassirlar' }).click();
-      await waitForText(owner.getByTestId('sales-row-Dilnoza').getByTestId('cell-net'), "25 000 so'm");
+      await waitForText(owner.getByTestId('sales-row-Dilnoza').getByTestId('cell-net'), '25 000 so‘m');
 
       const [download] = await Promise.all([
         owner.waitForEvent('download'),
@@ -175,25 +175,25 @@ for (const dialect of testDialects()) {
       await range.click();
       await owner.getByRole('button', { name: 'Kecha' }).click();
       await waitForText(range, shown(new Date(Date.now() - 24 * 3600_000)));
-      await waitForText(owner.getByTestId('total-net'), "0 so'm");
+      await waitForText(owner.getByTestId('total-net'), '0 so‘m');
       await range.click();
       await owner.locator('button[data-today]').click();
       await owner.locator('button[data-today]').click();
-      await waitForText(owner.getByTestId('total-net'), "25 000 so'm");
+      await waitForText(owner.getByTestId('total-net'), '25 000 so‘m');
       await waitForText(range, shown(new Date()));
 
       await owner.getByRole('tab', { name: 'Smenalar (Z-hisobot)' }).click();
       const shift = owner.getByTestId('shifts-table').locator('tbody tr').first();
       await waitForText(shift.getByTestId('cell-device'), 'POS-01');
       assert.equal(await textOf(shift.getByTestId('cell-cashier')), 'Dilnoza');
-      assert.equal(await textOf(shift.getByTestId('cell-openingCash')), "100 000 so'm");
-      assert.equal(await textOf(shift.getByTestId('cell-sales')), "25 000 so'm");
-      assert.equal(await textOf(shift.getByTestId('cell-card')), "25 000 so'm");
-      assert.equal(await textOf(shift.getByTestId('cell-qr')), "0 so'm");
-      assert.equal(await textOf(shift.getByTestId('cell-cashSales')), "0 so'm");
-      assert.equal(await textOf(shift.getByTestId('cell-expected')), "100 000 so'm");
-      assert.equal(await textOf(shift.getByTestId('cell-counted')), "99 000 so'm");
-      assert.equal(await textOf(shift.getByTestId('cell-difference')), "-1 000 so'm");
+      assert.equal(await textOf(shift.getByTestId('cell-openingCash')), '100 000 so‘m');
+      assert.equal(await textOf(shift.getByTestId('cell-sales')), '25 000 so‘m');
+      assert.equal(await textOf(shift.getByTestId('cell-card')), '25 000 so‘m');
+      assert.equal(await textOf(shift.getByTestId('cell-qr')), '0 so‘m');
+      assert.equal(await textOf(shift.getByTestId('cell-cashSales')), '0 so‘m');
+      assert.equal(await textOf(shift.getByTestId('cell-expected')), '100 000 so‘m');
+      assert.equal(await textOf(shift.getByTestId('cell-counted')), '99 000 so‘m');
+      assert.equal(await textOf(shift.getByTestId('cell-difference')), '-1 000 so‘m');
     });
 
     it('the Reports and People screens fit a phone', async () => {
@@ -203,7 +203,7 @@ for (const dialect of testDialects()) {
       await phone.getByRole('button', { name: 'Kirish', exact: true }).click();
       await phone.getByTestId('licence').waitFor();
       await phone.goto(`${server.url}/admin/reports`);
-      await waitForText(phone.getByTestId('total-net'), "25 000 so'm");
+      await waitForText(phone.getByTestId('total-net'), '25 000 so‘m');
       await noSidewaysScroll(phone);
       await phone.getByRole('tab', { name: 'Smenalar (Z-hisobot)' }).click();
       await phone.getByTestId('shifts-table').waitFor();
@@ -288,7 +288,7 @@ for (const dialect of testDialects()) {
       await admin.locator('input[autocomplete="current-password"]').fill('admin-pass-1');
       await admin.getByRole('button', { name: 'Kirish', exact: true }).click();
       await admin.getByRole('link', { name: 'Hisobotlar' }).click();
-      await waitForText(admin.getByTestId('total-net'), "25 000 so'm");
+      await waitForText(admin.getByTestId('total-net'), '25 000 so‘m');
     });
   });
 }

@@ -18,6 +18,9 @@ const labels: SalesCsvLabels = {
     refunds: 'Qaytarish',
     net: 'Sof tushum',
     vat: 'QQS',
+    voids: 'Bekor qatorlar',
+    cancels: 'Bekor cheklar',
+    refundCount: 'Qaytarishlar soni',
   },
 };
 

@@ -66,7 +66,7 @@ describe('posapp demo', function () {
     const port = await freePort();
     const demo = await startDemo(dir, port);
     try {
-      assert.match(demo.output, /Demo doʻkon tayyor/);
+      assert.match(demo.output, /Demo do‘kon tayyor/);
       assert.match(demo.output, new RegExp(`http://127.0.0.1:${port}/admin/`));
       assert.match(demo.output, /PIN 1234/);
       const url = `http://127.0.0.1:${port}`;
@@ -75,7 +75,7 @@ describe('posapp demo', function () {
       };
       assert.ok(page.products.length >= 200, `${page.products.length} products`);
       for (const product of page.products) {
-        assert.ok(product.price > 0 && product.price % 100 === 0, "whole so'm prices");
+        assert.ok(product.price > 0 && product.price % 100 === 0, 'whole so‘m prices');
         assert.ok(
           product.barcodes.some((code) => code.length === 13 && hasValidCheckDigit(code)),
           product.barcodes.join(','),

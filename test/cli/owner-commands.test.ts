@@ -116,7 +116,7 @@ describe('owner commands through the built CLI [sqlite]', function () {
         '12',
       ),
     );
-    assert.match(added.stdout, /Saved: NON-1 — Non, 4 500 so'm/);
+    assert.match(added.stdout, /Saved: NON-1 — Non, 4 500 so‘m/);
     const body = await json(
       'products',
       'add',
@@ -133,14 +133,14 @@ describe('owner commands through the built CLI [sqlite]', function () {
     assert.equal(body.product.unit, 'kg');
 
     const edited = ok(await asOwner('products', 'edit', body.product.id, '--price', '15000', '--inactive'));
-    assert.match(edited.stdout, /SUG-1 — Shakar, 15 000 so'm/);
+    assert.match(edited.stdout, /SUG-1 — Shakar, 15 000 so‘m/);
     ok(await asOwner('products', 'edit', 'NON-1', '--unit', 'pcs', '--vat', '12'));
     const list = ok(await asOwner('products', 'list'));
     assert.match(
       list.stdout,
-      /NON-1\s*│\s*Non\s*│\s*4780000000014\s*│\s*4 500 so'm\s*│\s*pcs\s*│\s*12\s*│\s*yes/,
+      /NON-1\s*│\s*Non\s*│\s*4780000000014\s*│\s*4 500 so‘m\s*│\s*pcs\s*│\s*12\s*│\s*yes/,
     );
-    assert.match(list.stdout, /SUG-1\s*│\s*Shakar\s*│\s*│\s*15 000 so'm\s*│\s*kg\s*│\s*\d+\s*│\s*no/);
+    assert.match(list.stdout, /SUG-1\s*│\s*Shakar\s*│\s*│\s*15 000 so‘m\s*│\s*kg\s*│\s*\d+\s*│\s*no/);
     const searched = await json('products', 'list', '--search', 'Non', '--all-pages');
     assert.deepEqual(
       searched.products.map((p: { sku: string }) => p.sku),
@@ -163,7 +163,7 @@ describe('owner commands through the built CLI [sqlite]', function () {
     );
     const first = await asOwner('products', 'import', csvFile());
     assert.equal(first.code, 1, first.stderr);
-    assert.match(first.stdout, /Line 3: price: not an amount in so'm/);
+    assert.match(first.stdout, /Line 3: price: not an amount in so‘m/);
     assert.match(first.stdout, /Line 5: sku: /);
     assert.match(first.stdout, /Import: 3 new, 0 updated, 0 unchanged, 2 rejected\./);
     assert.match(first.stderr, /2 lines were rejected/);
@@ -273,8 +273,8 @@ describe('owner commands through the built CLI [sqlite]', function () {
       csv.join('\n'),
     );
     const table = ok(await asOwner('reports', 'sales'));
-    assert.match(table.stdout, /Total\s*│\s*1\s*│\s*2 000 so'm/);
-    assert.match(table.stdout, /Payments: cash 2 000 so'm, card 0 so'm, QR 0 so'm/);
+    assert.match(table.stdout, /Total\s*│\s*1\s*│\s*2 000 so‘m/);
+    assert.match(table.stdout, /Payments: cash 2 000 so‘m, card 0 so‘m, QR 0 so‘m/);
   });
 
   it('lists registers with their version, fiscal countdown and unapplied changes', async () => {
@@ -337,7 +337,7 @@ describe('owner commands through the built CLI [sqlite]', function () {
       ),
     );
     assert.match(set.stdout, /Settings saved/);
-    assert.match(set.stdout, /Cash total rounding\s*│\s*100 so'm/);
+    assert.match(set.stdout, /Cash total rounding\s*│\s*100 so‘m/);
     const saved = (await json('settings', 'show')).settings;
     assert.equal(saved.cashRounding, 10_000);
     assert.equal(saved.maxCashierDiscount, 500);
@@ -346,7 +346,7 @@ describe('owner commands through the built CLI [sqlite]', function () {
 
     const odd = await asOwner('settings', 'set', '--cash-rounding', '20');
     assert.equal(odd.code, 1);
-    assert.match(odd.stderr, /--cash-rounding — 0, 50 or 100 so'm/);
+    assert.match(odd.stderr, /--cash-rounding — 0, 50 or 100 so‘m/);
     const nothing = await asOwner('settings', 'set');
     assert.equal(nothing.code, 1);
     assert.match(nothing.stderr, /at least one setting/);
@@ -361,7 +361,7 @@ describe('owner commands through the built CLI [sqlite]', function () {
     const bad = await asOwner('products', 'add', '--sku', 'X-1', '--name', 'X', '--price', 'twelve');
     assert.equal(bad.code, 1);
     assert.equal(bad.stdout, '');
-    assert.match(bad.stderr, /--price — so'm, e.g\. 12500 or 12500\.50/);
+    assert.match(bad.stderr, /--price — so‘m, e.g\. 12500 or 12500\.50/);
     const badQty = await asOwner('stock', 'receive', 'NON-1', 'many');
     assert.equal(badQty.code, 1);
     assert.match(badQty.stderr, /NON-1:many/);

@@ -38,12 +38,12 @@ describe('pos headless commands (offline register)', function () {
     assert.match(noShift.stderr, /Smena ochilmagan/);
     const open = await pos('shift', 'open', '--cash', '100000');
     assert.equal(open.code, 0, open.stderr);
-    // 12 500 + 1.25 kg × 15 000 = 31 250 → 31 200 in cash (rounded down to 100 so'm, never up)
+    // 12 500 + 1.25 kg × 15 000 = 31 250 → 31 200 in cash (rounded down to 100 so‘m, never up)
     const sold = await pos('sell', '--item', r.barcodes.milk, '--item', '1.25*00042', '--pay', 'cash:50000');
     assert.equal(sold.code, 0, sold.stderr);
     assert.match(sold.stdout, /POS-01-000001/);
-    assert.match(sold.stdout, /31 200 so'm/);
-    assert.match(sold.stdout, /18 800 so'm/, 'change');
+    assert.match(sold.stdout, /31 200 so‘m/);
+    assert.match(sold.stdout, /18 800 so‘m/, 'change');
     const db = new Database(storePath(r.dataDir), { readonly: true });
     try {
       const sale = db.prepare('SELECT total, data FROM sales WHERE receipt_no = ?').get('POS-01-000001') as {
@@ -82,7 +82,7 @@ describe('pos headless commands (offline register)', function () {
       { method: 'card', amount: 600_000, cardType: 'humo', reference: 'T-12' },
       { method: 'cash', amount: 400_000 },
     ]);
-    // QR (or card) without an amount pays the exact total, whatever the cash rounding: 12 500 so'm.
+    // QR (or card) without an amount pays the exact total, whatever the cash rounding: 12 500 so‘m.
     const qr = await pos('--json', 'sell', '--item', r.barcodes.milk, '--pay', 'qr');
     assert.equal(qr.code, 0, qr.stderr);
     const qrSale = JSON.parse(qr.stdout).sale;
@@ -103,7 +103,7 @@ describe('pos headless commands (offline register)', function () {
     assert.match(refund.stdout, /POS-01-R000001/);
     const over = await pos('refund', 'POS-01-000001', '--item', r.barcodes.milk);
     assert.equal(over.code, 1);
-    // Half a kilo of the 1.25 kg of apples: 18 750 × 0.5 / 1.25 = 7 500 so'm; bread goes back in whole pieces.
+    // Half a kilo of the 1.25 kg of apples: 18 750 × 0.5 / 1.25 = 7 500 so‘m; bread goes back in whole pieces.
     const weighed = await pos('refund', 'POS-01-000001', '--item', '0.5*00042');
     assert.equal(weighed.code, 0, weighed.stderr);
     assert.match(weighed.stdout, /0,500 kg x 15 000\s+= 7 500/);
@@ -118,9 +118,9 @@ describe('pos headless commands (offline register)', function () {
     assert.equal(z.code, 0, z.stderr);
     assert.match(z.stdout, /Z-HISOBOT/);
     // 100 000 opening + 31 200 cash sale + 4 000 cash of the split − 12 400 and 7 400 cash refunds (each
-    // line's share of the sale's 50 so'm rounding stays with it, and cash goes back rounded down) − 20 000 out
-    assert.match(z.stdout, /Kutilgan naqd\s+95 400 so'm/);
-    assert.match(z.stdout, /Farq\s+4 600 so'm/);
+    // line's share of the sale's 50 so‘m rounding stays with it, and cash goes back rounded down) − 20 000 out
+    assert.match(z.stdout, /Kutilgan naqd\s+95 400 so‘m/);
+    assert.match(z.stdout, /Farq\s+4 600 so‘m/);
   });
 
   it('shows the register status with events waiting', async () => {

@@ -149,14 +149,14 @@ describe('register UI end to end: built pos in tmux against a running server', f
     await tmux.waitFor(/Non patir\s+5 000/);
     tmux.keys('Enter');
     await tmux.waitFor(/2 Non patir\s+1\s+5 000\s+5 000/);
-    await tmux.waitFor(/JAMI\s+17 500 so'm/);
+    await tmux.waitFor(/JAMI\s+17 500 so‘m/);
 
     tmux.keys('F12');
     await tmux.waitFor('To‘lanadi');
     tmux.type('20000');
     tmux.keys('Enter');
     const paid = await tmux.waitFor('TO‘LANDI — POS-01-000001');
-    assert.match(paid, /Qaytim: 2 500 so'm/);
+    assert.match(paid, /Qaytim: 2 500 so‘m/);
     assert.match(paid, /Sut 1 l/);
     assert.match(paid, /1 x 12 500\s+= 12 500/);
 

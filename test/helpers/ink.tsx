@@ -87,7 +87,7 @@ export async function startApp(r: OfflineRegister, size = { columns: 80, rows: 2
   return running;
 }
 
-/** Logs in with the register's PIN and opens a shift with 100 000 so'm, landing on the sale screen. */
+/** Logs in with the register's PIN and opens a shift with 100 000 so‘m, landing on the sale screen. */
 export async function startSelling(r: OfflineRegister, size?: { columns: number; rows: number }) {
   const app = await startApp(r, size);
   await app.send(r.pin, keys.enter);

@@ -26,7 +26,7 @@ export async function addActiveDevice(t: TestApp, tenant: BootstrappedTenant): P
 
 let receiptCounter = 0;
 
-/** A cash sale of 1 piece of each product at 1 000 so'm (qty in thousandths, money in tiyin). */
+/** A cash sale of 1 piece of each product at 1 000 so‘m (qty in thousandths, money in tiyin). */
 export function saleEvent(
   productIds: readonly string[],
   options: { shiftId?: string; cashierId?: string; qty?: number } = {},

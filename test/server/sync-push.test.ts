@@ -49,7 +49,7 @@ for (const dialect of testDialects()) {
       const row = await t.db.knex('sales').where({ tenant_id: shop.tenantId, id: sale.id }).first();
       assert.equal(row.device_id, device.id);
       assert.equal(Number(row.total), 3_000_00);
-      // 12% VAT included in 1 000 so'm: 100000 × 1200 / 11200 = 10714.28 → 10714 tiyin per line.
+      // 12% VAT included in 1 000 so‘m: 100000 × 1200 / 11200 = 10714.28 → 10714 tiyin per line.
       assert.equal(Number(row.vat), 3 * 10_714);
       assert.equal(await countRows(t, 'sale_lines', { tenant_id: shop.tenantId, sale_id: sale.id }), 3);
       assert.equal(await countRows(t, 'sale_payments', { tenant_id: shop.tenantId, sale_id: sale.id }), 1);

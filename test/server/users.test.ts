@@ -165,6 +165,14 @@ for (const dialect of testDialects()) {
         },
         receiptHeader: null,
         maxCashierDiscount: 1000,
+        approvals: {
+          refund: false,
+          voidAfterPayment: false,
+          cancelAbove: null,
+          discountAboveLimit: false,
+          cashOut: false,
+        },
+        quickKeys: [],
       });
       const first = await pullAll(t, device);
       const initial = first.changes.find((c) => c.entity === 'settings')!;
@@ -187,7 +195,7 @@ for (const dialect of testDialects()) {
         .set(...bearer(own.ownerToken))
         .send({ cashRounding: -1 })
         .expect(400);
-      // Only the coins in use: 50 or 100 so'm, or no rounding.
+      // Only the coins in use: 50 or 100 so‘m, or no rounding.
       const odd = await t.http
         .patch('/settings')
         .set(...bearer(own.ownerToken))

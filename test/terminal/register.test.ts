@@ -62,7 +62,7 @@ describe('the register, offline', () => {
       () => scanIntoCart(r.ctx, cart, '4780000009999'),
       (e) => code(e) === 'UNKNOWN_BARCODE',
     );
-    // 12 500 + 2 × 5 000 + 1.25 × 15 000 = 41 250 so'm
+    // 12 500 + 2 × 5 000 + 1.25 × 15 000 = 41 250 so‘m
     assert.throws(
       () => checkout(r.ctx, { cart, tenders: [{ method: 'cash', tendered: 4_000_000 }], cashier }),
       (e) => code(e) === 'UNDERPAID',
@@ -219,7 +219,7 @@ describe('the register, offline', () => {
       selection: { lines: [{ lineIndex: 0, qty: 333 }] },
       cashier,
     });
-    // 15 000 so'm/kg × 0.333 kg = 4 995 so'm
+    // 15 000 so‘m/kg × 0.333 kg = 4 995 so‘m
     assert.deepEqual(
       part.data.lines.map((l) => [l.productId, l.qty, l.unit, l.gross, l.total]),
       [[r.products.apples, 333, 'kg', 499_500, 499_500]],

@@ -1,5 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import {
+  auditReportResponse,
   salesReportResponse,
   shiftsReportResponse,
   type SalesReportQuery,
@@ -15,6 +16,30 @@ export function useSalesReport(range: DayRange | null, groupBy: SalesReportQuery
     queryFn: () => apiJson(salesReportPath(range!, groupBy), salesReportResponse),
     enabled: range !== null,
     placeholderData: keepPreviousData,
+  });
+}
+
+export interface AuditFilters {
+  device: string | null;
+  cashier: string | null;
+  kind: string | null;
+}
+
+/** The audit report page by page (newest first); `fetchNextPage` follows the server's cursor. */
+export function useAuditReport(range: DayRange | null, filters: AuditFilters) {
+  return useInfiniteQuery({
+    queryKey: [...reportsKey, 'audit', range, filters],
+    queryFn: ({ pageParam }) => {
+      const query = new URLSearchParams({ from: range!.from, to: range!.to, limit: '100' });
+      if (filters.device) query.set('device', filters.device);
+      if (filters.cashier) query.set('cashier', filters.cashier);
+      if (filters.kind) query.set('kind', filters.kind);
+      if (pageParam) query.set('cursor', pageParam);
+      return apiJson(`/reports/audit?${query.toString()}`, auditReportResponse);
+    },
+    initialPageParam: '',
+    getNextPageParam: (last) => (last.hasMore && last.cursor ? last.cursor : undefined),
+    enabled: range !== null,
   });
 }
 

@@ -9,7 +9,7 @@ import {
   type UpdateProductBody,
 } from '../../common/protocol/catalog.js';
 
-/** The product form as typed: price in so'm and VAT in percent, as on a price tag; converted on submit. */
+/** The product form as typed: price in so‘m and VAT in percent, as on a price tag; converted on submit. */
 export interface ProductFormValues {
   sku: string;
   name: string;

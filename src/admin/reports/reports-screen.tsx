@@ -4,10 +4,14 @@ import { Group, Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { presetRange, type DayRange } from './range';
 import { RangePicker } from './range-picker';
+import { AuditTab } from './audit-tab';
 import { SalesTab } from './sales-tab';
 import { ShiftsTab } from './shifts-tab';
 
-/** Sales by day, register, cashier or product with charts, and the shifts' Z-reports, for one period. */
+/**
+ * Sales by day, register, cashier or product with charts, the shifts' Z-reports, and what the registers recorded
+ * (voids, cancels, discounts, drawer opens, wrong PINs), for one period.
+ */
 export function ReportsScreen() {
   const { t } = useTranslation();
   const [range, setRange] = useState<DayRange>(() => presetRange('week'));
@@ -22,12 +26,16 @@ export function ReportsScreen() {
         <Tabs.List>
           <Tabs.Tab value="sales">{t('reports.tabs.sales')}</Tabs.Tab>
           <Tabs.Tab value="shifts">{t('reports.tabs.shifts')}</Tabs.Tab>
+          <Tabs.Tab value="audit">{t('reports.tabs.audit')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="sales" pt="md">
           <SalesTab range={range} />
         </Tabs.Panel>
         <Tabs.Panel value="shifts" pt="md">
           <ShiftsTab range={range} />
+        </Tabs.Panel>
+        <Tabs.Panel value="audit" pt="md">
+          <AuditTab range={range} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -25,7 +25,7 @@ const methodColor: Record<Method, string> = {
   qr: 'var(--mantine-color-violet-6)',
 };
 
-/** Axis ticks in whole so'm, short (`1,2 mln`); exact sums are in the tooltip and the table. */
+/** Axis ticks in whole so‘m, short (`1,2 mln`); exact sums are in the tooltip and the table. */
 function compactSom(minor: number): string {
   return new Intl.NumberFormat(currentLanguage(), { notation: 'compact', maximumFractionDigits: 1 }).format(
     minor / 100,

@@ -10,7 +10,7 @@ import { formatMoney } from '../format';
 import { downloadCsv } from './download';
 import { rangeSlug, type DayRange } from './range';
 import { SalesCharts } from './sales-charts';
-import { rowLabel, salesColumns, salesCsv, type SalesColumn } from './tables';
+import { countColumns, countOf, rowLabel, salesColumns, salesCsv, type SalesColumn } from './tables';
 
 type Group = SalesReportResponse['groupBy'];
 
@@ -38,6 +38,9 @@ export function SalesTab({ range }: { range: DayRange }) {
           refunds: t('reports.columns.refunds'),
           net: t('reports.columns.net'),
           vat: t('reports.columns.vat'),
+          voids: t('reports.columns.voids'),
+          cancels: t('reports.columns.cancels'),
+          refundCount: t('reports.columns.refundCount'),
         },
       }),
     );
@@ -90,10 +93,13 @@ function Stat({ label, value, testId }: { label: string; value: string; testId: 
   );
 }
 
-function figure(column: SalesColumn, figures: SalesReportResponse['totals'] & { qty?: number }): string {
+function figure(
+  column: SalesColumn,
+  figures: SalesReportResponse['totals'] & Partial<SalesReportResponse['rows'][number]>,
+): string {
   if (column === 'qty') return figures.qty === undefined ? '' : formatQuantity(figures.qty);
-  if (column === 'count') return String(figures.count);
-  return formatMoney(figures[column]);
+  if (countColumns.has(column)) return String(countOf(column, figures) ?? '');
+  return formatMoney(figures[column as 'sales' | 'refunds' | 'net' | 'vat']);
 }
 
 function SalesTable({ report }: { report: SalesReportResponse }) {

@@ -15,11 +15,25 @@ import { formatDay } from './range.js';
  * so a file never disagrees with the screen.
  */
 
-export type SalesColumn = 'qty' | 'count' | 'sales' | 'refunds' | 'net' | 'vat';
+export type SalesColumn =
+  'qty' | 'count' | 'sales' | 'refunds' | 'net' | 'vat' | 'voids' | 'cancels' | 'refundCount';
+
+/** Counts, not money: receipts, and per cashier the voids, cancels and refunds an owner checks first. */
+export const countColumns: ReadonlySet<SalesColumn> = new Set(['count', 'voids', 'cancels', 'refundCount']);
 
 export function salesColumns(groupBy: SalesReportResponse['groupBy']): SalesColumn[] {
   const money: SalesColumn[] = ['count', 'sales', 'refunds', 'net', 'vat'];
+  if (groupBy === 'cashier') return [...money, 'voids', 'cancels', 'refundCount'];
   return groupBy === 'product' ? ['qty', ...money] : money;
+}
+
+type Figures = SalesReportResponse['totals'] & Partial<Omit<SalesReportRow, 'key' | 'label'>>;
+
+/** A count column's value; the totals row has none for the per-cashier counts (blank). */
+export function countOf(column: SalesColumn, figures: Figures): number | null {
+  if (column === 'count') return figures.count;
+  const value = figures[column as 'voids' | 'cancels' | 'refundCount'];
+  return value === undefined ? null : value;
 }
 
 /** A day row's label is the store day; shown (and downloaded) as dd.mm.yyyy. */
@@ -36,15 +50,15 @@ export interface SalesCsvLabels {
 
 export function salesCsv(report: SalesReportResponse, labels: SalesCsvLabels): string {
   const columns = salesColumns(report.groupBy);
-  const cell = (column: SalesColumn, figures: Omit<SalesReportRow, 'key' | 'label'>): CsvCell => {
+  const cell = (column: SalesColumn, figures: Figures): CsvCell => {
     if (column === 'qty') return figures.qty === undefined ? null : formatQuantity(figures.qty);
-    if (column === 'count') return figures.count;
-    return csvMoney(figures[column]);
+    if (countColumns.has(column)) return countOf(column, figures);
+    return csvMoney(figures[column as 'sales' | 'refunds' | 'net' | 'vat']);
   };
   const header = [
     labels.group,
     ...columns.map((c) =>
-      c === 'qty' || c === 'count' ? labels.columns[c] : `${labels.columns[c]} (${labels.currency})`,
+      c === 'qty' || countColumns.has(c) ? labels.columns[c] : `${labels.columns[c]} (${labels.currency})`,
     ),
   ];
   const rows = report.rows.map((row) => [rowLabel(report, row), ...columns.map((c) => cell(c, row))]);

@@ -26,7 +26,7 @@ export async function withRegister<T>(
 export function moneyOption(value: string, field: string): number {
   const amount = parseMoney(value);
   if (amount === null)
-    throw new AppError('VALIDATION_FAILED', { params: { field, reason: "an amount in so'm, e.g. 12500" } });
+    throw new AppError('VALIDATION_FAILED', { params: { field, reason: 'an amount in so‘m, e.g. 12500' } });
   return amount;
 }
 

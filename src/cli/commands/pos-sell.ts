@@ -16,7 +16,7 @@ interface PaySpec {
   reference: string | null;
 }
 
-/** `cash`, `cash:50000`, `card`, `card:30000:humo:REF-1`, `qr:payme:TX9`: method, then amount (so'm), type, reference. */
+/** `cash`, `cash:50000`, `card`, `card:30000:humo:REF-1`, `qr:payme:TX9`: method, then amount (so‘m), type, reference. */
 export function parsePaySpec(spec: string): PaySpec {
   const [method = '', ...rest] = spec.split(':').map((part) => part.trim());
   if (method !== 'cash' && method !== 'card' && method !== 'qr') {

@@ -1,21 +1,50 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { formatMoney } from '../../common/money.js';
-import { settingsChangeData } from '../../common/protocol/sync.js';
-import { scaleBarcodeSchema, type UpdateSettingsBody } from '../../common/protocol/settings.js';
+import type { settingsChangeData } from '../../common/protocol/sync.js';
+import {
+  MAX_QUICK_KEYS,
+  scaleBarcodeSchema,
+  settingsResponse,
+  type Approvals,
+  type SettingsResponse,
+  type UpdateSettingsBody,
+} from '../../common/protocol/settings.js';
 import { loggedInClient } from '../api-client.js';
 import { somFlag, vatPercentFlag } from '../flags.js';
 import { text, type TextKey } from '../messages.js';
 import { printJson, printLine, printTable } from '../output.js';
 import type { GlobalOptions } from '../config.js';
 import { globalsOf, parseOptions } from '../program.js';
+import { resolveProduct } from './products.js';
 
-const settingsResponse = z.object({ settings: settingsChangeData });
 type Settings = z.infer<typeof settingsChangeData>;
+
+/** The owner's words for the acts that may need a supervisor (`--approve refund,cash-out`). */
+const approvalFlags = {
+  refund: 'refund',
+  'void-after-payment': 'voidAfterPayment',
+  'discount-above-limit': 'discountAboveLimit',
+  'cash-out': 'cashOut',
+} as const;
+type ApprovalFlag = keyof typeof approvalFlags;
+const approveList = z.string().transform((value, ctx) => {
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  if (items.length === 1 && items[0] === 'none') return [] as ApprovalFlag[];
+  const unknown = items.find((item) => !(item in approvalFlags));
+  if (unknown !== undefined || items.length === 0) {
+    ctx.addIssue({ code: 'custom', message: `none, or a list of ${Object.keys(approvalFlags).join(', ')}` });
+    return z.NEVER;
+  }
+  return items as ApprovalFlag[];
+});
 
 const setFlagsSchema = z
   .strictObject({
-    cashRounding: somFlag.pipe(z.literal([0, 5000, 10_000], { error: "0, 50 or 100 so'm" })).optional(),
+    cashRounding: somFlag.pipe(z.literal([0, 5000, 10_000], { error: '0, 50 or 100 so‘m' })).optional(),
     maxDiscount: vatPercentFlag.optional(),
     vat: vatPercentFlag.optional(),
     receiptHeader: z.union([z.string().max(500), z.literal(false)]).optional(),
@@ -26,6 +55,8 @@ const setFlagsSchema = z
     scaleItemDigits: z.coerce.number().optional(),
     scaleValue: z.enum(['weight', 'price']).optional(),
     scale: z.boolean().optional(),
+    approve: approveList.optional(),
+    approveCancelAbove: z.union([somFlag, z.literal(false)]).optional(),
   })
   .refine(
     (flags) => !(flags.scale === false && (flags.scalePrefixes || flags.scaleItemDigits || flags.scaleValue)),
@@ -53,6 +84,16 @@ export function settingsPatch(
   if (flags.maxDiscount !== undefined) body.maxCashierDiscount = flags.maxDiscount;
   if (flags.vat !== undefined) body.defaultVatRate = flags.vat;
   if (flags.receiptHeader !== undefined) body.receiptHeader = flags.receiptHeader || null;
+  if (flags.approve !== undefined || flags.approveCancelAbove !== undefined) {
+    const approvals: Partial<Approvals> = {};
+    // `--approve` names every act that needs a supervisor: the ones it leaves out no longer do.
+    if (flags.approve !== undefined)
+      for (const [flag, key] of Object.entries(approvalFlags))
+        approvals[key] = flags.approve.includes(flag as ApprovalFlag);
+    if (flags.approveCancelAbove !== undefined)
+      approvals.cancelAbove = flags.approveCancelAbove === false ? null : flags.approveCancelAbove;
+    body.approvals = approvals;
+  }
   if (flags.scale === false) body.scaleBarcode = null;
   else if (changesScaleLayout(flags)) {
     const base = current ?? { prefixes: ['20'], itemDigits: 5, value: 'weight' as const };
@@ -67,8 +108,28 @@ export function settingsPatch(
 
 const percent = (bp: number) => `${bp / 100}%`;
 
-function printSettings(globals: GlobalOptions, settings: Settings): void {
+function approvalsText(globals: GlobalOptions, approvals: Approvals | undefined): string {
   const t = (key: TextKey) => text(globals.lang, key);
+  if (!approvals) return t('settingNone');
+  const acts: string[] = (
+    Object.entries(approvalFlags) as Array<[ApprovalFlag, (typeof approvalFlags)[ApprovalFlag]]>
+  )
+    .filter(([, key]) => approvals[key])
+    .map(([flag]) => flag);
+  if (approvals.cancelAbove !== null)
+    acts.push(text(globals.lang, 'settingCancelAbove', { amount: formatMoney(approvals.cancelAbove) }));
+  return acts.length === 0 ? t('settingNone') : acts.join(', ');
+}
+
+function quickKeysText(globals: GlobalOptions, answer: SettingsResponse): string {
+  const products = answer.quickKeyProducts ?? [];
+  if (products.length === 0) return text(globals.lang, 'settingNone');
+  return products.map((p, i) => `${i + 1}. ${p.name} (${p.sku})`).join('\n');
+}
+
+function printSettings(globals: GlobalOptions, answer: SettingsResponse): void {
+  const t = (key: TextKey) => text(globals.lang, key);
+  const settings: Settings = answer.settings;
   const scale = settings.scaleBarcode;
   printTable(
     [t('colSetting'), t('colValue')],
@@ -91,6 +152,8 @@ function printSettings(globals: GlobalOptions, settings: Settings): void {
           : t('settingOff'),
       ],
       [t('settingReceiptHeader'), settings.receiptHeader ?? '—'],
+      [t('settingApprovals'), approvalsText(globals, settings.approvals)],
+      [t('settingQuickKeys'), quickKeysText(globals, answer)],
     ],
   );
 }
@@ -100,7 +163,7 @@ export async function showSettings(_options: unknown, command: Command): Promise
   const { api } = loggedInClient(globals);
   const answer = await api.request('GET', '/settings', { response: settingsResponse });
   if (globals.json) return printJson(answer);
-  printSettings(globals, answer.settings);
+  printSettings(globals, answer);
 }
 
 export async function setSettings(_options: unknown, command: Command): Promise<void> {
@@ -122,5 +185,36 @@ export async function setSettings(_options: unknown, command: Command): Promise<
   const answer = await api.request('PATCH', '/settings', { body, response: settingsResponse });
   if (globals.json) return printJson(answer);
   printLine(text(globals.lang, 'settingsSaved'));
-  printSettings(globals, answer.settings);
+  printSettings(globals, answer);
+}
+
+const quickKeysFlagsSchema = z.strictObject({ clear: z.boolean().optional() });
+
+/** `posapp settings quick-keys NON-1 PAKET-1 …`: the register's grid, by SKU, in the order given. */
+export async function setQuickKeys(skus: string[], _options: unknown, command: Command): Promise<void> {
+  const globals = globalsOf(command);
+  const flags = parseOptions(quickKeysFlagsSchema, command.opts());
+  const { api } = loggedInClient(globals);
+  if (skus.length === 0 && !flags.clear) {
+    const answer = await api.request('GET', '/settings', { response: settingsResponse });
+    if (globals.json) return printJson(answer.quickKeyProducts ?? []);
+    return printLine(quickKeysText(globals, answer));
+  }
+  if (flags.clear && skus.length > 0)
+    return parseOptions(z.never({ error: '--clear goes without SKUs' }), undefined, 'settings quick-keys');
+  if (skus.length > MAX_QUICK_KEYS)
+    return parseOptions(
+      z.never({ error: `at most ${MAX_QUICK_KEYS} products` }),
+      undefined,
+      'settings quick-keys',
+    );
+  const ids: string[] = [];
+  for (const sku of skus) ids.push((await resolveProduct(api, sku)).id);
+  const answer = await api.request('PATCH', '/settings', {
+    body: { quickKeys: ids } satisfies UpdateSettingsBody,
+    response: settingsResponse,
+  });
+  if (globals.json) return printJson(answer);
+  printLine(text(globals.lang, 'settingsSaved'));
+  printLine(quickKeysText(globals, answer));
 }

@@ -72,6 +72,17 @@ export async function disableUser(idOrName: string, _options: unknown, command: 
   printLine(text(globals.lang, 'userDisabled', { name: answer.user.name }));
 }
 
+export async function enableUser(idOrName: string, _options: unknown, command: Command): Promise<void> {
+  const globals = globalsOf(command);
+  const { api } = loggedInClient(globals);
+  const user = await resolveUser(api, idOrName);
+  const answer = await api.request('POST', `/users/${encodeURIComponent(user.id)}/enable`, {
+    response: userResponse,
+  });
+  if (globals.json) return printJson(answer);
+  printLine(text(globals.lang, 'userEnabled', { name: answer.user.name }));
+}
+
 export async function setUserPin(idOrName: string, _options: unknown, command: Command): Promise<void> {
   const globals = globalsOf(command);
   const { pin } = parseOptions(pinFlagsSchema, command.opts());

@@ -83,7 +83,7 @@ export const listProductsResponse = z.object({
 });
 export type ListProductsResponse = z.infer<typeof listProductsResponse>;
 
-/** CSV header `sku,name,barcode,price,unit,vatRate,mxik`; price in so'm as written on a price tag. */
+/** CSV header `sku,name,barcode,price,unit,vatRate,mxik`; price in so‘m as written on a price tag. */
 export const importCsvHeader = ['sku', 'name', 'barcode', 'price', 'unit', 'vatRate', 'mxik'] as const;
 export const importResponse = z.object({
   imported: z.number(),

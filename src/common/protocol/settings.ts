@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { settingsChangeData } from './sync.js';
+import { settingsChangeData } from './sync.js';
+import { MAX_SALE_TOTAL } from '../limits.js';
 import { vatRateSchema } from './catalog.js';
 
 export type StoreSettings = z.infer<typeof settingsChangeData>;
@@ -10,15 +11,41 @@ export const scaleBarcodeSchema = z.strictObject({
   value: z.enum(['weight', 'price']),
 });
 
+export const MAX_QUICK_KEYS = 20;
+
+export const approvalsSchema = z.strictObject({
+  refund: z.boolean(),
+  voidAfterPayment: z.boolean(),
+  cancelAbove: z.number().int().min(0).max(MAX_SALE_TOTAL).nullable(),
+  discountAboveLimit: z.boolean(),
+  cashOut: z.boolean(),
+});
+export type Approvals = z.infer<typeof approvalsSchema>;
+
+export const quickKeysSchema = z
+  .array(z.uuid())
+  .max(MAX_QUICK_KEYS)
+  .refine((ids) => new Set(ids).size === ids.length, 'a product only once');
+
 /** What an owner may change; store name and currency come from the tenant and store. */
 export const updateSettingsBody = z.strictObject({
-  /** 0 (off), 5000 or 10000 tiyin: cash totals rounded to 50 or 100 so'm, the smallest coins in use. */
+  /** 0 (off), 5000 or 10000 tiyin: cash totals rounded to 50 or 100 so‘m, the smallest coins in use. */
   cashRounding: z
-    .literal([0, 5000, 10_000], { error: "0, 5000 or 10000 (tiyin: off, 50 or 100 so'm)" })
+    .literal([0, 5000, 10_000], { error: '0, 5000 or 10000 (tiyin: off, 50 or 100 so‘m)' })
     .optional(),
   scaleBarcode: scaleBarcodeSchema.nullable().optional(),
   receiptHeader: z.string().max(500).nullable().optional(),
   maxCashierDiscount: z.number().int().min(0).max(10_000).optional(),
   defaultVatRate: vatRateSchema.optional(),
+  /** Only the acts given change; the others keep their setting. */
+  approvals: approvalsSchema.partial().optional(),
+  quickKeys: quickKeysSchema.optional(),
 });
 export type UpdateSettingsBody = z.infer<typeof updateSettingsBody>;
+
+/** GET and PATCH /settings: the settings registers get, and the quick keys' products for showing them. */
+export const settingsResponse = z.object({
+  settings: settingsChangeData,
+  quickKeyProducts: z.array(z.object({ id: z.string(), sku: z.string(), name: z.string() })).optional(),
+});
+export type SettingsResponse = z.infer<typeof settingsResponse>;

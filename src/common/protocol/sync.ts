@@ -359,7 +359,7 @@ export const settingsChangeData = z.object({
   storeName: z.string(),
   currency: z.string(),
   defaultVatRate: z.number(),
-  /** Cash totals rounded to this many minor units (0, 5000 or 10000 for 50 or 100 so'm). */
+  /** Cash totals rounded to this many minor units (0, 5000 or 10000 for 50 or 100 so‘m). */
   cashRounding: z.number(),
   /** Scale labels: EAN-13 with a prefix 20–29; `weight` or `price` inside. */
   scaleBarcode: z
@@ -372,6 +372,19 @@ export const settingsChangeData = z.object({
   receiptHeader: z.string().nullable(),
   /** Largest discount a cashier may give, in basis points of the line or cart. */
   maxCashierDiscount: z.number(),
+  /** Which acts need a supervisor's PIN at the register; absent (an older server) means none. */
+  approvals: z
+    .object({
+      refund: z.boolean(),
+      voidAfterPayment: z.boolean(),
+      /** Cancelling a sale whose total is above this (minor units); null: never asked. */
+      cancelAbove: z.number().nullable(),
+      discountAboveLimit: z.boolean(),
+      cashOut: z.boolean(),
+    })
+    .optional(),
+  /** Product ids of the quick-key grid, in grid order (at most 20); absent means no grid. */
+  quickKeys: z.array(z.string()).optional(),
 });
 
 /** The store change version a change belongs to; optional, as servers before protocol version 2 left it out. */

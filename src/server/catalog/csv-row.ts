@@ -10,7 +10,7 @@ import {
 } from '../../common/protocol/catalog.js';
 
 /**
- * One CSV line as a shop keeps its price list: price in so'm as on the price tag (decimals allowed, converted to
+ * One CSV line as a shop keeps its price list: price in so‘m as on the price tag (decimals allowed, converted to
  * minor units), VAT in percent (12 → 1200 bp), several barcodes separated by `|`. Empty optional cells → null.
  */
 export const csvRowSchema = z.strictObject({
@@ -30,7 +30,7 @@ export const csvRowSchema = z.strictObject({
     .transform((cell, ctx) => {
       const minor = parseMoney(cell);
       if (minor === null) {
-        ctx.addIssue({ code: 'custom', message: "not an amount in so'm" });
+        ctx.addIssue({ code: 'custom', message: 'not an amount in so‘m' });
         return z.NEVER;
       }
       return minor;

@@ -27,7 +27,7 @@ export function seededRandom(seed: number): () => number {
 interface Kind {
   name: string;
   unit: Unit;
-  /** Price range in whole so'm. */
+  /** Price range in whole so‘m. */
   min: number;
   max: number;
   sizes: string[];
@@ -83,7 +83,7 @@ const kinds: Kind[] = [
     mxik: '10612001001000000',
   },
   {
-    name: 'Kungaboqar yogʻi',
+    name: 'Kungaboqar yog‘i',
     unit: 'pcs',
     min: 18000,
     max: 40000,
@@ -95,7 +95,7 @@ const kinds: Kind[] = [
     unit: 'pcs',
     min: 9000,
     max: 45000,
-    sizes: ['koʻk 100 g', 'qora 100 g', 'paketli 25 dona'],
+    sizes: ['ko‘k 100 g', 'qora 100 g', 'paketli 25 dona'],
     mxik: '10831001001000000',
   },
   {
@@ -116,7 +116,7 @@ const kinds: Kind[] = [
     mxik: '01241001001000000',
   },
   {
-    name: 'Oʻrik',
+    name: 'O‘rik',
     unit: 'kg',
     min: 15000,
     max: 40000,
@@ -129,7 +129,7 @@ const kinds: Kind[] = [
   { name: 'Kartoshka', unit: 'kg', min: 4000, max: 8000, sizes: [''], vat: 0, mxik: '01133001001000000' },
   { name: 'Piyoz', unit: 'kg', min: 3000, max: 7000, sizes: [''], vat: 0, mxik: '01134001001000000' },
   {
-    name: 'Goʻsht mol',
+    name: 'Go‘sht mol',
     unit: 'kg',
     min: 90000,
     max: 120000,
@@ -197,7 +197,7 @@ const kinds: Kind[] = [
     unit: 'pcs',
     min: 4000,
     max: 15000,
-    sizes: ['atir', 'xoʻjalik'],
+    sizes: ['atir', 'xo‘jalik'],
     mxik: '20411001001000000',
   },
   {
@@ -216,13 +216,13 @@ const kinds: Kind[] = [
     sizes: ['12 varaq', '48 varaq', '96 varaq'],
     mxik: '17231001001000000',
   },
-  { name: 'Ruchka', unit: 'pcs', min: 1500, max: 8000, sizes: ['koʻk', 'qora'], mxik: '32991001001000000' },
+  { name: 'Ruchka', unit: 'pcs', min: 1500, max: 8000, sizes: ['ko‘k', 'qora'], mxik: '32991001001000000' },
   {
     name: 'Kitob',
     unit: 'pcs',
     min: 30000,
     max: 150000,
-    sizes: ['"Oʻtkan kunlar"', '"Mehrobdan chayon"', '"Alpomish"', '"Sariq devni minib"'],
+    sizes: ['"O‘tkan kunlar"', '"Mehrobdan chayon"', '"Alpomish"', '"Sariq devni minib"'],
     vat: 0,
     mxik: '58111001001000000',
   },
@@ -248,8 +248,8 @@ export function plu(n: number): string {
 }
 
 /**
- * A realistic Uzbek shop catalog: names in Uzbek (Latin) with the oʻ/gʻ letters, EAN-13 barcodes under GS1
- * Uzbekistan's prefix 478 with valid check digits, prices in whole so'm (stored in tiyin), VAT 12% or 0.
+ * A realistic Uzbek shop catalog: names in Uzbek (Latin) with the o‘/g‘ letters, EAN-13 barcodes under GS1
+ * Uzbekistan's prefix 478 with valid check digits, prices in whole so‘m (stored in tiyin), VAT 12% or 0.
  */
 export function generateCatalog(count: number, seed = 2026): GeneratedProduct[] {
   const random = seededRandom(seed);

@@ -13,7 +13,7 @@ export const demoAccounts = {
   superadmin: { email: 'admin@demo.posapp.uz', password: 'demo-admin-2026' },
   owner: { email: 'owner@demo.posapp.uz', password: 'demo-owner-2026' },
   cashier: { name: 'Dilnoza', pin: '1234' },
-  tenantName: 'Demo doʻkon',
+  tenantName: 'Demo do‘kon',
   storeName: 'Chilonzor filiali',
 } as const;
 
@@ -28,7 +28,7 @@ function csvField(value: string): string {
   return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** The generated catalog as the import CSV the owner would upload (price in so'm, VAT in percent). */
+/** The generated catalog as the import CSV the owner would upload (price in so‘m, VAT in percent). */
 export function catalogCsv(products: readonly GeneratedProduct[]): string {
   const lines = [importCsvHeader.join(',')];
   for (const p of products) {

@@ -9,6 +9,10 @@ export interface StoreSettingsRow {
   scale_barcode: string | null;
   receipt_header: string | null;
   max_cashier_discount: number;
+  /** JSON text of the approvals; null: none needed. */
+  approvals?: string | null;
+  /** JSON array of product ids; null: no grid. */
+  quick_keys?: string | null;
   updated_at: number;
 }
 
@@ -26,6 +30,14 @@ export async function saveSettings(trx: Knex, row: StoreSettingsRow): Promise<vo
     'store_settings',
     [row],
     ['tenant_id', 'store_id'],
-    ['cash_rounding', 'scale_barcode', 'receipt_header', 'max_cashier_discount', 'updated_at'],
+    [
+      'cash_rounding',
+      'scale_barcode',
+      'receipt_header',
+      'max_cashier_discount',
+      'approvals',
+      'quick_keys',
+      'updated_at',
+    ],
   );
 }

@@ -1,5 +1,12 @@
 import type { Knex } from 'knex';
-import type { StoreSettings, UpdateSettingsBody } from '../../common/protocol/settings.js';
+import { AppError } from '../../common/errors.js';
+import type {
+  Approvals,
+  SettingsResponse,
+  StoreSettings,
+  UpdateSettingsBody,
+} from '../../common/protocol/settings.js';
+import { productsByIds } from '../catalog/service.js';
 import type { TenantContext } from '../context.js';
 import { recordChanges } from '../changes/service.js';
 import { defaultStore, getStore, getTenant, setDefaultVatRate } from '../tenants/service.js';
@@ -15,12 +22,21 @@ export const defaultSettings = {
   },
   receiptHeader: null,
   maxCashierDiscount: 1000,
+  /** None until the owner asks: a shop without a supervisor yet must still be able to refund. */
+  approvals: {
+    refund: false,
+    voidAfterPayment: false,
+    cancelAbove: null,
+    discountAboveLimit: false,
+    cashOut: false,
+  } satisfies Approvals as Approvals,
+  quickKeys: [] as string[],
 };
 
 type OwnSettings = Pick<
   StoreSettings,
   'cashRounding' | 'scaleBarcode' | 'receiptHeader' | 'maxCashierDiscount'
->;
+> & { approvals: Approvals; quickKeys: string[] };
 
 function fromRow(row: StoreSettingsRow | undefined): OwnSettings {
   if (!row) return defaultSettings;
@@ -30,6 +46,8 @@ function fromRow(row: StoreSettingsRow | undefined): OwnSettings {
       row.scale_barcode === null ? null : (JSON.parse(row.scale_barcode) as OwnSettings['scaleBarcode']),
     receiptHeader: row.receipt_header,
     maxCashierDiscount: row.max_cashier_discount,
+    approvals: row.approvals ? (JSON.parse(row.approvals) as Approvals) : defaultSettings.approvals,
+    quickKeys: row.quick_keys ? (JSON.parse(row.quick_keys) as string[]) : [],
   };
 }
 
@@ -48,15 +66,34 @@ export async function storeSettings(knex: Knex, tenantId: string, storeId: strin
   };
 }
 
-export async function getSettings(ctx: TenantContext): Promise<{ settings: StoreSettings }> {
+export async function getSettings(ctx: TenantContext): Promise<SettingsResponse> {
   const store = await defaultStore(ctx.db.knex, ctx.tenantId);
-  return { settings: await storeSettings(ctx.db.knex, ctx.tenantId, store.id) };
+  const settings = await storeSettings(ctx.db.knex, ctx.tenantId, store.id);
+  const ids = settings.quickKeys ?? [];
+  const products = new Map(
+    (await productsByIds(ctx.db.knex, ctx.tenantId, ids)).map((p) => [p.id, p] as const),
+  );
+  return {
+    settings,
+    quickKeyProducts: ids.flatMap((id) => {
+      const p = products.get(id);
+      return p ? [{ id, sku: p.sku, name: p.name }] : [];
+    }),
+  };
+}
+
+/** Quick keys must be this tenant's products: a foreign or made-up id would be a dead key at every register. */
+async function checkQuickKeys(ctx: TenantContext, ids: readonly string[]): Promise<void> {
+  const found = new Set((await productsByIds(ctx.db.knex, ctx.tenantId, ids)).map((p) => p.id));
+  const unknown = ids.find((id) => !found.has(id));
+  if (unknown !== undefined) throw new AppError('UNKNOWN_PRODUCT', { params: { ref: unknown } });
 }
 
 export async function updateSettings(
   ctx: TenantContext,
   body: UpdateSettingsBody,
-): Promise<{ settings: StoreSettings }> {
+): Promise<SettingsResponse> {
+  if (body.quickKeys) await checkQuickKeys(ctx, body.quickKeys);
   const store = await defaultStore(ctx.db.knex, ctx.tenantId);
   await ctx.db.knex.transaction(async (trx) => {
     const current = fromRow(await findSettings(trx, ctx.tenantId, store.id));
@@ -65,6 +102,8 @@ export async function updateSettings(
     if (body.scaleBarcode !== undefined) next.scaleBarcode = body.scaleBarcode;
     if (body.receiptHeader !== undefined) next.receiptHeader = body.receiptHeader;
     if (body.maxCashierDiscount !== undefined) next.maxCashierDiscount = body.maxCashierDiscount;
+    if (body.approvals !== undefined) next.approvals = { ...current.approvals, ...body.approvals };
+    if (body.quickKeys !== undefined) next.quickKeys = body.quickKeys;
     await saveSettings(trx, {
       tenant_id: ctx.tenantId,
       store_id: store.id,
@@ -72,6 +111,8 @@ export async function updateSettings(
       scale_barcode: next.scaleBarcode === null ? null : JSON.stringify(next.scaleBarcode),
       receipt_header: next.receiptHeader,
       max_cashier_discount: next.maxCashierDiscount,
+      approvals: JSON.stringify(next.approvals),
+      quick_keys: JSON.stringify(next.quickKeys),
       updated_at: Date.now(),
     });
     // The default VAT rate is the tenant's, so every store's registers hear of it.

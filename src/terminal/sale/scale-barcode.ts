@@ -20,8 +20,8 @@ export type ScaleLabel =
 /**
  * Label layout: `PP IIIII VVVVV C` — prefix, item code, value, GS1 check digit; the value takes whatever digits
  * the prefix and item code leave of the 12. Weight is in grams, which is exactly our thousandths of a kg.
- * Price is in whole so'm, as Uzbek scales print it (tiyin are out of use), so it is multiplied into minor
- * units; with a 5-digit item code that caps a label at 99 999 so'm, use 4 item digits for dearer goods.
+ * Price is in whole so‘m, as Uzbek scales print it (tiyin are out of use), so it is multiplied into minor
+ * units; with a 5-digit item code that caps a label at 99 999 so‘m, use 4 item digits for dearer goods.
  */
 export function isScaleBarcode(code: string, layout: ScaleBarcodeLayout | null): boolean {
   return (

@@ -4,7 +4,7 @@ import { parseQuantity, type Quantity } from '../../common/quantity.js';
 import type { Discount } from '../sale/cart.js';
 import { InputError } from './text.js';
 
-/** What the cashier typed as an amount of so'm → minor units; `allowNegative` for cash taken out. */
+/** What the cashier typed as an amount of so‘m → minor units; `allowNegative` for cash taken out. */
 export function typedMoney(text: string, options: { allowNegative?: boolean } = {}): Money {
   const value = parseMoney(text);
   if (value === null || (value < 0 && !options.allowNegative)) {
@@ -21,7 +21,7 @@ export function typedQuantity(text: string): Quantity {
   return qty;
 }
 
-/** `10%` or `7.5 %` → a percentage in basis points; `5000` → an amount in so'm; empty → no discount. */
+/** `10%` or `7.5 %` → a percentage in basis points; `5000` → an amount in so‘m; empty → no discount. */
 export function typedDiscount(text: string): Discount | null {
   const trimmed = text.trim();
   if (trimmed === '' || trimmed === '0') return null;

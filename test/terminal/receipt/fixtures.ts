@@ -3,7 +3,7 @@ import { completeSale, type Tender } from '../../../src/terminal/sale/payment.js
 import type { ReceiptContext } from '../../../src/terminal/receipt/text.js';
 import { apples, bread, cashierId, milk, shiftId } from '../sale/fixtures.js';
 
-/** Bread 2 × 3 000 less 10%, 1.234 kg apples from a scale, milk without VAT; 50 000 so'm in cash. */
+/** Bread 2 × 3 000 less 10%, 1.234 kg apples from a scale, milk without VAT; 50 000 so‘m in cash. */
 export function sampleSale(tenders: Tender[] = [{ method: 'cash', tendered: 5_000_000 }]) {
   const policy = { role: 'owner', maxCashierDiscount: 0 } as const;
   const actions: CartAction[] = [

@@ -29,29 +29,29 @@ describe('receipt text', () => {
       assert.match(text, /1,234 kg x 18 500\s+= 22 829/);
       assert.match(text, /MXIK:\s+10101001001000000/);
       assert.match(text, /MXIK:\s+10401001001000000/);
-      // Each line's own VAT, after its share of the 29 so'm rounding: 578,16 + 2 444,24; milk has none.
+      // Each line's own VAT, after its share of the 29 so‘m rounding: 578,16 + 2 444,24; milk has none.
       assert.match(text, /QQS 12%\s+578,16\n/);
       assert.match(text, /QQS 12%\s+2 444,24\n/);
-      assert.match(text, /QQS 12%\s+3 022,40 so'm/);
-      assert.match(text, /QQSsiz\s+12 890,91 so'm/);
-      // 41 129 so'm rounded to 41 100 in cash; 50 000 given, 8 900 back.
-      assert.match(text, /Yaxlitlash\s+-29 so'm/);
-      assert.match(text, /JAMI\s+41 100 so'm/);
-      assert.match(text, /Naqd\s+50 000 so'm/);
-      assert.match(text, /Qaytim\s+8 900 so'm/);
+      assert.match(text, /QQS 12%\s+3 022,40 so‘m/);
+      assert.match(text, /QQSsiz\s+12 890,91 so‘m/);
+      // 41 129 so‘m rounded to 41 100 in cash; 50 000 given, 8 900 back.
+      assert.match(text, /Yaxlitlash\s+-29 so‘m/);
+      assert.match(text, /JAMI\s+41 100 so‘m/);
+      assert.match(text, /Naqd\s+50 000 so‘m/);
+      assert.match(text, /Qaytim\s+8 900 so‘m/);
       assert.match(text, /Chegirma\s+-600/);
     });
   }
 
   it('speaks Russian and English', () => {
     const ru = renderSaleReceipt(sampleSale(), context(48, 'ru')).join('\n');
-    assert.match(ru, /ИТОГО\s+41 100 so'm/);
+    assert.match(ru, /ИТОГО\s+41 100 so‘m/);
     assert.match(ru, /НДС 12%/);
     assert.match(ru, /ИКПУ:/);
-    assert.match(ru, /Сдача\s+8 900 so'm/);
+    assert.match(ru, /Сдача\s+8 900 so‘m/);
     const en = renderSaleReceipt(sampleSale(), context(48, 'en')).join('\n');
-    assert.match(en, /TOTAL\s+41 100 so'm/);
-    assert.match(en, /Change\s+8 900 so'm/);
+    assert.match(en, /TOTAL\s+41 100 so‘m/);
+    assert.match(en, /Change\s+8 900 so‘m/);
   });
 
   it('names card types and QR providers with their references', () => {
@@ -60,8 +60,8 @@ describe('receipt text', () => {
       { method: 'qr', amount: 1_112_900, provider: 'payme' },
     ]);
     const text = renderSaleReceipt(split, context(32)).join('\n');
-    assert.match(text, /Karta \(Uzcard\)\s+30 000 so'm\n\s+Ref:\s+RRN-5521/);
-    assert.match(text, /QR to‘lov \(Payme\)\s+11 129 so'm/);
+    assert.match(text, /Karta \(Uzcard\)\s+30 000 so‘m\n\s+Ref:\s+RRN-5521/);
+    assert.match(text, /QR to‘lov \(Payme\)\s+11 129 so‘m/);
     assert.doesNotMatch(text, /Qaytim|Yaxlitlash/);
   });
 
@@ -85,10 +85,10 @@ describe('receipt text', () => {
     assert.match(text, /Sut “Musaffo”/);
     assert.match(text, /1 dona x 12 900\s+= 12 900/);
     assert.match(text, /MXIK:\s+10401001001000000/);
-    // Milk's share of the sale's 29 so'm rounding stays with the sale.
-    assert.match(text, /JAMI\s+-12 890,91 so'm/);
-    assert.match(text, /QQSsiz\s+-12 890,91 so'm/);
-    assert.match(text, /Naqd\s+-12 890,91 so'm/);
+    // Milk's share of the sale's 29 so‘m rounding stays with the sale.
+    assert.match(text, /JAMI\s+-12 890,91 so‘m/);
+    assert.match(text, /QQSsiz\s+-12 890,91 so‘m/);
+    assert.match(text, /Naqd\s+-12 890,91 so‘m/);
   });
 
   it('heads the receipt with the legal name, STIR and address, and marks a reprint as a copy', () => {

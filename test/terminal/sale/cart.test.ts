@@ -52,7 +52,7 @@ describe('cart', () => {
       ],
     );
     const totals = cartTotals(state);
-    // 2 × 3 000 = 6 000; 1.250 kg × 18 500 = 23 125; 0.800 kg × 18 500 = 14 800 so'm.
+    // 2 × 3 000 = 6 000; 1.250 kg × 18 500 = 23 125; 0.800 kg × 18 500 = 14 800 so‘m.
     assert.deepEqual(
       totals.lines.map((l) => l.total),
       [600_000, 2_312_500, 1_480_000],
@@ -103,7 +103,7 @@ describe('cart', () => {
     assert.equal(totals.subtotal, 600_000 + 2_312_500 + 1_290_000);
     assert.equal(totals.lineDiscounts, 30_000);
     assert.equal(totals.cartDiscount, 100_000);
-    // 1 000 so'm over 570 000 : 2 312 500 : 1 290 000 = 13 660.87 / 55 422.41 / 30 916.72;
+    // 1 000 so‘m over 570 000 : 2 312 500 : 1 290 000 = 13 660.87 / 55 422.41 / 30 916.72;
     // floors, then +1 to the two largest remainders.
     assert.deepEqual(
       totals.lines.map((l) => l.cartDiscountShare),

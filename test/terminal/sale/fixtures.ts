@@ -1,6 +1,6 @@
 import type { ProductSnapshot } from '../../../src/terminal/sale/cart.js';
 
-/** Prices in minor units: 3 000 so'm = 300 000. */
+/** Prices in minor units: 3 000 so‘m = 300 000. */
 export const bread: ProductSnapshot = {
   productId: '0193a5b0-0000-7000-8000-000000000001',
   name: 'Non',

@@ -37,7 +37,7 @@ function isCode(code: string) {
 
 describe('payment', () => {
   it('takes cash and gives change', () => {
-    // 2 × 3 000 + 12 900 = 18 900 so'm; 20 000 tendered → 1 100 change.
+    // 2 × 3 000 + 12 900 = 18 900 so‘m; 20 000 tendered → 1 100 change.
     const sale = completeSale(
       cartOf([bread, 2000], [milk, 1000]),
       [{ method: 'cash', tendered: 2_000_000 }],
@@ -81,7 +81,7 @@ describe('payment', () => {
     assert.equal(roundCashDown(1_235_000, 10_000), 1_230_000);
     assert.equal(roundCashDown(1_232_500, 5_000), 1_230_000);
     assert.equal(roundCashDown(1_234_900, 0), 1_234_900);
-    // 1.234 kg × 18 500 = 22 829 so'm → 22 800 so'm in cash; the 29 so'm are the line's discount.
+    // 1.234 kg × 18 500 = 22 829 so‘m → 22 800 so‘m in cash; the 29 so‘m are the line's discount.
     const cart = cartOf([apples, 1234]);
     const sale = completeSale(cart, [{ method: 'cash', tendered: 2_300_000 }], meta);
     assert.equal(sale.lines[0]!.gross, 2_282_900);
@@ -102,7 +102,7 @@ describe('payment', () => {
       ],
       meta,
     );
-    // Cash part 12 829 so'm → 12 800; change 200 so'm, not 171.
+    // Cash part 12 829 so‘m → 12 800; change 200 so‘m, not 171.
     assert.equal(sale.total, 2_280_000);
     assert.equal(sale.change, 20_000);
     assert.equal(saleRounding(sale), -2_900);
@@ -125,8 +125,8 @@ describe('payment', () => {
       (e: unknown) =>
         e instanceof AppError &&
         e.code === 'UNDERPAID' &&
-        e.params.remaining === "8 900 so'm" &&
-        e.localized('uz') === "To‘lov yetarli emas: yana 8 900 so'm kerak.",
+        e.params.remaining === '8 900 so‘m' &&
+        e.localized('uz') === 'To‘lov yetarli emas: yana 8 900 so‘m kerak.',
     );
     assert.throws(() => completeSale(cart, [], meta), isCode('UNDERPAID'));
     assert.deepEqual(

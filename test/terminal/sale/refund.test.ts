@@ -34,7 +34,7 @@ const lines: SaleCompletedData['lines'] = [
     vatRate: 1200,
   },
 ];
-/** 4 422 900 paid 30 000 so'm by card and 15 000 in cash, 771 change. */
+/** 4 422 900 paid 30 000 so‘m by card and 15 000 in cash, 771 change. */
 const splitSale: SaleCompletedData = {
   receiptNo: 'POS-02-000123',
   shiftId,
@@ -48,7 +48,7 @@ const splitSale: SaleCompletedData = {
   ],
   change: 77_100,
 };
-/** The same paid all in cash: rounded to 44 200 so'm. */
+/** The same paid all in cash: rounded to 44 200 so‘m. */
 const cashSale: SaleCompletedData = {
   ...splitSale,
   total: 4_420_000,
@@ -124,7 +124,7 @@ describe('refund', () => {
 
   it('rounds a cash refund down to the store’s coin, writing the rest into the lines as discount', () => {
     const refund = computeRefund(splitSale, [], { lines: [{ lineIndex: 0, qty: 1000 }] }, meta(), 10_000);
-    // 2 833,33 so'm back: card first (it paid 30 000 so'm), so nothing is rounded.
+    // 2 833,33 so‘m back: card first (it paid 30 000 so‘m), so nothing is rounded.
     assert.equal(refund.total, 283_333);
     const cash = computeRefund(cashSale, [], { lines: [{ lineIndex: 2, qty: 1000 }] }, meta(), 10_000);
     assert.equal(cash.payments.length, 1);

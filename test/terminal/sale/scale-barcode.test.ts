@@ -30,7 +30,7 @@ describe('scale labels', () => {
   });
 
   it('reads a price label in whole so’m as minor units', () => {
-    const label = ean13('230042054500'); // item 0042, 54 500 so'm
+    const label = ean13('230042054500'); // item 0042, 54 500 so‘m
     assert.deepEqual(parseScaleBarcode(label, priceLayout), {
       barcode: label,
       itemCode: '0042',
@@ -91,7 +91,7 @@ describe('scale labels in the cart', () => {
       state.lines.map((l) => l.qty),
       [1250, 1250, 2946],
     );
-    // 1.250 kg × 18 500 = 23 125 so'm twice; the price label 54 500 so'm is charged as printed.
+    // 1.250 kg × 18 500 = 23 125 so‘m twice; the price label 54 500 so‘m is charged as printed.
     assert.deepEqual(
       totals.lines.map((l) => l.total),
       [2_312_500, 2_312_500, 5_450_000],

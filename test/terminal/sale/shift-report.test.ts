@@ -93,15 +93,15 @@ describe('shift report', () => {
     // Cash: 45 000 − 800 change + 15 000 − 771 change.
     assert.deepEqual(x.payments, { cash: 5_842_900, card: 3_000_000, qr: 1_290_000 });
     assert.deepEqual(x.refundPayments, { cash: 283_333, card: 1_290_000, qr: 0 });
-    // Card types net of refunds: 30 000 − 12 900 so'm back to the Uzcard.
+    // Card types net of refunds: 30 000 − 12 900 so‘m back to the Uzcard.
     assert.deepEqual(x.byCardType, { uzcard: 1_710_000, payme: 1_290_000 });
     assert.equal(x.cashIn, 1_000_000);
     assert.equal(x.cashOut, 2_000_000);
-    // 50 000 + 58 429 − 2 833.33 + 10 000 − 20 000 so'm.
+    // 50 000 + 58 429 − 2 833.33 + 10 000 − 20 000 so‘m.
     assert.equal(x.expectedCash, 9_559_567);
     assert.equal(x.countedCash, null);
     assert.equal(x.difference, null);
-    // The lines' own VAT (12% inside 44 200 and 44 229 so'm), less the refunded line's 303,57 so'm.
+    // The lines' own VAT (12% inside 44 200 and 44 229 so‘m), less the refunded line's 303,57 so‘m.
     assert.deepEqual(x.vat, [
       { rate: 0, gross: 0, vat: 0 },
       { rate: 1200, gross: 8_559_567, vat: 473_571 + 473_882 - 30_357 },

@@ -62,7 +62,7 @@ describe('register UI (ink)', () => {
       await app.send(`${r.barcodes.milk}\r`);
       await app.waitFor((f) => /Sut 1 l\s+1\s+12 500\s+12 500/.test(f));
       await app.send(`3*${r.barcodes.bread}\r`);
-      await app.waitFor((f) => /Non patir\s+3\s+5 000\s+15 000/.test(f) && /JAMI\s+27 500 so'm/.test(f));
+      await app.waitFor((f) => /Non patir\s+3\s+5 000\s+15 000/.test(f) && /JAMI\s+27 500 so‘m/.test(f));
     });
 
     it('shows an unknown barcode in the message line and keeps the sale', async () => {
@@ -71,7 +71,7 @@ describe('register UI (ink)', () => {
       await app.waitFor('Sut 1 l');
       await app.send('4780000009999\r');
       await app.waitFor('Shtrix-kod topilmadi: 4780000009999');
-      assert.match(app.frame(), /JAMI\s+12 500 so'm/);
+      assert.match(app.frame(), /JAMI\s+12 500 so‘m/);
     });
 
     it('changes the selected line’s quantity, with three decimals for weighed goods', async () => {
@@ -97,7 +97,7 @@ describe('register UI (ink)', () => {
       await app.send('mijoz voz kechdi', keys.enter);
       await app.waitFor('Qator o‘chirildi: Non patir');
       assert.ok(!app.frame().includes('Non patir  '), 'the line is gone');
-      assert.match(app.frame(), /JAMI\s+12 500 so'm/);
+      assert.match(app.frame(), /JAMI\s+12 500 so‘m/);
       const audit = rows<{ action: string; cashier_id: string; data: string }>(
         r,
         'SELECT action, cashier_id, data FROM audit_log',
@@ -116,7 +116,7 @@ describe('register UI (ink)', () => {
       await app.waitFor('Chekni bekor qilish sababi');
       await app.send('xato', keys.enter);
       await app.waitFor('Chek bekor qilindi');
-      assert.match(app.frame(), /JAMI\s+0 so'm/);
+      assert.match(app.frame(), /JAMI\s+0 so‘m/);
       assert.deepEqual(
         rows<{ action: string }>(r, 'SELECT action FROM audit_log').map((row) => row.action),
         ['sale.cancelled'],
@@ -131,9 +131,9 @@ describe('register UI (ink)', () => {
       await app.waitFor('Chegirma: Sut 1 l');
       await app.send('20%', keys.enter);
       await app.waitFor('Chegirma ruxsat etilgan 10% dan oshmasin.');
-      assert.match(app.frame(), /JAMI\s+12 500 so'm|Chegirma: Sut 1 l/);
+      assert.match(app.frame(), /JAMI\s+12 500 so‘m|Chegirma: Sut 1 l/);
       await app.send(keys.backspace, keys.backspace, keys.backspace, '10%', keys.enter);
-      await app.waitFor((f) => /JAMI\s+11 250 so'm/.test(f));
+      await app.waitFor((f) => /JAMI\s+11 250 so‘m/.test(f));
       await app.send(keys.f5);
       await app.waitFor('Butun chekka chegirma');
       await app.send('1000', keys.enter);
@@ -156,14 +156,14 @@ describe('register UI (ink)', () => {
       await app.send(keys.f3);
       await app.waitFor('Miqdor: Sut 1 l');
       await app.send('3', keys.enter);
-      await app.waitFor((f) => /JAMI\s+37 500 so'm/.test(f));
+      await app.waitFor((f) => /JAMI\s+37 500 so‘m/.test(f));
       await app.send(keys.f4);
       await app.waitFor('Chegirma: Sut 1 l');
       await app.send('10%', keys.enter);
-      await app.waitFor((f) => /JAMI\s+33 750 so'm/.test(f));
+      await app.waitFor((f) => /JAMI\s+33 750 so‘m/.test(f));
       await app.send(keys.f6);
       await app.waitFor('Chek kechiktirildi');
-      assert.match(app.frame(), /JAMI\s+0 so'm/);
+      assert.match(app.frame(), /JAMI\s+0 so‘m/);
       assert.match(app.frame(), /Kechiktirilgan: 1/);
       await app.send(`2*${r.barcodes.bread}\r`);
       await app.waitFor('Non patir');
@@ -182,12 +182,12 @@ describe('register UI (ink)', () => {
 
       await app.send(keys.f7);
       await app.waitFor('Kechiktirilgan cheklar');
-      assert.match(app.frame(), /1 qator\s+33 750 so'm/);
-      assert.match(app.frame(), /1 qator\s+10 000 so'm\s+Non patir/);
+      assert.match(app.frame(), /1 qator\s+33 750 so‘m/);
+      assert.match(app.frame(), /1 qator\s+10 000 so‘m\s+Non patir/);
       await app.send(keys.down, keys.enter);
       await app.waitFor('Chek qaytarildi');
       assert.match(app.frame(), /Non patir\s+2\s+5 000\s+10 000/);
-      assert.match(app.frame(), /JAMI\s+10 000 so'm/);
+      assert.match(app.frame(), /JAMI\s+10 000 so‘m/);
       await app.send(keys.f7);
       await app.waitFor('Avval joriy chekni yakunlang');
       await app.send(keys.f12);
@@ -195,15 +195,15 @@ describe('register UI (ink)', () => {
       await app.send(keys.enter);
       await app.waitFor('TO‘LANDI — POS-01-000001');
       await app.send(keys.enter);
-      await app.waitFor((f) => /JAMI\s+0 so'm/.test(f));
+      await app.waitFor((f) => /JAMI\s+0 so‘m/.test(f));
 
       await app.send(keys.f7);
       await app.waitFor('Kechiktirilgan cheklar');
       await app.send(keys.enter);
       await app.waitFor('Chek qaytarildi');
       assert.match(app.frame(), /Sut 1 l %\s+3\s+12 500\s+33 750/);
-      assert.match(app.frame(), /Chegirma -3 750 so'm/);
-      assert.match(app.frame(), /JAMI\s+33 750 so'm/);
+      assert.match(app.frame(), /Chegirma -3 750 so‘m/);
+      assert.match(app.frame(), /JAMI\s+33 750 so‘m/);
       assert.equal(rows(r, 'SELECT id FROM parked_sales').length, 0);
       assert.deepEqual(
         rows<{ action: string }>(r, 'SELECT action FROM audit_log ORDER BY at, action').map((a) => a.action),
@@ -228,12 +228,12 @@ describe('register UI (ink)', () => {
     it('pays cash: shows the change, then "paid" and the receipt only after the sale is committed', async () => {
       app = await startSelling(r);
       await app.send(`${r.barcodes.milk}\r`, `2*${r.barcodes.bread}\r`);
-      await app.waitFor((f) => /JAMI\s+22 500 so'm/.test(f));
+      await app.waitFor((f) => /JAMI\s+22 500 so‘m/.test(f));
       await app.send(keys.f12);
       await app.waitFor('To‘lanadi');
       await app.send('30000', keys.enter);
       const paid = await app.waitFor('TO‘LANDI — POS-01-000001');
-      assert.match(paid, /Qaytim: 7 500 so'm/);
+      assert.match(paid, /Qaytim: 7 500 so‘m/);
       assert.match(paid, /MAIN STORE/);
       assert.match(paid, /2 dona x 5 000\s+= 10 000/);
       assert.match(paid, /↑↓ 1–\d+ \/ \d+/, 'a receipt longer than the screen says it scrolls');
@@ -242,7 +242,7 @@ describe('register UI (ink)', () => {
       assert.equal(rows(r, "SELECT id FROM outbox WHERE type = 'sale.completed'").length, 1);
       assert.match(app.frame(), /Navbatda: 2/, 'the status bar counts the new event');
       await app.send(keys.enter);
-      await app.waitFor((f) => /JAMI\s+0 so'm/.test(f));
+      await app.waitFor((f) => /JAMI\s+0 so‘m/.test(f));
       await app.send(keys.ctrl('o'));
       await app.waitFor('Chekni qayta ko‘rsatish');
       assert.match(app.frame(), /Chek raqami: POS-01-000001/, 'the last receipt is offered');
@@ -262,12 +262,12 @@ describe('register UI (ink)', () => {
       await app.send(keys.f3);
       await app.waitFor('Miqdor: Olma qizil');
       await app.send('1.253', keys.enter);
-      await app.waitFor((f) => /JAMI\s+18 795 so'm/.test(f));
+      await app.waitFor((f) => /JAMI\s+18 795 so‘m/.test(f));
       await app.send(keys.f12);
-      // Cash is rounded down only: 18 795 → 18 700 so'm.
-      await app.waitFor((f) => /Yaxlitlash\s+-95 so'm/.test(f) && /To‘lanadi\s+18 700 so'm/.test(f));
+      // Cash is rounded down only: 18 795 → 18 700 so‘m.
+      await app.waitFor((f) => /Yaxlitlash\s+-95 so‘m/.test(f) && /To‘lanadi\s+18 700 so‘m/.test(f));
       await app.send('20000', keys.enter);
-      await app.waitFor("Qaytim: 1 300 so'm");
+      await app.waitFor('Qaytim: 1 300 so‘m');
     });
 
     it('says when the printer is unreachable; the sale stays paid', async () => {
@@ -295,12 +295,12 @@ describe('register UI (ink)', () => {
       await app.send(keys.f12);
       await app.waitFor('To‘lanadi');
       await app.send('10000', keys.enter);
-      await app.waitFor((f) => /Qoldi\s+2 500 so'm/.test(f));
+      await app.waitFor((f) => /Qoldi\s+2 500 so‘m/.test(f));
       await app.send(keys.f12);
-      await app.waitFor("To‘lov yetarli emas: yana 2 500 so'm kerak.");
+      await app.waitFor('To‘lov yetarli emas: yana 2 500 so‘m kerak.');
       assert.equal(rows(r, 'SELECT id FROM sales').length, 0);
       await app.send(keys.escape);
-      await app.waitFor((f) => /JAMI\s+12 500 so'm/.test(f));
+      await app.waitFor((f) => /JAMI\s+12 500 so‘m/.test(f));
     });
 
     it('splits a payment over a Humo card with its reference and cash', async () => {
@@ -316,7 +316,7 @@ describe('register UI (ink)', () => {
       await app.send('10000', keys.enter);
       await app.waitFor('Terminal cheki №');
       await app.send('RRN123', keys.enter);
-      await app.waitFor((f) => /Karta humo\s+10 000 so'm\s+#RRN123/.test(f));
+      await app.waitFor((f) => /Karta humo\s+10 000 so‘m\s+#RRN123/.test(f));
       await app.send(keys.tab, keys.tab);
       await app.send(keys.enter);
       await app.waitFor('TO‘LANDI');
@@ -338,7 +338,7 @@ describe('register UI (ink)', () => {
       await app.send(keys.enter);
       await app.waitFor('TO‘LANDI');
       await app.send(keys.enter);
-      await app.waitFor((f) => /JAMI\s+0 so'm/.test(f));
+      await app.waitFor((f) => /JAMI\s+0 so‘m/.test(f));
 
       await app.send(keys.ctrl('r'));
       await app.waitFor('Qaytarish: chek raqami');
@@ -355,12 +355,12 @@ describe('register UI (ink)', () => {
       await app.send('-20000', keys.enter);
       await app.waitFor('Sababi: -20 000 so');
       await app.send('inkassatsiya', keys.enter);
-      await app.waitFor("Yozildi: -20 000 so'm");
+      await app.waitFor('Yozildi: -20 000 so‘m');
       await app.waitFor('F2 Qidirish');
 
       await app.send(keys.ctrl('x'));
       await app.waitFor('X-hisobot');
-      assert.match(app.frame(), /Kassada bo‘lishi kerak\s+92 500 so'm/);
+      assert.match(app.frame(), /Kassada bo‘lishi kerak\s+92 500 so‘m/);
       await app.send(keys.escape);
       await app.waitFor('F2 Qidirish');
 
@@ -368,20 +368,20 @@ describe('register UI (ink)', () => {
       await app.waitFor('sanalgan naqd pul');
       await app.send('92000', keys.enter);
       await app.waitFor('Z-hisobot — smena yopildi');
-      assert.match(app.frame(), /Farq\s+-500 so'm/);
+      assert.match(app.frame(), /Farq\s+-500 so‘m/);
       await app.send(keys.enter);
       await app.waitFor('PIN');
     });
     it('refunds part of a line: weighed goods in kg with three decimals, pieces whole, never more than is left', async () => {
       app = await startSelling(r);
       await app.send(`1.25*00042\r`, `3*${r.barcodes.bread}\r`);
-      await app.waitFor((f) => /JAMI\s+33 750 so'm/.test(f));
+      await app.waitFor((f) => /JAMI\s+33 750 so‘m/.test(f));
       await app.send(keys.f12);
       await app.waitFor('To‘lanadi');
       await app.send(keys.enter);
       await app.waitFor('TO‘LANDI — POS-01-000001');
       await app.send(keys.enter);
-      await app.waitFor((f) => /JAMI\s+0 so'm/.test(f));
+      await app.waitFor((f) => /JAMI\s+0 so‘m/.test(f));
 
       const openRefund = async () => {
         await app!.send(keys.ctrl('r'));

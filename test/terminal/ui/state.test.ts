@@ -97,7 +97,7 @@ describe('register UI state', () => {
     const afterCard = nextMethod(nextMethod(addTender(card, tender)));
     assert.equal(afterCard.method, 'cash');
     const rest = payStatus(total, afterCard, 10_000);
-    // The cash part 2 345 so'm is rounded down to 2 300.
+    // The cash part 2 345 so‘m is rounded down to 2 300.
     assert.equal(rest.remaining, 230_000);
     assert.deepEqual(typedTender(afterCard, rest.remaining), { method: 'cash', tendered: 230_000 });
   });

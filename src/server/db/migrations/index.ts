@@ -34,6 +34,8 @@ import * as addDevicesFiscalModule from './20261201100300_add_devices_fiscal_mod
 import * as createFiscalReceipts from './20261201110000_create_fiscal_receipts.js';
 import * as createAuditEvents from './20261201130000_create_audit_events.js';
 import * as addUsersPinDigest from './20261201130100_add_users_pin_digest.js';
+import * as addStoreSettingsApprovals from './20261201130200_add_store_settings_approvals.js';
+import * as addStoreSettingsQuickKeys from './20261201130300_add_store_settings_quick_keys.js';
 import * as addSyncEventsReview from './20261201140000_add_sync_events_review.js';
 import * as addDevicesTokenRetiredAt from './20261201140100_add_devices_token_retired_at.js';
 import * as createLoginFailures from './20261201150000_create_login_failures.js';
@@ -84,6 +86,8 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['20261201110000_create_fiscal_receipts', createFiscalReceipts],
   ['20261201130000_create_audit_events', createAuditEvents],
   ['20261201130100_add_users_pin_digest', addUsersPinDigest],
+  ['20261201130200_add_store_settings_approvals', addStoreSettingsApprovals],
+  ['20261201130300_add_store_settings_quick_keys', addStoreSettingsQuickKeys],
   ['20261201140000_add_sync_events_review', addSyncEventsReview],
   ['20261201140100_add_devices_token_retired_at', addDevicesTokenRetiredAt],
   ['20261201150000_create_login_failures', createLoginFailures],

@@ -1,0 +1,228 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { newId } from '../../src/common/ids.js';
+import { storeDayOf } from '../../src/common/time.js';
+import {
+  assertBuilt,
+  createSuperadminCli,
+  ok,
+  runCli,
+  startServerProcess,
+  type ServerProcess,
+} from '../helpers/cli.js';
+import { freshDb, type TestDb } from '../helpers/db.js';
+import { freePort } from '../helpers/http.js';
+
+const JWT_SECRET = 'loss-prevention-test-secret-at-least-32-chars';
+const SUPERADMIN = { email: 'root@posapp.uz', password: 'platform-pass-1' };
+const OWNER = { email: 'owner@aziza.uz', password: 'owner-pass-1' };
+
+/** Supervisors, approvals, quick keys and the audit report through the built `posapp` (SQLite, as owner-commands). */
+describe('loss-prevention commands through the built CLI [sqlite]', function () {
+  // Each step spawns the CLI, and logins use the real scrypt cost: minutes on a busy machine.
+  this.timeout(180_000);
+
+  let scratch: string;
+  let db: TestDb;
+  let server: ServerProcess;
+  let deviceToken: string;
+  const ownerDir = () => join(scratch, 'config-owner');
+  const asOwner = (...args: string[]) =>
+    runCli('posapp', ['--config-dir', ownerDir(), '--lang', 'en', ...args]);
+  const json = async (...args: string[]) => JSON.parse(ok(await asOwner('--json', ...args)).stdout);
+
+  before(async function () {
+    this.timeout(180_000);
+    assertBuilt();
+    scratch = mkdtempSync(join(tmpdir(), 'posapp-loss-'));
+    db = await freshDb('sqlite');
+    const dataDir = join(scratch, 'server');
+    server = await startServerProcess(
+      ['--port', String(await freePort()), '--host', '127.0.0.1', '--db', db.url, '--data-dir', dataDir],
+      { JWT_SECRET, LOG_LEVEL: 'warn' },
+    );
+    const rootDir = join(scratch, 'config-root');
+    const asRoot = (...args: string[]) => runCli('posapp', ['--config-dir', rootDir, ...args]);
+    ok(await createSuperadminCli(db.url, dataDir, SUPERADMIN));
+    ok(
+      await asRoot(
+        'login',
+        '--server',
+        server.url,
+        '--email',
+        SUPERADMIN.email,
+        '--password',
+        SUPERADMIN.password,
+      ),
+    );
+    const boot = JSON.parse(
+      ok(
+        await asRoot(
+          '--json',
+          'bootstrap',
+          '--tenant',
+          'Aziza Market',
+          '--store',
+          'Yunusobod',
+          '--owner-email',
+          OWNER.email,
+          '--owner-password',
+          OWNER.password,
+        ),
+      ).stdout,
+    );
+    const activated = await fetch(`${server.url}/devices/activate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ deviceKey: boot.deviceKey }),
+    });
+    deviceToken = ((await activated.json()) as { deviceToken: string }).deviceToken;
+    ok(await asOwner('login', '--server', server.url, '--email', OWNER.email, '--password', OWNER.password));
+  });
+  after(async () => {
+    await server?.stop('SIGINT');
+    await db?.destroy();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('adds a supervisor, refuses a PIN someone active has, and takes a disabled person back', async () => {
+    ok(await asOwner('users', 'add', '--role', 'cashier', '--name', 'Aziza', '--pin', '1234'));
+    assert.match(
+      ok(await asOwner('users', 'add', '--role', 'supervisor', '--name', 'Rustam', '--pin', '5678')).stdout,
+      /User added: Rustam \(supervisor\)/,
+    );
+    const clash = await asOwner('users', 'add', '--role', 'cashier', '--name', 'Botir', '--pin', '5678');
+    assert.equal(clash.code, 1);
+    assert.match(clash.stderr, /Another person of this shop already has this PIN/);
+    const uz = await runCli('posapp', ['--config-dir', ownerDir(), 'users', 'pin', 'Aziza', '--pin', '5678']);
+    assert.equal(uz.code, 1);
+    assert.match(uz.stderr, /Bu PIN do‘konning boshqa xodimida bor/);
+
+    ok(await asOwner('users', 'disable', 'Aziza'));
+    ok(await asOwner('users', 'pin', 'Rustam', '--pin', '1234'));
+    const back = await asOwner('users', 'enable', 'Aziza');
+    assert.equal(back.code, 1);
+    assert.match(back.stderr, /already has this PIN/);
+    ok(await asOwner('users', 'pin', 'Aziza', '--pin', '4321'));
+    assert.match(ok(await asOwner('users', 'enable', 'Aziza')).stdout, /Enabled: Aziza/);
+    const { users } = await json('users', 'list');
+    const roles = new Map(users.map((u: { name: string; role: string; active: boolean }) => [u.name, u]));
+    assert.deepEqual(
+      ['Aziza', 'Rustam'].map((name) => {
+        const u = roles.get(name) as { role: string; active: boolean };
+        return [u.role, u.active];
+      }),
+      [
+        ['cashier', true],
+        ['supervisor', true],
+      ],
+    );
+  });
+
+  it('sets the acts that need a supervisor and the quick keys by SKU', async () => {
+    ok(await asOwner('products', 'add', '--sku', 'NON-1', '--name', 'Non patir', '--price', '5000'));
+    ok(await asOwner('products', 'add', '--sku', 'PAKET-1', '--name', 'Paket', '--price', '200'));
+    const set = ok(
+      await asOwner('settings', 'set', '--approve', 'refund,cash-out', '--approve-cancel-above', '500000'),
+    );
+    assert.match(
+      set.stdout,
+      /Supervisor approval for\s*│\s*refund, cash-out, cancelling a sale above 500 000/,
+    );
+    let saved = (await json('settings')).settings;
+    assert.deepEqual(saved.approvals, {
+      refund: true,
+      voidAfterPayment: false,
+      cancelAbove: 50_000_000,
+      discountAboveLimit: false,
+      cashOut: true,
+    });
+    ok(await asOwner('settings', 'set', '--approve', 'none', '--no-approve-cancel-above'));
+    saved = (await json('settings')).settings;
+    assert.deepEqual(Object.values(saved.approvals), [false, false, null, false, false]);
+    const bad = await asOwner('settings', 'set', '--approve', 'refund,everything');
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /--approve/);
+
+    const keys = ok(await asOwner('settings', 'quick-keys', 'PAKET-1', 'NON-1')).stdout;
+    assert.match(keys, /1\. Paket \(PAKET-1\)\n2\. Non patir \(NON-1\)/);
+    const shown = await json('settings', 'quick-keys');
+    assert.deepEqual(
+      shown.map((p: { sku: string }) => p.sku),
+      ['PAKET-1', 'NON-1'],
+    );
+    const missing = await asOwner('settings', 'quick-keys', 'NO-SUCH');
+    assert.equal(missing.code, 1);
+    ok(await asOwner('settings', 'quick-keys', '--clear'));
+    assert.deepEqual((await json('settings')).settings.quickKeys, []);
+  });
+
+  it('lists what registers recorded, filtered, as a table and CSV; cashier rows of sales show the counts', async () => {
+    const { users } = await json('users', 'list');
+    const aziza = users.find((u: { name: string }) => u.name === 'Aziza').id as string;
+    const rustam = users.find((u: { name: string }) => u.name === 'Rustam').id as string;
+    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+    const event = (kind: string, minutesAgo: number, data: Record<string, unknown>) => ({
+      id: newId(),
+      type: 'audit.recorded',
+      occurredAt: at(minutesAgo),
+      data: { kind, detail: {}, ...data },
+    });
+    const events = [
+      event('line.voided', 30, {
+        cashierId: aziza,
+        amount: 500_000,
+        reason: 'xato',
+        detail: { 'line.name': 'Non' },
+      }),
+      event('sale.cancelled', 20, { cashierId: aziza, amount: 1_200_000, reason: 'mijoz ketdi' }),
+      event('approval.given', 10, { cashierId: aziza, approvedBy: rustam, detail: { act: 'refund' } }),
+      event('pin.failed', 5, { detail: { attempts: 3 } }),
+    ];
+    const pushed = await fetch(`${server.url}/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${deviceToken}` },
+      body: JSON.stringify({ events }),
+    });
+    assert.equal(pushed.status, 200);
+
+    // From yesterday (store days), so events of the last half hour are in whatever the hour.
+    const since = ['--from', storeDayOf(Date.now() - 24 * 3600_000)];
+    const table = ok(await asOwner('reports', 'audit', ...since)).stdout;
+    assert.match(
+      table,
+      /POS-01\s*│\s*Aziza\s*│\s*line\.voided\s*│\s*5 000 so.m\s*│\s*xato\s*│\s*│\s*line\.name: Non/,
+    );
+    assert.match(table, /approval\.given\s*│\s*│\s*│\s*Rustam\s*│\s*act: refund/);
+    const onlyAziza = await json(
+      'reports',
+      'audit',
+      ...since,
+      '--cashier',
+      'Aziza',
+      '--kind',
+      'sale.cancelled',
+    );
+    assert.deepEqual(
+      onlyAziza.events.map((e: { id: string }) => e.id),
+      [events[1]!.id],
+    );
+    const byRegister = await json('reports', 'audit', ...since, '--register', 'POS-01');
+    assert.equal(byRegister.events.length, 4);
+    const csv = ok(await asOwner('reports', 'audit', ...since, '--kind', 'line.voided', '--csv'))
+      .stdout.trim()
+      .split('\n');
+    assert.equal(csv[0], 'occurredAt,register,cashier,kind,amount,reason,approvedBy,detail');
+    assert.deepEqual(csv.slice(1), [
+      `${events[0]!.occurredAt},POS-01,Aziza,line.voided,5000.00,xato,,line.name: Non`,
+    ]);
+    const badKind = await asOwner('reports', 'audit', '--kind', 'everything');
+    assert.equal(badKind.code, 1);
+
+    const sales = ok(await asOwner('reports', 'sales', ...since, '--by', 'cashier')).stdout;
+    assert.match(sales, /Voided lines\s*│\s*Cancelled sales\s*│\s*Refunds made/);
+    assert.match(sales, /Aziza(\s*│\s*\S+){5}\s*│\s*1\s*│\s*1\s*│\s*0/);
+  });
+});
