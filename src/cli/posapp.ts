@@ -81,14 +81,29 @@ export function posappProgram() {
     .description('superadmin: tenants and their register licence');
   tenantGroup
     .command('list')
-    .description('list tenants with registers used/allowed')
+    .description('list tenants: registers used/allowed, owner email, how often they asked for more registers')
+    .option('--search <text>', 'part of the tenant name or owner email, or the tenant id')
+    .addOption(
+      new Option(
+        '--sort <order>',
+        'limitHits: who asked for more first (default); created: oldest first',
+      ).choices(['limitHits', 'created']),
+    )
+    .option('--limit <n>', 'tenants per page (default 100)')
+    .option('--all-pages', 'fetch every page')
     .action(lazy(tenants, 'listTenants'));
   tenantGroup
     .command('max-devices')
-    .description('set how many registers a tenant may use')
+    .description('set how many registers a tenant may use (kept in the licence history)')
     .argument('<tenantId>', 'tenant id (see tenants list)')
     .argument('<n>', 'registers allowed')
+    .option('--note <text>', 'why, e.g. the payment reference: "invoice 118, 2 × $80"')
     .action(lazy(tenants, 'setMaxDevices'));
+  tenantGroup
+    .command('history')
+    .description('licence history of a tenant: when, by whom, from → to, note')
+    .argument('<tenantId>', 'tenant id (see tenants list)')
+    .action(lazy(tenants, 'licenceHistory'));
 
   const deviceGroup = program.command('devices').description('owner: registers (kassa) of your shop');
   deviceGroup

@@ -16,6 +16,8 @@ export interface DeviceRow {
   activated_at: number | null;
   last_seen_at: number | null;
   revoked_at: number | null;
+  /** When the previous token (version token_version − 1) stopped working: revoke or reset-key. */
+  token_retired_at?: number | null;
   unsent_events: number | null;
   oldest_unsent_at: number | null;
   /** Optional in the row type: rows written before the migration that added them have none. */
@@ -94,6 +96,22 @@ export async function takeDeviceSeat(trx: Knex, tenantId: string): Promise<boole
 
 export async function releaseDeviceSeat(trx: Knex, tenantId: string): Promise<void> {
   await trx('tenants').where({ id: tenantId }).andWhere('devices_used', '>', 0).decrement('devices_used', 1);
+}
+
+export interface LimitHitRow {
+  tenant_id: string;
+  id: string;
+  at: number;
+  user_id: string;
+  max_devices: number;
+}
+
+/** One refused register add: the row for who and when, and the tenant's counters for the seller's sorted list. */
+export async function insertLimitHit(trx: Knex, row: LimitHitRow): Promise<void> {
+  await trx('device_limit_hits').insert(row);
+  await trx('tenants')
+    .where({ id: row.tenant_id })
+    .update({ limit_hits: trx.raw('limit_hits + 1'), last_limit_hit_at: row.at });
 }
 
 /** Keeps a register's status report unless a newer one (by the register's clock) is already there. */

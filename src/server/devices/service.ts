@@ -22,6 +22,7 @@ import {
   findDeviceForUpdate,
   findDeviceTenant,
   insertDevice,
+  insertLimitHit,
   listDevices as listDeviceRows,
   releaseDeviceSeat,
   saveStatusReport,
@@ -92,6 +93,24 @@ function brief(row: Pick<DeviceRow, 'id' | 'name' | 'status'>): Pick<Device, 'id
   return { id: row.id, name: row.name, status: row.status };
 }
 
+/**
+ * A refused register add, in its own small transaction: the device insert has rolled back, and the 402 itself
+ * writes nothing else. The seller calls the shops that hit the limit.
+ */
+async function recordLimitHit(deps: AppDeps, tenantId: string, userId: string): Promise<void> {
+  await deps.db.knex.transaction(async (trx) => {
+    const tenant = await getTenant(trx, tenantId);
+    await insertLimitHit(trx, {
+      tenant_id: tenantId,
+      id: newId(),
+      at: Date.now(),
+      user_id: userId,
+      max_devices: tenant.max_devices,
+    });
+  });
+  deps.logger.info({ tenantId, userId }, 'register limit hit');
+}
+
 /** Takes a licence seat and creates a pending device with a fresh key, inside the caller's transaction. */
 export async function createDeviceInTransaction(
   deps: AppDeps,
@@ -135,9 +154,16 @@ export async function createDevice(
   input: { name?: string },
 ): Promise<CreateDeviceResponse> {
   const store = await defaultStore(ctx.db.knex, ctx.tenantId);
-  const created = await ctx.db.knex.transaction((trx) =>
-    createDeviceInTransaction(ctx, trx, { tenantId: ctx.tenantId, storeId: store.id, name: input.name }),
-  );
+  const created = await ctx.db.knex
+    .transaction((trx) =>
+      createDeviceInTransaction(ctx, trx, { tenantId: ctx.tenantId, storeId: store.id, name: input.name }),
+    )
+    .catch(async (error: unknown) => {
+      // After the rollback: the refused add is the seller's cue to call, so it is kept although nothing else is.
+      if (error instanceof AppError && error.code === 'DEVICE_LIMIT_REACHED')
+        await recordLimitHit(ctx, ctx.tenantId, ctx.actor.userId);
+      throw error;
+    });
   ctx.logger.info(
     { tenantId: ctx.tenantId, deviceId: created.device.id, name: created.device.name },
     'device added',
@@ -179,6 +205,7 @@ export async function revokeDevice(
       status: 'revoked',
       token_version: row.token_version + 1,
       revoked_at: Date.now(),
+      token_retired_at: Date.now(),
     });
     await releaseDeviceSeat(trx, ctx.tenantId);
     ctx.logger.info({ tenantId: ctx.tenantId, deviceId: id }, 'device revoked');
@@ -202,6 +229,7 @@ export async function resetDeviceKey(
       key_hash: hash,
       key_used_at: null,
       token_version: row.token_version + 1,
+      token_retired_at: Date.now(),
       activated_at: null,
       unsent_events: null,
       oldest_unsent_at: null,
@@ -252,17 +280,32 @@ export async function activateDevice(deps: AppDeps, body: ActivateBody): Promise
   };
 }
 
-/** Checked on every device request, so a revoked or re-keyed register is refused at once. */
+/**
+ * Checked on every device request, so a revoked or re-keyed register is refused at once. The token retired by
+ * the last revoke or reset-key comes back marked `retiredAt`: `requireDevice` refuses it everywhere but the push.
+ */
 export async function authenticateDevice(deps: AppDeps, claims: DeviceClaims): Promise<DeviceActor> {
   const row = await findDevice(deps.db.knex, claims.tid, claims.sub);
   if (!row) throw new AppError('INVALID_DEVICE_TOKEN');
+  const actor: DeviceActor = {
+    kind: 'device',
+    deviceId: row.id,
+    tenantId: row.tenant_id,
+    storeId: row.store_id,
+  };
+  if (claims.ver === row.token_version - 1 && row.token_retired_at != null)
+    return {
+      ...actor,
+      retiredAt: Number(row.token_retired_at),
+      retiredBy: row.status === 'revoked' ? 'revoked' : 'reset',
+    };
   if (row.status === 'revoked') throw new AppError('DEVICE_REVOKED');
   if (row.token_version !== claims.ver || row.status !== 'active') throw new AppError('INVALID_DEVICE_TOKEN');
   const now = Date.now();
   if (row.last_seen_at === null || now - row.last_seen_at > LAST_SEEN_RESOLUTION_MS) {
     await touchDevice(deps.db.knex, claims.tid, claims.sub, now);
   }
-  return { kind: 'device', deviceId: row.id, tenantId: row.tenant_id, storeId: row.store_id };
+  return actor;
 }
 
 /** What a register learns about itself (`pos status`). */

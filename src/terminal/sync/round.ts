@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { AppError } from '../../common/errors.js';
 import { requestJson, ServerError } from '../../common/http.js';
 import type { Lang } from '../../common/i18n/index.js';
@@ -14,10 +13,10 @@ import type { StoreDb } from '../store/connection.js';
 import { clearPulledData } from '../store/queries/catalog.js';
 import { clearUnapplied, resetReports, setUpdateRequired } from '../store/queries/drift.js';
 import type { Identity } from '../store/queries/identity.js';
+import { tryTakeSyncLock } from '../store/sync-lock.js';
 import { applyPulledChanges, retryKeptChanges } from './drift.js';
 import { reportStatus } from './status-report.js';
 import {
-  acquireSyncLease,
   outboxAfterBatch,
   outboxSummary,
   pageCacheSize,
@@ -25,7 +24,6 @@ import {
   readSyncState,
   recordPushResults,
   recordSyncOutcome,
-  releaseSyncLease,
   resetSyncState,
   saveCursor,
   setPageCacheSize,
@@ -51,11 +49,12 @@ export interface SyncReport {
   skipped: number;
   cursor: number;
   pending: number;
-  /** False when another process on this data dir holds the sync lease. */
+  /** The server said this register is revoked: its events were still taken, and it sells no more. */
+  revoked?: boolean;
+  /** False when another process on this data dir holds the sync lock. */
   ran: boolean;
 }
 
-const LEASE_MS = 120_000;
 /** SQLite's page cache during a catch-up pull, in KiB (negative = size rather than pages). */
 const CATCH_UP_CACHE_KIB = -2000;
 
@@ -68,7 +67,6 @@ export async function syncOnce(
   identity: Identity,
   options: SyncOptions = {},
 ): Promise<SyncReport> {
-  const holder = randomUUID();
   const report: SyncReport = {
     pushed: 0,
     duplicates: 0,
@@ -79,7 +77,8 @@ export async function syncOnce(
     pending: 0,
     ran: false,
   };
-  if (!acquireSyncLease(db, holder, LEASE_MS)) {
+  const lock = tryTakeSyncLock(db);
+  if (!lock) {
     report.pending = outboxSummary(db).pending;
     report.cursor = readSyncState(db).cursor;
     return report;
@@ -96,11 +95,16 @@ export async function syncOnce(
         resetSyncState(db, identity.deviceId);
       })();
     }
-    await pushAll(db, identity, options, report, holder);
+    await pushAll(db, identity, options, report);
+    if (report.revoked) {
+      report.pending = outboxSummary(db).pending;
+      recordSyncOutcome(db, { ok: false, error: 'DEVICE_REVOKED', revoked: true });
+      return report;
+    }
     // Reported before the pull (a pull may be refused to an old version) and again after it if what it could not
     // apply changed; each time only when the report differs from the one the server has.
     await reportStatus(db, identity, options);
-    await pullAll(db, identity, options, report, holder);
+    await pullAll(db, identity, options, report);
     await reportStatus(db, identity, options);
     report.pending = outboxSummary(db).pending;
     recordSyncOutcome(db, { ok: true });
@@ -111,7 +115,7 @@ export async function syncOnce(
     recordSyncOutcome(db, { ok: false, error: message, revoked });
     throw error;
   } finally {
-    releaseSyncLease(db, holder);
+    lock.release();
   }
 }
 
@@ -120,7 +124,6 @@ async function pushAll(
   identity: Identity,
   options: SyncOptions,
   report: SyncReport,
-  holder: string,
 ): Promise<void> {
   const batch = Math.min(options.pushBatch ?? MAX_PUSH_EVENTS, MAX_PUSH_EVENTS);
   for (;;) {
@@ -137,6 +140,7 @@ async function pushAll(
       response: pushResponse,
       timeoutMs: options.timeoutMs,
     });
+    if (answer.revoked) report.revoked = true;
     const sentIds = new Set(events.map((event) => event.id));
     const results = answer.results.filter((result) => sentIds.has(result.id));
     // Acknowledged only now: a crash before this line resends the batch and the server answers `duplicate`.
@@ -151,7 +155,6 @@ async function pushAll(
         params: { status: 200, url: `${identity.serverUrl}/sync/push` },
       });
     }
-    acquireSyncLease(db, holder, LEASE_MS);
     options.onProgress?.({
       pushed: report.pushed + report.duplicates,
       pulled: report.pulled,
@@ -165,7 +168,6 @@ async function pullAll(
   identity: Identity,
   options: SyncOptions,
   report: SyncReport,
-  holder: string,
 ): Promise<void> {
   const fetchPage = (cursor: number) =>
     requestJson({
@@ -210,7 +212,6 @@ async function pullAll(
       report.pulled += counts.pulled;
       report.skipped += counts.kept;
       report.cursor = next;
-      acquireSyncLease(db, holder, LEASE_MS);
       options.onProgress?.({
         pushed: report.pushed + report.duplicates,
         pulled: report.pulled,
