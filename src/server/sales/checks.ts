@@ -205,7 +205,6 @@ const checks: { [T in EventType]: Check<T> } = {
   'shift.closed': checkShiftClosed,
   'cash.moved': checkCashMoved,
   'audit.recorded': () => ({}),
-  // A register's report about itself: its schema is the whole check (devices/service keeps the newest).
   'device.status': () => ({}),
 };
 

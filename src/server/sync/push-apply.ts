@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
 import { newId } from '../../common/ids.js';
 import { writeAuditEvents } from '../audit/service.js';
+import { recordStatusReports } from '../devices/service.js';
 import { currentStoreVersion, recordChanges } from '../changes/service.js';
 import type { AppDeps } from '../context.js';
 import { isUniqueViolation, retryOnConflict } from '../db/errors.js';
-import { recordStatusReports } from '../devices/service.js';
 import { writeEventEffects, type EventLookups, type EventOrigin } from '../sales/service.js';
 import type { Parsed, PushResult, Rejection } from './push-classify.js';
 import { fromStored } from './push-stored.js';
