@@ -102,6 +102,20 @@ function loadOrCreateSecret(dataDir: string): string {
   return secret;
 }
 
+/**
+ * The database `posapp server` and `posapp migrate` use: `--db`, else DATABASE_URL, else `posapp.sqlite` in the
+ * data dir (`--data-dir`, POSAPP_DATA_DIR, the user's data dir). Also read by knexfile.ts for the knex CLI, so
+ * both always reach the same database; it needs no JWT secret.
+ */
+export function serverDbUrl(
+  flags: Pick<ServerFlags, 'db' | 'dataDir'> = {},
+  env: NodeJS.ProcessEnv = process.env,
+) {
+  const parsed = envSchema.parse(env);
+  const dataDir = flags.dataDir ?? parsed.POSAPP_DATA_DIR ?? defaultServerDataDir(env);
+  return flags.db ?? parsed.DATABASE_URL ?? `sqlite:${join(dataDir, 'posapp.sqlite')}`;
+}
+
 /** Read once from flags and environment, validated, frozen; nothing else reads process.env. */
 export function loadServerConfig(
   flags: ServerFlags = {},
@@ -110,7 +124,7 @@ export function loadServerConfig(
   const parsed = envSchema.parse(env);
   const dataDir = flags.dataDir ?? parsed.POSAPP_DATA_DIR ?? defaultServerDataDir(env);
   return Object.freeze({
-    dbUrl: flags.db ?? parsed.DATABASE_URL ?? `sqlite:${join(dataDir, 'posapp.sqlite')}`,
+    dbUrl: serverDbUrl({ db: flags.db, dataDir }, env),
     dataDir,
     port: flags.port ?? parsed.PORT ?? 8080,
     host: flags.host ?? parsed.HOST ?? '0.0.0.0',

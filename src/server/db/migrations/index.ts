@@ -97,8 +97,9 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['20261201160000_add_device_status_report', addDeviceStatusReport],
 ];
 
-export const migrationSource: Knex.MigrationSource<[string, Migration]> = {
-  getMigrations: async () => [...migrations],
-  getMigrationName: ([name]) => name,
-  getMigration: async ([, migration]) => migration,
+/** `file` is what the knex CLI prints for a pending migration (`migrate:status`, `migrate:list`). */
+export const migrationSource: Knex.MigrationSource<{ file: string; migration: Migration }> = {
+  getMigrations: async () => migrations.map(([file, migration]) => ({ file, migration })),
+  getMigrationName: ({ file }) => file,
+  getMigration: async ({ migration }) => migration,
 };
