@@ -12,7 +12,7 @@ import {
 } from '../../common/protocol/devices.js';
 import { loggedInClient, type ApiClient } from '../api-client.js';
 import { text } from '../messages.js';
-import { formatTime, printJson, printLine, printTable, style } from '../output.js';
+import { clockCell, formatTime, printJson, printLine, printTable, style } from '../output.js';
 import { globalsOf, parseOptions } from '../program.js';
 
 /** The key is shown once, together with the exact command the installer types on the register. */
@@ -43,7 +43,6 @@ export async function addDevice(_options: unknown, command: Command): Promise<vo
   const answer = await api.request('POST', '/devices', { body, response: createDeviceResponse });
   if (globals.json) return printJson(answer);
   printDeviceKey(globals.lang, answer.device.name, answer.deviceKey, api.server);
-  printLine(text(globals.lang, 'unsentStillAccepted'));
 }
 
 export async function listDevices(_options: unknown, command: Command): Promise<void> {
@@ -53,13 +52,14 @@ export async function listDevices(_options: unknown, command: Command): Promise<
   if (globals.json) return printJson(answer);
   const t = (key: Parameters<typeof text>[1]) => text(globals.lang, key);
   printTable(
-    [t('colName'), t('colStatus'), t('colActivated'), t('colLastSeen'), t('colUnsent')],
+    [t('colName'), t('colStatus'), t('colActivated'), t('colLastSeen'), t('colUnsent'), t('colClock')],
     answer.devices.map((d) => [
       d.name,
       d.status,
       formatTime(d.activatedAt),
       formatTime(d.lastSeenAt),
       d.unsentEvents ?? '—',
+      clockCell(d.clockOffsetMs ?? null),
     ]),
   );
   printLine(text(globals.lang, 'devicesUsed', { used: answer.used, max: answer.maxDevices }));

@@ -20,6 +20,7 @@ export interface DeviceRow {
   token_retired_at?: number | null;
   unsent_events: number | null;
   oldest_unsent_at: number | null;
+  clock_offset_ms?: number | null;
   created_at: number;
 }
 

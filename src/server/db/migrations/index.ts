@@ -31,6 +31,7 @@ import * as createAuditEvents from './20261201130000_create_audit_events.js';
 import * as addUsersPinDigest from './20261201130100_add_users_pin_digest.js';
 import * as addSyncEventsReview from './20261201140000_add_sync_events_review.js';
 import * as addDevicesTokenRetiredAt from './20261201140100_add_devices_token_retired_at.js';
+import * as addDevicesClockOffset from './20261201140200_add_devices_clock_offset.js';
 import * as createLoginFailures from './20261201150000_create_login_failures.js';
 import * as addTenantsLimitHits from './20261201150100_add_tenants_limit_hits.js';
 import * as createDeviceLimitHits from './20261201150200_create_device_limit_hits.js';
@@ -75,6 +76,7 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['20261201130100_add_users_pin_digest', addUsersPinDigest],
   ['20261201140000_add_sync_events_review', addSyncEventsReview],
   ['20261201140100_add_devices_token_retired_at', addDevicesTokenRetiredAt],
+  ['20261201140200_add_devices_clock_offset', addDevicesClockOffset],
   ['20261201150000_create_login_failures', createLoginFailures],
   ['20261201150100_add_tenants_limit_hits', addTenantsLimitHits],
   ['20261201150200_create_device_limit_hits', createDeviceLimitHits],
