@@ -64,6 +64,7 @@ export const errorStatus = {
   PARKED_SALE_NOT_FOUND: 404,
   PARKED_SALES_WAITING: 409,
   REGISTER_REVOKED: 403,
+  REGISTER_UPDATE_REQUIRED: 426,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

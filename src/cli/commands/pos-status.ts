@@ -4,6 +4,9 @@ import { text } from '../messages.js';
 import { CLOCK_WARN_MS, clockCell, formatTime, printJson, printTable } from '../output.js';
 import { globalsOf } from '../program.js';
 
+/** The first kept changes are listed; the count says how many there are. */
+const UNAPPLIED_SHOWN = 10;
+
 /** `pos status`: who this register is and how much it still has to send. Reads the local store only. */
 export async function status(_options: unknown, command: Command): Promise<void> {
   const globals = globalsOf(command);
@@ -11,6 +14,9 @@ export async function status(_options: unknown, command: Command): Promise<void>
   const { openStore, storeExists } = await import('../../terminal/store/connection.js');
   const { readIdentity } = await import('../../terminal/store/queries/identity.js');
   const { outboxSummary, readSyncState } = await import('../../terminal/store/queries/sync.js');
+  const { countUnapplied, readStatusReportState, unappliedChanges } =
+    await import('../../terminal/store/queries/drift.js');
+  const { APP_VERSION } = await import('../../common/version.js');
   const { dataDir } = loadTerminalConfig({ dataDir: globals.dataDir });
   const notActivated = () => new AppError('REGISTER_NOT_ACTIVATED', { params: { dataDir } });
   // Never create a store just to report that there is none.
@@ -23,6 +29,9 @@ export async function status(_options: unknown, command: Command): Promise<void>
     const eventsWaiting = outbox.pending;
     const sync = readSyncState(db);
     const connection = sync.revoked ? 'revoked' : sync.online ? 'online' : 'offline';
+    const { updateRequired } = readStatusReportState(db);
+    const unappliedCount = countUnapplied(db);
+    const unapplied = unappliedChanges(db, UNAPPLIED_SHOWN);
     if (globals.json) {
       return printJson({
         dataDir,
@@ -39,9 +48,14 @@ export async function status(_options: unknown, command: Command): Promise<void>
         lastError: sync.lastError,
         cursor: sync.cursor,
         clockOffsetMs: sync.clockOffsetMs,
+        appVersion: APP_VERSION,
+        updateRequired,
+        unappliedCount,
+        unappliedChanges: unapplied,
       });
     }
-    const t = (key: Parameters<typeof text>[1]) => text(globals.lang, key);
+    const t = (key: Parameters<typeof text>[1], params?: Record<string, string | number>) =>
+      text(globals.lang, key, params);
     printTable(
       [],
       [
@@ -60,6 +74,14 @@ export async function status(_options: unknown, command: Command): Promise<void>
           ? [[t('statusClock'), text(globals.lang, 'clockOff', { off: clockCell(sync.clockOffsetMs) })]]
           : []),
         [t('statusCursor'), sync.cursor],
+        [
+          t('statusAppVersion'),
+          updateRequired
+            ? `${APP_VERSION} — ${t('statusUpdateRequired', { min: updateRequired })}`
+            : APP_VERSION,
+        ],
+        [t('statusUnapplied'), unappliedCount],
+        ...unapplied.map((change) => ['', t('statusUnappliedLine', { ...change })]),
         [t('statusDataDir'), dataDir],
       ],
     );

@@ -9,7 +9,7 @@ import {
   MAX_SALE_TOTAL,
   MAX_UNIT_PRICE,
 } from '../limits.js';
-import { unitSchema } from './catalog.js';
+import { mxikSchema, packageCodeSchema, unitSchema, vatRateSchema } from './catalog.js';
 
 /**
  * The register ↔ server sync contract. Amounts: integer minor units. Quantities: integer thousandths.
@@ -23,6 +23,7 @@ export const eventTypes = [
   'shift.closed',
   'cash.moved',
   'audit.recorded',
+  'device.status',
 ] as const;
 export const eventTypeSchema = z.enum(eventTypes);
 export type EventType = z.infer<typeof eventTypeSchema>;
@@ -44,18 +45,24 @@ export const paymentSchema = z.strictObject({
 });
 export type Payment = z.infer<typeof paymentSchema>;
 
+/**
+ * A sold line as the money rule (`src/common/money-rule.ts`) stored it: `gross` before discounts, `discount`
+ * (own + share of the sale discount + share of the cash rounding), `total` = gross − discount, `vat` inside it.
+ * `gross`, `vat` and `unit` are absent from registers older than the money rule; the server derives them.
+ */
 export const saleLineSchema = z.strictObject({
   productId: id,
   name: z.string().max(191),
   qty: positiveQty,
   unitPrice: z.number().int().min(0).max(MAX_UNIT_PRICE),
+  gross: lineMoney.optional(),
   discount: lineMoney,
   total: lineMoney,
-  vatRate: z.number().int().min(0).max(10_000),
-  mxik: z
-    .string()
-    .regex(/^\d{17}$/)
-    .optional(),
+  vatRate: vatRateSchema,
+  vat: lineMoney.optional(),
+  unit: unitSchema.optional(),
+  packageCode: packageCodeSchema.optional(),
+  mxik: mxikSchema.optional(),
 });
 export type SaleLine = z.infer<typeof saleLineSchema>;
 
@@ -68,21 +75,44 @@ export const saleCompletedData = z.strictObject({
   total: money,
   payments: z.array(paymentSchema).min(1).max(MAX_SALE_PAYMENTS),
   change: money,
+  /** The cash part's rounding down, already inside the lines' discounts (money-rule registers only). */
+  rounding: money.optional(),
 });
 export type SaleCompletedData = z.infer<typeof saleCompletedData>;
+
+/** A refunded line; the money-rule fields are absent from older registers (the server derives them). */
+export const refundLineSchema = z.strictObject({
+  productId: id,
+  qty: positiveQty,
+  gross: lineMoney.optional(),
+  discount: lineMoney.optional(),
+  total: lineMoney,
+  vatRate: vatRateSchema.optional(),
+  vat: lineMoney.optional(),
+  unit: unitSchema.optional(),
+  packageCode: packageCodeSchema.optional(),
+  mxik: mxikSchema.optional(),
+});
+export type RefundLine = z.infer<typeof refundLineSchema>;
 
 export const saleRefundedData = z.strictObject({
   refundNo: z.string().min(1).max(32),
   saleId: id,
-  lines: z
-    .array(z.strictObject({ productId: id, qty: positiveQty, total: lineMoney }))
-    .min(1)
-    .max(MAX_SALE_LINES),
+  lines: z.array(refundLineSchema).min(1).max(MAX_SALE_LINES),
   payments: z
-    .array(z.strictObject({ method: z.enum(paymentMethods), amount: money }))
+    .array(
+      z.strictObject({
+        method: z.enum(paymentMethods),
+        amount: money,
+        cardType: z.string().max(32).optional(),
+        reference: z.string().max(64).optional(),
+      }),
+    )
     .min(1)
     .max(MAX_SALE_PAYMENTS),
   total: money,
+  /** The cash part's rounding down, already inside the lines' discounts. */
+  rounding: money.optional(),
   /** The shift the refund was made in (it may differ from the sale's); cashier who made it. */
   shiftId: id.optional(),
   cashierId: id.optional(),
@@ -148,6 +178,46 @@ export const auditRecordedData = z.strictObject({
 });
 export type AuditRecordedData = z.infer<typeof auditRecordedData>;
 
+/**
+ * The register's fiscal module as it last saw it; the owner's countdown runs to FISCAL_UNSENT_LIMIT_MS after
+ * `oldestUnsentAt` (the fiscal module refuses sales past it).
+ */
+export const fiscalStatusSchema = z.strictObject({
+  terminalId: z.string().max(32),
+  locked: z.boolean(),
+  zOpen: z.boolean(),
+  unsent: z.number().int().min(0),
+  oldestUnsentAt: z.iso.datetime().nullable(),
+  memoryLeft: z.number().int().min(0).nullable(),
+});
+export type FiscalStatus = z.infer<typeof fiscalStatusSchema>;
+
+/** A pulled change the register could not apply, kept on the register until a later change or version applies. */
+export const unappliedChangeSchema = z.strictObject({
+  entity: z.string().max(32),
+  id: z.string().max(64),
+  reason: z.string().max(500),
+  /** The server's change version the change came with (0 when the server did not say). */
+  version: z.number().int().min(0),
+});
+export type UnappliedChange = z.infer<typeof unappliedChangeSchema>;
+
+/** At most this many unapplied changes are listed in one report; `count` says how many there are. */
+export const MAX_REPORTED_UNAPPLIED = 20;
+
+/** Sent when it changed since the register's last report, not every round. */
+export const deviceStatusData = z.strictObject({
+  fiscal: fiscalStatusSchema.optional(),
+  appVersion: z.string().min(1).max(32),
+  unapplied: z
+    .strictObject({
+      count: z.number().int().min(0),
+      items: z.array(unappliedChangeSchema).max(MAX_REPORTED_UNAPPLIED),
+    })
+    .optional(),
+});
+export type DeviceStatusData = z.infer<typeof deviceStatusData>;
+
 export const eventDataSchemas = {
   'sale.completed': saleCompletedData,
   'sale.refunded': saleRefundedData,
@@ -155,6 +225,7 @@ export const eventDataSchemas = {
   'shift.closed': shiftClosedData,
   'cash.moved': cashMovedData,
   'audit.recorded': auditRecordedData,
+  'device.status': deviceStatusData,
 } as const satisfies Record<EventType, z.ZodType>;
 
 export const syncEventSchema = z.discriminatedUnion('type', [
@@ -188,6 +259,12 @@ export const syncEventSchema = z.discriminatedUnion('type', [
     type: z.literal('audit.recorded'),
     occurredAt: z.iso.datetime(),
     data: auditRecordedData,
+  }),
+  z.strictObject({
+    id,
+    type: z.literal('device.status'),
+    occurredAt: z.iso.datetime(),
+    data: deviceStatusData,
   }),
 ]);
 export type SyncEvent = z.infer<typeof syncEventSchema>;
@@ -281,38 +358,55 @@ export const settingsChangeData = z.object({
   maxCashierDiscount: z.number(),
 });
 
+/** The store change version a change belongs to; optional, as servers before protocol version 2 left it out. */
+const changeVersion = z.number().int().min(0).optional();
+
 export const changeSchema = z.discriminatedUnion('entity', [
   z.object({
     entity: z.literal('product'),
     op: z.enum(['upsert', 'delete']),
     id: z.string(),
     data: productChangeData.nullable(),
+    version: changeVersion,
   }),
   z.object({
     entity: z.literal('stock'),
     op: z.enum(['upsert', 'delete']),
     id: z.string(),
     data: stockChangeData.nullable(),
+    version: changeVersion,
   }),
   z.object({
     entity: z.literal('cashier'),
     op: z.enum(['upsert', 'delete']),
     id: z.string(),
     data: cashierChangeData.nullable(),
+    version: changeVersion,
   }),
   z.object({
     entity: z.literal('settings'),
     op: z.enum(['upsert', 'delete']),
     id: z.string(),
     data: settingsChangeData.nullable(),
+    version: changeVersion,
   }),
 ]);
 export type Change = z.infer<typeof changeSchema>;
+
+/**
+ * The shape of pull changes this code speaks. 2: changes carry their `version`, answers carry `protocolVersion`
+ * and `minRegisterVersion`, registers report `device.status`. Raise it whenever an entity or a field is added.
+ */
+export const PROTOCOL_VERSION = 2;
 
 export const pullResponse = z.object({
   changes: z.array(changeSchema),
   /** The version this page is complete up to; send it back as `cursor`. */
   cursor: z.string(),
   hasMore: z.boolean(),
+  /** Optional: servers before protocol version 2 leave both out. */
+  protocolVersion: z.number().int().min(1).optional(),
+  /** The oldest register version (`x.y.z`) this server still serves pull pages to. */
+  minRegisterVersion: z.string().max(32).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponse>;

@@ -8,8 +8,10 @@ import type {
   Device,
   DeviceListResponse,
 } from '../../common/protocol/devices.js';
+import { deviceStatusData, type SyncEvent } from '../../common/protocol/sync.js';
 import { toIso } from '../../common/time.js';
-import { signDeviceToken, type DeviceClaims } from '../auth/tokens.js';
+import type { DeviceClaims } from '../../common/protocol/auth.js';
+import { signDeviceToken } from '../auth/tokens.js';
 import type { AppDeps, DeviceActor, TenantContext } from '../context.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { defaultStore, getStore, getTenant } from '../tenants/service.js';
@@ -23,6 +25,7 @@ import {
   insertLimitHit,
   listDevices as listDeviceRows,
   releaseDeviceSeat,
+  saveStatusReport,
   takeDeviceSeat,
   touchDevice,
   updateDevice,
@@ -51,7 +54,40 @@ function toDevice(row: DeviceRow): Device {
     unsentEvents: row.unsent_events,
     oldestUnsentAt: toIso(row.oldest_unsent_at),
     clockOffsetMs: row.clock_offset_ms == null ? null : Number(row.clock_offset_ms),
+    report: reportOf(row),
   };
+}
+
+/** The stored report, read back through the event's schema (a report that no longer parses shows as none). */
+function reportOf(row: DeviceRow): Device['report'] {
+  if (!row.status_report || row.status_reported_at == null) return null;
+  const parsed = deviceStatusData.safeParse(JSON.parse(row.status_report));
+  if (!parsed.success) return null;
+  const { appVersion, fiscal, unapplied } = parsed.data;
+  return {
+    at: new Date(Number(row.status_reported_at)).toISOString(),
+    appVersion,
+    fiscal: fiscal ?? null,
+    unapplied: unapplied ?? { count: 0, items: [] },
+  };
+}
+
+/**
+ * The effect of `device.status` events, in the push transaction that records them (so exactly once, like any
+ * event): the device keeps the newest report by the register's clock.
+ */
+export async function recordStatusReports(
+  trx: Knex,
+  device: Pick<DeviceActor, 'tenantId' | 'deviceId'>,
+  events: readonly SyncEvent[],
+): Promise<void> {
+  let latest: { json: string; at: number } | null = null;
+  for (const event of events) {
+    if (event.type !== 'device.status') continue;
+    const at = Date.parse(event.occurredAt);
+    if (latest === null || at >= latest.at) latest = { json: JSON.stringify(event.data), at };
+  }
+  if (latest) await saveStatusReport(trx, device.tenantId, device.deviceId, latest);
 }
 
 function brief(row: Pick<DeviceRow, 'id' | 'name' | 'status'>): Pick<Device, 'id' | 'name' | 'status'> {

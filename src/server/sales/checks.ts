@@ -4,6 +4,7 @@ import type {
   SaleRefundedData,
   SyncEvent,
 } from '../../common/protocol/sync.js';
+import { vatOf } from '../../common/money-rule.js';
 import type { RefundBasis, Sold } from './queries.js';
 
 /** What the checks know from the database, looked up once per batch. */
@@ -47,8 +48,30 @@ function grossTolerance(unitPrice: number): number {
 /** The largest cash rounding a store can set (100 so'm), always down. */
 const MAX_CASH_ROUNDING = 10_000;
 
+/**
+ * The stored line values of the one money rule (registers that send them): gross − discount = total, and VAT is
+ * the line total's at its rate, to the tiyin; the lines then sum exactly to the total.
+ */
+function moneyRuleProblem(d: {
+  lines: ReadonlyArray<{ gross?: number; discount?: number; total: number; vat?: number; vatRate?: number }>;
+  total: number;
+  rounding?: number;
+}): string | undefined {
+  const bad = d.lines.findIndex(
+    (l) =>
+      (l.gross !== undefined && l.gross - (l.discount ?? 0) !== l.total) ||
+      (l.vat !== undefined && l.vat !== vatOf(l.total, l.vatRate ?? 0)),
+  );
+  if (bad >= 0) return `line ${bad + 1}: gross, discount, total and VAT do not agree`;
+  if (d.rounding !== undefined && sum(d.lines.map((l) => l.total)) !== d.total)
+    return `lines do not sum to the total ${d.total}`;
+  return undefined;
+}
+
 /** The sale's own arithmetic: each line, the lines against the total, the payments against total and change. */
 function saleArithmetic(d: SaleCompletedData): string | undefined {
+  const ruled = moneyRuleProblem(d);
+  if (ruled) return ruled;
   for (const [i, line] of d.lines.entries()) {
     const gross = line.total + line.discount;
     const expected = Math.round((line.qty * line.unitPrice) / 1000);
@@ -117,6 +140,8 @@ function refundProblem(
   storeId: string,
 ): string | undefined {
   if (!basis || basis.storeId !== storeId) return `refund of sale ${d.saleId}, which this store never sent`;
+  const ruled = moneyRuleProblem(d);
+  if (ruled) return ruled;
   const lines = sum(d.lines.map((l) => l.total));
   // The refund that completes a sale gives back its total, a little less than its lines if it was rounded.
   if (d.total > lines || lines - d.total >= MAX_CASH_ROUNDING)
@@ -180,6 +205,7 @@ const checks: { [T in EventType]: Check<T> } = {
   'shift.closed': checkShiftClosed,
   'cash.moved': checkCashMoved,
   'audit.recorded': () => ({}),
+  'device.status': () => ({}),
 };
 
 /**

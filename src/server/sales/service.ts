@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { vatIncluded } from '../../common/money.js';
+import { vatOf } from '../../common/money-rule.js';
 import type { SyncEvent } from '../../common/protocol/sync.js';
 import { productsByIds } from '../catalog/service.js';
 import type { Db } from '../db/connection.js';
@@ -99,14 +99,25 @@ function emptyRows(): EffectRows {
 }
 
 /**
- * VAT of a sale: each line's VAT on what was actually paid for it. A cart discount not spread over the lines
- * lowers every line's taxable amount in proportion (the receipt total is what the buyer paid).
+ * A line as the money rule stores it. Registers older than the rule send no `gross`, `vat` or `unit`: gross is
+ * then total + discount and VAT the line's own by the same formula, so every view sums the same stored values.
  */
-function saleVat(lines: ReadonlyArray<{ total: number; vatRate: number }>, total: number): number {
-  const gross = lines.reduce((sum, line) => sum + line.total, 0);
-  const scale = gross > 0 && total < gross ? total / gross : 1;
-  return lines.reduce((sum, line) => sum + vatIncluded(Math.round(line.total * scale), line.vatRate), 0);
+function storedLine(line: {
+  total: number;
+  discount?: number;
+  gross?: number;
+  vat?: number;
+  vatRate: number;
+}): { gross: number; discount: number; vat: number } {
+  const discount = line.discount ?? (line.gross !== undefined ? line.gross - line.total : 0);
+  return {
+    gross: line.gross ?? line.total + discount,
+    discount,
+    vat: line.vat ?? vatOf(line.total, line.vatRate),
+  };
 }
+
+const sumOf = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
 /** The rows and stock moves of events that passed the checks. Pure. */
 export function effectsOf(
@@ -122,6 +133,7 @@ export function effectsOf(
     switch (e.type) {
       case 'sale.completed': {
         const d = e.data;
+        const values = d.lines.map((line) => storedLine(line));
         rows.sales.push({
           tenant_id: tenantId,
           id: e.id,
@@ -133,7 +145,8 @@ export function effectsOf(
           total: d.total,
           discount: d.discount,
           change_due: d.change,
-          vat: saleVat(d.lines, d.total),
+          // The sum of the lines' own VAT: what the receipt, X/Z and every report grouping add up.
+          vat: sumOf(values.map((v) => v.vat)),
           occurred_at: occurredAt,
           received_at: receivedAt,
         });
@@ -146,10 +159,13 @@ export function effectsOf(
             name: line.name,
             qty: line.qty,
             unit_price: line.unitPrice,
+            gross: values[i]?.gross ?? line.total,
             discount: line.discount,
             total: line.total,
             vat_rate: line.vatRate,
-            vat: vatIncluded(line.total, line.vatRate),
+            vat: values[i]?.vat ?? 0,
+            unit: line.unit ?? null,
+            package_code: line.packageCode ?? null,
             mxik: line.mxik ?? null,
           });
           moves.push({ productId: line.productId, kind: 'sale', qty: -line.qty, ref: e.id });
@@ -172,18 +188,25 @@ export function effectsOf(
         const lines = d.lines.map((line, i) => {
           // The refund reverses the VAT of the sold line; the product's current rate only if the sale is not here.
           const vatRate =
+            line.vatRate ??
             lookups.saleLineVat.get(`${d.saleId}:${line.productId}`) ??
             lookups.productVat.get(line.productId) ??
             0;
+          const values = storedLine({ ...line, vatRate });
           return {
             tenant_id: tenantId,
             refund_id: e.id,
             line_no: i + 1,
             product_id: line.productId,
             qty: line.qty,
+            gross: values.gross,
+            discount: values.discount,
             total: line.total,
             vat_rate: vatRate,
-            vat: vatIncluded(line.total, vatRate),
+            vat: values.vat,
+            unit: line.unit ?? null,
+            package_code: line.packageCode ?? null,
+            mxik: line.mxik ?? null,
           };
         });
         rows.refundLines.push(...lines);
@@ -197,10 +220,7 @@ export function effectsOf(
           cashier_id: d.cashierId ?? null,
           refund_no: d.refundNo,
           total: d.total,
-          vat: saleVat(
-            lines.map((l) => ({ total: l.total, vatRate: l.vat_rate })),
-            d.total,
-          ),
+          vat: sumOf(lines.map((l) => l.vat)),
           reason: d.reason ?? null,
           occurred_at: occurredAt,
           received_at: receivedAt,

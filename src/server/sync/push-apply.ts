@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { newId } from '../../common/ids.js';
 import { writeAuditEvents } from '../audit/service.js';
+import { recordStatusReports } from '../devices/service.js';
 import { currentStoreVersion, recordChanges } from '../changes/service.js';
 import type { AppDeps } from '../context.js';
 import { isUniqueViolation, retryOnConflict } from '../db/errors.js';
@@ -61,6 +62,11 @@ async function applyAll(
   rejections: readonly Rejection[],
   lookups: EventLookups,
 ): Promise<number> {
+  await recordStatusReports(
+    trx,
+    origin,
+    events.map((p) => p.event),
+  );
   const moved = await writeEventEffects(
     deps.db,
     trx,

@@ -2,11 +2,20 @@ import { AppError } from '../../common/errors.js';
 import { requestJson, ServerError } from '../../common/http.js';
 import type { Lang } from '../../common/i18n/index.js';
 import { z } from 'zod';
-import { changeSchema, MAX_PUSH_EVENTS, pullResponse, pushResponse } from '../../common/protocol/sync.js';
+import {
+  MAX_PUSH_EVENTS,
+  pullResponse,
+  pushResponse,
+  type FiscalStatus,
+} from '../../common/protocol/sync.js';
+import { APP_VERSION, compareVersions } from '../../common/version.js';
 import type { StoreDb } from '../store/connection.js';
-import { applyChange, clearPulledData } from '../store/queries/catalog.js';
+import { clearPulledData } from '../store/queries/catalog.js';
+import { clearUnapplied, resetReports, setUpdateRequired } from '../store/queries/drift.js';
 import type { Identity } from '../store/queries/identity.js';
 import { tryTakeSyncLock } from '../store/sync-lock.js';
+import { applyPulledChanges, retryKeptChanges } from './drift.js';
+import { reportStatus } from './status-report.js';
 import {
   outboxAfterBatch,
   outboxSummary,
@@ -28,6 +37,8 @@ export interface SyncOptions {
   /** Called after each page so long catch-ups can show progress. */
   onProgress?: (progress: { pushed: number; pulled: number; cursor: number }) => void;
   timeoutMs?: number;
+  /** The register's fiscal module as it stands, reported in `device.status`; none when no module is set up. */
+  fiscalStatus?: () => FiscalStatus | undefined;
 }
 
 export interface SyncReport {
@@ -35,6 +46,7 @@ export interface SyncReport {
   duplicates: number;
   rejected: number;
   pulled: number;
+  /** Pulled changes this register could not apply: kept (see `pos status`) and reported, never dropped. */
   skipped: number;
   cursor: number;
   pending: number;
@@ -79,6 +91,8 @@ export async function syncOnce(
       // The data dir holds a new identity (re-activation): the old catalog and cursor are not this register's.
       db.transaction(() => {
         clearPulledData(db);
+        clearUnapplied(db);
+        resetReports(db);
         resetSyncState(db, identity.deviceId);
       })();
     }
@@ -88,7 +102,11 @@ export async function syncOnce(
       recordSyncOutcome(db, { ok: false, error: 'DEVICE_REVOKED', revoked: true });
       return report;
     }
+    // Reported before the pull (a pull may be refused to an old version) and again after it if what it could not
+    // apply changed; each time only when the report differs from the one the server has.
+    await reportStatus(db, identity, options);
     await pullAll(db, identity, options, report);
+    await reportStatus(db, identity, options);
     report.pending = outboxSummary(db).pending;
     recordSyncOutcome(db, { ok: true });
     return report;
@@ -168,9 +186,16 @@ async function pullAll(
     });
   let coming = fetchPage(readSyncState(db).cursor);
   let cacheSize: number | null = null;
+  let first = true;
   try {
     for (;;) {
       const page = await coming;
+      if (first) {
+        // Before anything is applied: a register too old for the server's changes must not half-apply them.
+        refuseIfTooOld(db, page.minRegisterVersion);
+        retryKeptChanges(db);
+        first = false;
+      }
       const next = Number(page.cursor);
       if (page.hasMore) {
         // The next page is asked for before this one is applied, so the server reads it while this register
@@ -185,9 +210,11 @@ async function pullAll(
           setPageCacheSize(db, CATCH_UP_CACHE_KIB);
         }
       }
-      const counts = applyPage(db, page.changes, () => saveCursor(db, next, identity.deviceId));
+      const counts = applyPulledChanges(db, page.changes, next, () =>
+        saveCursor(db, next, identity.deviceId),
+      );
       report.pulled += counts.pulled;
-      report.skipped += counts.skipped;
+      report.skipped += counts.kept;
       report.cursor = next;
       options.onProgress?.({
         pushed: report.pushed + report.duplicates,
@@ -206,42 +233,12 @@ function sent(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/**
- * Applies one page and moves the cursor with it, in one transaction: a pull cut off anywhere resumes without loss
- * or duplication. The page first goes in without a savepoint per change (a savepoint per change makes FTS5 write
- * a segment per product); if a change fails, that attempt is rolled back and the page redone with one savepoint
- * per change, so one odd change is skipped and never blocks the others.
- */
-function applyPage(
-  db: StoreDb,
-  raws: readonly unknown[],
-  moveCursor: () => void,
-): { pulled: number; skipped: number } {
-  const apply = (isolated: boolean) =>
-    db.transaction(() => {
-      const counts = { pulled: 0, skipped: 0 };
-      // Checked as applied, so each checked copy is garbage at once and a page costs little memory.
-      for (const raw of raws) {
-        const parsed = changeSchema.safeParse(raw);
-        if (!parsed.success) counts.skipped++;
-        else if (!isolated) {
-          applyChange(db, parsed.data);
-          counts.pulled++;
-        } else {
-          try {
-            db.transaction(() => applyChange(db, parsed.data))();
-            counts.pulled++;
-          } catch {
-            counts.skipped++;
-          }
-        }
-      }
-      moveCursor();
-      return counts;
-    })();
-  try {
-    return apply(false);
-  } catch {
-    return apply(true);
-  }
+/** A server that serves only newer registers: say "update this register" and apply nothing. */
+function refuseIfTooOld(db: StoreDb, minRegisterVersion: string | undefined): void {
+  const tooOld = minRegisterVersion !== undefined && compareVersions(APP_VERSION, minRegisterVersion) < 0;
+  setUpdateRequired(db, tooOld ? minRegisterVersion : null);
+  if (tooOld)
+    throw new AppError('REGISTER_UPDATE_REQUIRED', {
+      params: { min: minRegisterVersion, current: APP_VERSION },
+    });
 }
