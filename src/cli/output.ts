@@ -125,3 +125,15 @@ export async function startProgress(total: number, enabled: boolean): Promise<Pr
 export function printCsv(head: string[], rows: Array<Array<CsvCell>>): void {
   for (const row of [head, ...rows]) process.stdout.write(`${csvLine(row)}\n`);
 }
+
+/** A register's clock more than 2 minutes off is shown by how much it is behind (−) or ahead (+). */
+export const CLOCK_WARN_MS = 2 * 60_000;
+
+export function clockCell(offsetMs: number | null): string {
+  if (offsetMs === null) return '—';
+  if (Math.abs(offsetMs) <= CLOCK_WARN_MS) return 'ok';
+  const minutes = Math.round(Math.abs(offsetMs) / 60_000);
+  const span = minutes >= 60 ? `${Math.floor(minutes / 60)}h ${minutes % 60}m` : `${minutes}m`;
+  // The server is ahead of the register: the register's clock is behind.
+  return `${offsetMs > 0 ? '−' : '+'}${span}`;
+}

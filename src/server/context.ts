@@ -30,6 +30,8 @@ export interface DeviceActor {
   retiredAt?: number;
   /** Why the token was retired, as the register must learn it. */
   retiredBy?: 'revoked' | 'reset';
+  /** When the register was activated (epoch ms): nothing it did can be older. */
+  activatedAt?: number;
 }
 
 export type Actor = UserActor | DeviceActor;

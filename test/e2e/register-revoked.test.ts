@@ -99,7 +99,7 @@ for (const dialect of testDialects()) {
       const late = {
         id: '01900000-0000-7000-8000-000000000001',
         type: 'cash.moved',
-        occurredAt: new Date(Date.now() + 3_600_000).toISOString(),
+        occurredAt: new Date(Date.now() + 4 * 60_000).toISOString(),
         data: { shiftId: '01900000-0000-7000-8000-000000000002', amount: -1_000_00, reason: 'x' },
       };
       const res = await t.http

@@ -13,7 +13,7 @@ import {
 } from '../../common/protocol/devices.js';
 import { loggedInClient, type ApiClient } from '../api-client.js';
 import { text } from '../messages.js';
-import { formatTime, printJson, printLine, printTable, style } from '../output.js';
+import { clockCell, formatTime, printJson, printLine, printTable, style } from '../output.js';
 import { globalsOf, parseOptions } from '../program.js';
 
 /** The key is shown once, together with the exact command the installer types on the register. */
@@ -44,7 +44,6 @@ export async function addDevice(_options: unknown, command: Command): Promise<vo
   const answer = await api.request('POST', '/devices', { body, response: createDeviceResponse });
   if (globals.json) return printJson(answer);
   printDeviceKey(globals.lang, answer.device.name, answer.deviceKey, api.server);
-  printLine(text(globals.lang, 'unsentStillAccepted'));
 }
 
 export async function listDevices(_options: unknown, command: Command): Promise<void> {
@@ -72,6 +71,7 @@ export async function listDevices(_options: unknown, command: Command): Promise<
       t('colVersion'),
       t('colFiscal'),
       t('colUnapplied'),
+      t('colClock'),
     ],
     answer.devices.map((d) => [
       d.name,
@@ -82,6 +82,7 @@ export async function listDevices(_options: unknown, command: Command): Promise<
       d.report?.appVersion ?? '—',
       fiscal(d.report),
       d.report ? d.report.unapplied.count : '—',
+      clockCell(d.clockOffsetMs ?? null),
     ]),
   );
   printLine(text(globals.lang, 'devicesUsed', { used: answer.used, max: answer.maxDevices }));

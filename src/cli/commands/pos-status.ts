@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { AppError } from '../../common/errors.js';
 import { text } from '../messages.js';
-import { formatTime, printJson, printTable } from '../output.js';
+import { CLOCK_WARN_MS, clockCell, formatTime, printJson, printTable } from '../output.js';
 import { globalsOf } from '../program.js';
 
 /** The first kept changes are listed; the count says how many there are. */
@@ -47,6 +47,7 @@ export async function status(_options: unknown, command: Command): Promise<void>
         lastSyncAt: sync.lastSyncAt,
         lastError: sync.lastError,
         cursor: sync.cursor,
+        clockOffsetMs: sync.clockOffsetMs,
         appVersion: APP_VERSION,
         updateRequired,
         unappliedCount,
@@ -69,6 +70,9 @@ export async function status(_options: unknown, command: Command): Promise<void>
         [t('statusRejected'), outbox.rejected],
         [t('statusLastSync'), sync.lastSyncAt ? formatTime(sync.lastSyncAt) : t('never')],
         ...(sync.lastError ? [[t('statusLastError'), sync.lastError]] : []),
+        ...(sync.clockOffsetMs !== null && Math.abs(sync.clockOffsetMs) > CLOCK_WARN_MS
+          ? [[t('statusClock'), text(globals.lang, 'clockOff', { off: clockCell(sync.clockOffsetMs) })]]
+          : []),
         [t('statusCursor'), sync.cursor],
         [
           t('statusAppVersion'),

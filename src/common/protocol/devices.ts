@@ -21,6 +21,8 @@ export const deviceSchema = z.object({
   hostname: z.string().nullable(),
   unsentEvents: z.number().nullable(),
   oldestUnsentAt: z.string().nullable(),
+  /** Server time − register time at its last push, ms; registers off by more than 2 minutes are flagged. */
+  clockOffsetMs: z.number().nullable().optional(),
   /** The register's latest `device.status`; null until it sent one. */
   report: z
     .object({

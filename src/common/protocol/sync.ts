@@ -306,6 +306,11 @@ export const pushBody = z.strictObject({
       oldestAt: z.iso.datetime().nullable(),
     })
     .optional(),
+  /**
+   * The register's clock when it sent this push. The server learns the register's clock offset from it and
+   * places the batch's events by the corrected time.
+   */
+  sentAt: z.iso.datetime().optional(),
 });
 export type PushBody = z.infer<typeof pushBody>;
 
@@ -325,6 +330,8 @@ export const pushResponse = z.object({
    * must stop selling.
    */
   revoked: z.boolean().optional(),
+  /** The server's clock when it answered: the register keeps the offset and warns when it is over 2 minutes. */
+  serverTime: z.string().optional(),
 });
 export type PushResponse = z.infer<typeof pushResponse>;
 

@@ -20,6 +20,7 @@ export interface DeviceRow {
   token_retired_at?: number | null;
   unsent_events: number | null;
   oldest_unsent_at: number | null;
+  clock_offset_ms?: number | null;
   /** Optional in the row type: rows written before the migration that added them have none. */
   status_report?: string | null;
   status_reported_at?: number | null;

@@ -53,6 +53,7 @@ function toDevice(row: DeviceRow): Device {
     hostname: row.hostname,
     unsentEvents: row.unsent_events,
     oldestUnsentAt: toIso(row.oldest_unsent_at),
+    clockOffsetMs: row.clock_offset_ms == null ? null : Number(row.clock_offset_ms),
     report: reportOf(row),
   };
 }
@@ -292,6 +293,7 @@ export async function authenticateDevice(deps: AppDeps, claims: DeviceClaims): P
     deviceId: row.id,
     tenantId: row.tenant_id,
     storeId: row.store_id,
+    ...(row.activated_at !== null && { activatedAt: Number(row.activated_at) }),
   };
   if (claims.ver === row.token_version - 1 && row.token_retired_at != null)
     return {
@@ -346,4 +348,9 @@ export async function recordOutboxReport(
     unsent_events: outbox.pending,
     oldest_unsent_at: outbox.oldestAt === null ? null : Date.parse(outbox.oldestAt),
   });
+}
+
+/** How far the register's clock was off at its last push (server − register, ms), for the owner's list. */
+export async function recordClockOffset(knex: Knex, actor: DeviceActor, offsetMs: number): Promise<void> {
+  await updateDevice(knex, actor.tenantId, actor.deviceId, { clock_offset_ms: offsetMs });
 }

@@ -1,6 +1,6 @@
-import type { PushBody, PushResponse } from '../../common/protocol/sync.js';
+import type { PushBody, PushResponse, SyncEvent } from '../../common/protocol/sync.js';
 import type { AppDeps, DeviceActor } from '../context.js';
-import { recordOutboxReport } from '../devices/service.js';
+import { recordClockOffset, recordOutboxReport } from '../devices/service.js';
 import type { Verdict } from '../sales/checks.js';
 import { checkEvents, lookupEvents, type EventOrigin } from '../sales/service.js';
 import { applyBatch, type AlsoWrite } from './push-apply.js';
@@ -32,7 +32,15 @@ export async function pushEvents(deps: AppDeps, device: DeviceActor, body: PushB
       classified.parsed.map((p) => p.event),
     ),
   ]);
-  const { fresh, freshRejections } = answerStored(classified, storedRows, results);
+  const answered = answerStored(classified, storedRows, results);
+  const { freshRejections } = answered;
+  const offsetMs = body.sentAt === undefined ? 0 : origin.receivedAt - Date.parse(body.sentAt);
+  const fresh: Parsed[] = [];
+  for (const f of answered.fresh) {
+    const placed = placeInTime(f.event, offsetMs, origin.receivedAt, device);
+    if (typeof placed === 'string') freshRejections.push(rejectionOf(f.index, f.event, placed));
+    else fresh.push({ ...f, event: placed });
+  }
 
   const verdicts = retiredVerdicts(
     device,
@@ -52,9 +60,13 @@ export async function pushEvents(deps: AppDeps, device: DeviceActor, body: PushB
 
   // A retired token's report describes a register that no longer counts: not recorded.
   const outbox = device.retiredAt === undefined ? body.outbox : undefined;
-  const alsoWrite: AlsoWrite | undefined = outbox
-    ? (trx) => recordOutboxReport({ ...deps, db: { ...deps.db, knex: trx } }, device, outbox)
-    : undefined;
+  const alsoWrite: AlsoWrite | undefined =
+    device.retiredAt !== undefined
+      ? undefined
+      : async (trx) => {
+          if (outbox) await recordOutboxReport({ ...deps, db: { ...deps.db, knex: trx } }, device, outbox);
+          if (body.sentAt !== undefined) await recordClockOffset(trx, device, offsetMs);
+        };
   await applyBatch(deps, origin, toApply, freshRejections, lookups, results, alsoWrite);
   answerRepeats(classified, results);
 
@@ -70,11 +82,40 @@ export async function pushEvents(deps: AppDeps, device: DeviceActor, body: PushB
     },
     'sync push',
   );
-  return device.retiredAt === undefined ? { results: final } : { results: final, revoked: true };
+  const serverTime = new Date().toISOString();
+  return device.retiredAt === undefined
+    ? { results: final, serverTime }
+    : { results: final, revoked: true, serverTime };
+}
+
+/** Clock slack: a register's clock read a moment before ours, a slow network, a rounding of seconds. */
+const TIME_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * Places an event by the register's clock corrected with this push's offset, so a register whose clock is a day
+ * behind still puts today's sale on today. A time before the register was activated, or after the server
+ * received the event, cannot be true: the reason is returned.
+ */
+function placeInTime(
+  event: SyncEvent,
+  offsetMs: number,
+  receivedAt: number,
+  device: DeviceActor,
+): SyncEvent | string {
+  const at = Date.parse(event.occurredAt) + offsetMs;
+  if (at > receivedAt + TIME_TOLERANCE_MS)
+    return `time ${new Date(at).toISOString()} is after the server received it`;
+  if (
+    device.retiredAt === undefined &&
+    device.activatedAt !== undefined &&
+    at < device.activatedAt - TIME_TOLERANCE_MS
+  )
+    return `time ${new Date(at).toISOString()} is before the register was activated`;
+  return offsetMs === 0 ? event : { ...event, occurredAt: new Date(at).toISOString() };
 }
 
 /** Events a retired token may still bring: its register clock may run a little ahead of ours. */
-const RETIRED_TOLERANCE_MS = 5 * 60_000;
+const RETIRED_TOLERANCE_MS = 2 * 60_000;
 
 /**
  * A revoked or re-keyed register's push: what it made before then is accepted and marked for the owner; what

@@ -25,6 +25,7 @@ import {
   recordPushResults,
   recordSyncOutcome,
   resetSyncState,
+  saveClockOffset,
   saveCursor,
   setPageCacheSize,
 } from '../store/queries/sync.js';
@@ -130,17 +131,20 @@ async function pushAll(
     const events = pendingEvents(db, batch);
     if (events.length === 0) return;
     const remaining = outboxAfterBatch(db, events.length);
+    const sentAt = Date.now();
     const answer = await requestJson({
       baseUrl: identity.serverUrl,
       method: 'POST',
       path: '/sync/push',
       token: identity.deviceToken,
       lang: options.lang ?? 'uz',
-      body: { events, outbox: remaining },
+      body: { events, outbox: remaining, sentAt: new Date(sentAt).toISOString() },
       response: pushResponse,
       timeoutMs: options.timeoutMs,
     });
     if (answer.revoked) report.revoked = true;
+    // The server's clock against the middle of the round trip: how far this register's clock is off.
+    if (answer.serverTime) saveClockOffset(db, Date.parse(answer.serverTime) - (sentAt + Date.now()) / 2);
     const sentIds = new Set(events.map((event) => event.id));
     const results = answer.results.filter((result) => sentIds.has(result.id));
     // Acknowledged only now: a crash before this line resends the batch and the server answers `duplicate`.

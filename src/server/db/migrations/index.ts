@@ -38,6 +38,7 @@ import * as addStoreSettingsApprovals from './20261201130200_add_store_settings_
 import * as addStoreSettingsQuickKeys from './20261201130300_add_store_settings_quick_keys.js';
 import * as addSyncEventsReview from './20261201140000_add_sync_events_review.js';
 import * as addDevicesTokenRetiredAt from './20261201140100_add_devices_token_retired_at.js';
+import * as addDevicesClockOffset from './20261201140200_add_devices_clock_offset.js';
 import * as createLoginFailures from './20261201150000_create_login_failures.js';
 import * as addTenantsLimitHits from './20261201150100_add_tenants_limit_hits.js';
 import * as createDeviceLimitHits from './20261201150200_create_device_limit_hits.js';
@@ -90,6 +91,7 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['20261201130300_add_store_settings_quick_keys', addStoreSettingsQuickKeys],
   ['20261201140000_add_sync_events_review', addSyncEventsReview],
   ['20261201140100_add_devices_token_retired_at', addDevicesTokenRetiredAt],
+  ['20261201140200_add_devices_clock_offset', addDevicesClockOffset],
   ['20261201150000_create_login_failures', createLoginFailures],
   ['20261201150100_add_tenants_limit_hits', addTenantsLimitHits],
   ['20261201150200_create_device_limit_hits', createDeviceLimitHits],

@@ -89,6 +89,8 @@ export interface SyncState {
   lastError: string | null;
   online: boolean;
   revoked: boolean;
+  /** Server time − this register's time at the last sync, ms; null before the first. */
+  clockOffsetMs: number | null;
 }
 
 export function readSyncState(db: StoreDb): SyncState {
@@ -100,6 +102,7 @@ export function readSyncState(db: StoreDb): SyncState {
     last_error: string | null;
     online: number;
     revoked: number;
+    clock_offset_ms: number | null;
   };
   return {
     deviceId: row.device_id,
@@ -109,6 +112,7 @@ export function readSyncState(db: StoreDb): SyncState {
     lastError: row.last_error,
     online: row.online === 1,
     revoked: row.revoked === 1,
+    clockOffsetMs: row.clock_offset_ms,
   };
 }
 
@@ -151,4 +155,8 @@ export function pageCacheSize(db: StoreDb): number {
 
 export function setPageCacheSize(db: StoreDb, size: number): void {
   db.pragma(`cache_size = ${Math.trunc(size)}`);
+}
+
+export function saveClockOffset(db: StoreDb, offsetMs: number): void {
+  stmt(db, 'UPDATE sync_state SET clock_offset_ms = ? WHERE id = 1').run(Math.round(offsetMs));
 }
