@@ -219,6 +219,14 @@ export function posappProgram() {
     .option('--scale-item-digits <n>', 'digits of the item code after the prefix (4–6)')
     .addOption(new Option('--scale-value <kind>', 'what the label carries').choices(['weight', 'price']))
     .option('--no-scale', 'registers read no scale labels')
+    .option('--legal-name <name>', 'seller on fiscal receipts, e.g. "Baraka savdo MChJ"')
+    .option('--no-legal-name', 'no legal name')
+    .option('--stir <digits>', 'STIR (tax id, 9 digits) on fiscal receipts')
+    .option('--no-stir', 'no STIR')
+    .option('--address <text>', 'shop address on fiscal receipts')
+    .option('--no-address', 'no address')
+    .option('--fiscal-data-required', 'registers refuse at the scan a product without MXIK or package code')
+    .option('--no-fiscal-data-required', 'products without MXIK or package code may be sold')
     .action(lazy(settings, 'setSettings'));
 
   const userGroup = program.command('users').description('owner: cashiers (PIN) and admins (email)');

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { formatMoney } from '../../common/money.js';
 import { settingsChangeData } from '../../common/protocol/sync.js';
-import { scaleBarcodeSchema, type UpdateSettingsBody } from '../../common/protocol/settings.js';
+import { scaleBarcodeSchema, stirSchema, type UpdateSettingsBody } from '../../common/protocol/settings.js';
 import { loggedInClient } from '../api-client.js';
 import { somFlag, vatPercentFlag } from '../flags.js';
 import { text, type TextKey } from '../messages.js';
@@ -26,6 +26,10 @@ const setFlagsSchema = z
     scaleItemDigits: z.coerce.number().optional(),
     scaleValue: z.enum(['weight', 'price']).optional(),
     scale: z.boolean().optional(),
+    legalName: z.union([z.string().trim().min(1).max(191), z.literal(false)]).optional(),
+    stir: z.union([stirSchema, z.literal(false)]).optional(),
+    address: z.union([z.string().trim().min(1).max(300), z.literal(false)]).optional(),
+    fiscalDataRequired: z.boolean().optional(),
   })
   .refine(
     (flags) => !(flags.scale === false && (flags.scalePrefixes || flags.scaleItemDigits || flags.scaleValue)),
@@ -53,6 +57,10 @@ export function settingsPatch(
   if (flags.maxDiscount !== undefined) body.maxCashierDiscount = flags.maxDiscount;
   if (flags.vat !== undefined) body.defaultVatRate = flags.vat;
   if (flags.receiptHeader !== undefined) body.receiptHeader = flags.receiptHeader || null;
+  if (flags.legalName !== undefined) body.legalName = flags.legalName || null;
+  if (flags.stir !== undefined) body.stir = flags.stir || null;
+  if (flags.address !== undefined) body.address = flags.address || null;
+  if (flags.fiscalDataRequired !== undefined) body.fiscalDataRequired = flags.fiscalDataRequired;
   if (flags.scale === false) body.scaleBarcode = null;
   else if (changesScaleLayout(flags)) {
     const base = current ?? { prefixes: ['20'], itemDigits: 5, value: 'weight' as const };
@@ -91,6 +99,10 @@ function printSettings(globals: GlobalOptions, settings: Settings): void {
           : t('settingOff'),
       ],
       [t('settingReceiptHeader'), settings.receiptHeader ?? '—'],
+      [t('settingLegalName'), settings.legalName ?? '—'],
+      [t('settingStir'), settings.stir ?? '—'],
+      [t('settingAddress'), settings.address ?? '—'],
+      [t('settingFiscalDataRequired'), t(settings.fiscalDataRequired ? 'settingOn' : 'settingOff')],
     ],
   );
 }

@@ -281,6 +281,13 @@ export const settingsChangeData = z.object({
   receiptHeader: z.string().nullable(),
   /** Largest discount a cashier may give, in basis points of the line or cart. */
   maxCashierDiscount: z.number(),
+  /** The seller on fiscal receipts; absent from servers older than these settings. */
+  legalName: z.string().nullable().optional(),
+  /** STIR (tax id), 9 digits. */
+  stir: z.string().nullable().optional(),
+  address: z.string().nullable().optional(),
+  /** Refuse at the scan a product without MXIK or package code. */
+  fiscalDataRequired: z.boolean().optional(),
 });
 
 export const changeSchema = z.discriminatedUnion('entity', [

@@ -9,6 +9,10 @@ export interface StoreSettingsRow {
   scale_barcode: string | null;
   receipt_header: string | null;
   max_cashier_discount: number;
+  legal_name: string | null;
+  stir: string | null;
+  address: string | null;
+  fiscal_data_required: boolean | number;
   updated_at: number;
 }
 
@@ -26,6 +30,16 @@ export async function saveSettings(trx: Knex, row: StoreSettingsRow): Promise<vo
     'store_settings',
     [row],
     ['tenant_id', 'store_id'],
-    ['cash_rounding', 'scale_barcode', 'receipt_header', 'max_cashier_discount', 'updated_at'],
+    [
+      'cash_rounding',
+      'scale_barcode',
+      'receipt_header',
+      'max_cashier_discount',
+      'legal_name',
+      'stir',
+      'address',
+      'fiscal_data_required',
+      'updated_at',
+    ],
   );
 }

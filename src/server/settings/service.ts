@@ -15,12 +15,16 @@ export const defaultSettings = {
   },
   receiptHeader: null,
   maxCashierDiscount: 1000,
+  legalName: null,
+  stir: null,
+  address: null,
+  fiscalDataRequired: false,
 };
 
 type OwnSettings = Pick<
   StoreSettings,
   'cashRounding' | 'scaleBarcode' | 'receiptHeader' | 'maxCashierDiscount'
->;
+> & { legalName: string | null; stir: string | null; address: string | null; fiscalDataRequired: boolean };
 
 function fromRow(row: StoreSettingsRow | undefined): OwnSettings {
   if (!row) return defaultSettings;
@@ -30,6 +34,11 @@ function fromRow(row: StoreSettingsRow | undefined): OwnSettings {
       row.scale_barcode === null ? null : (JSON.parse(row.scale_barcode) as OwnSettings['scaleBarcode']),
     receiptHeader: row.receipt_header,
     maxCashierDiscount: row.max_cashier_discount,
+    legalName: row.legal_name ?? null,
+    stir: row.stir ?? null,
+    address: row.address ?? null,
+    // SQLite hands booleans back as 0/1.
+    fiscalDataRequired: Boolean(row.fiscal_data_required),
   };
 }
 
@@ -65,6 +74,10 @@ export async function updateSettings(
     if (body.scaleBarcode !== undefined) next.scaleBarcode = body.scaleBarcode;
     if (body.receiptHeader !== undefined) next.receiptHeader = body.receiptHeader;
     if (body.maxCashierDiscount !== undefined) next.maxCashierDiscount = body.maxCashierDiscount;
+    if (body.legalName !== undefined) next.legalName = body.legalName;
+    if (body.stir !== undefined) next.stir = body.stir;
+    if (body.address !== undefined) next.address = body.address;
+    if (body.fiscalDataRequired !== undefined) next.fiscalDataRequired = body.fiscalDataRequired;
     await saveSettings(trx, {
       tenant_id: ctx.tenantId,
       store_id: store.id,
@@ -72,6 +85,10 @@ export async function updateSettings(
       scale_barcode: next.scaleBarcode === null ? null : JSON.stringify(next.scaleBarcode),
       receipt_header: next.receiptHeader,
       max_cashier_discount: next.maxCashierDiscount,
+      legal_name: next.legalName,
+      stir: next.stir,
+      address: next.address,
+      fiscal_data_required: next.fiscalDataRequired,
       updated_at: Date.now(),
     });
     // The default VAT rate is the tenant's, so every store's registers hear of it.

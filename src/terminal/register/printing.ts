@@ -44,6 +44,9 @@ export function receiptContext(
   const settings = settingsOf(ctx);
   return {
     storeName: settings.storeName,
+    legalName: settings.legalName ?? null,
+    stir: settings.stir ?? null,
+    address: settings.address ?? null,
     header: settings.receiptHeader,
     device: ctx.identity.deviceName,
     cashierName: cashierName(ctx, input.cashierId),
