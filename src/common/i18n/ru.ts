@@ -36,6 +36,10 @@ export const ru: Record<keyof typeof uz, string> = {
     'На кассе в этой папке {count} неотправленных событий: {dataDir}. Сначала синхронизируйте или выберите другую папку.',
   REGISTER_HAS_PARKED_SALES:
     'В кассе в этой папке отложенных чеков: {count} ({dataDir}). Сначала завершите или отмените их.',
+  PORT_IN_USE: 'Порт {port} занят другой программой. Выберите другой --port или остановите её.',
+  DATABASE_UNREACHABLE: 'Нет подключения к базе данных: {reason}',
+  SERVER_OLDER_THAN_DATABASE:
+    'Этот сервер старше базы данных (в базе неизвестные миграции: {migrations}); обновите сервер.',
   BAD_SERVER_RESPONSE: 'Сервер вернул неожиданный ответ ({status}): {url}',
   // Sale engine and receipts.
   INVALID_QUANTITY: 'Неверное количество: {qty}',
@@ -62,6 +66,8 @@ export const ru: Record<keyof typeof uz, string> = {
   PARKED_SALE_NOT_FOUND: 'Этого отложенного чека уже нет (его вернули в другом окне).',
   PARKED_SALES_WAITING: 'Есть отложенные чеки ({count}): сначала завершите или отмените их.',
   REGISTER_REVOKED: 'Эта касса отключена. Продажи сохранены; обратитесь к владельцу.',
+  REGISTER_UPDATE_REQUIRED:
+    'Обновите эту кассу: сервер требует версию не ниже {min} (у кассы {current}). Продажи сохраняются и уйдут после обновления.',
   'receipt.device': 'Касса',
   'receipt.cashier': 'Кассир',
   'receipt.number': 'Чек №',
