@@ -47,8 +47,15 @@ export function posProgram() {
     .command('close')
     .description('close the shift with the counted cash and print the Z-report')
     .requiredOption('--counted <amount>', 'cash counted in the drawer, in so‘m')
+    .option('--print', 'also print the Z-report on the receipt printer')
+    .option('--width <columns>', 'report width on screen (32 or 48)', '48')
     .action(lazy(shift, 'close'));
-  shifts.command('report').description('X-report of the open shift').action(lazy(shift, 'report'));
+  shifts
+    .command('report')
+    .description('X-report of the open shift')
+    .option('--print', 'also print the X-report on the receipt printer')
+    .option('--width <columns>', 'report width on screen (32 or 48)', '48')
+    .action(lazy(shift, 'report'));
 
   program
     .command('cash')

@@ -241,6 +241,14 @@ export function posappProgram() {
     )
     .option('--approve-cancel-above <som>', 'cancelling a sale above this total needs a supervisor')
     .option('--no-approve-cancel-above', 'cancelling never needs a supervisor')
+    .option('--legal-name <name>', 'seller on fiscal receipts, e.g. "Baraka savdo MChJ"')
+    .option('--no-legal-name', 'no legal name')
+    .option('--stir <digits>', 'STIR (tax id, 9 digits) on fiscal receipts')
+    .option('--no-stir', 'no STIR')
+    .option('--address <text>', 'shop address on fiscal receipts')
+    .option('--no-address', 'no address')
+    .option('--fiscal-data-required', 'registers refuse at the scan a product without MXIK or package code')
+    .option('--no-fiscal-data-required', 'products without MXIK or package code may be sold')
     .action(lazy(settings, 'setSettings'));
   settingsGroup
     .command('quick-keys')

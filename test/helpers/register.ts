@@ -20,7 +20,12 @@ export interface OfflineRegister {
 
 /** An activated register with a small pulled catalog and a cashier, no server needed. */
 export async function offlineRegister(
-  options: { cashRounding?: number; deviceName?: string } = {},
+  options: {
+    cashRounding?: number;
+    deviceName?: string;
+    /** Store settings on top of the defaults below (seller fields, fiscal data required…). */
+    settings?: { legalName?: string; stir?: string; address?: string; fiscalDataRequired?: boolean };
+  } = {},
 ): Promise<OfflineRegister> {
   const dataDir = mkdtempSync(join(tmpdir(), 'posapp-register-'));
   const db = openStore(dataDir, { create: true });
@@ -85,6 +90,7 @@ export async function offlineRegister(
       scaleBarcode: { prefixes: ['20', '21', '22'], itemDigits: 5, value: 'weight' },
       receiptHeader: 'Toshkent, Chilonzor 5',
       maxCashierDiscount: 1000,
+      ...options.settings,
     },
   });
   db.close();

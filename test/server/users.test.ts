@@ -173,6 +173,10 @@ for (const dialect of testDialects()) {
           cashOut: false,
         },
         quickKeys: [],
+        legalName: null,
+        stir: null,
+        address: null,
+        fiscalDataRequired: false,
       });
       const first = await pullAll(t, device);
       const initial = first.changes.find((c) => c.entity === 'settings')!;
@@ -204,6 +208,53 @@ for (const dialect of testDialects()) {
       assert.match(odd.body.error.message, /cashRounding/);
       const after = await t.db.knex('store_settings').where({ tenant_id: own.tenantId }).first();
       assert.equal(after.cash_rounding, 10_000);
+    });
+
+    it('keeps the seller for fiscal receipts: legal name, a 9-digit STIR, address, fiscal data required', async () => {
+      const own = await bootstrapTenant(t);
+      const device = await activateFirstDevice(t, own);
+      const first = await pullAll(t, device);
+      const seller = {
+        legalName: 'Baraka savdo MChJ',
+        stir: '301234567',
+        address: 'Toshkent, Chilonzor 9',
+        fiscalDataRequired: true,
+      };
+      const patched = await t.http
+        .patch('/settings')
+        .set(...bearer(own.ownerToken))
+        .send(seller)
+        .expect(200);
+      assert.deepEqual(
+        {
+          legalName: patched.body.settings.legalName,
+          stir: patched.body.settings.stir,
+          address: patched.body.settings.address,
+          fiscalDataRequired: patched.body.settings.fiscalDataRequired,
+        },
+        seller,
+      );
+      const row = await t.db.knex('store_settings').where({ tenant_id: own.tenantId }).first();
+      assert.equal(row.stir, '301234567');
+      assert.equal(Boolean(row.fiscal_data_required), true);
+      const next = await pullAll(t, device, first.cursor);
+      assert.deepEqual(next.changes[0]?.data, patched.body.settings);
+      for (const stir of ['30123456', '3012345678', '30123456a']) {
+        const bad = await t.http
+          .patch('/settings')
+          .set(...bearer(own.ownerToken))
+          .send({ stir })
+          .expect(400);
+        assert.equal(bad.body.error.code, 'VALIDATION_FAILED');
+        assert.match(bad.body.error.message, /stir/);
+      }
+      const cleared = await t.http
+        .patch('/settings')
+        .set(...bearer(own.ownerToken))
+        .send({ stir: null, fiscalDataRequired: false })
+        .expect(200);
+      assert.equal(cleared.body.settings.stir, null);
+      assert.equal(cleared.body.settings.legalName, 'Baraka savdo MChJ');
     });
   });
 }

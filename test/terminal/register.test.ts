@@ -17,6 +17,8 @@ import {
 import { closeShift, moveCash, openShift, reportOfShift } from '../../src/terminal/register/shift.js';
 import { outboxSummary, pendingEvents } from '../../src/terminal/store/queries/sync.js';
 import { offlineRegister, type OfflineRegister } from '../helpers/register.js';
+import { applyChange } from '../../src/terminal/store/queries/catalog.js';
+import { saleReceiptLines } from '../../src/terminal/register/printing.js';
 
 function code(error: unknown): string | undefined {
   return error instanceof AppError ? error.code : undefined;
@@ -224,5 +226,56 @@ describe('the register, offline', () => {
       part.data.lines.map((l) => [l.productId, l.qty, l.unit, l.gross, l.total]),
       [[r.products.apples, 333, 'kg', 499_500, 499_500]],
     );
+  });
+
+  it('with "fiscal data required", refuses at the scan a product without MXIK or package code', async () => {
+    const fiscal = await offlineRegister({
+      settings: { fiscalDataRequired: true, legalName: 'Baraka savdo MChJ', stir: '301234567' },
+    });
+    try {
+      const cart = emptyCart;
+      assert.throws(
+        () => scanIntoCart(fiscal.ctx, cart, fiscal.barcodes.milk),
+        (e) =>
+          e instanceof AppError &&
+          e.code === 'FISCAL_DATA_MISSING' &&
+          e.localized('uz') ===
+            '“Sut 1 l” sotilmaydi: MXIK yoki qadoq kodi yo‘q (fiskal chek uchun majburiy). Mahsulot kartasini to‘ldiring.',
+      );
+      applyChange(fiscal.ctx.db, {
+        entity: 'product',
+        op: 'upsert',
+        id: fiscal.products.milk,
+        data: {
+          sku: 'Sut 1 l',
+          name: 'Sut 1 l',
+          barcodes: [fiscal.barcodes.milk],
+          price: 1_250_000,
+          unit: 'pcs',
+          vatRate: 1200,
+          mxik: '10711001001000000',
+          packageCode: '1506844',
+          active: true,
+        },
+      });
+      const { state } = scanIntoCart(fiscal.ctx, cart, fiscal.barcodes.milk);
+      assert.equal(state.lines[0]!.product.packageCode, '1506844');
+      const cashier = await loginCashier(fiscal.ctx, fiscal.pin);
+      openShift(fiscal.ctx, cashier, 0);
+      const sale = checkout(fiscal.ctx, {
+        cart: state,
+        tenders: [{ method: 'cash', tendered: 1_250_000 }],
+        cashier,
+      });
+      assert.equal(sale.data.lines[0]!.packageCode, '1506844');
+      assert.equal(sale.data.lines[0]!.unit, 'pcs');
+      const receipt = saleReceiptLines(fiscal.ctx, sale, 32).join('\n');
+      assert.match(receipt, /BARAKA SAVDO MCHJ/);
+      assert.match(receipt, /STIR: 301234567/);
+      assert.match(receipt, /Qadoq kodi:\s+1506844/);
+    } finally {
+      closeRegister(fiscal.ctx);
+      rmSync(fiscal.dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -198,7 +198,8 @@ export async function receipt(
   await withRegister(command, async (ctx, globals) => {
     const sale = findSale(ctx, receiptNo);
     if (globals.json) printJson({ sale: { id: sale.id, occurredAt: sale.occurredAt, ...sale.data } });
-    else for (const line of saleReceiptLines(ctx, sale, Number(options.width))) printLine(line);
-    await printOrNotice(ctx, options.print === true, () => printSale(ctx, sale), sale.receiptNo);
+    // A receipt shown or printed again is a copy: marked NUSXA / КОПИЯ / COPY.
+    else for (const line of saleReceiptLines(ctx, sale, Number(options.width), true)) printLine(line);
+    await printOrNotice(ctx, options.print === true, () => printSale(ctx, sale, true), sale.receiptNo);
   });
 }

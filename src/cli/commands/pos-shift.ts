@@ -3,24 +3,28 @@ import { formatMoney } from '../../common/money.js';
 import type { RegisterContext } from '../../terminal/register/context.js';
 import type { ShiftReport } from '../../terminal/sale/shift-report.js';
 import { text } from '../messages.js';
-import { printJson, printLine } from '../output.js';
+import { AppError } from '../../common/errors.js';
+import { printJson, printLine, printNotice } from '../output.js';
 import { moneyOption, withRegister } from './pos-common.js';
 
-async function printReport(ctx: RegisterContext, report: ShiftReport, json: boolean): Promise<void> {
-  if (json) return printJson({ report });
-  const { renderShiftReport } = await import('../../terminal/receipt/shift-text.js');
-  const { getShift } = await import('../../terminal/store/queries/sales.js');
-  const { cashierName } = await import('../../terminal/register/cashier.js');
-  const shift = getShift(ctx.db, report.shiftId);
-  const lines = renderShiftReport(report, {
-    lang: ctx.lang,
-    width: 48,
-    device: ctx.identity.deviceName,
-    cashierName: shift ? cashierName(ctx, shift.cashierId) : '',
-    openedAt: shift?.openedAt ?? new Date().toISOString(),
-    currency: ctx.identity.currency,
-  });
-  for (const line of lines) printLine(line);
+async function printReport(
+  ctx: RegisterContext,
+  report: ShiftReport,
+  options: { json: boolean; print?: boolean; width?: string },
+): Promise<void> {
+  const { printShiftReport, shiftReportLines } = await import('../../terminal/register/printing.js');
+  if (options.json) printJson({ report });
+  else for (const line of shiftReportLines(ctx, report, Number(options.width ?? 48))) printLine(line);
+  if (!options.print) return;
+  try {
+    if (await printShiftReport(ctx, report)) printNotice(text(ctx.lang, 'printed'));
+    else printNotice(text(ctx.lang, 'printerNotSet'));
+  } catch (error) {
+    // The shift is already closed (or the X-report read): a printer problem is reported, never undone.
+    const message = error instanceof AppError ? error.localized(ctx.lang) : String(error);
+    printNotice(text(ctx.lang, 'printFailed', { message, receiptNo: report.kind }));
+    process.exitCode = 1;
+  }
 }
 
 export async function open(options: { cash: string }, command: Command): Promise<void> {
@@ -39,13 +43,17 @@ export async function open(options: { cash: string }, command: Command): Promise
 }
 
 /** Closes the shift with the counted cash and prints the Z-report. */
-export async function close(options: { counted: string }, command: Command): Promise<void> {
+export async function close(
+  options: { counted: string; print?: boolean; width?: string },
+  command: Command,
+): Promise<void> {
   const { closeShift } = await import('../../terminal/register/shift.js');
   const { closeFiscalShift, readFiscalConfig } = await import('../../terminal/fiscal/service.js');
   await withRegister(command, async (ctx, globals) => {
     // The Z-report goes through the FM first: a refusal leaves the register's shift open to try again.
     const fiscal = readFiscalConfig(ctx) ? await closeFiscalShift(ctx) : null;
-    await printReport(ctx, closeShift(ctx, moneyOption(options.counted, '--counted')), globals.json);
+    const report = closeShift(ctx, moneyOption(options.counted, '--counted'));
+    await printReport(ctx, report, { ...options, json: globals.json });
     if (fiscal && !globals.json)
       printLine(
         fiscal.closed
@@ -56,10 +64,10 @@ export async function close(options: { counted: string }, command: Command): Pro
 }
 
 /** The X-report of the open shift. */
-export async function report(_options: unknown, command: Command): Promise<void> {
+export async function report(options: { print?: boolean; width?: string }, command: Command): Promise<void> {
   const { reportOfShift, requireOpenShift } = await import('../../terminal/register/shift.js');
   await withRegister(command, async (ctx, globals) => {
-    await printReport(ctx, reportOfShift(ctx, requireOpenShift(ctx).id), globals.json);
+    await printReport(ctx, reportOfShift(ctx, requireOpenShift(ctx).id), { ...options, json: globals.json });
   });
 }
 

@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { formatMoney } from '../../common/money.js';
-import type { settingsChangeData } from '../../common/protocol/sync.js';
+import { settingsChangeData } from '../../common/protocol/sync.js';
 import {
   MAX_QUICK_KEYS,
   scaleBarcodeSchema,
   settingsResponse,
+  stirSchema,
   type Approvals,
   type SettingsResponse,
   type UpdateSettingsBody,
@@ -57,6 +58,10 @@ const setFlagsSchema = z
     scale: z.boolean().optional(),
     approve: approveList.optional(),
     approveCancelAbove: z.union([somFlag, z.literal(false)]).optional(),
+    legalName: z.union([z.string().trim().min(1).max(191), z.literal(false)]).optional(),
+    stir: z.union([stirSchema, z.literal(false)]).optional(),
+    address: z.union([z.string().trim().min(1).max(300), z.literal(false)]).optional(),
+    fiscalDataRequired: z.boolean().optional(),
   })
   .refine(
     (flags) => !(flags.scale === false && (flags.scalePrefixes || flags.scaleItemDigits || flags.scaleValue)),
@@ -94,6 +99,10 @@ export function settingsPatch(
       approvals.cancelAbove = flags.approveCancelAbove === false ? null : flags.approveCancelAbove;
     body.approvals = approvals;
   }
+  if (flags.legalName !== undefined) body.legalName = flags.legalName || null;
+  if (flags.stir !== undefined) body.stir = flags.stir || null;
+  if (flags.address !== undefined) body.address = flags.address || null;
+  if (flags.fiscalDataRequired !== undefined) body.fiscalDataRequired = flags.fiscalDataRequired;
   if (flags.scale === false) body.scaleBarcode = null;
   else if (changesScaleLayout(flags)) {
     const base = current ?? { prefixes: ['20'], itemDigits: 5, value: 'weight' as const };
@@ -154,6 +163,10 @@ function printSettings(globals: GlobalOptions, answer: SettingsResponse): void {
       [t('settingReceiptHeader'), settings.receiptHeader ?? '—'],
       [t('settingApprovals'), approvalsText(globals, settings.approvals)],
       [t('settingQuickKeys'), quickKeysText(globals, answer)],
+      [t('settingLegalName'), settings.legalName ?? '—'],
+      [t('settingStir'), settings.stir ?? '—'],
+      [t('settingAddress'), settings.address ?? '—'],
+      [t('settingFiscalDataRequired'), t(settings.fiscalDataRequired ? 'settingOn' : 'settingOff')],
     ],
   );
 }

@@ -49,6 +49,8 @@ export const en: Record<keyof typeof uz, string> = {
   BAD_SCALE_BARCODE: 'Invalid scale label: {barcode}',
   DISCOUNT_OVER_LIMIT: 'The discount may not exceed the allowed {limit}%.',
   LINE_NOT_FOUND: 'The receipt has no line {line}.',
+  FISCAL_DATA_MISSING:
+    '“{name}” cannot be sold: no MXIK or package code (required on a fiscal receipt). Complete the product card.',
   UNKNOWN_BARCODE: 'Barcode not found: {barcode}',
   REFUND_OVER_SOLD: '{name}: cannot refund more than was sold (refundable: {left}).',
   EMPTY_CART: 'The receipt is empty.',

@@ -49,6 +49,8 @@ export const ru: Record<keyof typeof uz, string> = {
   BAD_SCALE_BARCODE: 'Неверная весовая этикетка: {barcode}',
   DISCOUNT_OVER_LIMIT: 'Скидка не может превышать разрешённые {limit}%.',
   LINE_NOT_FOUND: 'В чеке нет строки {line}.',
+  FISCAL_DATA_MISSING:
+    '«{name}» нельзя продать: нет ИКПУ (MXIK) или кода упаковки (обязательны для фискального чека). Заполните карточку товара.',
   UNKNOWN_BARCODE: 'Штрихкод не найден: {barcode}',
   REFUND_OVER_SOLD: '{name}: нельзя вернуть больше проданного (можно вернуть: {left}).',
   EMPTY_CART: 'Чек пуст.',

@@ -49,6 +49,8 @@ export const uz = {
   BAD_SCALE_BARCODE: 'Tarozi yorlig‘i noto‘g‘ri: {barcode}',
   DISCOUNT_OVER_LIMIT: 'Chegirma ruxsat etilgan {limit}% dan oshmasin.',
   LINE_NOT_FOUND: 'Chekda {line}-qator yo‘q.',
+  FISCAL_DATA_MISSING:
+    '“{name}” sotilmaydi: MXIK yoki qadoq kodi yo‘q (fiskal chek uchun majburiy). Mahsulot kartasini to‘ldiring.',
   UNKNOWN_BARCODE: 'Shtrix-kod topilmadi: {barcode}',
   REFUND_OVER_SOLD: '{name}: sotilgandan ko‘p qaytarib bo‘lmaydi (qaytarish mumkin: {left}).',
   EMPTY_CART: 'Chek bo‘sh.',

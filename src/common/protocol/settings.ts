@@ -26,6 +26,8 @@ export const quickKeysSchema = z
   .array(z.uuid())
   .max(MAX_QUICK_KEYS)
   .refine((ids) => new Set(ids).size === ids.length, 'a product only once');
+/** STIR (soliq to‘lovchining identifikatsiya raqami): the 9-digit tax id printed on fiscal receipts. */
+export const stirSchema = z.string().regex(/^\d{9}$/, '9 digits');
 
 /** What an owner may change; store name and currency come from the tenant and store. */
 export const updateSettingsBody = z.strictObject({
@@ -40,6 +42,11 @@ export const updateSettingsBody = z.strictObject({
   /** Only the acts given change; the others keep their setting. */
   approvals: approvalsSchema.partial().optional(),
   quickKeys: quickKeysSchema.optional(),
+  /** The seller as the fiscal receipt names it. */
+  legalName: z.string().trim().min(1).max(191).nullable().optional(),
+  stir: stirSchema.nullable().optional(),
+  address: z.string().trim().min(1).max(300).nullable().optional(),
+  fiscalDataRequired: z.boolean().optional(),
 });
 export type UpdateSettingsBody = z.infer<typeof updateSettingsBody>;
 

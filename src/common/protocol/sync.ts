@@ -392,6 +392,13 @@ export const settingsChangeData = z.object({
     .optional(),
   /** Product ids of the quick-key grid, in grid order (at most 20); absent means no grid. */
   quickKeys: z.array(z.string()).optional(),
+  /** The seller on fiscal receipts; absent from servers older than these settings. */
+  legalName: z.string().nullable().optional(),
+  /** STIR (tax id), 9 digits. */
+  stir: z.string().nullable().optional(),
+  address: z.string().nullable().optional(),
+  /** Refuse at the scan a product without MXIK or package code. */
+  fiscalDataRequired: z.boolean().optional(),
 });
 
 /** The store change version a change belongs to; optional, as servers before protocol version 2 left it out. */

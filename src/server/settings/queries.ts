@@ -13,6 +13,10 @@ export interface StoreSettingsRow {
   approvals?: string | null;
   /** JSON array of product ids; null: no grid. */
   quick_keys?: string | null;
+  legal_name: string | null;
+  stir: string | null;
+  address: string | null;
+  fiscal_data_required: boolean | number;
   updated_at: number;
 }
 
@@ -37,6 +41,10 @@ export async function saveSettings(trx: Knex, row: StoreSettingsRow): Promise<vo
       'max_cashier_discount',
       'approvals',
       'quick_keys',
+      'legal_name',
+      'stir',
+      'address',
+      'fiscal_data_required',
       'updated_at',
     ],
   );

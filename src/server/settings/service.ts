@@ -31,12 +31,23 @@ export const defaultSettings = {
     cashOut: false,
   } satisfies Approvals as Approvals,
   quickKeys: [] as string[],
+  legalName: null,
+  stir: null,
+  address: null,
+  fiscalDataRequired: false,
 };
 
 type OwnSettings = Pick<
   StoreSettings,
   'cashRounding' | 'scaleBarcode' | 'receiptHeader' | 'maxCashierDiscount'
-> & { approvals: Approvals; quickKeys: string[] };
+> & {
+  approvals: Approvals;
+  quickKeys: string[];
+  legalName: string | null;
+  stir: string | null;
+  address: string | null;
+  fiscalDataRequired: boolean;
+};
 
 function fromRow(row: StoreSettingsRow | undefined): OwnSettings {
   if (!row) return defaultSettings;
@@ -48,6 +59,11 @@ function fromRow(row: StoreSettingsRow | undefined): OwnSettings {
     maxCashierDiscount: row.max_cashier_discount,
     approvals: row.approvals ? (JSON.parse(row.approvals) as Approvals) : defaultSettings.approvals,
     quickKeys: row.quick_keys ? (JSON.parse(row.quick_keys) as string[]) : [],
+    legalName: row.legal_name ?? null,
+    stir: row.stir ?? null,
+    address: row.address ?? null,
+    // SQLite hands booleans back as 0/1.
+    fiscalDataRequired: Boolean(row.fiscal_data_required),
   };
 }
 
@@ -104,6 +120,10 @@ export async function updateSettings(
     if (body.maxCashierDiscount !== undefined) next.maxCashierDiscount = body.maxCashierDiscount;
     if (body.approvals !== undefined) next.approvals = { ...current.approvals, ...body.approvals };
     if (body.quickKeys !== undefined) next.quickKeys = body.quickKeys;
+    if (body.legalName !== undefined) next.legalName = body.legalName;
+    if (body.stir !== undefined) next.stir = body.stir;
+    if (body.address !== undefined) next.address = body.address;
+    if (body.fiscalDataRequired !== undefined) next.fiscalDataRequired = body.fiscalDataRequired;
     await saveSettings(trx, {
       tenant_id: ctx.tenantId,
       store_id: store.id,
@@ -113,6 +133,10 @@ export async function updateSettings(
       max_cashier_discount: next.maxCashierDiscount,
       approvals: JSON.stringify(next.approvals),
       quick_keys: JSON.stringify(next.quickKeys),
+      legal_name: next.legalName,
+      stir: next.stir,
+      address: next.address,
+      fiscal_data_required: next.fiscalDataRequired,
       updated_at: Date.now(),
     });
     // The default VAT rate is the tenant's, so every store's registers hear of it.

@@ -1,5 +1,9 @@
 import type { SaleCompletedData, SaleRefundedData } from '../../common/protocol/sync.js';
-import type { CodePage } from '../receipt/escpos.js';
+import { messageFor } from '../../common/i18n/index.js';
+import { escPosDocument, type CodePage } from '../receipt/escpos.js';
+import { renderShiftReport } from '../receipt/shift-text.js';
+import type { ShiftReport } from '../sale/shift-report.js';
+import { getShift } from '../store/queries/sales.js';
 import {
   parsePrinterTarget,
   refundReceiptBytes,
@@ -46,6 +50,9 @@ export function receiptContext(
   const settings = settingsOf(ctx);
   return {
     storeName: settings.storeName,
+    legalName: settings.legalName ?? null,
+    stir: settings.stir ?? null,
+    address: settings.address ?? null,
     header: settings.receiptHeader,
     device: ctx.identity.deviceName,
     cashierName: cashierName(ctx, input.cashierId),
@@ -95,14 +102,52 @@ export function saleReceiptLines(
   ctx: RegisterContext,
   sale: Printed<SaleCompletedData>,
   width: number,
+  copy = false,
 ): string[] {
   return [
-    ...renderSaleReceipt(
-      sale.data,
-      receiptContext(ctx, { cashierId: sale.data.cashierId, occurredAt: sale.occurredAt, width }),
-    ),
+    ...renderSaleReceipt(sale.data, {
+      ...receiptContext(ctx, { cashierId: sale.data.cashierId, occurredAt: sale.occurredAt, width }),
+      copy,
+    }),
     ...footerOf(ctx, docIdOf(sale), width).footer,
   ];
+}
+
+/** The X or Z report as receipt lines, headed by the seller as on the receipts. */
+export function shiftReportLines(
+  ctx: RegisterContext,
+  report: ShiftReport,
+  width: number,
+  copy = false,
+): string[] {
+  const settings = settingsOf(ctx);
+  const shift = getShift(ctx.db, report.shiftId);
+  const header = [
+    (settings.legalName?.trim() || settings.storeName).toUpperCase(),
+    ...(settings.stir ? [`${messageFor(ctx.lang, 'receipt.stir')}: ${settings.stir}`] : []),
+    ...(settings.address?.trim() ? [settings.address.trim()] : []),
+  ];
+  return renderShiftReport(report, {
+    lang: ctx.lang,
+    width,
+    device: ctx.identity.deviceName,
+    cashierName: shift ? cashierName(ctx, shift.cashierId) : '',
+    openedAt: shift?.openedAt ?? new Date().toISOString(),
+    currency: settings.currency,
+    header,
+    copy,
+  });
+}
+
+/** Prints the X or Z report on the configured printer; false when none is set. */
+export async function printShiftReport(ctx: RegisterContext, report: ShiftReport): Promise<boolean> {
+  const printer = readPrinterConfig(ctx);
+  if (!printer) return false;
+  const bytes = escPosDocument(shiftReportLines(ctx, report, printer.width), {
+    codePage: printer.codePage,
+  });
+  await sendToPrinter(parsePrinterTarget(printer.target), bytes);
+  return true;
 }
 
 export function refundReceiptLines(
@@ -126,16 +171,23 @@ export function refundReceiptLines(
 }
 
 /** Prints a sale's receipt on the configured printer; false when none is set. Runs after the sale is committed. */
-export async function printSale(ctx: RegisterContext, sale: Printed<SaleCompletedData>): Promise<boolean> {
+export async function printSale(
+  ctx: RegisterContext,
+  sale: Printed<SaleCompletedData>,
+  copy = false,
+): Promise<boolean> {
   const printer = readPrinterConfig(ctx);
   if (!printer) return false;
   const bytes = saleReceiptBytes(
     sale.data,
-    receiptContext(ctx, {
-      cashierId: sale.data.cashierId,
-      occurredAt: sale.occurredAt,
-      width: printer.width,
-    }),
+    {
+      ...receiptContext(ctx, {
+        cashierId: sale.data.cashierId,
+        occurredAt: sale.occurredAt,
+        width: printer.width,
+      }),
+      copy,
+    },
     {
       codePage: printer.codePage,
       drawerPin: printer.drawerPin,

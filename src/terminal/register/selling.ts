@@ -31,7 +31,24 @@ export function snapshotOf(product: LocalProduct): ProductSnapshot {
     vatRate: product.vatRate,
     unit: product.unit,
     mxik: product.mxik,
+    packageCode: product.packageCode,
   };
+}
+
+/**
+ * With the store setting "fiscal data required", a product without MXIK or package code cannot go on a fiscal
+ * receipt (the tax server rejects it), so it is refused at the scan, before the customer waits at payment.
+ */
+export function checkFiscalData(ctx: RegisterContext, product: LocalProduct): void {
+  if (!settingsOf(ctx).fiscalDataRequired) return;
+  const missing = [product.mxik ? null : 'MXIK', product.packageCode ? null : 'packageCode'].filter(
+    (m): m is string => m !== null,
+  );
+  if (missing.length > 0)
+    throw new AppError('FISCAL_DATA_MISSING', {
+      params: { name: product.name },
+      details: { productId: product.id, missing },
+    });
 }
 
 export function cashierPolicy(ctx: RegisterContext): DiscountPolicy {
@@ -53,6 +70,7 @@ export function scanIntoCart(
   if (label) {
     const product = findProductByBarcode(ctx.db, label.itemCode);
     if (!product) throw new AppError('UNKNOWN_BARCODE', { params: { barcode: input.code } });
+    checkFiscalData(ctx, product);
     const snapshot = snapshotOf(product);
     const result =
       label.kind === 'weight'
@@ -79,6 +97,7 @@ export function scanIntoCart(
   }
   const product = findProductByBarcode(ctx.db, input.code);
   if (!product) throw new AppError('UNKNOWN_BARCODE', { params: { barcode: input.code } });
+  checkFiscalData(ctx, product);
   const result = reduceCart(
     cart,
     { type: 'addItem', product: snapshotOf(product), qty: input.qty ?? QTY_SCALE },

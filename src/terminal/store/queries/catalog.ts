@@ -12,6 +12,7 @@ export interface LocalProduct {
   unit: Unit;
   vatRate: number;
   mxik: string | null;
+  packageCode: string | null;
   markingRequired: boolean;
 }
 
@@ -23,6 +24,7 @@ interface ProductRow {
   unit: Unit;
   vat_rate: number;
   mxik: string | null;
+  package_code: string | null;
   marking_required: number;
 }
 
@@ -35,11 +37,13 @@ function toProduct(row: ProductRow): LocalProduct {
     unit: row.unit,
     vatRate: row.vat_rate,
     mxik: row.mxik,
+    packageCode: row.package_code,
     markingRequired: row.marking_required === 1,
   };
 }
 
-const PRODUCT_COLUMNS = 'p.id, p.sku, p.name, p.price, p.unit, p.vat_rate, p.mxik, p.marking_required';
+const PRODUCT_COLUMNS =
+  'p.id, p.sku, p.name, p.price, p.unit, p.vat_rate, p.mxik, p.package_code, p.marking_required';
 
 export function findProductByBarcode(db: StoreDb, barcode: string): LocalProduct | null {
   const row = stmt(

@@ -157,6 +157,7 @@ export function saleReceiptOnScreen(
   ctx: RegisterContext,
   sale: { data: SaleCompletedData; occurredAt: string },
   columns: number,
+  copy = false,
 ): string[] {
-  return saleReceiptLines(ctx, sale, receiptWidth(columns));
+  return saleReceiptLines(ctx, sale, receiptWidth(columns), copy);
 }

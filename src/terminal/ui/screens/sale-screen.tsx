@@ -226,9 +226,10 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
             setDialog({
               kind: 'view',
               title: say(lang, 'ui.dialog.receipt', { receiptNo: sale.receiptNo }),
-              lines: saleReceiptOnScreen(ctx, sale, columns),
+              // A reprint is a copy (NUSXA / КОПИЯ / COPY).
+              lines: saleReceiptOnScreen(ctx, sale, columns, true),
             });
-            print(() => printSale(ctx, sale));
+            print(() => printSale(ctx, sale, true));
           },
           false,
           state.lastSale?.receiptNo ?? '',
