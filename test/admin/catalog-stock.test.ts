@@ -221,7 +221,7 @@ for (const dialect of testDialects()) {
       await second.getByRole('button', { name: 'Yuklash' }).click();
       assert.match(
         await textOf(second.getByTestId('error')),
-        /^Ma’lumot noto‘g‘ri: header — expected sku,name,/,
+        /^Ma’lumot noto‘g‘ri: sarlavha qatori — ustunlar yetishmaydi: sku, name,/,
       );
       await second.getByText('faylni qayta yuklash xavfsiz').waitFor();
     });
