@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { languages } from '../common/i18n/index.js';
+import { auditKinds } from '../common/protocol/sync.js';
 import { lazy, newProgram, runProgram } from './program.js';
 
 const server = () => import('./commands/server.js');
@@ -268,6 +269,17 @@ export function posappProgram() {
   period(reportGroup.command('shifts').description('shifts with expected and counted cash')).action(
     lazy(reports, 'shiftsReport'),
   );
+  period(
+    reportGroup
+      .command('audit')
+      .description(
+        'voids, cancels, discounts, drawer opens, wrong PINs… recorded at the registers, newest first',
+      ),
+  )
+    .option('--register <register>', 'only this register (name or id)')
+    .option('--cashier <cashier>', 'only this cashier (name or id)')
+    .addOption(new Option('--kind <kind>', 'only this kind of act').choices(auditKinds))
+    .action(lazy(reports, 'auditReport'));
   period(reportGroup.command('best-sellers').description('products by net sales'))
     .option('--limit <n>', 'how many (default 20)')
     .action(lazy(reports, 'bestSellersReport'));

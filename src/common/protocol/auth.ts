@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { languages } from '../i18n/index.js';
 
-export const roles = ['superadmin', 'owner', 'admin', 'cashier'] as const;
+export const roles = ['superadmin', 'owner', 'admin', 'supervisor', 'cashier'] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 

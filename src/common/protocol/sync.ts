@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MAX_SALE_LINES, MAX_SALE_PAYMENTS } from '../limits.js';
-import { unitSchema } from './catalog.js';
+import { MAX_SALE_LINES, MAX_SALE_PAYMENTS, MAX_SALE_TOTAL } from '../limits.js';
+import { mxikSchema, packageCodeSchema, unitSchema, vatRateSchema } from './catalog.js';
 
 /**
  * The register ↔ server sync contract. Amounts: integer minor units. Quantities: integer thousandths.
@@ -13,6 +13,7 @@ export const eventTypes = [
   'shift.opened',
   'shift.closed',
   'cash.moved',
+  'audit.recorded',
 ] as const;
 export const eventTypeSchema = z.enum(eventTypes);
 export type EventType = z.infer<typeof eventTypeSchema>;
@@ -32,18 +33,24 @@ export const paymentSchema = z.strictObject({
 });
 export type Payment = z.infer<typeof paymentSchema>;
 
+/**
+ * A sold line as the money rule (`src/common/money-rule.ts`) stored it: `gross` before discounts, `discount`
+ * (own + share of the sale discount + share of the cash rounding), `total` = gross − discount, `vat` inside it.
+ * `gross`, `vat` and `unit` are absent from registers older than the money rule; the server derives them.
+ */
 export const saleLineSchema = z.strictObject({
   productId: id,
   name: z.string().max(191),
   qty: positiveQty,
   unitPrice: money.min(0),
+  gross: money.min(0).optional(),
   discount: money.min(0),
   total: money.min(0),
-  vatRate: z.number().int().min(0).max(10_000),
-  mxik: z
-    .string()
-    .regex(/^\d{17}$/)
-    .optional(),
+  vatRate: vatRateSchema,
+  vat: money.min(0).optional(),
+  unit: unitSchema.optional(),
+  packageCode: packageCodeSchema.optional(),
+  mxik: mxikSchema.optional(),
 });
 export type SaleLine = z.infer<typeof saleLineSchema>;
 
@@ -56,21 +63,44 @@ export const saleCompletedData = z.strictObject({
   total: money.min(0),
   payments: z.array(paymentSchema).min(1).max(MAX_SALE_PAYMENTS),
   change: money.min(0),
+  /** The cash part's rounding down, already inside the lines' discounts (money-rule registers only). */
+  rounding: money.min(0).optional(),
 });
 export type SaleCompletedData = z.infer<typeof saleCompletedData>;
+
+/** A refunded line; the money-rule fields are absent from older registers (the server derives them). */
+export const refundLineSchema = z.strictObject({
+  productId: id,
+  qty: positiveQty,
+  gross: money.min(0).optional(),
+  discount: money.min(0).optional(),
+  total: money.min(0),
+  vatRate: vatRateSchema.optional(),
+  vat: money.min(0).optional(),
+  unit: unitSchema.optional(),
+  packageCode: packageCodeSchema.optional(),
+  mxik: mxikSchema.optional(),
+});
+export type RefundLine = z.infer<typeof refundLineSchema>;
 
 export const saleRefundedData = z.strictObject({
   refundNo: z.string().min(1).max(32),
   saleId: id,
-  lines: z
-    .array(z.strictObject({ productId: id, qty: positiveQty, total: money.min(0) }))
-    .min(1)
-    .max(1000),
+  lines: z.array(refundLineSchema).min(1).max(MAX_SALE_LINES),
   payments: z
-    .array(z.strictObject({ method: z.enum(paymentMethods), amount: money.min(0) }))
+    .array(
+      z.strictObject({
+        method: z.enum(paymentMethods),
+        amount: money.min(0),
+        cardType: z.string().max(32).optional(),
+        reference: z.string().max(64).optional(),
+      }),
+    )
     .min(1)
-    .max(10),
+    .max(MAX_SALE_PAYMENTS),
   total: money.min(0),
+  /** The cash part's rounding down, already inside the lines' discounts. */
+  rounding: money.min(0).optional(),
   /** The shift the refund was made in (it may differ from the sale's); cashier who made it. */
   shiftId: id.optional(),
   cashierId: id.optional(),
@@ -86,12 +116,62 @@ export const cashMovedData = z.strictObject({
   reason: z.string().min(1).max(500),
 });
 
+/**
+ * Loss-relevant acts at the register, for the owner's audit report. The first eight are the contract's kinds; the
+ * rest are what a register also records (a refund and a cash movement also arrive as their own events, so reports
+ * count those from `sale.refunded` and `cash.moved`, never from here).
+ */
+export const auditKinds = [
+  'line.voided',
+  'sale.cancelled',
+  'sale.abandoned',
+  'discount.given',
+  'drawer.opened',
+  'pin.failed',
+  'approval.given',
+  'quit.with.open.sale',
+  'sale.parked',
+  'sale.resumed',
+  'refund.given',
+  'price.overridden',
+  'cash.in',
+  'cash.out',
+  'pin.locked',
+] as const;
+export const auditKindSchema = z.enum(auditKinds);
+export type AuditKind = z.infer<typeof auditKindSchema>;
+
+const MAX_DETAIL_KEYS = 20;
+/** What the register knew about the act (product, quantities, discount…): flat, small, shown as `key: value`. */
+export const auditDetailSchema = z
+  .record(
+    z.string().min(1).max(40),
+    z.union([z.string().max(191), z.number().finite(), z.boolean(), z.null()]),
+  )
+  .refine((detail) => Object.keys(detail).length <= MAX_DETAIL_KEYS, `at most ${MAX_DETAIL_KEYS} fields`);
+export type AuditDetail = z.infer<typeof auditDetailSchema>;
+
+export const auditRecordedData = z.strictObject({
+  kind: auditKindSchema,
+  shiftId: id.optional(),
+  cashierId: id.optional(),
+  /** The supervisor whose PIN allowed the act. */
+  approvedBy: id.optional(),
+  saleId: id.optional(),
+  /** The money the act concerns (a voided line's total, a discount, a cancelled cart), in minor units. */
+  amount: money.min(-MAX_SALE_TOTAL).max(MAX_SALE_TOTAL).optional(),
+  reason: z.string().max(500).optional(),
+  detail: auditDetailSchema,
+});
+export type AuditRecordedData = z.infer<typeof auditRecordedData>;
+
 export const eventDataSchemas = {
   'sale.completed': saleCompletedData,
   'sale.refunded': saleRefundedData,
   'shift.opened': shiftOpenedData,
   'shift.closed': shiftClosedData,
   'cash.moved': cashMovedData,
+  'audit.recorded': auditRecordedData,
 } as const satisfies Record<EventType, z.ZodType>;
 
 export const syncEventSchema = z.discriminatedUnion('type', [
@@ -120,6 +200,12 @@ export const syncEventSchema = z.discriminatedUnion('type', [
     data: shiftClosedData,
   }),
   z.strictObject({ id, type: z.literal('cash.moved'), occurredAt: z.iso.datetime(), data: cashMovedData }),
+  z.strictObject({
+    id,
+    type: z.literal('audit.recorded'),
+    occurredAt: z.iso.datetime(),
+    data: auditRecordedData,
+  }),
 ]);
 export type SyncEvent = z.infer<typeof syncEventSchema>;
 
@@ -169,10 +255,14 @@ export const productChangeData = z.object({
   active: z.boolean(),
 });
 export const stockChangeData = z.object({ level: z.number() });
+/** People who log in at a register with a PIN; `role` absent (an older server) means a cashier. */
+export const pinRoles = ['cashier', 'supervisor'] as const;
+export type PinRole = (typeof pinRoles)[number];
 export const cashierChangeData = z.object({
   name: z.string(),
   pinHash: z.string().nullable(),
   active: z.boolean(),
+  role: z.enum(pinRoles).optional(),
 });
 export const settingsChangeData = z.object({
   storeName: z.string(),

@@ -25,10 +25,14 @@ export interface SaleLineRow {
   name: string;
   qty: number;
   unit_price: number;
+  /** Before discounts (money rule). */
+  gross: number;
   discount: number;
   total: number;
   vat_rate: number;
   vat: number;
+  unit: string | null;
+  package_code: string | null;
   mxik: string | null;
 }
 
@@ -64,9 +68,14 @@ export interface RefundLineRow {
   line_no: number;
   product_id: string;
   qty: number;
+  gross: number;
+  discount: number;
   total: number;
   vat_rate: number;
   vat: number;
+  unit: string | null;
+  package_code: string | null;
+  mxik: string | null;
 }
 
 export interface RefundPaymentRow {

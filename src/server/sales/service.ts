@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { vatIncluded } from '../../common/money.js';
+import { vatOf } from '../../common/money-rule.js';
 import type { SyncEvent } from '../../common/protocol/sync.js';
 import { productsByIds } from '../catalog/service.js';
 import type { Db } from '../db/connection.js';
@@ -63,6 +63,7 @@ export function checkEvents(events: readonly SyncEvent[], lookups: EventLookups)
       case 'sale.refunded': {
         const unknown = e.data.lines.find((line) => !productVat.has(line.productId));
         if (unknown) problem = `unknown product ${unknown.productId}`;
+        else problem = moneyRuleProblem(e.data);
         break;
       }
       case 'shift.opened':
@@ -73,6 +74,7 @@ export function checkEvents(events: readonly SyncEvent[], lookups: EventLookups)
         if (!openShifts.has(e.data.shiftId)) problem = `unknown shift ${e.data.shiftId}`;
         break;
       case 'cash.moved':
+      case 'audit.recorded':
         break;
     }
     if (problem) problems.set(e.id, problem);
@@ -95,13 +97,44 @@ function emptyRows(): EffectRows {
 }
 
 /**
- * VAT of a sale: each line's VAT on what was actually paid for it. A cart discount not spread over the lines
- * lowers every line's taxable amount in proportion (the receipt total is what the buyer paid).
+ * A line as the money rule stores it. Registers older than the rule send no `gross`, `vat` or `unit`: gross is
+ * then total + discount and VAT the line's own by the same formula, so every view sums the same stored values.
  */
-function saleVat(lines: ReadonlyArray<{ total: number; vatRate: number }>, total: number): number {
-  const gross = lines.reduce((sum, line) => sum + line.total, 0);
-  const scale = gross > 0 && total < gross ? total / gross : 1;
-  return lines.reduce((sum, line) => sum + vatIncluded(Math.round(line.total * scale), line.vatRate), 0);
+function storedLine(line: {
+  total: number;
+  discount?: number;
+  gross?: number;
+  vat?: number;
+  vatRate: number;
+}): { gross: number; discount: number; vat: number } {
+  const discount = line.discount ?? (line.gross !== undefined ? line.gross - line.total : 0);
+  return {
+    gross: line.gross ?? line.total + discount,
+    discount,
+    vat: line.vat ?? vatOf(line.total, line.vatRate),
+  };
+}
+
+const sumOf = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+
+/**
+ * Lines in the money rule's shape must be the rule's values: gross − discount = total, VAT the line's own, and
+ * (from registers that send the rounding) the lines summing to the total. Older shapes pass as they are.
+ */
+function moneyRuleProblem(data: {
+  lines: ReadonlyArray<{ gross?: number; discount?: number; total: number; vat?: number; vatRate?: number }>;
+  total: number;
+  rounding?: number;
+}): string | undefined {
+  const bad = data.lines.findIndex(
+    (l) =>
+      (l.gross !== undefined && l.gross - (l.discount ?? 0) !== l.total) ||
+      (l.vat !== undefined && l.vat !== vatOf(l.total, l.vatRate ?? 0)),
+  );
+  if (bad >= 0) return `line ${bad + 1}: gross, discount, total and VAT do not agree`;
+  if (data.rounding !== undefined && sumOf(data.lines.map((l) => l.total)) !== data.total)
+    return 'lines do not sum to the total';
+  return undefined;
 }
 
 /** The rows and stock moves of events that passed the checks. Pure. */
@@ -118,6 +151,7 @@ export function effectsOf(
     switch (e.type) {
       case 'sale.completed': {
         const d = e.data;
+        const values = d.lines.map((line) => storedLine(line));
         rows.sales.push({
           tenant_id: tenantId,
           id: e.id,
@@ -129,7 +163,8 @@ export function effectsOf(
           total: d.total,
           discount: d.discount,
           change_due: d.change,
-          vat: saleVat(d.lines, d.total),
+          // The sum of the lines' own VAT: what the receipt, X/Z and every report grouping add up.
+          vat: sumOf(values.map((v) => v.vat)),
           occurred_at: occurredAt,
           received_at: receivedAt,
         });
@@ -142,10 +177,13 @@ export function effectsOf(
             name: line.name,
             qty: line.qty,
             unit_price: line.unitPrice,
+            gross: values[i]?.gross ?? line.total,
             discount: line.discount,
             total: line.total,
             vat_rate: line.vatRate,
-            vat: vatIncluded(line.total, line.vatRate),
+            vat: values[i]?.vat ?? 0,
+            unit: line.unit ?? null,
+            package_code: line.packageCode ?? null,
             mxik: line.mxik ?? null,
           });
           moves.push({ productId: line.productId, kind: 'sale', qty: -line.qty, ref: e.id });
@@ -168,18 +206,25 @@ export function effectsOf(
         const lines = d.lines.map((line, i) => {
           // The refund reverses the VAT of the sold line; the product's current rate only if the sale is not here.
           const vatRate =
+            line.vatRate ??
             lookups.saleLineVat.get(`${d.saleId}:${line.productId}`) ??
             lookups.productVat.get(line.productId) ??
             0;
+          const values = storedLine({ ...line, vatRate });
           return {
             tenant_id: tenantId,
             refund_id: e.id,
             line_no: i + 1,
             product_id: line.productId,
             qty: line.qty,
+            gross: values.gross,
+            discount: values.discount,
             total: line.total,
             vat_rate: vatRate,
-            vat: vatIncluded(line.total, vatRate),
+            vat: values.vat,
+            unit: line.unit ?? null,
+            package_code: line.packageCode ?? null,
+            mxik: line.mxik ?? null,
           };
         });
         rows.refundLines.push(...lines);
@@ -193,10 +238,7 @@ export function effectsOf(
           cashier_id: d.cashierId ?? null,
           refund_no: d.refundNo,
           total: d.total,
-          vat: saleVat(
-            lines.map((l) => ({ total: l.total, vatRate: l.vat_rate })),
-            d.total,
-          ),
+          vat: sumOf(lines.map((l) => l.vat)),
           reason: d.reason ?? null,
           occurred_at: occurredAt,
           received_at: receivedAt,
