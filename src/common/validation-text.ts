@@ -88,7 +88,7 @@ const customReasons: Record<string, Texts> = {
   "so'm, e.g. 12500 or 12500.50": {
     uz: 'so‘mda, masalan 12500 yoki 12500.50',
     ru: 'в сумах, например 12500 или 12500.50',
-    en: "in so'm, e.g. 12500 or 12500.50",
+    en: "so'm, e.g. 12500 or 12500.50",
   },
   'a quantity such as 12 or 1.250': {
     uz: 'miqdor, masalan 12 yoki 1.250',
