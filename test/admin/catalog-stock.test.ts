@@ -191,7 +191,7 @@ for (const dialect of testDialects()) {
       assert.equal(await textOf(first.getByTestId('import-rejected')), 'Rad etilgan: 1');
       const rejected = first.getByTestId('rejected-3');
       assert.equal(await textOf(rejected.locator('td').first()), '3');
-      assert.match(await textOf(rejected), /barcode.*wrong check digit/);
+      assert.match(await textOf(rejected), /shtrix-kod: nazorat raqami noto‘g‘ri/);
       await first.getByRole('button', { name: 'Yopish' }).click();
 
       await page.getByRole('searchbox', { name: 'Qidirish' }).fill(`IMP-3-${dialect}`);
