@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { z } from 'zod';
 import { AppError } from '../common/errors.js';
 import { isLang } from '../common/i18n/index.js';
+import { validationParams } from '../common/validation-text.js';
 import { globalOptionsSchema, type GlobalOptions } from './config.js';
 import { commanderOutput, reportError } from './output.js';
 
@@ -20,8 +21,10 @@ export function parseOptions<S extends z.ZodType>(schema: S, value: unknown, fie
   const issue = result.error.issues[0];
   const path =
     issue?.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : (issue?.path ?? []);
+  // The flag as typed, so the user finds it; the reason in their language, money limits in so'm.
   throw new AppError('VALIDATION_FAILED', {
-    params: { field: field ?? flagName(path), reason: issue?.message ?? 'invalid' },
+    params: { field: field ?? flagName(path) },
+    localize: (lang) => ({ reason: validationParams(issue, lang).reason }),
   });
 }
 

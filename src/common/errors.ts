@@ -1,5 +1,6 @@
 import type { Lang } from './i18n/index.js';
 import { messageFor } from './i18n/index.js';
+import { fieldLabel, reasonText } from './validation-text.js';
 
 /** Stable error codes; the HTTP status of each is fixed here so server and clients agree. */
 export const errorStatus = {
@@ -99,20 +100,46 @@ export class AppError extends Error {
   readonly status: number;
   readonly params: ErrorParams;
   readonly details?: unknown;
+  /** Parameters that depend on the language (a validation reason, a field label), made when the message is. */
+  readonly localize?: (lang: Lang) => ErrorParams;
 
   constructor(
     code: ErrorCode,
-    options: { params?: ErrorParams; details?: unknown; cause?: unknown; message?: string } = {},
+    options: {
+      params?: ErrorParams;
+      localize?: (lang: Lang) => ErrorParams;
+      details?: unknown;
+      cause?: unknown;
+      message?: string;
+    } = {},
   ) {
-    super(options.message ?? messageFor('en', code, options.params), { cause: options.cause });
+    super(options.message ?? messageFor('en', code, { ...options.params, ...options.localize?.('en') }), {
+      cause: options.cause,
+    });
     this.name = 'AppError';
     this.code = code;
     this.status = errorStatus[code];
     this.params = options.params ?? {};
     this.details = options.details;
+    this.localize = options.localize;
   }
 
   localized(lang: Lang): string {
-    return messageFor(lang, this.code, this.params);
+    return messageFor(lang, this.code, { ...this.wordsOf(lang), ...this.localize?.(lang) });
+  }
+
+  /** Errors raised by hand name an API field and an English reason: both said in `lang` here. */
+  private wordsOf(lang: Lang): ErrorParams {
+    const { field, reason } = this.params;
+    return {
+      ...this.params,
+      ...(this.code === 'VALIDATION_FAILED' &&
+        typeof field === 'string' &&
+        !field.startsWith('-') &&
+        !field.startsWith('<') && {
+          field: fieldLabel(field, lang),
+        }),
+      ...(typeof reason === 'string' && { reason: reasonText(reason, lang) }),
+    };
   }
 }

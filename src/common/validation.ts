@@ -1,14 +1,19 @@
 import type { z } from 'zod';
 import { AppError } from './errors.js';
+import { validationParams } from './validation-text.js';
 
-/** A failed protocol parse as 400 VALIDATION_FAILED naming the first bad field (the HTTP answer, a rejected event). */
+/**
+ * A failed protocol parse as 400 VALIDATION_FAILED naming the first bad field (the HTTP answer, a rejected event):
+ * the field in words and the reason in the reader's language, chosen when the message is made.
+ */
 export function validationError(error: z.ZodError): AppError {
   const issue = error.issues[0];
-  let field = issue?.path.join('.') || '(body)';
-  let reason = issue?.message ?? 'invalid';
-  if (issue?.code === 'unrecognized_keys') {
-    field = [...issue.path, ...issue.keys].join('.');
-    reason = 'unknown field';
-  }
-  return new AppError('VALIDATION_FAILED', { params: { field, reason }, details: { field } });
+  const field =
+    issue?.code === 'unrecognized_keys'
+      ? [...issue.path, ...issue.keys].join('.')
+      : issue?.path.join('.') || '(body)';
+  return new AppError('VALIDATION_FAILED', {
+    localize: (lang) => validationParams(issue, lang),
+    details: { field },
+  });
 }

@@ -164,7 +164,7 @@ describe('owner commands through the built CLI [sqlite]', function () {
     const first = await asOwner('products', 'import', csvFile());
     assert.equal(first.code, 1, first.stderr);
     assert.match(first.stdout, /Line 3: price: not an amount in so‘m/);
-    assert.match(first.stdout, /Line 5: sku: /);
+    assert.match(first.stdout, /Line 5: SKU: /);
     assert.match(first.stdout, /Import: 3 new, 0 updated, 0 unchanged, 2 rejected\./);
     assert.match(first.stderr, /2 lines were rejected/);
 

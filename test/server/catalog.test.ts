@@ -55,7 +55,7 @@ for (const dialect of testDialects()) {
         .send({ sku: 'BAD-EAN', name: 'Bad', barcodes: [bad], price: 100 })
         .expect(400);
       assert.equal(res.body.error.code, 'VALIDATION_FAILED');
-      assert.match(res.body.error.message, /barcodes\.0/);
+      assert.match(res.body.error.message, /barcodes — wrong check digit/);
       assert.match(res.body.error.message, /check digit/);
       assert.equal(await countRows(t, 'products', { tenant_id: shop.tenantId }), before);
     });
@@ -72,7 +72,7 @@ for (const dialect of testDialects()) {
         .set(...bearer(shop.ownerToken))
         .send({ sku: 'X2', name: 'X', price: -5 })
         .expect(400);
-      assert.match(negative.body.error.message, /price/);
+      assert.match(negative.body.error.message, /narx — kamida 0 so'm/);
     });
 
     it('returns 409 SKU_TAKEN and BARCODE_TAKEN and writes nothing', async () => {
@@ -215,13 +215,109 @@ for (const dialect of testDialects()) {
       await t.close();
     });
 
-    function importCsv(token: string, csv: string) {
+    function importCsv(token: string, csv: string | Buffer, lang = 'en') {
       return t.http
         .post('/products/import')
         .set(...bearer(token))
+        .set('accept-language', lang)
         .set('content-type', 'text/csv')
         .send(csv);
     }
+
+    it('says each bad line and each bad file in the owner’s language, with no parser text', async () => {
+      const shop = await bootstrapTenant(t);
+      const header = 'sku,name,barcode,price,unit,vatRate,mxik';
+      const lines = [
+        header,
+        'L1,Choy,4780000000018,100,pcs,12,',
+        'L2,Un,,abc,kg,,',
+        'L3,Tuz,,1,box,,',
+        'L4,Bir',
+        ',Nomsiz,,1,pcs,,',
+      ];
+      const expected: Record<string, RegExp[]> = {
+        uz: [
+          /^shtrix-kod: nazorat raqami noto‘g‘ri$/,
+          /^narx: so‘mdagi summa emas$/,
+          /^o‘lchov birligi: quyidagilardan biri: pcs, kg, l$/,
+          /^7 ta ustun kerak, 2 ta bor$/,
+          /^artikul: bo‘sh bo‘lmasin$/,
+        ],
+        ru: [
+          /^штрихкод: неверная контрольная цифра$/,
+          /^цена: это не сумма в сумах$/,
+          /^единица: одно из: pcs, kg, l$/,
+          /^нужно столбцов: 7, есть: 2$/,
+          /^артикул: не может быть пустым$/,
+        ],
+        en: [
+          /^barcode: wrong check digit$/,
+          /^price: not an amount in so'm$/,
+          /^unit: one of: pcs, kg, l$/,
+          /^expected 7 columns, got 2$/,
+          /^SKU: must not be empty$/,
+        ],
+      };
+      for (const [lang, reasons] of Object.entries(expected)) {
+        const res = await importCsv(shop.ownerToken, lines.join('\n'), lang).expect(200);
+        assert.equal(res.body.rejected.length, reasons.length);
+        res.body.rejected.forEach((r: { reason: string }, i: number) => assert.match(r.reason, reasons[i]!));
+      }
+      const files: Array<[string, string | Buffer, Record<string, RegExp>]> = [
+        [
+          'an unclosed quote',
+          `${header}\nQ1,"Choy,,100,pcs,,\nQ2,Tuz,,100,pcs,,\n`,
+          {
+            uz: /CSV fayl — \d+-qatorda qo‘shtirnoq noto‘g‘ri yoki yopilmagan$/,
+            ru: /CSV-файл — в строке \d+ кавычка не закрыта/,
+            en: /CSV file — a quote is not closed or misplaced on line \d+$/,
+          },
+        ],
+        [
+          'Windows-1251 text',
+          Buffer.concat([
+            Buffer.from(`${header}\nW1,`),
+            Buffer.from([0xd7, 0xe0, 0xe9]),
+            Buffer.from(',,100,pcs,,\n'),
+          ]),
+          {
+            uz: /fayl UTF-8 kodlashda emas/,
+            ru: /файл не в кодировке UTF-8/,
+            en: /the file is not UTF-8/,
+          },
+        ],
+        [
+          'a binary file',
+          Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3, 0, 0, 0, 4]),
+          {
+            uz: /CSV fayl — bu matnli CSV fayl emas$/,
+            ru: /CSV-файл — это не текстовый CSV-файл$/,
+            en: /CSV file — this is not a CSV text file$/,
+          },
+        ],
+        [
+          'a missing header column',
+          'sku,name,barcode,price,unit,vatRate\nM1,Choy,,100,pcs,12\n',
+          {
+            uz: /sarlavha qatori — ustunlar yetishmaydi: mxik; birinchi qator: sku,name,barcode,price,unit,vatRate,mxik$/,
+            ru: /строка заголовка — не хватает столбцов: mxik/,
+            en: /header line — missing columns: mxik; the first line must be: sku,name/,
+          },
+        ],
+      ];
+      for (const [what, body, messages] of files)
+        for (const [lang, message] of Object.entries(messages)) {
+          const res = await importCsv(shop.ownerToken, body, lang).expect(400);
+          assert.equal(res.body.error.code, 'VALIDATION_FAILED', what);
+          assert.match(res.body.error.message, message, `${what} [${lang}]: ${res.body.error.message}`);
+          assert.doesNotMatch(
+            res.body.error.message,
+            /\uFFFD|Quote Not|Invalid input|Invalid opening|PNG/,
+            what,
+          );
+        }
+      assert.equal(await countRows(t, 'products', { tenant_id: shop.tenantId }), 0);
+    });
 
     it('imports good lines, reports bad ones by line, and running twice doubles nothing', async () => {
       const shop = await bootstrapTenant(t);
@@ -249,7 +345,7 @@ for (const dialect of testDialects()) {
       );
       assert.match(first.body.rejected[0].reason, /barcode.*check digit/);
       assert.match(first.body.rejected[1].reason, /price/);
-      assert.match(first.body.rejected[2].reason, /sku: repeats line 2/);
+      assert.match(first.body.rejected[2].reason, /SKU: repeats line 2/);
       const rows = await t.db.knex('products').where({ tenant_id: shop.tenantId }).orderBy('sku');
       assert.deepEqual(
         rows.map((r) => [r.sku, Number(r.price), r.unit, r.vat_rate]),

@@ -40,13 +40,13 @@ for (const dialect of testDialects()) {
         .set(...bearer(shop.ownerToken))
         .send({ role: 'cashier', name: 'Ali' })
         .expect(400);
-      assert.match(noPin.body.error.message, /pin/);
+      assert.match(noPin.body.error.message, /PIN/);
       const shortPin = await t.http
         .post('/users')
         .set(...bearer(shop.ownerToken))
         .send({ role: 'cashier', name: 'Ali', pin: '12' })
         .expect(400);
-      assert.match(shortPin.body.error.message, /pin/);
+      assert.match(shortPin.body.error.message, /PIN/);
       const noEmail = await t.http
         .post('/users')
         .set(...bearer(shop.ownerToken))

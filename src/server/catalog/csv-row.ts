@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { nameSchema } from '../../common/names.js';
+import type { Lang } from '../../common/i18n/index.js';
 import { parseMoney } from '../../common/money.js';
+import { fieldLabel, validationParams } from '../../common/validation-text.js';
 import {
   barcodeSchema,
   mxikSchema,
@@ -56,9 +58,8 @@ export const csvRowSchema = z.strictObject({
 });
 export type CsvRow = z.output<typeof csvRowSchema>;
 
-/** First issue as `field: reason`, the way the import reports a rejected line. */
-export function csvRowProblem(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid';
-  return `${issue.path.join('.') || 'row'}: ${issue.message}`;
+/** First issue as `field: reason` in the person's language, the way the import reports a rejected line. */
+export function csvRowProblem(error: z.ZodError, lang: Lang): string {
+  const { field, reason } = validationParams(error.issues[0], lang);
+  return `${error.issues[0]?.path.length ? field : fieldLabel('row', lang)}: ${reason}`;
 }

@@ -9,6 +9,8 @@ import { isUniqueViolation } from '../db/errors.js';
 import { recordChanges } from '../changes/service.js';
 import { getTenant } from '../tenants/service.js';
 import { csvRowProblem, csvRowSchema, type CsvRow } from './csv-row.js';
+import type { Lang } from '../../common/i18n/index.js';
+import { csvLineReason, csvText, fieldLabel, type CsvProblem } from '../../common/validation-text.js';
 import {
   barcodesOf,
   deleteBarcodesOf,
@@ -36,16 +38,46 @@ interface ChunkResult {
 
 function checkHeader(record: string[]): void {
   const got = record.map((cell) => cell.trim());
-  if (got.length !== importCsvHeader.length || got.some((cell, i) => cell !== importCsvHeader[i])) {
-    throw new AppError('VALIDATION_FAILED', {
-      params: { field: 'header', reason: `expected ${importCsvHeader.join(',')}` },
-    });
+  if (got.length === importCsvHeader.length && got.every((cell, i) => cell === importCsvHeader[i])) return;
+  const header = importCsvHeader.join(',');
+  const missing = importCsvHeader.filter((name) => !got.includes(name));
+  const unknown = got.filter((name) => !(importCsvHeader as readonly string[]).includes(name));
+  // Columns all there but in another order count as missing nothing: then the order is what is wrong.
+  const problem = missing.length > 0 || unknown.length === 0 ? 'missingColumns' : 'unknownColumns';
+  const columns =
+    (problem === 'missingColumns' && missing.length > 0 ? missing : unknown).join(', ') || header;
+  throw fileProblem('header', problem, { columns, header });
+}
+
+/** The whole file refused for one reason, said in the reader's language. */
+function fileProblem(
+  field: string,
+  problem: CsvProblem,
+  params: Record<string, string | number> = {},
+): AppError {
+  return new AppError('VALIDATION_FAILED', {
+    localize: (lang) => ({ field: fieldLabel(field, lang), reason: csvText(problem, lang, params) }),
+    details: { field },
+  });
+}
+
+/** NUL bytes or many control characters: an image or a spreadsheet sent by mistake, not text. */
+function looksBinary(csv: string): boolean {
+  const sample = csv.slice(0, 8192);
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) return true;
+    // Tab, line feed, carriage return and form feed are text; other C0 controls are not.
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
   }
+  return control > sample.length / 100;
 }
 
 /** One chunk in one transaction: upsert by SKU, barcodes replaced where the file lists some. */
 async function importChunk(
   ctx: TenantContext,
+  lang: Lang,
   trx: Knex,
   defaultVatRate: number,
   lines: Line[],
@@ -85,7 +117,10 @@ async function importChunk(
     const id = old?.id ?? newId();
     const clash = row.barcode.find((code) => owners.has(code) && owners.get(code) !== id);
     if (clash) {
-      result.rejected.push({ line, reason: `barcode: ${clash} belongs to another product` });
+      result.rejected.push({
+        line,
+        reason: csvLineReason('barcode', csvText('barcodeOfOther', lang, { barcode: clash }), lang),
+      });
       continue;
     }
     const product: ProductRow = {
@@ -153,9 +188,14 @@ function sameCodes(old: readonly string[], file: readonly string[]): boolean {
   return next.size === old.length && old.every((code) => next.has(code));
 }
 
-async function runChunk(ctx: TenantContext, defaultVatRate: number, lines: Line[]): Promise<ChunkResult> {
+async function runChunk(
+  ctx: TenantContext,
+  lang: Lang,
+  defaultVatRate: number,
+  lines: Line[],
+): Promise<ChunkResult> {
   try {
-    return await ctx.db.knex.transaction((trx) => importChunk(ctx, trx, defaultVatRate, lines));
+    return await ctx.db.knex.transaction((trx) => importChunk(ctx, lang, trx, defaultVatRate, lines));
   } catch (error) {
     // A concurrent writer took a SKU or barcode after our reads: redo line by line so only the clashing line fails.
     if (!isUniqueViolation(error) || lines.length === 1) {
@@ -164,12 +204,12 @@ async function runChunk(ctx: TenantContext, defaultVatRate: number, lines: Line[
           imported: 0,
           updated: 0,
           unchanged: 0,
-          rejected: [{ line: lines[0]!.line, reason: 'sku or barcode: taken' }],
+          rejected: [{ line: lines[0]!.line, reason: csvText('taken', lang) }],
         };
       throw error;
     }
     const total: ChunkResult = { imported: 0, updated: 0, unchanged: 0, rejected: [] };
-    for (const line of lines) merge(total, await runChunk(ctx, defaultVatRate, [line]));
+    for (const line of lines) merge(total, await runChunk(ctx, lang, defaultVatRate, [line]));
     return total;
   }
 }
@@ -185,7 +225,14 @@ function merge(into: ChunkResult, part: ChunkResult): void {
  * Imports a price list. Good lines are upserted by SKU (running the same file twice changes nothing the second
  * time), each bad line is reported as {line, reason} with the file's line number (the header is line 1).
  */
-export async function importProductsCsv(ctx: TenantContext, csv: string): Promise<ImportResponse> {
+export async function importProductsCsv(
+  ctx: TenantContext,
+  csv: string,
+  lang: Lang,
+): Promise<ImportResponse> {
+  if (looksBinary(csv)) throw fileProblem('csv', 'binary');
+  // The body was read as UTF-8: a file saved in another code page (Windows-1251) shows up as U+FFFD.
+  if (csv.includes('\uFFFD')) throw fileProblem('csv', 'notUtf8');
   const tenant = await getTenant(ctx.db.knex, ctx.tenantId);
   const total: ChunkResult = { imported: 0, updated: 0, unchanged: 0, rejected: [] };
   const seenSkus = new Map<string, number>();
@@ -207,7 +254,7 @@ export async function importProductsCsv(ctx: TenantContext, csv: string): Promis
       if (record.length !== importCsvHeader.length) {
         total.rejected.push({
           line,
-          reason: `expected ${importCsvHeader.length} columns, got ${record.length}`,
+          reason: csvText('columns', lang, { expected: importCsvHeader.length, got: record.length }),
         });
         continue;
       }
@@ -215,7 +262,7 @@ export async function importProductsCsv(ctx: TenantContext, csv: string): Promis
         Object.fromEntries(importCsvHeader.map((name, i) => [name, record[i]])),
       );
       if (!parsed.success) {
-        total.rejected.push({ line, reason: csvRowProblem(parsed.error) });
+        total.rejected.push({ line, reason: csvRowProblem(parsed.error, lang) });
         continue;
       }
       const row = parsed.data;
@@ -223,24 +270,34 @@ export async function importProductsCsv(ctx: TenantContext, csv: string): Promis
       const codeLine = row.barcode.map((code) => seenBarcodes.get(code)).find((l) => l !== undefined);
       if (skuLine !== undefined || codeLine !== undefined) {
         const what = skuLine !== undefined ? 'sku' : 'barcode';
-        total.rejected.push({ line, reason: `${what}: repeats line ${skuLine ?? codeLine}` });
+        total.rejected.push({
+          line,
+          reason: csvLineReason(what, csvText('repeatsLine', lang, { line: (skuLine ?? codeLine)! }), lang),
+        });
         continue;
       }
       seenSkus.set(row.sku, line);
       for (const code of row.barcode) seenBarcodes.set(code, line);
       chunk.push({ line, row });
       if (chunk.length >= CHUNK_ROWS) {
-        merge(total, await runChunk(ctx, tenant.default_vat_rate, chunk));
+        merge(total, await runChunk(ctx, lang, tenant.default_vat_rate, chunk));
         chunk = [];
       }
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
-    const reason = error instanceof Error ? error.message : 'unreadable CSV';
-    throw new AppError('VALIDATION_FAILED', { params: { field: 'csv', reason }, cause: error });
+    // csv-parse's own text is English and may quote the file's bytes: only its code and line number are used.
+    const code = (error as { code?: unknown }).code;
+    const line = Number((error as { lines?: unknown }).lines) || 0;
+    if (typeof code === 'string' && /QUOTE/.test(code)) throw fileProblem('csv', 'badQuote', { line });
+    throw fileProblem('csv', 'unreadable');
   }
-  if (header) throw new AppError('VALIDATION_FAILED', { params: { field: 'header', reason: 'empty file' } });
-  if (chunk.length > 0) merge(total, await runChunk(ctx, tenant.default_vat_rate, chunk));
+  if (header)
+    throw fileProblem('header', 'missingColumns', {
+      columns: importCsvHeader.join(', '),
+      header: importCsvHeader.join(','),
+    });
+  if (chunk.length > 0) merge(total, await runChunk(ctx, lang, tenant.default_vat_rate, chunk));
   total.rejected.sort((a, b) => a.line - b.line);
   ctx.logger.info(
     {

@@ -2,6 +2,7 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import { createProductBody, listProductsQuery, updateProductBody } from '../../common/protocol/catalog.js';
 import { AppError } from '../../common/errors.js';
+import { langFromAcceptLanguage } from '../../common/i18n/index.js';
 import type { AppDeps } from '../context.js';
 import { requireTenantManager, tenantContext } from '../http/auth.js';
 import { validate } from '../http/validate.js';
@@ -29,7 +30,8 @@ export function catalogRoutes(deps: AppDeps): Router {
     async (req, res) => {
       if (typeof req.body !== 'string')
         throw new AppError('VALIDATION_FAILED', { params: { field: 'body', reason: 'send text/csv' } });
-      res.json(await importProductsCsv(tenantContext(deps, res), req.body));
+      const lang = langFromAcceptLanguage(req.get('accept-language'));
+      res.json(await importProductsCsv(tenantContext(deps, res), req.body, lang));
     },
   );
   router.patch('/:id', async (req, res) => {

@@ -80,7 +80,7 @@ export async function seedDemoStore(deps: AppDeps, productCount = 240): Promise<
     },
   };
   const products = generateCatalog(productCount);
-  await importProductsCsv(ctx, catalogCsv(products));
+  await importProductsCsv(ctx, catalogCsv(products), 'en');
   await receiveStock(ctx, {
     lines: products.map((p, i) => ({
       sku: p.sku,
