@@ -41,10 +41,12 @@ export function savePrinterConfig(ctx: RegisterContext, config: PrinterConfig): 
 
 export function receiptContext(
   ctx: RegisterContext,
-  input: { cashierId: string; occurredAt: string; width: number },
+  input: { cashierId: string; occurredAt: string; width: number; docId?: string },
 ): ReceiptContext {
   const settings = settingsOf(ctx);
+  const fiscal = fiscalMarkOf(ctx, input.docId);
   return {
+    fiscal: fiscal && 'mark' in fiscal ? fiscal.mark : null,
     storeName: settings.storeName,
     header: settings.receiptHeader,
     device: ctx.identity.deviceName,
@@ -99,7 +101,12 @@ export function saleReceiptLines(
   return [
     ...renderSaleReceipt(
       sale.data,
-      receiptContext(ctx, { cashierId: sale.data.cashierId, occurredAt: sale.occurredAt, width }),
+      receiptContext(ctx, {
+        cashierId: sale.data.cashierId,
+        occurredAt: sale.occurredAt,
+        width,
+        docId: docIdOf(sale),
+      }),
     ),
     ...footerOf(ctx, docIdOf(sale), width).footer,
   ];
@@ -119,6 +126,7 @@ export function refundReceiptLines(
         cashierId: refund.data.cashierId ?? sale.cashierId,
         occurredAt: refund.occurredAt,
         width,
+        docId: docIdOf(refund),
       }),
     ),
     ...footerOf(ctx, docIdOf(refund), width).footer,
@@ -135,6 +143,7 @@ export async function printSale(ctx: RegisterContext, sale: Printed<SaleComplete
       cashierId: sale.data.cashierId,
       occurredAt: sale.occurredAt,
       width: printer.width,
+      docId: docIdOf(sale),
     }),
     {
       codePage: printer.codePage,
@@ -160,6 +169,7 @@ export async function printRefund(
       cashierId: refund.data.cashierId ?? sale.cashierId,
       occurredAt: refund.occurredAt,
       width: printer.width,
+      docId: docIdOf(refund),
     }),
     {
       codePage: printer.codePage,

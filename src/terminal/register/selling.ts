@@ -21,7 +21,7 @@ import {
 import { commitSale, writeAudit } from '../store/queries/sales.js';
 import type { Cashier } from './cashier.js';
 import { settingsOf, type RegisterContext } from './context.js';
-import { requireOpenShift } from './shift.js';
+import { requireOpenShift, refuseIfRevoked } from './shift.js';
 
 export function snapshotOf(product: LocalProduct): ProductSnapshot {
   return {
@@ -136,6 +136,7 @@ export function checkout(
     markingCodes?: readonly string[];
   },
 ): CompletedSale {
+  refuseIfRevoked(ctx);
   const shift = requireOpenShift(ctx);
   const cashRounding = settingsOf(ctx).cashRounding;
   const occurredAt = new Date().toISOString();
