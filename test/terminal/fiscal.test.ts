@@ -316,7 +316,7 @@ describe('fiscal receipts through the FM emulator', () => {
     assert.ok(bytes.includes(store));
     assert.ok(bytes.includes(Buffer.from([0x1d, 0x28, 0x6b, 3, 0, 0x31, 0x51, 0x30])));
     const text = saleReceiptLines(r.ctx, sale, 48).join('\n');
-    assert.match(text, new RegExp(`FM №\\s+${doc.terminalId}`));
+    assert.match(text, new RegExp(`FM raqami\\s+${doc.terminalId}`));
     assert.match(text, new RegExp(`Fiskal belgi\\s+${doc.fiscalSign}`));
   });
 

@@ -206,6 +206,7 @@ const checks: { [T in EventType]: Check<T> } = {
   'cash.moved': checkCashMoved,
   'audit.recorded': () => ({}),
   'device.status': () => ({}),
+  // The FM's result of a sale or refund; one per document is enforced by fiscal_receipts' key.
   'sale.fiscalised': () => ({}),
 };
 

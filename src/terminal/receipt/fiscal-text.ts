@@ -10,8 +10,8 @@ export interface FiscalMark {
 }
 
 /**
- * The fiscal part at the foot of a receipt: FM number, receipt sequence, time and fiscal sign (the QR code of
- * the check URL follows on paper); a receipt of a register without fiscalisation says it is not fiscal.
+ * The foot of a receipt that has no fiscal sign: a register without fiscalisation says the receipt is not fiscal,
+ * one still waiting for its FM says so. A signed receipt shows the FM's block in its text and the QR on paper.
  */
 export function fiscalFooter(
   fiscal: { mark: FiscalMark } | { pending: true } | null,
@@ -19,16 +19,9 @@ export function fiscalFooter(
   width: number,
 ): string[] {
   const t = (key: string) => messageFor(lang, key);
-  const pair = (left: string, right: string) =>
-    left + ' '.repeat(Math.max(1, width - left.length - right.length)) + right;
   const centred = (text: string) => ' '.repeat(Math.max(0, Math.floor((width - text.length) / 2))) + text;
   if (fiscal === null) return [centred(t('receipt.notFiscal'))];
   if ('pending' in fiscal) return [centred(t('receipt.fiscalPending'))];
-  const { mark } = fiscal;
-  return [
-    pair(t('receipt.fmNumber'), mark.terminalId),
-    pair(t('receipt.fiscalSeq'), String(mark.receiptSeq)),
-    pair(t('receipt.fiscalTime'), mark.dateTime),
-    pair(t('receipt.fiscalSign'), mark.fiscalSign),
-  ];
+  // The signed block itself (FM, sequence, time, sign, URL) is the receipt text's (ReceiptContext.fiscal).
+  return [];
 }

@@ -45,10 +45,12 @@ export function savePrinterConfig(ctx: RegisterContext, config: PrinterConfig): 
 
 export function receiptContext(
   ctx: RegisterContext,
-  input: { cashierId: string; occurredAt: string; width: number },
+  input: { cashierId: string; occurredAt: string; width: number; docId?: string },
 ): ReceiptContext {
   const settings = settingsOf(ctx);
+  const fiscal = fiscalMarkOf(ctx, input.docId);
   return {
+    fiscal: fiscal && 'mark' in fiscal ? fiscal.mark : null,
     storeName: settings.storeName,
     legalName: settings.legalName ?? null,
     stir: settings.stir ?? null,
@@ -106,7 +108,12 @@ export function saleReceiptLines(
 ): string[] {
   return [
     ...renderSaleReceipt(sale.data, {
-      ...receiptContext(ctx, { cashierId: sale.data.cashierId, occurredAt: sale.occurredAt, width }),
+      ...receiptContext(ctx, {
+        cashierId: sale.data.cashierId,
+        occurredAt: sale.occurredAt,
+        width,
+        docId: docIdOf(sale),
+      }),
       copy,
     }),
     ...footerOf(ctx, docIdOf(sale), width).footer,
@@ -164,6 +171,7 @@ export function refundReceiptLines(
         cashierId: refund.data.cashierId ?? sale.cashierId,
         occurredAt: refund.occurredAt,
         width,
+        docId: docIdOf(refund),
       }),
     ),
     ...footerOf(ctx, docIdOf(refund), width).footer,
@@ -185,6 +193,7 @@ export async function printSale(
         cashierId: sale.data.cashierId,
         occurredAt: sale.occurredAt,
         width: printer.width,
+        docId: docIdOf(sale),
       }),
       copy,
     },
@@ -212,6 +221,7 @@ export async function printRefund(
       cashierId: refund.data.cashierId ?? sale.cashierId,
       occurredAt: refund.occurredAt,
       width: printer.width,
+      docId: docIdOf(refund),
     }),
     {
       codePage: printer.codePage,
