@@ -10,6 +10,7 @@ const selling = () => import('./commands/pos-sell.js');
 const printer = () => import('./commands/pos-printer.js');
 const syncing = () => import('./commands/pos-sync.js');
 const ui = () => import('./commands/pos-ui.js');
+const fiscal = () => import('./commands/pos-fiscal.js');
 
 /** The register's headless commands; each group's code is in commands/pos-<group>.ts, loaded when it runs. */
 export function posProgram() {
@@ -75,6 +76,12 @@ export function posProgram() {
       collect,
       [],
     )
+    .option(
+      '--mark <code>',
+      'marking code (DataMatrix) of one unit of a marked item; one per unit',
+      collect,
+      [],
+    )
     .option('--print', 'also print on the configured receipt printer')
     .addOption(receiptWidth)
     .action(lazy(selling, 'sell'));
@@ -112,6 +119,32 @@ export function posProgram() {
     .addOption(new Option('--drawer <pin>', 'cash drawer kick pin').choices(['2', '5', 'none']).default('2'))
     .action(lazy(printer, 'set'));
   printers.command('test').description('print a test page').action(lazy(printer, 'test'));
+
+  const fiscals = program
+    .command('fiscal')
+    .description('fiscal module (FM): every sale and refund signed, as Uzbek tax law requires');
+  fiscals
+    .command('set')
+    .description('choose the fiscal module of this register')
+    .command('fds')
+    .description("the tax operator's FiscalDriveService on this PC")
+    .option('--url <url>', 'FiscalDriveService address', 'http://127.0.0.1:3449')
+    .requiredOption('--factory-id <id>', "the FM's FactoryID (see /FiscalDrive/List)")
+    .option('--pos-auth <key>', 'X-POS-Auth key when the FM is locked to one POS')
+    .option('--block-after <hours>', 'hours an unsent receipt may wait before the FM blocks (24 or 48)', '24')
+    .action(lazy(fiscal, 'setFds'));
+  fiscals
+    .command('status')
+    .description('the FM: number, lock, shift, unsent receipts, time left before it blocks')
+    .action(lazy(fiscal, 'status'));
+  fiscals
+    .command('retry')
+    .description('send the sales and refunds still without a fiscal sign')
+    .action(lazy(fiscal, 'retry'));
+  fiscals
+    .command('off')
+    .description('stop fiscalising on this register (receipts say they are not fiscal)')
+    .action(lazy(fiscal, 'off'));
   // The cashier's screen: `pos` alone or `pos ui`; Ink and React are loaded only here.
   program.action(lazy(ui, 'ui'));
   program.command('ui').description('the cashier screen (the default)').action(lazy(ui, 'ui'));

@@ -14,6 +14,7 @@ const stock = () => import('./commands/stock.js');
 const users = () => import('./commands/users.js');
 const reports = () => import('./commands/reports.js');
 const settings = () => import('./commands/settings.js');
+const fiscalEmulator = () => import('./commands/fiscal-emulator.js');
 
 /** For repeatable options such as `--barcode a --barcode b`. */
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -127,6 +128,21 @@ export function posappProgram() {
     .argument('<device>', 'register id or name, e.g. POS-02')
     .option('--force', 'even if it still reports unsent sales')
     .action(lazy(devices, 'resetDeviceKey'));
+
+  program
+    .command('fiscal-emulator')
+    .description('a stand-in fiscal module (FiscalDriveService with the FM rules) for trying registers')
+    .option('--port <port>', 'port to listen on', '3449')
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option(
+      '--factory-id <id>',
+      'FactoryID the register must use (default EMU00000-0000-0000-0000-000000000001)',
+    )
+    .option('--terminal-id <id>', 'FM number printed on receipts (default ZZ000000000001)')
+    .option('--block-after <hours>', 'hours an unsent receipt may wait before the FM blocks', '48')
+    .option('--latency <ms>', 'delay of every answer, as a slow FM', '0')
+    .option('--offline', 'receipts are not sent to the tax server (the unsent countdown runs)')
+    .action(lazy(fiscalEmulator, 'run'));
 
   program
     .command('demo')
@@ -301,6 +317,11 @@ export function posappProgram() {
     .option('--cashier <cashier>', 'only this cashier (name or id)')
     .addOption(new Option('--kind <kind>', 'only this kind of act').choices(auditKinds))
     .action(lazy(reports, 'auditReport'));
+  period(
+    reportGroup.command('receipts').description('each sale and refund with its fiscal sign and check URL'),
+  )
+    .option('--number <receiptNo>', 'one receipt or refund, whatever its date (e.g. POS-01-000123)')
+    .action(lazy(reports, 'receiptsReport'));
   period(reportGroup.command('best-sellers').description('products by net sales'))
     .option('--limit <n>', 'how many (default 20)')
     .action(lazy(reports, 'bestSellersReport'));

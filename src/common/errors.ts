@@ -36,6 +36,10 @@ export const errorStatus = {
   REGISTER_HAS_UNSENT_EVENTS: 409,
   REGISTER_HAS_PARKED_SALES: 409,
   BAD_SERVER_RESPONSE: 502,
+  // Why `posapp server` could not start (it exits 1 with the message).
+  PORT_IN_USE: 503,
+  DATABASE_UNREACHABLE: 503,
+  SERVER_OLDER_THAN_DATABASE: 503,
   // The register's sale engine (src/terminal/sale) and receipt printing.
   INVALID_QUANTITY: 400,
   INVALID_DISCOUNT: 400,
@@ -60,6 +64,24 @@ export const errorStatus = {
   PARKED_SALE_NOT_FOUND: 404,
   PARKED_SALES_WAITING: 409,
   REGISTER_REVOKED: 403,
+  REGISTER_UPDATE_REQUIRED: 426,
+  // The register's fiscal module (src/terminal/fiscal): refused before sending, or by the FM.
+  FISCAL_NOT_CONFIGURED: 409,
+  FISCAL_MXIK_INVALID: 422,
+  FISCAL_PACKAGE_CODE_MISSING: 422,
+  FISCAL_MARKING_CODE_MISSING: 422,
+  FISCAL_MARKING_CODE_INVALID: 422,
+  FISCAL_SUM_RULE: 422,
+  FISCAL_SHIFT_NOT_OPEN: 409,
+  FISCAL_CLOCK_BEHIND: 409,
+  FISCAL_UNREACHABLE: 503,
+  FISCAL_NO_ANSWER: 504,
+  FISCAL_LOCKED: 423,
+  FISCAL_UNSENT_LIMIT: 423,
+  FISCAL_MEMORY_FULL: 507,
+  FISCAL_REFUND_OVER_SALES: 409,
+  FISCAL_ORIGINAL_NOT_FISCALISED: 409,
+  FISCAL_REFUSED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_MIN_REGISTER_VERSION } from '../common/version.js';
 
 export interface ServerConfig {
   readonly dbUrl: string;
@@ -25,6 +26,8 @@ export interface ServerConfig {
     readonly maxFailuresPerAddress: number;
   };
   readonly logLevel: string;
+  /** Registers older than this (`x.y.z`) are told to update instead of pulling; default DEFAULT_MIN_REGISTER_VERSION. */
+  readonly minRegisterVersion?: string;
 }
 
 export type TrustProxy = false | number | readonly string[];
@@ -64,6 +67,10 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   XDG_DATA_HOME: z.string().optional(),
+  POSAPP_MIN_REGISTER_VERSION: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+$/, 'POSAPP_MIN_REGISTER_VERSION must look like 1.2.3')
+    .optional(),
 });
 
 export interface ServerFlags {
@@ -114,5 +121,6 @@ export function loadServerConfig(
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
     rateLimit: Object.freeze({ windowMs: 15 * 60 * 1000, maxFailures: 10, maxFailuresPerAddress: 30 }),
     logLevel: parsed.LOG_LEVEL ?? 'info',
+    minRegisterVersion: parsed.POSAPP_MIN_REGISTER_VERSION ?? DEFAULT_MIN_REGISTER_VERSION,
   });
 }

@@ -3,7 +3,8 @@ import { rmSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { Database } from '../../src/node/sqlite-driver.js';
 import { closeRegister } from '../../src/terminal/register/context.js';
-import { storePath } from '../../src/terminal/store/connection.js';
+import { openStore, storePath } from '../../src/terminal/store/connection.js';
+import { keepUnapplied, setUpdateRequired } from '../../src/terminal/store/queries/drift.js';
 import { assertBuilt, runCli } from '../helpers/cli.js';
 import { offlineRegister, type OfflineRegister } from '../helpers/register.js';
 
@@ -130,6 +131,34 @@ describe('pos headless commands (offline register)', function () {
     assert.equal(body.eventsWaiting, 8);
     assert.equal(body.connection, 'offline');
     assert.equal(body.lastSyncAt, null);
+  });
+
+  it('lists pulled changes it could not apply and a server’s demand to update', async () => {
+    const store = openStore(r.dataDir);
+    try {
+      keepUnapplied(store, {
+        entity: 'coupon',
+        id: 'SPRING-10',
+        reason: 'unknown entity coupon',
+        version: 42,
+        change: { entity: 'coupon', op: 'upsert', id: 'SPRING-10', data: {} },
+      });
+      setUpdateRequired(store, '9.0.0');
+    } finally {
+      store.close();
+    }
+    const body = JSON.parse((await pos('--json', 'status')).stdout);
+    assert.equal(body.unappliedCount, 1);
+    assert.deepEqual(
+      body.unappliedChanges.map((c: Record<string, unknown>) => [c.entity, c.id, c.reason, c.version]),
+      [['coupon', 'SPRING-10', 'unknown entity coupon', 42]],
+    );
+    assert.equal(body.updateRequired, '9.0.0');
+    const human = await pos('--lang', 'en', 'status');
+    assert.equal(human.code, 0, human.stderr);
+    assert.match(human.stdout, /Unapplied changes\s*│\s*1/);
+    assert.match(human.stdout, /coupon SPRING-10 \(v42\): unknown entity coupon/);
+    assert.match(human.stdout, /Update this register: the server needs version 9\.0\.0 or newer/);
   });
 
   it('says clearly when the server cannot be reached, and keeps every event', async () => {

@@ -91,9 +91,10 @@ async function printOrNotice(
 
 /** `pos sell --item <barcode>[*qty] … --pay cash[:amount] | card[:amount][:type][:ref] | qr…`, headless. */
 export async function sell(
-  options: { item: string[]; pay: string[]; print?: boolean; width: string },
+  options: { item: string[]; pay: string[]; mark?: string[]; print?: boolean; width: string },
   command: Command,
 ): Promise<void> {
+  const { fiscaliseAfterCommit } = await import('./pos-fiscal.js');
   const { sessionCashier } = await import('../../terminal/register/cashier.js');
   const { checkout, scanIntoCart } = await import('../../terminal/register/selling.js');
   const { settingsOf } = await import('../../terminal/register/context.js');
@@ -106,9 +107,21 @@ export async function sell(
     for (const item of options.item) cart = scanIntoCart(ctx, cart, item).state;
     const specs = (options.pay.length > 0 ? options.pay : ['cash']).map(parsePaySpec);
     const tenders = await resolveTenders(specs, cartTotals(cart).total, settingsOf(ctx).cashRounding);
-    const sale = checkout(ctx, { cart, tenders, cashier });
-    if (globals.json) printJson({ sale: { id: sale.saleId, occurredAt: sale.occurredAt, ...sale.data } });
-    else {
+    const sale = checkout(ctx, { cart, tenders, cashier, markingCodes: options.mark ?? [] });
+    // The sale is committed; the FM signs it now, and the receipt prints only with its sign.
+    const signed = await fiscaliseAfterCommit(ctx, {
+      id: sale.saleId,
+      number: sale.receiptNo,
+      fiscal: sale.fiscal,
+    });
+    if (globals.json) {
+      const { fiscalMarkOf } = await import('../../terminal/register/printing.js');
+      const fiscal = fiscalMarkOf(ctx, sale.saleId);
+      printJson({
+        sale: { id: sale.saleId, occurredAt: sale.occurredAt, ...sale.data },
+        fiscal: fiscal && 'mark' in fiscal ? fiscal.mark : fiscal ? 'pending' : null,
+      });
+    } else {
       for (const line of saleReceiptLines(ctx, sale, Number(options.width))) printLine(line);
       printLine();
       printLine(
@@ -119,7 +132,7 @@ export async function sell(
         }),
       );
     }
-    await printOrNotice(ctx, options.print === true, () => printSale(ctx, sale), sale.receiptNo);
+    await printOrNotice(ctx, options.print === true && signed, () => printSale(ctx, sale), sale.receiptNo);
   });
 }
 
@@ -134,6 +147,7 @@ export async function refund(
   const { findProductByBarcode } = await import('../../terminal/store/queries/catalog.js');
   const { parseScanInput } = await import('../../terminal/sale/scale-barcode.js');
   const { printRefund, refundReceiptLines } = await import('../../terminal/register/printing.js');
+  const { fiscaliseAfterCommit } = await import('./pos-fiscal.js');
   await withRegister(command, async (ctx, globals) => {
     const cashier = sessionCashier(ctx);
     const { sale } = refundOptions(ctx, receiptNo);
@@ -150,6 +164,11 @@ export async function refund(
       };
     }
     const done = refundSale(ctx, { receiptNo, selection, cashier, reason: options.reason });
+    const signed = await fiscaliseAfterCommit(ctx, {
+      id: done.refundId,
+      number: done.refundNo,
+      fiscal: done.fiscal,
+    });
     if (globals.json) printJson({ refund: { id: done.refundId, occurredAt: done.occurredAt, ...done.data } });
     else {
       for (const line of refundReceiptLines(ctx, done, done.sale.data, Number(options.width)))
@@ -161,7 +180,7 @@ export async function refund(
     }
     await printOrNotice(
       ctx,
-      options.print === true,
+      options.print === true && signed,
       () => printRefund(ctx, done, done.sale.data),
       done.refundNo,
     );

@@ -26,18 +26,32 @@ async function printReport(ctx: RegisterContext, report: ShiftReport, json: bool
 export async function open(options: { cash: string }, command: Command): Promise<void> {
   const { sessionCashier } = await import('../../terminal/register/cashier.js');
   const { openShift } = await import('../../terminal/register/shift.js');
-  await withRegister(command, (ctx, globals) => {
+  await withRegister(command, async (ctx, globals) => {
     const shift = openShift(ctx, sessionCashier(ctx), moneyOption(options.cash, '--cash'));
     if (globals.json) printJson({ shift });
     else printLine(text(globals.lang, 'shiftOpened', { cash: formatMoney(shift.openingCash) }));
+    // The FM shift opens with the register's; an FM that refuses is reported, the register's shift stays open.
+    const { openFiscalShift, readFiscalConfig } = await import('../../terminal/fiscal/service.js');
+    if (!readFiscalConfig(ctx)) return;
+    await openFiscalShift(ctx);
+    if (!globals.json) printLine(text(globals.lang, 'fiscalShiftOpened'));
   });
 }
 
 /** Closes the shift with the counted cash and prints the Z-report. */
 export async function close(options: { counted: string }, command: Command): Promise<void> {
   const { closeShift } = await import('../../terminal/register/shift.js');
+  const { closeFiscalShift, readFiscalConfig } = await import('../../terminal/fiscal/service.js');
   await withRegister(command, async (ctx, globals) => {
+    // The Z-report goes through the FM first: a refusal leaves the register's shift open to try again.
+    const fiscal = readFiscalConfig(ctx) ? await closeFiscalShift(ctx) : null;
     await printReport(ctx, closeShift(ctx, moneyOption(options.counted, '--counted')), globals.json);
+    if (fiscal && !globals.json)
+      printLine(
+        fiscal.closed
+          ? text(globals.lang, 'fiscalZClosed', { receipts: fiscal.x.receipts })
+          : text(globals.lang, 'fiscalZEmpty'),
+      );
   });
 }
 

@@ -7,6 +7,7 @@ import { formatQuantity } from '../../common/quantity.js';
 import {
   auditReportResponse,
   bestSellersQuery,
+  receiptsReportResponse,
   salesReportResponse,
   shiftsReportResponse,
   type AuditReportEvent,
@@ -30,6 +31,7 @@ const salesFlagsSchema = z.strictObject({
   by: z.enum(['day', 'register', 'cashier', 'product']).optional(),
 });
 const shiftsFlagsSchema = z.strictObject(period);
+const receiptsFlagsSchema = z.strictObject({ ...period, number: z.string().min(1).max(32).optional() });
 const auditFlagsSchema = z.strictObject({
   ...period,
   register: z.string().min(1).optional(),
@@ -290,5 +292,49 @@ export async function auditReport(_options: unknown, command: Command): Promise<
       t('colDetail'),
     ],
     rows,
+  );
+}
+
+/** `posapp reports receipts`: each sale and refund with its fiscal result (FM, sequence, sign, check URL). */
+export async function receiptsReport(_options: unknown, command: Command): Promise<void> {
+  const globals = globalsOf(command);
+  const flags = parseOptions(receiptsFlagsSchema, command.opts());
+  const { api } = loggedInClient(globals);
+  const answer = await api.request('GET', '/reports/receipts', {
+    query: { ...periodQuery(flags), ...(flags.number ? { receiptNo: flags.number } : {}) },
+    response: receiptsReportResponse,
+  });
+  const format = formatOf(globals.json, flags.csv);
+  if (format === 'json') return printJson(answer);
+  const money = format === 'csv' ? csvMoney : formatMoney;
+  const rows = answer.receipts.map((r) => [
+    r.number,
+    r.device,
+    format === 'csv' ? r.occurredAt : formatTime(r.occurredAt),
+    money(r.kind === 'refund' ? -r.total : r.total),
+    r.fiscal?.terminalId ?? '',
+    r.fiscal ? String(r.fiscal.receiptSeq) : '',
+    r.fiscal?.fiscalSign ?? '',
+    r.fiscal?.qrUrl ?? '',
+  ]);
+  if (format === 'csv')
+    return printCsv(
+      ['number', 'device', 'at', 'total', 'terminalId', 'receiptSeq', 'fiscalSign', 'qrUrl'],
+      rows,
+    );
+  const t = (key: TextKey) => text(globals.lang, key);
+  printLine(text(globals.lang, 'reportPeriod', { from: answer.from, to: answer.to }));
+  printTable(
+    [
+      t('colReceipt'),
+      t('colDevice'),
+      t('colTime'),
+      t('colTotal'),
+      t('colFm'),
+      t('colSeq'),
+      t('colSign'),
+      t('colCheck'),
+    ],
+    rows.map((row) => (row[4] === '' ? [...row.slice(0, 4), t('notFiscal'), '', '', ''] : row)),
   );
 }

@@ -35,6 +35,11 @@ export const en: Record<keyof typeof uz, string> = {
     'The register in {dataDir} still holds {count} unsent events. Sync it first or choose another data directory.',
   REGISTER_HAS_PARKED_SALES:
     'The register in {dataDir} has {count} parked sales. Finish or cancel them first.',
+  PORT_IN_USE:
+    'Port {port} is already in use by another program. Choose another --port or stop that program.',
+  DATABASE_UNREACHABLE: 'Cannot reach the database: {reason}',
+  SERVER_OLDER_THAN_DATABASE:
+    'This server is older than the database (unknown migrations there: {migrations}); upgrade it.',
   BAD_SERVER_RESPONSE: 'The server gave an unexpected answer ({status}): {url}',
   // Sale engine and receipts.
   INVALID_QUANTITY: 'Invalid quantity: {qty}',
@@ -59,6 +64,31 @@ export const en: Record<keyof typeof uz, string> = {
   PARKED_SALE_NOT_FOUND: 'This parked sale is gone (resumed in another window).',
   PARKED_SALES_WAITING: 'Parked sales are waiting ({count}): finish or cancel them first.',
   REGISTER_REVOKED: 'This register has been revoked. Its sales are kept; contact the owner.',
+  REGISTER_UPDATE_REQUIRED:
+    'Update this register: the server needs version {min} or newer (this register runs {current}). Sales are kept and sent after the update.',
+  FISCAL_NOT_CONFIGURED:
+    'No fiscal module is set up on this register: pos fiscal set fds --url … --factory-id …',
+  FISCAL_MXIK_INVALID:
+    'The MXIK code of "{name}" is wrong ({mxik}): it must be 17 digits. Fix the product card.',
+  FISCAL_PACKAGE_CODE_MISSING: '"{name}" has no package code. Enter it on the product card.',
+  FISCAL_MARKING_CODE_MISSING:
+    '"{name}" is a marked item: scan the marking code of every unit ({scanned} of {needed}).',
+  FISCAL_MARKING_CODE_INVALID: 'The marking code of "{name}" is invalid or repeated: {code}',
+  FISCAL_SUM_RULE: 'The payment ({paid}) does not match the receipt lines ({lines}).',
+  FISCAL_SHIFT_NOT_OPEN: 'The fiscal module has no open shift. Open the shift.',
+  FISCAL_CLOCK_BEHIND: 'The computer clock is behind the last fiscal operation ({last}). Set the clock.',
+  FISCAL_UNREACHABLE:
+    'Cannot reach the fiscal module service ({url}). Check that the module is plugged in and FiscalDriveService is running; the sale is kept and will be sent later.',
+  FISCAL_NO_ANSWER:
+    'The fiscal module did not answer ({url}). The sale is kept; the answer will be asked again, with no second receipt.',
+  FISCAL_LOCKED: 'The fiscal module is locked by the tax operator. Call the fiscal data operator (OFD).',
+  FISCAL_UNSENT_LIMIT:
+    'The fiscal module stopped: receipts have waited too long to be sent. Connect to the internet and send them to the tax server.',
+  FISCAL_MEMORY_FULL: 'The fiscal module memory is full. Send the receipts or call the operator.',
+  FISCAL_REFUND_OVER_SALES: 'The refund is more than this fiscal module’s sales.',
+  FISCAL_ORIGINAL_NOT_FISCALISED:
+    'The original receipt {receiptNo} is not fiscalised yet: send it first (pos fiscal retry).',
+  FISCAL_REFUSED: 'The fiscal module refused the receipt: {reason}',
   'receipt.device': 'Register',
   'receipt.cashier': 'Cashier',
   'receipt.number': 'Receipt #',
@@ -93,6 +123,10 @@ export const en: Record<keyof typeof uz, string> = {
   'unit.pcs': 'pcs',
   'unit.kg': 'kg',
   'unit.l': 'l',
+  'receipt.notFiscal': 'NOT A FISCAL RECEIPT',
+  'receipt.fiscalPending': 'Fiscal sign pending',
+  'receipt.fmNumber': 'FM No.',
+  'receipt.fiscalTime': 'FM time',
   'receipt.thanks': 'Thank you for shopping!',
   'receipt.testPage': 'Printer test',
   'receipt.testCodePage': 'Code page',

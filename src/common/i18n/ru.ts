@@ -36,6 +36,10 @@ export const ru: Record<keyof typeof uz, string> = {
     'На кассе в этой папке {count} неотправленных событий: {dataDir}. Сначала синхронизируйте или выберите другую папку.',
   REGISTER_HAS_PARKED_SALES:
     'В кассе в этой папке отложенных чеков: {count} ({dataDir}). Сначала завершите или отмените их.',
+  PORT_IN_USE: 'Порт {port} занят другой программой. Выберите другой --port или остановите её.',
+  DATABASE_UNREACHABLE: 'Нет подключения к базе данных: {reason}',
+  SERVER_OLDER_THAN_DATABASE:
+    'Этот сервер старше базы данных (в базе неизвестные миграции: {migrations}); обновите сервер.',
   BAD_SERVER_RESPONSE: 'Сервер вернул неожиданный ответ ({status}): {url}',
   // Sale engine and receipts.
   INVALID_QUANTITY: 'Неверное количество: {qty}',
@@ -60,6 +64,31 @@ export const ru: Record<keyof typeof uz, string> = {
   PARKED_SALE_NOT_FOUND: 'Этого отложенного чека уже нет (его вернули в другом окне).',
   PARKED_SALES_WAITING: 'Есть отложенные чеки ({count}): сначала завершите или отмените их.',
   REGISTER_REVOKED: 'Эта касса отключена. Продажи сохранены; обратитесь к владельцу.',
+  REGISTER_UPDATE_REQUIRED:
+    'Обновите эту кассу: сервер требует версию не ниже {min} (у кассы {current}). Продажи сохраняются и уйдут после обновления.',
+  FISCAL_NOT_CONFIGURED:
+    'На этой кассе не настроен фискальный модуль: pos fiscal set fds --url … --factory-id …',
+  FISCAL_MXIK_INVALID:
+    'Неверный код ИКПУ (MXIK) у «{name}» ({mxik}): нужно 17 цифр. Исправьте карточку товара.',
+  FISCAL_PACKAGE_CODE_MISSING: 'У «{name}» нет кода упаковки. Укажите его в карточке товара.',
+  FISCAL_MARKING_CODE_MISSING:
+    '«{name}» — маркированный товар: отсканируйте код маркировки каждой единицы ({scanned} из {needed}).',
+  FISCAL_MARKING_CODE_INVALID: 'Код маркировки «{name}» неверный или повторяется: {code}',
+  FISCAL_SUM_RULE: 'Сумма оплаты ({paid}) не сходится с суммой строк чека ({lines}).',
+  FISCAL_SHIFT_NOT_OPEN: 'Смена в фискальном модуле не открыта. Откройте смену.',
+  FISCAL_CLOCK_BEHIND: 'Часы компьютера отстают от последней фискальной операции ({last}). Исправьте время.',
+  FISCAL_UNREACHABLE:
+    'Нет связи со службой фискального модуля ({url}). Проверьте, что модуль вставлен и FiscalDriveService запущена; продажа сохранена и будет отправлена позже.',
+  FISCAL_NO_ANSWER:
+    'Фискальный модуль не ответил ({url}). Продажа сохранена; ответ будет запрошен снова, второго чека не будет.',
+  FISCAL_LOCKED: 'Фискальный модуль заблокирован оператором. Обратитесь к оператору фискальных данных (ОФД).',
+  FISCAL_UNSENT_LIMIT:
+    'Фискальный модуль остановлен из-за неотправленных чеков. Подключите интернет и отправьте чеки на сервер налоговой.',
+  FISCAL_MEMORY_FULL: 'Память фискального модуля заполнена. Отправьте чеки или обратитесь к оператору.',
+  FISCAL_REFUND_OVER_SALES: 'Сумма возврата больше продаж этого фискального модуля.',
+  FISCAL_ORIGINAL_NOT_FISCALISED:
+    'Исходный чек {receiptNo} ещё не фискализирован: сначала отправьте его (pos fiscal retry).',
+  FISCAL_REFUSED: 'Фискальный модуль отклонил чек: {reason}',
   'receipt.device': 'Касса',
   'receipt.cashier': 'Кассир',
   'receipt.number': 'Чек №',
@@ -94,6 +123,10 @@ export const ru: Record<keyof typeof uz, string> = {
   'unit.pcs': 'шт',
   'unit.kg': 'кг',
   'unit.l': 'л',
+  'receipt.notFiscal': 'НЕ ФИСКАЛЬНЫЙ ЧЕК',
+  'receipt.fiscalPending': 'Ожидается фискальный признак',
+  'receipt.fmNumber': 'ФМ №',
+  'receipt.fiscalTime': 'Время ФМ',
   'receipt.thanks': 'Спасибо за покупку!',
   'receipt.testPage': 'Проверка принтера',
   'receipt.testCodePage': 'Кодовая страница',

@@ -35,6 +35,11 @@ export const uz = {
     'Bu papkadagi kassada yuborilmagan {count} ta hodisa bor: {dataDir}. Avval sinxronlang yoki boshqa papkani tanlang.',
   REGISTER_HAS_PARKED_SALES:
     'Bu papkadagi kassada {count} ta kechiktirilgan chek bor: {dataDir}. Avval ularni yakunlang yoki bekor qiling.',
+  PORT_IN_USE:
+    '{port}-port band: boshqa dastur uni ishlatmoqda. Boshqa --port tanlang yoki o‘sha dasturni to‘xtating.',
+  DATABASE_UNREACHABLE: 'Ma’lumotlar bazasiga ulanib bo‘lmadi: {reason}',
+  SERVER_OLDER_THAN_DATABASE:
+    'Bu server ma’lumotlar bazasidan eski (bazada noma’lum migratsiyalar: {migrations}); serverni yangilang.',
   BAD_SERVER_RESPONSE: 'Server kutilmagan javob qaytardi ({status}): {url}',
   // Sale engine and receipts.
   INVALID_QUANTITY: 'Miqdor noto‘g‘ri: {qty}',
@@ -59,6 +64,30 @@ export const uz = {
   PARKED_SALE_NOT_FOUND: 'Bu kechiktirilgan chek endi yo‘q (boshqa oynada qaytarilgan).',
   PARKED_SALES_WAITING: 'Kechiktirilgan cheklar bor ({count}): avval ularni yakunlang yoki bekor qiling.',
   REGISTER_REVOKED: 'Bu kassa bekor qilingan. Sotuvlar saqlangan; egasiga murojaat qiling.',
+  REGISTER_UPDATE_REQUIRED:
+    'Bu kassani yangilang: server kamida {min} versiyani talab qiladi (kassada {current}). Sotuvlar saqlanadi va yangilangandan so‘ng yuboriladi.',
+  FISCAL_NOT_CONFIGURED: 'Bu kassada fiskal modul sozlanmagan: pos fiscal set fds --url … --factory-id …',
+  FISCAL_MXIK_INVALID:
+    '«{name}» uchun MXIK kodi noto‘g‘ri ({mxik}): 17 ta raqam bo‘lishi kerak. Mahsulot kartasida tuzating.',
+  FISCAL_PACKAGE_CODE_MISSING: '«{name}» uchun qadoq kodi yo‘q. Mahsulot kartasiga qadoq kodini kiriting.',
+  FISCAL_MARKING_CODE_MISSING:
+    '«{name}» markirovkalangan tovar: har bir dona uchun markirovka kodini skanerlang ({scanned} / {needed}).',
+  FISCAL_MARKING_CODE_INVALID: '«{name}» markirovka kodi yaroqsiz yoki takrorlangan: {code}',
+  FISCAL_SUM_RULE: 'To‘lov summasi ({paid}) chek qatorlari summasiga ({lines}) mos emas.',
+  FISCAL_SHIFT_NOT_OPEN: 'Fiskal modulda smena ochilmagan. Smenani oching.',
+  FISCAL_CLOCK_BEHIND: 'Kompyuter soati oxirgi fiskal amaldan ({last}) orqada. Soatni to‘g‘rilang.',
+  FISCAL_UNREACHABLE:
+    'Fiskal modul xizmatiga ulanib bo‘lmadi ({url}). Fiskal modul ulanganini va FiscalDriveService ishlayotganini tekshiring; sotuv saqlangan, keyin qayta yuboriladi.',
+  FISCAL_NO_ANSWER:
+    'Fiskal modul javob bermadi ({url}). Sotuv saqlangan; javob qayta so‘raladi, ikkinchi chek chiqmaydi.',
+  FISCAL_LOCKED: 'Fiskal modul soliq operatori tomonidan bloklangan. Operatorga (OFD) murojaat qiling.',
+  FISCAL_UNSENT_LIMIT:
+    'Fiskal modul yuborilmagan cheklar sababli to‘xtadi. Internetni ulang va cheklarni soliq serveriga yuboring.',
+  FISCAL_MEMORY_FULL: 'Fiskal modul xotirasi to‘ldi. Cheklarni yuboring yoki operatorga murojaat qiling.',
+  FISCAL_REFUND_OVER_SALES: 'Qaytarish summasi shu fiskal moduldagi sotuvlardan oshib ketdi.',
+  FISCAL_ORIGINAL_NOT_FISCALISED:
+    'Asl chek {receiptNo} hali fiskallashtirilmagan: avval uni yuboring (pos fiscal retry).',
+  FISCAL_REFUSED: 'Fiskal modul chekni rad etdi: {reason}',
   'receipt.device': 'Kassa',
   'receipt.cashier': 'Kassir',
   'receipt.number': 'Chek №',
@@ -93,6 +122,10 @@ export const uz = {
   'unit.pcs': 'dona',
   'unit.kg': 'kg',
   'unit.l': 'l',
+  'receipt.notFiscal': 'FISKAL CHEK EMAS',
+  'receipt.fiscalPending': 'Fiskal belgi kutilmoqda',
+  'receipt.fmNumber': 'FM №',
+  'receipt.fiscalTime': 'FM vaqti',
   'receipt.thanks': 'Xaridingiz uchun rahmat!',
   'receipt.testPage': 'Printer sinovi',
   'receipt.testCodePage': 'Kod sahifasi',

@@ -86,7 +86,7 @@ export const bestSellersQuery = z.strictObject({
 
 export const stockReportQuery = z.strictObject({
   /** Levels below this many units (thousandths) are flagged low; default 5 units. */
-  lowBelow: z.coerce.number().int().min(0).default(5000),
+  lowBelow: z.coerce.number().int().min(0).max(1e12).default(5000),
 });
 export const stockReportResponse = z.object({
   levels: z.array(
@@ -105,6 +105,44 @@ export const stockReportResponse = z.object({
 });
 export type StockReportResponse = z.infer<typeof stockReportResponse>;
 
+/**
+ * Receipts of a period with their fiscal result (null until the register's FM signed it and synced), newest
+ * first; `receiptNo` finds one sale or refund whatever its date (a refund on another register quotes it).
+ */
+export const receiptsReportQuery = z.strictObject({
+  from: day.optional(),
+  to: day.optional(),
+  receiptNo: z.string().trim().min(1).max(32).optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(500),
+});
+export type ReceiptsReportQuery = z.infer<typeof receiptsReportQuery>;
+
+export const fiscalResult = z.object({
+  terminalId: z.string(),
+  receiptSeq: z.number(),
+  dateTime: z.string(),
+  fiscalSign: z.string(),
+  qrUrl: z.string(),
+});
+export type FiscalResult = z.infer<typeof fiscalResult>;
+
+export const receiptReportRow = z.object({
+  id: z.string(),
+  kind: z.enum(['sale', 'refund']),
+  number: z.string(),
+  device: z.string(),
+  occurredAt: z.string(),
+  total: z.number(),
+  fiscal: fiscalResult.nullable(),
+});
+export type ReceiptReportRow = z.infer<typeof receiptReportRow>;
+
+export const receiptsReportResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  receipts: z.array(receiptReportRow),
+});
+export type ReceiptsReportResponse = z.infer<typeof receiptsReportResponse>;
 /** `<occurredAt ms>_<id>` of the last event of the previous page. */
 const auditCursor = z.string().regex(/^\d{1,15}_[0-9a-f-]{1,36}$/, 'a cursor from the previous page');
 

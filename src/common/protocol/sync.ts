@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { MAX_SALE_LINES, MAX_SALE_PAYMENTS, MAX_SALE_TOTAL } from '../limits.js';
+import {
+  MAX_CASH_MOVE,
+  MAX_LINE_QTY,
+  MAX_LINE_TOTAL,
+  MAX_OUTBOX_PENDING,
+  MAX_SALE_LINES,
+  MAX_SALE_PAYMENTS,
+  MAX_SALE_TOTAL,
+  MAX_UNIT_PRICE,
+} from '../limits.js';
 import { mxikSchema, packageCodeSchema, unitSchema, vatRateSchema } from './catalog.js';
 
 /**
@@ -13,19 +22,23 @@ export const eventTypes = [
   'shift.opened',
   'shift.closed',
   'cash.moved',
+  'sale.fiscalised',
   'audit.recorded',
+  'device.status',
 ] as const;
 export const eventTypeSchema = z.enum(eventTypes);
 export type EventType = z.infer<typeof eventTypeSchema>;
 
 const id = z.uuid();
-const money = z.number().int();
-const positiveQty = z.number().int().min(1);
+/** Every amount and count is bounded (src/common/limits.ts), so sums in reports stay exact on both databases. */
+const money = z.number().int().min(0).max(MAX_SALE_TOTAL);
+const lineMoney = z.number().int().min(0).max(MAX_LINE_TOTAL);
+const positiveQty = z.number().int().min(1).max(MAX_LINE_QTY);
 
 export const paymentMethods = ['cash', 'card', 'qr'] as const;
 export const paymentSchema = z.strictObject({
   method: z.enum(paymentMethods),
-  amount: money.min(0),
+  amount: money,
   /** Card: `uzcard` | `humo` | `visa` | `mastercard`; QR: the provider (`click`, `payme`, `uzum`). */
   cardType: z.string().max(32).optional(),
   /** The card terminal's or QR provider's reference number. */
@@ -42,12 +55,12 @@ export const saleLineSchema = z.strictObject({
   productId: id,
   name: z.string().max(191),
   qty: positiveQty,
-  unitPrice: money.min(0),
-  gross: money.min(0).optional(),
-  discount: money.min(0),
-  total: money.min(0),
+  unitPrice: z.number().int().min(0).max(MAX_UNIT_PRICE),
+  gross: lineMoney.optional(),
+  discount: lineMoney,
+  total: lineMoney,
   vatRate: vatRateSchema,
-  vat: money.min(0).optional(),
+  vat: lineMoney.optional(),
   unit: unitSchema.optional(),
   packageCode: packageCodeSchema.optional(),
   mxik: mxikSchema.optional(),
@@ -59,12 +72,12 @@ export const saleCompletedData = z.strictObject({
   shiftId: id,
   cashierId: id,
   lines: z.array(saleLineSchema).min(1).max(MAX_SALE_LINES),
-  discount: money.min(0),
-  total: money.min(0),
+  discount: money,
+  total: money,
   payments: z.array(paymentSchema).min(1).max(MAX_SALE_PAYMENTS),
-  change: money.min(0),
+  change: money,
   /** The cash part's rounding down, already inside the lines' discounts (money-rule registers only). */
-  rounding: money.min(0).optional(),
+  rounding: money.optional(),
 });
 export type SaleCompletedData = z.infer<typeof saleCompletedData>;
 
@@ -72,11 +85,11 @@ export type SaleCompletedData = z.infer<typeof saleCompletedData>;
 export const refundLineSchema = z.strictObject({
   productId: id,
   qty: positiveQty,
-  gross: money.min(0).optional(),
-  discount: money.min(0).optional(),
-  total: money.min(0),
+  gross: lineMoney.optional(),
+  discount: lineMoney.optional(),
+  total: lineMoney,
   vatRate: vatRateSchema.optional(),
-  vat: money.min(0).optional(),
+  vat: lineMoney.optional(),
   unit: unitSchema.optional(),
   packageCode: packageCodeSchema.optional(),
   mxik: mxikSchema.optional(),
@@ -91,16 +104,16 @@ export const saleRefundedData = z.strictObject({
     .array(
       z.strictObject({
         method: z.enum(paymentMethods),
-        amount: money.min(0),
+        amount: money,
         cardType: z.string().max(32).optional(),
         reference: z.string().max(64).optional(),
       }),
     )
     .min(1)
     .max(MAX_SALE_PAYMENTS),
-  total: money.min(0),
+  total: money,
   /** The cash part's rounding down, already inside the lines' discounts. */
-  rounding: money.min(0).optional(),
+  rounding: money.optional(),
   /** The shift the refund was made in (it may differ from the sale's); cashier who made it. */
   shiftId: id.optional(),
   cashierId: id.optional(),
@@ -108,14 +121,30 @@ export const saleRefundedData = z.strictObject({
 });
 export type SaleRefundedData = z.infer<typeof saleRefundedData>;
 
-export const shiftOpenedData = z.strictObject({ shiftId: id, cashierId: id, openingCash: money.min(0) });
-export const shiftClosedData = z.strictObject({ shiftId: id, countedCash: money.min(0) });
+const drawerCash = z.number().int().min(0).max(MAX_CASH_MOVE);
+export const shiftOpenedData = z.strictObject({ shiftId: id, cashierId: id, openingCash: drawerCash });
+export const shiftClosedData = z.strictObject({ shiftId: id, countedCash: drawerCash });
 export const cashMovedData = z.strictObject({
   shiftId: id,
-  amount: money,
+  amount: z.number().int().min(-MAX_CASH_MOVE).max(MAX_CASH_MOVE),
   reason: z.string().min(1).max(500),
 });
 
+/** The fiscal module's answer for a sale or a refund (exactly one of the two ids), kept with it. */
+export const saleFiscalisedData = z
+  .strictObject({
+    saleId: id.optional(),
+    refundId: id.optional(),
+    terminalId: z.string().regex(/^[A-Z]{2}\d{12}$/),
+    receiptSeq: z.number().int().min(1),
+    dateTime: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
+    fiscalSign: z.string().regex(/^\d{1,20}$/),
+    qrUrl: z.url().max(255),
+  })
+  .refine((d) => (d.saleId === undefined) !== (d.refundId === undefined), {
+    message: 'exactly one of saleId and refundId',
+  });
+export type SaleFiscalisedData = z.infer<typeof saleFiscalisedData>;
 /**
  * Loss-relevant acts at the register, for the owner's audit report. The first eight are the contract's kinds; the
  * rest are what a register also records (a refund and a cash movement also arrive as their own events, so reports
@@ -165,13 +194,55 @@ export const auditRecordedData = z.strictObject({
 });
 export type AuditRecordedData = z.infer<typeof auditRecordedData>;
 
+/**
+ * The register's fiscal module as it last saw it; the owner's countdown runs to FISCAL_UNSENT_LIMIT_MS after
+ * `oldestUnsentAt` (the fiscal module refuses sales past it).
+ */
+export const fiscalStatusSchema = z.strictObject({
+  terminalId: z.string().max(32),
+  locked: z.boolean(),
+  zOpen: z.boolean(),
+  unsent: z.number().int().min(0),
+  oldestUnsentAt: z.iso.datetime().nullable(),
+  memoryLeft: z.number().int().min(0).nullable(),
+});
+export type FiscalStatus = z.infer<typeof fiscalStatusSchema>;
+
+/** A pulled change the register could not apply, kept on the register until a later change or version applies. */
+export const unappliedChangeSchema = z.strictObject({
+  entity: z.string().max(32),
+  id: z.string().max(64),
+  reason: z.string().max(500),
+  /** The server's change version the change came with (0 when the server did not say). */
+  version: z.number().int().min(0),
+});
+export type UnappliedChange = z.infer<typeof unappliedChangeSchema>;
+
+/** At most this many unapplied changes are listed in one report; `count` says how many there are. */
+export const MAX_REPORTED_UNAPPLIED = 20;
+
+/** Sent when it changed since the register's last report, not every round. */
+export const deviceStatusData = z.strictObject({
+  fiscal: fiscalStatusSchema.optional(),
+  appVersion: z.string().min(1).max(32),
+  unapplied: z
+    .strictObject({
+      count: z.number().int().min(0),
+      items: z.array(unappliedChangeSchema).max(MAX_REPORTED_UNAPPLIED),
+    })
+    .optional(),
+});
+export type DeviceStatusData = z.infer<typeof deviceStatusData>;
+
 export const eventDataSchemas = {
   'sale.completed': saleCompletedData,
   'sale.refunded': saleRefundedData,
   'shift.opened': shiftOpenedData,
   'shift.closed': shiftClosedData,
   'cash.moved': cashMovedData,
+  'sale.fiscalised': saleFiscalisedData,
   'audit.recorded': auditRecordedData,
+  'device.status': deviceStatusData,
 } as const satisfies Record<EventType, z.ZodType>;
 
 export const syncEventSchema = z.discriminatedUnion('type', [
@@ -202,9 +273,21 @@ export const syncEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ id, type: z.literal('cash.moved'), occurredAt: z.iso.datetime(), data: cashMovedData }),
   z.strictObject({
     id,
+    type: z.literal('sale.fiscalised'),
+    occurredAt: z.iso.datetime(),
+    data: saleFiscalisedData,
+  }),
+  z.strictObject({
+    id,
     type: z.literal('audit.recorded'),
     occurredAt: z.iso.datetime(),
     data: auditRecordedData,
+  }),
+  z.strictObject({
+    id,
+    type: z.literal('device.status'),
+    occurredAt: z.iso.datetime(),
+    data: deviceStatusData,
   }),
 ]);
 export type SyncEvent = z.infer<typeof syncEventSchema>;
@@ -218,7 +301,10 @@ export const MAX_PUSH_EVENTS = 500;
 export const pushBody = z.strictObject({
   events: z.array(z.unknown()).max(MAX_PUSH_EVENTS),
   outbox: z
-    .strictObject({ pending: z.number().int().min(0), oldestAt: z.iso.datetime().nullable() })
+    .strictObject({
+      pending: z.number().int().min(0).max(MAX_OUTBOX_PENDING),
+      oldestAt: z.iso.datetime().nullable(),
+    })
     .optional(),
 });
 export type PushBody = z.infer<typeof pushBody>;
@@ -234,6 +320,11 @@ export const pushResponse = z.object({
       version: z.number().optional(),
     }),
   ),
+  /**
+   * The register was revoked (or its key reset): this push was still taken for what it made before, and it
+   * must stop selling.
+   */
+  revoked: z.boolean().optional(),
 });
 export type PushResponse = z.infer<typeof pushResponse>;
 
@@ -296,38 +387,55 @@ export const settingsChangeData = z.object({
   quickKeys: z.array(z.string()).optional(),
 });
 
+/** The store change version a change belongs to; optional, as servers before protocol version 2 left it out. */
+const changeVersion = z.number().int().min(0).optional();
+
 export const changeSchema = z.discriminatedUnion('entity', [
   z.object({
     entity: z.literal('product'),
     op: z.enum(['upsert', 'delete']),
     id: z.string(),
     data: productChangeData.nullable(),
+    version: changeVersion,
   }),
   z.object({
     entity: z.literal('stock'),
     op: z.enum(['upsert', 'delete']),
     id: z.string(),
     data: stockChangeData.nullable(),
+    version: changeVersion,
   }),
   z.object({
     entity: z.literal('cashier'),
     op: z.enum(['upsert', 'delete']),
     id: z.string(),
     data: cashierChangeData.nullable(),
+    version: changeVersion,
   }),
   z.object({
     entity: z.literal('settings'),
     op: z.enum(['upsert', 'delete']),
     id: z.string(),
     data: settingsChangeData.nullable(),
+    version: changeVersion,
   }),
 ]);
 export type Change = z.infer<typeof changeSchema>;
+
+/**
+ * The shape of pull changes this code speaks. 2: changes carry their `version`, answers carry `protocolVersion`
+ * and `minRegisterVersion`, registers report `device.status`. Raise it whenever an entity or a field is added.
+ */
+export const PROTOCOL_VERSION = 2;
 
 export const pullResponse = z.object({
   changes: z.array(changeSchema),
   /** The version this page is complete up to; send it back as `cursor`. */
   cursor: z.string(),
   hasMore: z.boolean(),
+  /** Optional: servers before protocol version 2 leave both out. */
+  protocolVersion: z.number().int().min(1).optional(),
+  /** The oldest register version (`x.y.z`) this server still serves pull pages to. */
+  minRegisterVersion: z.string().max(32).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponse>;

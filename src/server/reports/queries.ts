@@ -415,3 +415,68 @@ export async function auditCountsByCashier(
     count: Number(row.count),
   }));
 }
+export interface ReceiptListRow {
+  id: string;
+  kind: 'sale' | 'refund';
+  number: string;
+  device: string | null;
+  occurred_at: number;
+  total: number;
+  terminal_id: string | null;
+  receipt_seq: number | null;
+  date_time: string | null;
+  fiscal_sign: string | null;
+  qr_url: string | null;
+}
+
+/** Sales and refunds with their fiscal result, newest first: of a period, or the one numbered `receiptNo`. */
+export async function receiptsWithFiscal(
+  db: Db,
+  p: Period,
+  options: { receiptNo?: string; limit: number },
+): Promise<ReceiptListRow[]> {
+  const knex = db.knex;
+  const list = (table: 'sales' | 'refunds', numberColumn: string, kind: 'sale' | 'refund') => {
+    const query = knex(`${table} as x`)
+      .leftJoin('devices as d', (j) => j.on('d.tenant_id', 'x.tenant_id').andOn('d.id', 'x.device_id'))
+      .leftJoin('fiscal_receipts as f', (j) => j.on('f.tenant_id', 'x.tenant_id').andOn('f.doc_id', 'x.id'))
+      .where('x.tenant_id', p.tenantId);
+    if (options.receiptNo) query.andWhere(`x.${numberColumn}`, options.receiptNo);
+    else query.andWhere('x.occurred_at', '>=', p.fromMs).andWhere('x.occurred_at', '<', p.toMs);
+    return query
+      .orderBy('x.occurred_at', 'desc')
+      .limit(options.limit)
+      .select(
+        'x.id',
+        `x.${numberColumn} as number`,
+        'd.name as device',
+        'x.occurred_at',
+        'x.total',
+        'f.terminal_id',
+        'f.receipt_seq',
+        'f.date_time',
+        'f.fiscal_sign',
+        'f.qr_url',
+      )
+      .then((rows: Array<Record<string, unknown>>) =>
+        rows.map((row): ReceiptListRow => ({
+          id: String(row.id),
+          kind,
+          number: String(row.number),
+          device: (row.device as string | null) ?? null,
+          occurred_at: num(row.occurred_at),
+          total: num(row.total),
+          terminal_id: (row.terminal_id as string | null) ?? null,
+          receipt_seq: row.receipt_seq === null ? null : num(row.receipt_seq),
+          date_time: (row.date_time as string | null) ?? null,
+          fiscal_sign: (row.fiscal_sign as string | null) ?? null,
+          qr_url: (row.qr_url as string | null) ?? null,
+        })),
+      );
+  };
+  const [sales, refunds] = await Promise.all([
+    list('sales', 'receipt_no', 'sale'),
+    list('refunds', 'refund_no', 'refund'),
+  ]);
+  return [...sales, ...refunds].sort((a, b) => b.occurred_at - a.occurred_at).slice(0, options.limit);
+}

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import {
   auditReportQuery,
   bestSellersQuery,
+  receiptsReportQuery,
   salesReportQuery,
   shiftsReportQuery,
   stockReportQuery,
@@ -9,8 +10,8 @@ import {
 import type { AppDeps } from '../context.js';
 import { requireTenantManager, tenantContext } from '../http/auth.js';
 import { validate } from '../http/validate.js';
+import { bestSellers, receiptsReport, salesReport, shiftsReport, stockReport } from './service.js';
 import { auditReport } from './audit.js';
-import { bestSellers, salesReport, shiftsReport, stockReport } from './service.js';
 
 export function reportRoutes(deps: AppDeps): Router {
   const router = Router();
@@ -23,6 +24,9 @@ export function reportRoutes(deps: AppDeps): Router {
   });
   router.get('/best-sellers', async (req, res) => {
     res.json(await bestSellers(tenantContext(deps, res), validate(bestSellersQuery, req.query)));
+  });
+  router.get('/receipts', async (req, res) => {
+    res.json(await receiptsReport(tenantContext(deps, res), validate(receiptsReportQuery, req.query)));
   });
   router.get('/stock', async (req, res) => {
     res.json(await stockReport(tenantContext(deps, res), validate(stockReportQuery, req.query)));

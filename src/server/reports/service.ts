@@ -1,4 +1,6 @@
 import type {
+  ReceiptsReportQuery,
+  ReceiptsReportResponse,
   SalesReportQuery,
   SalesReportResponse,
   SalesReportRow,
@@ -11,6 +13,7 @@ import { periodOf } from './period.js';
 import type { TenantContext } from '../context.js';
 import {
   paymentFigures,
+  receiptsWithFiscal,
   refundFigures,
   salesFigures,
   shiftMethodSums,
@@ -186,5 +189,36 @@ export async function stockReport(
     levels,
     negativeCount: levels.filter((l) => l.negative).length,
     lowCount: levels.filter((l) => l.low).length,
+  };
+}
+
+/** Receipts with their fiscal result: the owner checks what the FM signed; another register quotes it. */
+export async function receiptsReport(
+  ctx: TenantContext,
+  query: ReceiptsReportQuery,
+): Promise<ReceiptsReportResponse> {
+  const { period, from, to } = periodOf(ctx.tenantId, query.from, query.to);
+  const rows = await receiptsWithFiscal(ctx.db, period, { receiptNo: query.receiptNo, limit: query.limit });
+  return {
+    from,
+    to,
+    receipts: rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      number: row.number,
+      device: row.device ?? '',
+      occurredAt: toIso(row.occurred_at)!,
+      total: row.total,
+      fiscal:
+        row.terminal_id === null
+          ? null
+          : {
+              terminalId: row.terminal_id,
+              receiptSeq: row.receipt_seq!,
+              dateTime: row.date_time!,
+              fiscalSign: row.fiscal_sign!,
+              qrUrl: row.qr_url!,
+            },
+    })),
   };
 }

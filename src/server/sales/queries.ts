@@ -110,6 +110,20 @@ export interface CashMovementRow {
   received_at: number;
 }
 
+export interface FiscalReceiptRow {
+  tenant_id: string;
+  doc_id: string;
+  kind: 'sale' | 'refund';
+  store_id: string;
+  device_id: string;
+  terminal_id: string;
+  receipt_seq: number;
+  date_time: string;
+  fiscal_sign: string;
+  qr_url: string;
+  received_at: number;
+}
+
 /** Everything a batch of register events writes, as rows (stock is the stock feature's business). */
 export interface EffectRows {
   sales: SaleRow[];
@@ -121,6 +135,7 @@ export interface EffectRows {
   shifts: ShiftRow[];
   shiftCloses: Array<{ id: string; countedCash: number; closedAt: number }>;
   cashMovements: CashMovementRow[];
+  fiscalReceipts: FiscalReceiptRow[];
 }
 
 /** Inserts in parent-before-child order; the transaction is the caller's. */
@@ -133,6 +148,7 @@ export async function insertEffects(trx: Knex, tenantId: string, rows: EffectRow
   await insertRows(trx, 'refund_lines', rows.refundLines);
   await insertRows(trx, 'refund_payments', rows.refundPayments);
   await insertRows(trx, 'cash_movements', rows.cashMovements);
+  await insertRows(trx, 'fiscal_receipts', rows.fiscalReceipts);
   for (const close of rows.shiftCloses) {
     await trx('shifts')
       .where({ tenant_id: tenantId, id: close.id })
@@ -165,4 +181,104 @@ export async function saleLineRates(
     .whereIn('sale_id', [...saleIds])
     .select('sale_id', 'product_id', 'vat_rate');
   return new Map(rows.map((r) => [`${r.sale_id}:${r.product_id}`, r.vat_rate]));
+}
+
+export interface Sold {
+  qty: number;
+  total: number;
+}
+
+/** What a refund may take back from a sale: what it sold per product, and what earlier refunds returned. */
+export interface RefundBasis {
+  storeId: string;
+  total: number;
+  sold: Map<string, Sold>;
+  refundedTotal: number;
+  refunded: Map<string, Sold>;
+}
+
+function pool(map: Map<string, Sold>, key: string): Sold {
+  let entry = map.get(key);
+  if (!entry) map.set(key, (entry = { qty: 0, total: 0 }));
+  return entry;
+}
+
+/** The refund basis of each of the given sales that the server holds (four reads, sums in SQL). */
+export async function refundBases(
+  knex: Knex,
+  tenantId: string,
+  saleIds: readonly string[],
+): Promise<Map<string, RefundBasis>> {
+  if (saleIds.length === 0) return new Map();
+  const ids = [...saleIds];
+  type Sums = { sale_id: string; product_id: string; qty: number | string; total: number | string };
+  const [sales, lines, refunds, refundLines] = await Promise.all([
+    knex('sales')
+      .where({ tenant_id: tenantId })
+      .whereIn('id', ids)
+      .select('id', 'store_id', 'total') as Promise<
+      Array<{ id: string; store_id: string; total: number | string }>
+    >,
+    knex('sale_lines')
+      .where({ tenant_id: tenantId })
+      .whereIn('sale_id', ids)
+      .groupBy('sale_id', 'product_id')
+      .select('sale_id', 'product_id')
+      .sum({ qty: 'qty', total: 'total' }) as Promise<Sums[]>,
+    knex('refunds')
+      .where({ tenant_id: tenantId })
+      .whereIn('sale_id', ids)
+      .groupBy('sale_id')
+      .select('sale_id')
+      .sum({ total: 'total' }) as Promise<Array<{ sale_id: string; total: number | string }>>,
+    knex('refund_lines as l')
+      .join('refunds as r', function () {
+        this.on('r.tenant_id', '=', 'l.tenant_id').andOn('r.id', '=', 'l.refund_id');
+      })
+      .where('l.tenant_id', tenantId)
+      .whereIn('r.sale_id', ids)
+      .groupBy('r.sale_id', 'l.product_id')
+      .select({ sale_id: 'r.sale_id', product_id: 'l.product_id' })
+      .sum({ qty: 'l.qty', total: 'l.total' }) as Promise<Sums[]>,
+  ]);
+  const bases = new Map<string, RefundBasis>();
+  for (const s of sales)
+    bases.set(s.id, {
+      storeId: s.store_id,
+      total: Number(s.total),
+      sold: new Map(),
+      refundedTotal: 0,
+      refunded: new Map(),
+    });
+  for (const l of lines) {
+    const entry = pool(bases.get(l.sale_id)!.sold, l.product_id);
+    entry.qty += Number(l.qty);
+    entry.total += Number(l.total);
+  }
+  for (const r of refunds) {
+    const basis = bases.get(r.sale_id);
+    if (basis) basis.refundedTotal += Number(r.total);
+  }
+  for (const l of refundLines) {
+    const basis = bases.get(l.sale_id);
+    if (!basis) continue;
+    const entry = pool(basis.refunded, l.product_id);
+    entry.qty += Number(l.qty);
+    entry.total += Number(l.total);
+  }
+  return bases;
+}
+
+/** The fiscal results of the given sales and refunds (by their ids), keyed by id. */
+export async function fiscalReceiptsOf(
+  knex: Knex,
+  tenantId: string,
+  docIds: readonly string[],
+): Promise<Map<string, FiscalReceiptRow>> {
+  if (docIds.length === 0) return new Map();
+  const rows: FiscalReceiptRow[] = await knex('fiscal_receipts')
+    .where({ tenant_id: tenantId })
+    .whereIn('doc_id', [...docIds])
+    .select();
+  return new Map(rows.map((r) => [r.doc_id, { ...r, receipt_seq: Number(r.receipt_seq) }]));
 }

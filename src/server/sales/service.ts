@@ -4,7 +4,16 @@ import type { SyncEvent } from '../../common/protocol/sync.js';
 import { productsByIds } from '../catalog/service.js';
 import type { Db } from '../db/connection.js';
 import { applyStockMoves, type StockMove } from '../stock/service.js';
-import { findShiftIds, insertEffects, saleLineRates, type EffectRows } from './queries.js';
+import { cashiersForPull } from '../users/people.js';
+import { checkEvents as checkBatch, type Verdict } from './checks.js';
+import {
+  findShiftIds,
+  insertEffects,
+  refundBases,
+  saleLineRates,
+  type EffectRows,
+  type RefundBasis,
+} from './queries.js';
 
 export interface EventOrigin {
   tenantId: string;
@@ -17,8 +26,11 @@ export interface EventOrigin {
 export interface EventLookups {
   productVat: Map<string, number>;
   saleLineVat: Map<string, number>;
-  /** Shifts already on the server among those the events open or close. */
+  /** Shifts already on the server among those the events name. */
   shifts: Set<string>;
+  /** Cashiers of the tenant among those the events name: id → active. */
+  cashiers: Map<string, boolean>;
+  refundBases: Map<string, RefundBasis>;
 }
 
 /**
@@ -32,54 +44,44 @@ export async function lookupEvents(
 ): Promise<EventLookups> {
   const productIds = new Set<string>();
   const shiftIds = new Set<string>();
+  const cashierIds = new Set<string>();
   const refundedSales = new Set<string>();
   for (const e of events) {
     if (e.type === 'sale.completed' || e.type === 'sale.refunded')
       for (const line of e.data.lines) productIds.add(line.productId);
-    if (e.type === 'shift.opened' || e.type === 'shift.closed') shiftIds.add(e.data.shiftId);
+    if ('shiftId' in e.data && e.data.shiftId) shiftIds.add(e.data.shiftId);
+    if ('cashierId' in e.data && e.data.cashierId) cashierIds.add(e.data.cashierId);
     if (e.type === 'sale.refunded') refundedSales.add(e.data.saleId);
   }
-  const [products, shifts, saleLineVat] = await Promise.all([
+  const [products, shifts, saleLineVat, cashiers, refundBasesFound] = await Promise.all([
     productsByIds(knex, origin.tenantId, [...productIds]),
     findShiftIds(knex, origin.tenantId, [...shiftIds]),
     saleLineRates(knex, origin.tenantId, [...refundedSales]),
+    cashiersForPull(knex, origin.tenantId, [...cashierIds]),
+    refundBases(knex, origin.tenantId, [...refundedSales]),
   ]);
-  return { productVat: new Map(products.map((p) => [p.id, p.vatRate])), saleLineVat, shifts };
+  return {
+    productVat: new Map(products.map((p) => [p.id, p.vatRate])),
+    saleLineVat,
+    shifts,
+    cashiers: new Map([...cashiers].map(([id, c]) => [id, c.active])),
+    refundBases: refundBasesFound,
+  };
 }
 
-/**
- * Checks in batch order against the looked-up facts: products must be the tenant's (a foreign id must never move
- * another tenant's stock), a shift is opened once and closed only after it was opened. Stock is never checked:
- * a sale made offline happened. Returns a reason per refused event id.
- */
-export function checkEvents(events: readonly SyncEvent[], lookups: EventLookups): Map<string, string> {
-  const { productVat } = lookups;
-  const problems = new Map<string, string>();
-  const openShifts = new Set(lookups.shifts);
-  for (const e of events) {
-    let problem: string | undefined;
-    switch (e.type) {
-      case 'sale.completed':
-      case 'sale.refunded': {
-        const unknown = e.data.lines.find((line) => !productVat.has(line.productId));
-        if (unknown) problem = `unknown product ${unknown.productId}`;
-        else problem = moneyRuleProblem(e.data);
-        break;
-      }
-      case 'shift.opened':
-        if (openShifts.has(e.data.shiftId)) problem = `shift ${e.data.shiftId} already opened`;
-        else openShifts.add(e.data.shiftId);
-        break;
-      case 'shift.closed':
-        if (!openShifts.has(e.data.shiftId)) problem = `unknown shift ${e.data.shiftId}`;
-        break;
-      case 'cash.moved':
-      case 'audit.recorded':
-        break;
-    }
-    if (problem) problems.set(e.id, problem);
-  }
-  return problems;
+/** The bank's checks (sales/checks.ts) over what was looked up for this register's store. */
+export function checkEvents(
+  events: readonly SyncEvent[],
+  origin: EventOrigin,
+  lookups: EventLookups,
+): Map<string, Verdict> {
+  return checkBatch(events, {
+    storeId: origin.storeId,
+    products: new Set(lookups.productVat.keys()),
+    shifts: lookups.shifts,
+    cashiers: lookups.cashiers,
+    refundBases: lookups.refundBases,
+  });
 }
 
 function emptyRows(): EffectRows {
@@ -93,6 +95,7 @@ function emptyRows(): EffectRows {
     shifts: [],
     shiftCloses: [],
     cashMovements: [],
+    fiscalReceipts: [],
   };
 }
 
@@ -116,26 +119,6 @@ function storedLine(line: {
 }
 
 const sumOf = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
-
-/**
- * Lines in the money rule's shape must be the rule's values: gross − discount = total, VAT the line's own, and
- * (from registers that send the rounding) the lines summing to the total. Older shapes pass as they are.
- */
-function moneyRuleProblem(data: {
-  lines: ReadonlyArray<{ gross?: number; discount?: number; total: number; vat?: number; vatRate?: number }>;
-  total: number;
-  rounding?: number;
-}): string | undefined {
-  const bad = data.lines.findIndex(
-    (l) =>
-      (l.gross !== undefined && l.gross - (l.discount ?? 0) !== l.total) ||
-      (l.vat !== undefined && l.vat !== vatOf(l.total, l.vatRate ?? 0)),
-  );
-  if (bad >= 0) return `line ${bad + 1}: gross, discount, total and VAT do not agree`;
-  if (data.rounding !== undefined && sumOf(data.lines.map((l) => l.total)) !== data.total)
-    return 'lines do not sum to the total';
-  return undefined;
-}
 
 /** The rows and stock moves of events that passed the checks. Pure. */
 export function effectsOf(
@@ -282,6 +265,21 @@ export function effectsOf(
           amount: e.data.amount,
           reason: e.data.reason,
           occurred_at: occurredAt,
+          received_at: receivedAt,
+        });
+        break;
+      case 'sale.fiscalised':
+        rows.fiscalReceipts.push({
+          tenant_id: tenantId,
+          doc_id: e.data.saleId ?? e.data.refundId!,
+          kind: e.data.saleId ? 'sale' : 'refund',
+          store_id: storeId,
+          device_id: deviceId,
+          terminal_id: e.data.terminalId,
+          receipt_seq: e.data.receiptSeq,
+          date_time: e.data.dateTime,
+          fiscal_sign: e.data.fiscalSign,
+          qr_url: e.data.qrUrl,
           received_at: receivedAt,
         });
         break;

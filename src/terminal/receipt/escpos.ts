@@ -193,6 +193,8 @@ export interface EscPosOptions {
   cut?: 'partial' | 'full' | 'none';
   /** Open the cash drawer (cash sales). */
   drawer?: DrawerKick | null;
+  /** A QR code printed centred after the lines: the fiscal receipt's check URL. */
+  qr?: string | null;
 }
 
 /** ESC @, ESC t n, the lines, feed, GS V cut and the optional drawer kick. */
@@ -201,11 +203,31 @@ export function escPosDocument(lines: readonly string[], options: EscPosOptions 
   const n = options.codePageNumber ?? escPosCodePageNumbers[codePage];
   const parts: Buffer[] = [Buffer.from([ESC, 0x40]), Buffer.from([ESC, 0x74, byte(n)])];
   for (const line of lines) parts.push(encodeText(line, codePage), Buffer.from([LF]));
+  if (options.qr)
+    parts.push(Buffer.from([ESC, 0x61, 1]), qrCode(options.qr), Buffer.from([LF, ESC, 0x61, 0]));
   parts.push(Buffer.from([ESC, 0x64, byte(options.feedLines ?? 4)]));
   const cut = options.cut ?? 'partial';
   if (cut !== 'none') parts.push(Buffer.from([GS, 0x56, cut === 'full' ? 0x00 : 0x01]));
   if (options.drawer) parts.push(drawerKick(options.drawer));
   return Buffer.concat(parts);
+}
+
+/**
+ * A QR code by the printer itself (GS ( k, Epson function 165–169, which Xprinter, Rongta and HPRT follow):
+ * model 2, module size 5 dots (a check URL is a version 5 code, 37 modules, 185 dots: fits 58 mm paper),
+ * error correction M, store the data, print it.
+ */
+export function qrCode(data: string, moduleSize = 5): Buffer {
+  const bytes = Buffer.from(data, 'ascii');
+  const stored = bytes.length + 3;
+  return Buffer.concat([
+    Buffer.from([GS, 0x28, 0x6b, 4, 0, 0x31, 0x41, 0x32, 0x00]),
+    Buffer.from([GS, 0x28, 0x6b, 3, 0, 0x31, 0x43, byte(moduleSize)]),
+    Buffer.from([GS, 0x28, 0x6b, 3, 0, 0x31, 0x45, 0x31]),
+    Buffer.from([GS, 0x28, 0x6b, stored & 0xff, stored >> 8, 0x31, 0x50, 0x30]),
+    bytes,
+    Buffer.from([GS, 0x28, 0x6b, 3, 0, 0x31, 0x51, 0x30]),
+  ]);
 }
 
 /** ESC p m t1 t2: pulse pin 2 (m = 0) or pin 5 (m = 1) for t1 × 2 ms, then wait t2 × 2 ms. */

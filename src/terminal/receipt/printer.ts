@@ -149,6 +149,8 @@ export function testPage(options: TestPageOptions): Buffer {
 export interface ReceiptPrintOptions extends Omit<EscPosOptions, 'drawer'> {
   /** The pin the cash drawer hangs on; `null` when the register has no drawer. */
   drawerPin?: 2 | 5 | null;
+  /** Lines after the receipt (the fiscal part), before the QR code. */
+  footer?: readonly string[];
 }
 
 /** A sale's receipt as ESC/POS bytes; the drawer opens only when cash changed hands. */
@@ -158,7 +160,10 @@ export function saleReceiptBytes(
   options: ReceiptPrintOptions = {},
 ) {
   const cash = sale.payments.some((p) => p.method === 'cash');
-  return escPosDocument(renderSaleReceipt(sale, ctx), withDrawer(options, cash));
+  return escPosDocument(
+    [...renderSaleReceipt(sale, ctx), ...(options.footer ?? [])],
+    withDrawer(options, cash),
+  );
 }
 
 /** A refund's receipt as ESC/POS bytes; the drawer opens when cash is paid back. */
@@ -169,9 +174,15 @@ export function refundReceiptBytes(
   options: ReceiptPrintOptions = {},
 ) {
   const cash = refund.payments.some((p) => p.method === 'cash' && p.amount > 0);
-  return escPosDocument(renderRefundReceipt(refund, sale, ctx), withDrawer(options, cash));
+  return escPosDocument(
+    [...renderRefundReceipt(refund, sale, ctx), ...(options.footer ?? [])],
+    withDrawer(options, cash),
+  );
 }
 
-function withDrawer({ drawerPin = 2, ...rest }: ReceiptPrintOptions, open: boolean): EscPosOptions {
+function withDrawer(
+  { drawerPin = 2, footer: _footer, ...rest }: ReceiptPrintOptions,
+  open: boolean,
+): EscPosOptions {
   return { ...rest, drawer: open && drawerPin !== null ? { pin: drawerPin } : null };
 }

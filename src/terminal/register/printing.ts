@@ -8,6 +8,8 @@ import {
   testPage,
 } from '../receipt/printer.js';
 import { renderRefundReceipt, renderSaleReceipt, type ReceiptContext } from '../receipt/text.js';
+import { fiscalFooter, type FiscalMark } from '../receipt/fiscal-text.js';
+import { fiscalDocument, resultOf } from '../fiscal/service.js';
 import { findPrinterConfig, upsertPrinterConfig } from '../store/queries/printer.js';
 import { cashierName } from './cashier.js';
 import { settingsOf, type RegisterContext } from './context.js';
@@ -54,39 +56,77 @@ export function receiptContext(
   };
 }
 
+/** A sale or refund as the receipt shows it; `id` is the sale's or refund's id (its fiscal document). */
+type Printed<T> = { data: T; occurredAt: string; saleId?: string; refundId?: string; id?: string };
+
+function docIdOf(doc: Printed<unknown>): string | undefined {
+  return doc.saleId ?? doc.refundId ?? doc.id;
+}
+
+/** The fiscal state a receipt shows: the FM's mark, still pending, or null for a sale never sent to an FM. */
+export function fiscalMarkOf(
+  ctx: RegisterContext,
+  docId: string | undefined,
+): { mark: FiscalMark } | { pending: true } | null {
+  const doc = docId ? fiscalDocument(ctx, docId) : null;
+  if (!doc) return null;
+  const result = resultOf(doc);
+  if (!result) return { pending: true };
+  return {
+    mark: {
+      terminalId: result.TerminalID,
+      receiptSeq: result.ReceiptSeq,
+      dateTime: result.DateTime,
+      fiscalSign: result.FiscalSign,
+      qrUrl: result.QRCodeURL,
+    },
+  };
+}
+
+function footerOf(ctx: RegisterContext, docId: string | undefined, width: number) {
+  const fiscal = fiscalMarkOf(ctx, docId);
+  return {
+    footer: fiscalFooter(fiscal, ctx.lang, width),
+    qr: fiscal && 'mark' in fiscal ? fiscal.mark.qrUrl : null,
+  };
+}
+
 export function saleReceiptLines(
   ctx: RegisterContext,
-  sale: { data: SaleCompletedData; occurredAt: string },
+  sale: Printed<SaleCompletedData>,
   width: number,
 ): string[] {
-  return renderSaleReceipt(
-    sale.data,
-    receiptContext(ctx, { cashierId: sale.data.cashierId, occurredAt: sale.occurredAt, width }),
-  );
+  return [
+    ...renderSaleReceipt(
+      sale.data,
+      receiptContext(ctx, { cashierId: sale.data.cashierId, occurredAt: sale.occurredAt, width }),
+    ),
+    ...footerOf(ctx, docIdOf(sale), width).footer,
+  ];
 }
 
 export function refundReceiptLines(
   ctx: RegisterContext,
-  refund: { data: SaleRefundedData; occurredAt: string },
+  refund: Printed<SaleRefundedData>,
   sale: SaleCompletedData,
   width: number,
 ): string[] {
-  return renderRefundReceipt(
-    refund.data,
-    sale,
-    receiptContext(ctx, {
-      cashierId: refund.data.cashierId ?? sale.cashierId,
-      occurredAt: refund.occurredAt,
-      width,
-    }),
-  );
+  return [
+    ...renderRefundReceipt(
+      refund.data,
+      sale,
+      receiptContext(ctx, {
+        cashierId: refund.data.cashierId ?? sale.cashierId,
+        occurredAt: refund.occurredAt,
+        width,
+      }),
+    ),
+    ...footerOf(ctx, docIdOf(refund), width).footer,
+  ];
 }
 
 /** Prints a sale's receipt on the configured printer; false when none is set. Runs after the sale is committed. */
-export async function printSale(
-  ctx: RegisterContext,
-  sale: { data: SaleCompletedData; occurredAt: string },
-): Promise<boolean> {
+export async function printSale(ctx: RegisterContext, sale: Printed<SaleCompletedData>): Promise<boolean> {
   const printer = readPrinterConfig(ctx);
   if (!printer) return false;
   const bytes = saleReceiptBytes(
@@ -96,7 +136,11 @@ export async function printSale(
       occurredAt: sale.occurredAt,
       width: printer.width,
     }),
-    { codePage: printer.codePage, drawerPin: printer.drawerPin },
+    {
+      codePage: printer.codePage,
+      drawerPin: printer.drawerPin,
+      ...footerOf(ctx, docIdOf(sale), printer.width),
+    },
   );
   await sendToPrinter(parsePrinterTarget(printer.target), bytes);
   return true;
@@ -104,7 +148,7 @@ export async function printSale(
 
 export async function printRefund(
   ctx: RegisterContext,
-  refund: { data: SaleRefundedData; occurredAt: string },
+  refund: Printed<SaleRefundedData>,
   sale: SaleCompletedData,
 ): Promise<boolean> {
   const printer = readPrinterConfig(ctx);
@@ -117,7 +161,11 @@ export async function printRefund(
       occurredAt: refund.occurredAt,
       width: printer.width,
     }),
-    { codePage: printer.codePage, drawerPin: printer.drawerPin },
+    {
+      codePage: printer.codePage,
+      drawerPin: printer.drawerPin,
+      ...footerOf(ctx, docIdOf(refund), printer.width),
+    },
   );
   await sendToPrinter(parsePrinterTarget(printer.target), bytes);
   return true;

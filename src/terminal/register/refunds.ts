@@ -2,6 +2,7 @@ import { AppError } from '../../common/errors.js';
 import type { Unit } from '../../common/protocol/catalog.js';
 import type { SaleRefundedData } from '../../common/protocol/sync.js';
 import { formatQuantity, QTY_SCALE } from '../../common/quantity.js';
+import { fiscalReceiptOfRefund, queueFiscalDocument } from '../fiscal/service.js';
 import { computeRefund, refundableLines, type RefundableLine, type RefundSelection } from '../sale/refund.js';
 import { getProduct } from '../store/queries/catalog.js';
 import { commitRefund, findSaleByReceipt, refundsOfSale, type StoredSale } from '../store/queries/sales.js';
@@ -53,11 +54,19 @@ function checkRefundQuantities(ctx: RegisterContext, sale: StoredSale, selection
 export function refundSale(
   ctx: RegisterContext,
   input: { receiptNo: string; selection: RefundSelection; cashier: Cashier; reason?: string },
-): { refundId: string; refundNo: string; occurredAt: string; data: SaleRefundedData; sale: StoredSale } {
+): {
+  refundId: string;
+  refundNo: string;
+  occurredAt: string;
+  data: SaleRefundedData;
+  sale: StoredSale;
+  fiscal: boolean;
+} {
   const shift = requireOpenShift(ctx);
   const sale = findSale(ctx, input.receiptNo);
   checkRefundQuantities(ctx, sale, input.selection);
   const occurredAt = new Date().toISOString();
+  let fiscal = false;
   const committed = commitRefund(ctx.db, {
     deviceName: ctx.identity.deviceName,
     occurredAt,
@@ -75,6 +84,13 @@ export function refundSale(
         },
         settingsOf(ctx).cashRounding,
       ),
+    // On a fiscal register the refund quotes the original's fiscal result and goes to the FM after the commit.
+    within: (refundId, data) => {
+      const receipt = fiscalReceiptOfRefund(ctx, data, sale);
+      if (!receipt) return;
+      queueFiscalDocument(ctx.db, { docId: refundId, kind: 'refund', receipt });
+      fiscal = true;
+    },
   });
-  return { ...committed, occurredAt, sale };
+  return { ...committed, occurredAt, sale, fiscal };
 }

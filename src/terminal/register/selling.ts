@@ -9,6 +9,7 @@ import {
   type DiscountPolicy,
   type ProductSnapshot,
 } from '../sale/cart.js';
+import { fiscalReceiptOfSale, queueFiscalDocument } from '../fiscal/service.js';
 import { completeSale, type Tender } from '../sale/payment.js';
 import { parseScaleBarcode, parseScanInput } from '../sale/scale-barcode.js';
 import {
@@ -20,7 +21,7 @@ import {
 import { commitSale, writeAudit } from '../store/queries/sales.js';
 import type { Cashier } from './cashier.js';
 import { settingsOf, type RegisterContext } from './context.js';
-import { requireOpenShift } from './shift.js';
+import { requireOpenShift, refuseIfRevoked } from './shift.js';
 
 export function snapshotOf(product: LocalProduct): ProductSnapshot {
   return {
@@ -116,19 +117,30 @@ export interface CompletedSale {
   receiptNo: string;
   occurredAt: string;
   data: SaleCompletedData;
+  /** The sale waits for its fiscal receipt (fiscaliseDocument); false when this register does not fiscalise. */
+  fiscal: boolean;
 }
 
 /**
  * Pays the cart: the sale and its outbox event are committed (durable) before this returns, so whoever shows
- * "paid" shows the truth. Underpaid or empty carts throw and leave nothing behind.
+ * "paid" shows the truth. Underpaid or empty carts throw and leave nothing behind. On a fiscal register the
+ * fiscal receipt is checked first (preflight) and queued in the same commit; the FM is called afterwards.
  */
 export function checkout(
   ctx: RegisterContext,
-  input: { cart: CartState; tenders: readonly Tender[]; cashier: Cashier },
+  input: {
+    cart: CartState;
+    tenders: readonly Tender[];
+    cashier: Cashier;
+    /** Marking codes scanned at the till, one per unit of marked goods. */
+    markingCodes?: readonly string[];
+  },
 ): CompletedSale {
+  refuseIfRevoked(ctx);
   const shift = requireOpenShift(ctx);
   const cashRounding = settingsOf(ctx).cashRounding;
   const occurredAt = new Date().toISOString();
+  let fiscal = false;
   const committed = commitSale(ctx.db, {
     deviceName: ctx.identity.deviceName,
     occurredAt,
@@ -139,6 +151,18 @@ export function checkout(
         cashierId: input.cashier.id,
         cashRounding,
       }),
+    within: (saleId, data) => {
+      const receipt = fiscalReceiptOfSale(ctx, data, input.markingCodes);
+      if (!receipt) return;
+      queueFiscalDocument(ctx.db, { docId: saleId, kind: 'sale', receipt });
+      fiscal = true;
+    },
   });
-  return { saleId: committed.saleId, receiptNo: committed.receiptNo, occurredAt, data: committed.data };
+  return {
+    saleId: committed.saleId,
+    receiptNo: committed.receiptNo,
+    occurredAt,
+    data: committed.data,
+    fiscal,
+  };
 }

@@ -1,3 +1,4 @@
+import { openFiscalShift, readFiscalConfig } from '../fiscal/service.js';
 import { useEffect, useState } from 'react';
 import { Box, useStdin } from 'ink';
 import { loginCashier, logoutCashier, type Cashier } from '../register/cashier.js';
@@ -75,6 +76,8 @@ export function App({ ctx, monitor, onQuit, onReady, logError = noop, size }: Ap
             cashier={screen.cashier}
             openShift={(typed) => {
               openShift(ctx, screen.cashier, typedMoney(typed));
+              // The FM shift opens with the register's; a sale before it is refused by the preflight with a message.
+              if (readFiscalConfig(ctx)) void openFiscalShift(ctx).catch(() => undefined);
               monitor.nudge();
               setScreen({ kind: 'sale', cashier: screen.cashier });
             }}

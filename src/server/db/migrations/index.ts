@@ -31,14 +31,18 @@ import * as addSaleLinesGrossUnitPackage from './20261201100000_add_sale_lines_g
 import * as addRefundLinesValues from './20261201100100_add_refund_lines_values.js';
 import * as addStoreSettingsSeller from './20261201100200_add_store_settings_seller.js';
 import * as addDevicesFiscalModule from './20261201100300_add_devices_fiscal_module.js';
+import * as createFiscalReceipts from './20261201110000_create_fiscal_receipts.js';
 import * as createAuditEvents from './20261201130000_create_audit_events.js';
 import * as addUsersPinDigest from './20261201130100_add_users_pin_digest.js';
 import * as addStoreSettingsApprovals from './20261201130200_add_store_settings_approvals.js';
 import * as addStoreSettingsQuickKeys from './20261201130300_add_store_settings_quick_keys.js';
+import * as addSyncEventsReview from './20261201140000_add_sync_events_review.js';
+import * as addDevicesTokenRetiredAt from './20261201140100_add_devices_token_retired_at.js';
 import * as createLoginFailures from './20261201150000_create_login_failures.js';
 import * as addTenantsLimitHits from './20261201150100_add_tenants_limit_hits.js';
 import * as createDeviceLimitHits from './20261201150200_create_device_limit_hits.js';
 import * as createLicenceHistory from './20261201150300_create_licence_history.js';
+import * as addDeviceStatusReport from './20261201160000_add_device_status_report.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -79,14 +83,18 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['20261201100100_add_refund_lines_values', addRefundLinesValues],
   ['20261201100200_add_store_settings_seller', addStoreSettingsSeller],
   ['20261201100300_add_devices_fiscal_module', addDevicesFiscalModule],
+  ['20261201110000_create_fiscal_receipts', createFiscalReceipts],
   ['20261201130000_create_audit_events', createAuditEvents],
   ['20261201130100_add_users_pin_digest', addUsersPinDigest],
   ['20261201130200_add_store_settings_approvals', addStoreSettingsApprovals],
   ['20261201130300_add_store_settings_quick_keys', addStoreSettingsQuickKeys],
+  ['20261201140000_add_sync_events_review', addSyncEventsReview],
+  ['20261201140100_add_devices_token_retired_at', addDevicesTokenRetiredAt],
   ['20261201150000_create_login_failures', createLoginFailures],
   ['20261201150100_add_tenants_limit_hits', addTenantsLimitHits],
   ['20261201150200_create_device_limit_hits', createDeviceLimitHits],
   ['20261201150300_create_licence_history', createLicenceHistory],
+  ['20261201160000_add_device_status_report', addDeviceStatusReport],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

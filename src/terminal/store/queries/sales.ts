@@ -5,7 +5,8 @@ import { auditRecordOf, type AuditAction } from '../audit-event.js';
 import { checkpointWhenIdle, type StoreDb } from '../connection.js';
 import { stmt } from './statements.js';
 
-function enqueue(db: StoreDb, id: string, type: EventType, occurredAt: string, data: unknown): void {
+/** An outbox event, in the caller's transaction: it is pushed exactly once. */
+export function enqueue(db: StoreDb, id: string, type: EventType, occurredAt: string, data: unknown): void {
   stmt(
     db,
     `INSERT INTO outbox (id, type, occurred_at, data, status, created_at) VALUES (?, ?, ?, ?, 'pending', ?)`,
@@ -39,7 +40,13 @@ export function receiptPrefix(deviceName: string): string {
  */
 export function commitSale(
   db: StoreDb,
-  input: { deviceName: string; build: (receiptNo: string) => SaleCompletedData; occurredAt?: string },
+  input: {
+    deviceName: string;
+    build: (receiptNo: string) => SaleCompletedData;
+    occurredAt?: string;
+    /** More writes of the same commit (the fiscal document); throwing rolls the whole sale back. */
+    within?: (saleId: string, data: SaleCompletedData) => void;
+  },
 ): { saleId: string; receiptNo: string; data: SaleCompletedData } {
   const committed = db
     .transaction(() => {
@@ -57,6 +64,7 @@ export function commitSale(
       );
       data.lines.forEach((l, index) => line.run(saleId, index + 1, l.productId, l.qty, l.total));
       enqueue(db, saleId, 'sale.completed', occurredAt, data);
+      input.within?.(saleId, data);
       return { saleId, receiptNo, data };
     })
     .immediate();
@@ -90,7 +98,12 @@ export function refundsOfSale(db: StoreDb, saleId: string): SaleRefundedData[] {
 
 export function commitRefund(
   db: StoreDb,
-  input: { deviceName: string; build: (refundNo: string) => SaleRefundedData; occurredAt?: string },
+  input: {
+    deviceName: string;
+    build: (refundNo: string) => SaleRefundedData;
+    occurredAt?: string;
+    within?: (refundId: string, data: SaleRefundedData) => void;
+  },
 ): { refundId: string; refundNo: string; data: SaleRefundedData } {
   const committed = db
     .transaction(() => {
@@ -116,6 +129,7 @@ export function commitRefund(
       );
       data.lines.forEach((l, index) => line.run(refundId, index + 1, l.productId, l.qty, l.total));
       enqueue(db, refundId, 'sale.refunded', occurredAt, data);
+      input.within?.(refundId, data);
       return { refundId, refundNo, data };
     })
     .immediate();

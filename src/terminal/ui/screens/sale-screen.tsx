@@ -4,7 +4,8 @@ import { AppError } from '../../../common/errors.js';
 import { formatMoney } from '../../../common/money.js';
 import type { Cashier } from '../../register/cashier.js';
 import { settingsOf, type RegisterContext } from '../../register/context.js';
-import { printRefund, printSale } from '../../register/printing.js';
+import { closeFiscalShift, fiscaliseDocument, readFiscalConfig } from '../../fiscal/service.js';
+import { printRefund, printSale, refundReceiptLines } from '../../register/printing.js';
 import { assertNothingParked, parkedSales } from '../../register/parking.js';
 import { findSale, refundOptions, type RefundOption } from '../../register/refunds.js';
 import { searchCatalog } from '../../register/selling.js';
@@ -83,6 +84,26 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
   /** Prints after the sale or refund is committed; a printer problem is shown, the sale stays done. */
   const print = (job: () => Promise<boolean>) => {
     job().catch((error: unknown) => session.notify({ kind: 'error', text: describe(error) }));
+  };
+
+  /**
+   * After the commit the FM signs the sale or refund; the receipt prints only with its sign, and the receipt on
+   * screen is redrawn with it. A refusal or an unplugged FM is shown with what to do; the sale stays done.
+   */
+  const fiscaliseThenPrint = (
+    doc: { id: string; fiscal: boolean },
+    job: () => Promise<boolean>,
+    redraw: { title: string; lines: () => string[] },
+  ) => {
+    if (!doc.fiscal) return print(job);
+    fiscaliseDocument(ctx, doc.id)
+      .then(() => {
+        setDialog((open) =>
+          open?.kind === 'view' && open.title === redraw.title ? { ...open, lines: redraw.lines() } : open,
+        );
+        print(job);
+      })
+      .catch((error: unknown) => session.notify({ kind: 'error', text: describe(error) }));
   };
 
   const run = (action: () => void) => {
@@ -263,6 +284,11 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
           (v) => {
             const report = closeShift(ctx, typedMoney(v));
             onCommitted();
+            // The Z-report through the FM; a refusal is shown (the FM keeps its shift until it can close).
+            if (readFiscalConfig(ctx))
+              closeFiscalShift(ctx).catch((error: unknown) =>
+                session.notify({ kind: 'error', text: describe(error) }),
+              );
             setDialog({
               kind: 'view',
               title: say(lang, 'ui.dialog.zReport'),
@@ -302,16 +328,17 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
             cashRounding={settingsOf(ctx).cashRounding}
             onPay={(tenders) => {
               const sale = session.pay(tenders);
-              print(() => printSale(ctx, sale));
               const change =
                 sale.data.change > 0
                   ? ` · ${say(lang, 'ui.pay.change')}: ${formatMoney(sale.data.change)}`
                   : '';
               info(say(lang, 'ui.sale.paid', { receiptNo: sale.receiptNo }) + change);
-              setDialog({
-                kind: 'view',
-                title: say(lang, 'ui.dialog.paid', { receiptNo: sale.receiptNo }),
-                lines: saleReceiptOnScreen(ctx, sale, columns),
+              const title = say(lang, 'ui.dialog.paid', { receiptNo: sale.receiptNo });
+              const lines = () => saleReceiptOnScreen(ctx, sale, columns);
+              setDialog({ kind: 'view', title, lines: lines() });
+              fiscaliseThenPrint({ id: sale.saleId, fiscal: sale.fiscal }, () => printSale(ctx, sale), {
+                title,
+                lines,
               });
             }}
             onCancel={close}
@@ -350,12 +377,16 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
             lines={d.lines}
             onRefund={(selection) => {
               const { refund, lines } = session.refund(d.receiptNo, selection, columns);
-              print(() => printRefund(ctx, refund, refund.sale.data));
-              setDialog({
-                kind: 'view',
-                title: say(lang, 'ui.dialog.refunded', { refundNo: refund.refundNo }),
-                lines,
-              });
+              const title = say(lang, 'ui.dialog.refunded', { refundNo: refund.refundNo });
+              setDialog({ kind: 'view', title, lines });
+              fiscaliseThenPrint(
+                { id: refund.refundId, fiscal: refund.fiscal },
+                () => printRefund(ctx, refund, refund.sale.data),
+                {
+                  title,
+                  lines: () => refundReceiptLines(ctx, refund, refund.sale.data, receiptWidth(columns)),
+                },
+              );
             }}
             onCancel={close}
           />
