@@ -57,6 +57,8 @@ export const en: Record<keyof typeof uz, string> = {
   SALE_NOT_FOUND: 'Receipt not found: {receiptNo}',
   PARKED_SALE_NOT_FOUND: 'This parked sale is gone (resumed in another window).',
   PARKED_SALES_WAITING: 'Parked sales are waiting ({count}): finish or cancel them first.',
+  SALE_IN_PROGRESS: 'Finish or park the current sale first',
+  NO_PARKED_SALES: 'No parked sales',
   REGISTER_REVOKED: 'This register has been revoked. Its sales are kept; contact the owner.',
   'receipt.device': 'Register',
   'receipt.cashier': 'Cashier',

@@ -58,6 +58,8 @@ export const ru: Record<keyof typeof uz, string> = {
   SALE_NOT_FOUND: 'Чек не найден: {receiptNo}',
   PARKED_SALE_NOT_FOUND: 'Этого отложенного чека уже нет (его вернули в другом окне).',
   PARKED_SALES_WAITING: 'Есть отложенные чеки ({count}): сначала завершите или отмените их.',
+  SALE_IN_PROGRESS: 'Сначала завершите или отложите текущий чек',
+  NO_PARKED_SALES: 'Отложенных чеков нет',
   REGISTER_REVOKED: 'Эта касса отключена. Продажи сохранены; обратитесь к владельцу.',
   'receipt.device': 'Касса',
   'receipt.cashier': 'Кассир',

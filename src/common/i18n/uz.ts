@@ -57,6 +57,8 @@ export const uz = {
   SALE_NOT_FOUND: 'Chek topilmadi: {receiptNo}',
   PARKED_SALE_NOT_FOUND: 'Bu kechiktirilgan chek endi yo‘q (boshqa oynada qaytarilgan).',
   PARKED_SALES_WAITING: 'Kechiktirilgan cheklar bor ({count}): avval ularni yakunlang yoki bekor qiling.',
+  SALE_IN_PROGRESS: 'Avval joriy chekni yakunlang yoki kechiktiring',
+  NO_PARKED_SALES: 'Kechiktirilgan chek yo‘q',
   REGISTER_REVOKED: 'Bu kassa bekor qilingan. Sotuvlar saqlangan; egasiga murojaat qiling.',
   'receipt.device': 'Kassa',
   'receipt.cashier': 'Kassir',

@@ -152,6 +152,8 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
   return { state, ...actions };
 }
 
+export type SaleSession = ReturnType<typeof useSaleSession>;
+
 /** The customer's receipt as shown on screen, as wide as the printer's paper allows the terminal. */
 export function saleReceiptOnScreen(
   ctx: RegisterContext,
