@@ -9,6 +9,7 @@ import {
   type DiscountPolicy,
   type ProductSnapshot,
 } from '../sale/cart.js';
+import { checkCartLimits } from '../sale/limits.js';
 import { completeSale, type Tender } from '../sale/payment.js';
 import { parseScaleBarcode, parseScanInput } from '../sale/scale-barcode.js';
 import {
@@ -74,6 +75,7 @@ export function scanIntoCart(
             },
             cashierPolicy(ctx),
           );
+    checkCartLimits(result.state);
     return { ...result, product };
   }
   const product = findProductByBarcode(ctx.db, input.code);
@@ -83,6 +85,7 @@ export function scanIntoCart(
     { type: 'addItem', product: snapshotOf(product), qty: input.qty ?? QTY_SCALE },
     cashierPolicy(ctx),
   );
+  checkCartLimits(result.state);
   return { ...result, product };
 }
 
@@ -127,6 +130,7 @@ export function checkout(
   input: { cart: CartState; tenders: readonly Tender[]; cashier: Cashier },
 ): CompletedSale {
   const shift = requireOpenShift(ctx);
+  checkCartLimits(input.cart);
   const cashRounding = settingsOf(ctx).cashRounding;
   const occurredAt = new Date().toISOString();
   const committed = commitSale(ctx.db, {

@@ -15,6 +15,7 @@ import {
   type SearchHit,
 } from '../../register/selling.js';
 import { AppError } from '../../../common/errors.js';
+import { checkCartLimits } from '../../sale/limits.js';
 import { reduceCart, type CartAction, type CartState } from '../../sale/cart.js';
 import type { Tender } from '../../sale/payment.js';
 import type { RefundSelection } from '../../sale/refund.js';
@@ -58,6 +59,7 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
   const apply = useCallback(
     (action: CartAction, cart: CartState, select?: (next: CartState) => number) => {
       const result = reduceCart(cart, action, cashierPolicy(ctx));
+      checkCartLimits(result.state);
       // Voids, reductions and cancellations are recorded before the screen shows them gone.
       recordAudit(ctx, cashier, result.audit);
       dispatch({ type: 'cart', cart: result.state, select: select?.(result.state) });
