@@ -153,6 +153,7 @@ export const en: Record<keyof typeof uz, string> = {
   'ui.sale.parked': 'Parked: {count}',
   'ui.sale.parkedDone': 'Sale parked',
   'ui.sale.resumed': 'Sale resumed',
+  'ui.sale.restored': 'Unfinished sale restored: {count} lines, {total}',
   'ui.sale.cancelled': 'Sale cancelled',
   'ui.sale.voided': 'Line voided: {name}',
   'ui.sale.cashMoved': 'Recorded: {amount}',

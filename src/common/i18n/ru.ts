@@ -154,6 +154,7 @@ export const ru: Record<keyof typeof uz, string> = {
   'ui.sale.parked': 'Отложено: {count}',
   'ui.sale.parkedDone': 'Чек отложен',
   'ui.sale.resumed': 'Чек возвращён',
+  'ui.sale.restored': 'Восстановлен незавершённый чек: строк {count}, {total}',
   'ui.sale.cancelled': 'Чек отменён',
   'ui.sale.voided': 'Строка удалена: {name}',
   'ui.sale.cashMoved': 'Записано: {amount}',

@@ -153,6 +153,7 @@ export const uz = {
   'ui.sale.parked': 'Kechiktirilgan: {count}',
   'ui.sale.parkedDone': 'Chek kechiktirildi',
   'ui.sale.resumed': 'Chek qaytarildi',
+  'ui.sale.restored': 'Tugallanmagan chek tiklandi: {count} qator, {total}',
   'ui.sale.cancelled': 'Chek bekor qilindi',
   'ui.sale.voided': 'Qator o‘chirildi: {name}',
   'ui.sale.cashMoved': 'Yozildi: {amount}',

@@ -18,6 +18,7 @@ import {
   stockView,
   type LocalProduct,
 } from '../store/queries/catalog.js';
+import { clearOpenSaleRow } from '../store/queries/open-sale.js';
 import { commitSale, writeAudit } from '../store/queries/sales.js';
 import type { Cashier } from './cashier.js';
 import { settingsOf, type RegisterContext } from './context.js';
@@ -133,16 +134,23 @@ export function checkout(
   checkCartLimits(input.cart);
   const cashRounding = settingsOf(ctx).cashRounding;
   const occurredAt = new Date().toISOString();
-  const committed = commitSale(ctx.db, {
-    deviceName: ctx.identity.deviceName,
-    occurredAt,
-    build: (receiptNo) =>
-      completeSale(input.cart, input.tenders, {
-        receiptNo,
-        shiftId: shift.id,
-        cashierId: input.cashier.id,
-        cashRounding,
-      }),
-  });
+  // The open sale goes in the sale's transaction: a crash right after paying never restores a paid cart.
+  const committed = ctx.db
+    .transaction(() => {
+      const sale = commitSale(ctx.db, {
+        deviceName: ctx.identity.deviceName,
+        occurredAt,
+        build: (receiptNo) =>
+          completeSale(input.cart, input.tenders, {
+            receiptNo,
+            shiftId: shift.id,
+            cashierId: input.cashier.id,
+            cashRounding,
+          }),
+      });
+      clearOpenSaleRow(ctx.db);
+      return sale;
+    })
+    .immediate();
   return { saleId: committed.saleId, receiptNo: committed.receiptNo, occurredAt, data: committed.data };
 }

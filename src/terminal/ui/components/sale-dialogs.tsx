@@ -177,6 +177,8 @@ export function SaleDialogView({
         <PayDialog
           total={cartTotals(state.cart).total}
           cashRounding={settingsOf(ctx).cashRounding}
+          initialTenders={session.restoredTenders}
+          onTenders={session.keepTenders}
           onPay={(tenders) => {
             const sale = session.pay(tenders);
             print(() => printSale(ctx, sale));
@@ -191,7 +193,11 @@ export function SaleDialogView({
               lines: saleReceiptOnScreen(ctx, sale, columns),
             });
           }}
-          onCancel={close}
+          onCancel={() => {
+            // Tenders not taken are not kept: the pay dialog starts empty next time.
+            session.keepTenders([]);
+            close();
+          }}
         />
       );
     case 'parked':

@@ -16,13 +16,24 @@ import {
 } from '../../register/selling.js';
 import { AppError } from '../../../common/errors.js';
 import { checkCartLimits } from '../../sale/limits.js';
-import { reduceCart, type CartAction, type CartState } from '../../sale/cart.js';
+import {
+  cartTotals,
+  emptyCart,
+  reduceCart,
+  type CartAction,
+  type CartAuditEntry,
+  type CartState,
+} from '../../sale/cart.js';
 import type { Tender } from '../../sale/payment.js';
 import type { RefundSelection } from '../../sale/refund.js';
 import type { SaleCompletedData } from '../../../common/protocol/sync.js';
 import { typedDiscount, typedQuantity, typedReason } from '../input.js';
 import { InputError } from '../text.js';
 import { useSyncState } from './use-sync-state.js';
+import { formatMoney } from '../../../common/money.js';
+import { interruptedSale, keepOpenSale, type OpenSale } from '../../register/open-sale.js';
+import { say } from '../text.js';
+import { useErrorText, useUi } from '../ui-context.js';
 import {
   initialSession,
   reduceSession,
@@ -48,12 +59,46 @@ export function receiptWidth(columns: number): number {
  * is thrown to the caller (dialogs show it and stay open) and leaves the sale as it was.
  */
 export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
-  // Parked sales are on disk: a restarted pos offers them again.
-  const initial = useMemo<SessionState>(() => ({ ...initialSession, parked: parkedSales(ctx) }), [ctx]);
+  const { lang } = useUi();
+  const describe = useErrorText();
+  // The sale a crash interrupted comes back as it was; parked sales are on disk too.
+  const [initial, restored] = useMemo((): [SessionState, OpenSale | null] => {
+    const parked = parkedSales(ctx);
+    try {
+      const sale = interruptedSale(ctx);
+      if (!sale) return [{ ...initialSession, parked }, null];
+      const total = formatMoney(cartTotals(sale.cart).total);
+      const text = say(lang, 'ui.sale.restored', { count: sale.cart.lines.length, total });
+      const notice: Notice = { kind: 'info', text };
+      return [
+        { ...initialSession, parked, cart: sale.cart, selected: sale.cart.lines.length - 1, notice },
+        sale,
+      ];
+    } catch (error) {
+      // Unreadable (another version wrote it): shown and logged, then dropped so every start does not stop on it.
+      const notice: Notice = { kind: 'error', text: describe(error) };
+      keepOpenSale(ctx, cashier, emptyCart);
+      return [{ ...initialSession, parked, notice }, null];
+    }
+    // Once per screen: a later render must not restore again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ctx]);
   const [state, setState, current] = useSyncState(initial);
   const dispatch = useCallback(
     (action: SessionAction) => setState((previous) => reduceSession(previous, action)),
     [setState],
+  );
+
+  /** Every change of the cart is on disk (with its audit entries, in one transaction) before it is shown. */
+  const commitCart = useCallback(
+    (cart: CartState, audit: readonly CartAuditEntry[], select?: number) => {
+      ctx.db.transaction(() => {
+        recordAudit(ctx, cashier, audit);
+        keepOpenSale(ctx, cashier, cart);
+      })();
+      dispatch({ type: 'cart', cart, select });
+    },
+    [ctx, cashier, dispatch],
   );
 
   const apply = useCallback(
@@ -61,10 +106,9 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
       const result = reduceCart(cart, action, cashierPolicy(ctx));
       checkCartLimits(result.state);
       // Voids, reductions and cancellations are recorded before the screen shows them gone.
-      recordAudit(ctx, cashier, result.audit);
-      dispatch({ type: 'cart', cart: result.state, select: select?.(result.state) });
+      commitCart(result.state, result.audit, select?.(result.state));
     },
-    [ctx, cashier, dispatch],
+    [ctx, commitCart],
   );
 
   const selectedLine = (s: SessionState) => {
@@ -81,7 +125,7 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
         const s = current();
         const result = scanIntoCart(ctx, s.cart, typed);
         const index = result.state.lines.findLastIndex((l) => l.product.productId === result.product.id);
-        dispatch({ type: 'cart', cart: result.state, select: index });
+        commitCart(result.state, result.audit, index);
       },
       addProduct(hit: SearchHit) {
         const s = current();
@@ -128,11 +172,16 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
         if (s.cart.lines.length > 0) throw new InputError('ui.error.finishFirst');
         try {
           const cart = resumeParked(ctx, cashier, id);
+          keepOpenSale(ctx, cashier, cart);
           dispatch({ type: 'resumed', cart, parked: parkedSales(ctx) });
         } catch (error) {
           dispatch({ type: 'parkedList', parked: parkedSales(ctx) });
           throw error;
         }
+      },
+      /** Tenders entered at the pay dialog are kept with the cart until the sale is paid or the dialog left. */
+      keepTenders(tenders: readonly Tender[]) {
+        keepOpenSale(ctx, cashier, current().cart, tenders);
       },
       /** Returns only once checkout() has committed the sale and its outbox event. */
       pay(tenders: readonly Tender[]): CompletedSale {
@@ -148,10 +197,10 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
         return { refund, lines: refundReceiptLines(ctx, refund, refund.sale.data, receiptWidth(columns)) };
       },
     }),
-    [ctx, cashier, apply, onCommitted, current, dispatch],
+    [ctx, cashier, apply, commitCart, onCommitted, current, dispatch],
   );
 
-  return { state, ...actions };
+  return { state, restoredTenders: restored?.tenders ?? [], ...actions };
 }
 
 export type SaleSession = ReturnType<typeof useSaleSession>;

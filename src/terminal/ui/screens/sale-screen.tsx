@@ -29,7 +29,10 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
   const session = useSaleSession({ ctx, cashier, onCommitted });
   const { state } = session;
   const [scan, setScan, currentScan] = useSyncState('');
-  const [dialog, setDialog] = useState<SaleDialog | null>(null);
+  // Tenders entered before a crash: the sale comes back at the pay dialog, where it was.
+  const [dialog, setDialog] = useState<SaleDialog | null>(() =>
+    session.restoredTenders.length > 0 ? { kind: 'pay' } : null,
+  );
   const showError = (error: unknown) => session.notify({ kind: 'error', text: describe(error) });
 
   useSaleCommands(
