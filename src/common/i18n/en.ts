@@ -206,4 +206,8 @@ export const en: Record<keyof typeof uz, string> = {
   'ui.field.reason': 'Reason',
   'ui.field.receiptNo': 'Receipt number',
   'ui.dialog.reprint': 'Show a receipt again: number',
+  'ui.dialog.quit': 'A sale is open: {count} lines, {total}. Before closing:',
+  'ui.quit.park': 'Park the sale and quit',
+  'ui.quit.cancel': 'Cancel the sale (with a reason) and quit',
+  'ui.dialog.quitReason': 'Why the sale is cancelled (then pos closes)',
 };

@@ -207,4 +207,8 @@ export const ru: Record<keyof typeof uz, string> = {
   'ui.field.reason': 'Причина',
   'ui.field.receiptNo': 'Номер чека',
   'ui.dialog.reprint': 'Повтор чека: номер',
+  'ui.dialog.quit': 'Открыт чек: строк {count}, {total}. Перед закрытием программы:',
+  'ui.quit.park': 'Отложить чек и выйти',
+  'ui.quit.cancel': 'Отменить чек (с причиной) и выйти',
+  'ui.dialog.quitReason': 'Причина отмены чека (затем программа закроется)',
 };

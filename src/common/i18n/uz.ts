@@ -206,4 +206,8 @@ export const uz = {
   'ui.field.reason': 'Sabab',
   'ui.field.receiptNo': 'Chek raqami',
   'ui.dialog.reprint': 'Chekni qayta ko‘rsatish: raqami',
+  'ui.dialog.quit': 'Ochiq chek bor: {count} qator, {total}. Dastur yopilishidan oldin:',
+  'ui.quit.park': 'Chekni kechiktirish va chiqish',
+  'ui.quit.cancel': 'Chekni bekor qilish (sabab bilan) va chiqish',
+  'ui.dialog.quitReason': 'Chekni bekor qilish sababi (keyin dastur yopiladi)',
 } as const;

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { Box, useStdin } from 'ink';
+import { useCallback, useEffect, useState } from 'react';
+import { Box, Text, useStdin } from 'ink';
 import { loginCashier, logoutCashier, type Cashier } from '../register/cashier.js';
 import type { RegisterContext } from '../register/context.js';
 import { currentShift, openShift } from '../register/shift.js';
@@ -12,6 +12,8 @@ import { OpenShiftScreen } from './screens/open-shift-screen.js';
 import { SaleScreen } from './screens/sale-screen.js';
 import type { SyncMonitor } from './sync-monitor.js';
 import { UiContext } from './ui-context.js';
+import { errorText, isExpected, say } from './text.js';
+import { ErrorBoundary } from './components/error-boundary.js';
 
 const noop = () => {};
 
@@ -40,6 +42,15 @@ export function App({ ctx, monitor, onQuit, onReady, logError = noop, size }: Ap
   const sync = useSyncStatus(monitor);
   const [screen, setScreen] = useState<Screen>({ kind: 'login' });
   const { setRawMode, isRawModeSupported } = useStdin();
+  const [fault, setFault] = useState<string | null>(null);
+  const reportError = useCallback(
+    (error: unknown) => {
+      if (!isExpected(error)) logError(error);
+      setFault(errorText(ctx.lang, error));
+    },
+    [ctx.lang, logError],
+  );
+  const clearFault = useCallback(() => setFault(null), []);
 
   // Raw mode for the app's whole life, so switching between screens and dialogs never drops a keystroke.
   useEffect(() => {
@@ -59,7 +70,7 @@ export function App({ ctx, monitor, onQuit, onReady, logError = noop, size }: Ap
   };
 
   return (
-    <UiContext.Provider value={{ lang: ctx.lang, columns, rows, logError }}>
+    <UiContext.Provider value={{ lang: ctx.lang, columns, rows, logError, fault, reportError, clearFault }}>
       <Box flexDirection="column" width={columns} height={rows}>
         <StatusBar
           store={ctx.identity.storeName}
@@ -68,27 +79,33 @@ export function App({ ctx, monitor, onQuit, onReady, logError = noop, size }: Ap
           sync={sync}
           now={new Date()}
         />
-        {screen.kind === 'login' ? (
-          <LoginScreen login={(pin) => loginCashier(ctx, pin)} onLoggedIn={toWork} onQuit={onQuit} />
-        ) : screen.kind === 'openShift' ? (
-          <OpenShiftScreen
-            cashier={screen.cashier}
-            openShift={(typed) => {
-              openShift(ctx, screen.cashier, typedMoney(typed));
-              monitor.nudge();
-              setScreen({ kind: 'sale', cashier: screen.cashier });
-            }}
-            onCancel={logout}
-          />
-        ) : (
-          <SaleScreen
-            key={screen.cashier.id}
-            ctx={ctx}
-            cashier={screen.cashier}
-            onCommitted={monitor.nudge}
-            onLogout={logout}
-          />
-        )}
+        <ErrorBoundary
+          onError={reportError}
+          fallback={<Text color="red">{say(ctx.lang, 'ui.error.unexpected')}</Text>}
+        >
+          {screen.kind === 'login' ? (
+            <LoginScreen login={(pin) => loginCashier(ctx, pin)} onLoggedIn={toWork} onQuit={onQuit} />
+          ) : screen.kind === 'openShift' ? (
+            <OpenShiftScreen
+              cashier={screen.cashier}
+              openShift={(typed) => {
+                openShift(ctx, screen.cashier, typedMoney(typed));
+                monitor.nudge();
+                setScreen({ kind: 'sale', cashier: screen.cashier });
+              }}
+              onCancel={logout}
+            />
+          ) : (
+            <SaleScreen
+              key={screen.cashier.id}
+              ctx={ctx}
+              cashier={screen.cashier}
+              onCommitted={monitor.nudge}
+              onLogout={logout}
+              onQuit={onQuit}
+            />
+          )}
+        </ErrorBoundary>
       </Box>
     </UiContext.Provider>
   );

@@ -52,7 +52,8 @@ export async function runRegisterUi(options: UiOptions): Promise<void> {
         monitor.start();
       }}
     />,
-    { exitOnCtrlC: true, patchConsole: false },
+    // Ctrl+C is the register's own key: with an open sale it asks to park or cancel instead of quitting.
+    { exitOnCtrlC: false, patchConsole: false },
   );
   try {
     await instance.waitUntilExit();

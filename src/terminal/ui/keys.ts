@@ -159,7 +159,22 @@ export const commands = {
   'line.down': { scope: 'sale', keys: [{ name: 'down' }] },
   'scan.submit': { scope: 'sale', keys: [{ name: 'enter' }] },
   'login.submit': { scope: 'login', keys: [{ name: 'enter' }], label: 'ui.key.enter' },
-  'app.quit': { scope: 'login', keys: [{ name: 'ctrl', text: 'q' }], label: 'ui.key.quit' },
+  'app.quit': {
+    scope: 'login',
+    keys: [
+      { name: 'ctrl', text: 'q' },
+      { name: 'ctrl', text: 'c' },
+    ],
+    label: 'ui.key.quit',
+  },
+  // Not in the help line (it is full): quitting with an open sale asks to park or cancel it first.
+  'sale.quit': {
+    scope: 'sale',
+    keys: [
+      { name: 'ctrl', text: 'q' },
+      { name: 'ctrl', text: 'c' },
+    ],
+  },
   'dialog.submit': { scope: 'dialog', keys: [{ name: 'enter' }], label: 'ui.key.ok' },
   'dialog.cancel': { scope: 'dialog', keys: [{ name: 'escape' }], label: 'ui.key.back' },
   'list.up': { scope: 'list', keys: [{ name: 'up' }] },

@@ -8,6 +8,10 @@ export interface UiSettings {
   rows: number;
   /** Where bugs go (the log file); errors the cashier can fix are only shown. */
   logError(error: unknown): void;
+  /** An error no screen caught (a key handler, a drawing): shown on the message line, logged when a bug. */
+  fault?: string | null;
+  reportError?(error: unknown): void;
+  clearFault?(): void;
 }
 
 export const UiContext = createContext<UiSettings>({ lang: 'uz', columns: 80, rows: 24, logError: () => {} });

@@ -82,3 +82,73 @@ describe('the open sale survives a crash', () => {
     await app.waitFor((f) => /JAMI\s+0 so'm/.test(f) && f.includes('Kechiktirilgan: 1'));
   });
 });
+
+describe('quitting with an open sale', () => {
+  let r: OfflineRegister;
+  let app: RunningApp | undefined;
+  beforeEach(async () => {
+    r = await offlineRegister();
+  });
+  afterEach(() => {
+    app?.unmount();
+    app = undefined;
+    closeRegister(r.ctx);
+    rmSync(r.dataDir, { recursive: true, force: true });
+  });
+
+  const audit = () =>
+    r.ctx.db.prepare('SELECT action, data FROM audit_log ORDER BY at, action').all() as Array<{
+      action: string;
+      data: string;
+    }>;
+
+  it('Ctrl+C asks; 1 parks the sale, records the quit and closes', async () => {
+    app = await startSelling(r);
+    await app.send(`2*${r.barcodes.milk}\r`);
+    await app.waitFor('Sut 1 l');
+    await app.send(keys.ctrl('c'));
+    await app.waitFor('Ochiq chek bor: 1 qator, 25 000 so');
+    assert.equal(app.quits(), 0);
+    await app.send('1');
+    await app.waitFor(() => app!.quits() === 1);
+    assert.equal(r.ctx.db.prepare('SELECT COUNT(*) FROM parked_sales').pluck().get(), 1);
+    const quit = audit().find((a) => a.action === 'quit.with.open.sale');
+    assert.deepEqual(JSON.parse(quit!.data), {
+      kind: 'quit.with.open.sale',
+      choice: 'parked',
+      lineCount: 1,
+      amount: 2_500_000,
+    });
+  });
+
+  it('Ctrl+Q then 2 cancels only with a reason; Esc goes back to the sale', async () => {
+    app = await startSelling(r);
+    await app.send(`${r.barcodes.bread}\r`);
+    await app.waitFor('Non patir');
+    await app.send(keys.ctrl('q'));
+    await app.waitFor('Ochiq chek bor');
+    await app.send(keys.escape);
+    await app.waitFor((f) => /Non patir\s+1/.test(f) && !f.includes('Ochiq chek bor'));
+    await app.send(keys.ctrl('q'));
+    await app.waitFor('Ochiq chek bor');
+    await app.send('2');
+    await app.waitFor('Chekni bekor qilish sababi (keyin dastur yopiladi)');
+    await app.send(keys.enter);
+    await app.waitFor('Sababini yozing');
+    assert.equal(app.quits(), 0);
+    await app.send('mijoz pul olib kelmadi', keys.enter);
+    await app.waitFor(() => app!.quits() === 1);
+    assert.deepEqual(
+      audit().map((a) => a.action),
+      ['sale.cancelled', 'quit.with.open.sale'],
+    );
+    assert.equal(r.ctx.db.prepare('SELECT COUNT(*) FROM open_sale').pluck().get(), 0);
+  });
+
+  it('quits at once with an empty cart', async () => {
+    app = await startSelling(r);
+    await app.send(keys.ctrl('c'));
+    await app.waitFor(() => app!.quits() === 1);
+    assert.deepEqual(audit(), []);
+  });
+});

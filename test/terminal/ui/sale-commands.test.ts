@@ -28,6 +28,7 @@ describe('sale screen commands', () => {
   function screen(cart: CartState) {
     const opened: SaleDialog[] = [];
     let loggedOut = false;
+    let quit = false;
     const session = {
       state: { ...initialSession, cart, selected: cart.lines.length - 1 },
       notify: () => {},
@@ -41,8 +42,9 @@ describe('sale screen commands', () => {
       open: (dialog) => opened.push(dialog),
       submitScan: () => {},
       onLogout: () => (loggedOut = true),
+      onQuit: () => (quit = true),
     };
-    return { env, opened, loggedOut: () => loggedOut };
+    return { env, opened, loggedOut: () => loggedOut, quit: () => quit };
   }
 
   it('has a handler for every key bound in the sale scope', () => {
@@ -81,5 +83,15 @@ describe('sale screen commands', () => {
     assert.equal(idle.opened[0]?.kind, 'view');
     saleCommands['session.logout'](idle.env);
     assert.equal(idle.loggedOut(), true);
+  });
+
+  it('quits at once with an empty cart and asks to park or cancel an open sale', () => {
+    const busy = screen(scanIntoCart(r.ctx, emptyCart, r.barcodes.milk).state);
+    saleCommands['sale.quit'](busy.env);
+    assert.deepEqual(busy.opened, [{ kind: 'quit' }]);
+    assert.equal(busy.quit(), false);
+    const idle = screen(emptyCart);
+    saleCommands['sale.quit'](idle.env);
+    assert.equal(idle.quit(), true);
   });
 });

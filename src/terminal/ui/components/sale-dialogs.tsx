@@ -30,6 +30,7 @@ export interface SaleDialogViewProps {
   /** After a sale, refund, cash move or shift close: refresh the status bar and nudge the sync. */
   onCommitted(): void;
   onLogout(): void;
+  onQuit(): void;
 }
 
 /** The dialog open over the sale screen; each submits through the session or the register and then closes. */
@@ -41,6 +42,7 @@ export function SaleDialogView({
   close,
   onCommitted,
   onLogout,
+  onQuit,
 }: SaleDialogViewProps) {
   const { lang, columns, rows } = useUi();
   const describe = useErrorText();
@@ -151,6 +153,11 @@ export function SaleDialogView({
           },
           true,
         );
+      case 'quitReason':
+        return p('ui.dialog.quitReason', say(lang, 'ui.field.reason'), (v) => {
+          session.quitWithOpenSale({ cancelReason: v });
+          onQuit();
+        });
       case 'refundNo':
         return p('ui.dialog.refundNo', say(lang, 'ui.field.receiptNo'), (v) => {
           const options = refundOptions(ctx, v);
@@ -224,6 +231,28 @@ export function SaleDialogView({
           onCancel={close}
         />
       );
+    case 'quit': {
+      const totals = cartTotals(state.cart);
+      return (
+        <ListDialog
+          rows={body}
+          digits
+          title={say(lang, 'ui.dialog.quit', {
+            count: state.cart.lines.length,
+            total: formatMoney(totals.total),
+          })}
+          items={[say(lang, 'ui.quit.park'), say(lang, 'ui.quit.cancel')].map(
+            (item, i) => `${i + 1}  ${item}`,
+          )}
+          onChoose={(index) => {
+            if (index === 1) return open({ kind: 'prompt', purpose: 'quitReason' });
+            session.quitWithOpenSale({ park: true });
+            onQuit();
+          }}
+          onCancel={close}
+        />
+      );
+    }
     case 'refundLines':
       return (
         <RefundDialog

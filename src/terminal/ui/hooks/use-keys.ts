@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useStdin } from 'ink';
 import { parseKeys, type KeyPress } from '../keys.js';
+import { useUi } from '../ui-context.js';
 
 /**
  * The one key handler of a screen or dialog, like Ink's useInput but with F-keys (useInput reports them as empty
@@ -12,12 +13,23 @@ export function useKeys(handler: (key: KeyPress) => void, options: { isActive?: 
   // The latest handler without resubscribing on every render (it closes over the current state).
   const latest = useRef(handler);
   latest.current = handler;
+  const settings = useUi();
+  const ui = useRef(settings);
+  ui.current = settings;
 
   useEffect(() => {
     if (!isActive) return;
     if (isRawModeSupported) setRawMode(true);
     const onInput = (raw: string) => {
-      for (const key of parseKeys(raw)) latest.current(key);
+      for (const key of parseKeys(raw)) {
+        ui.current.clearFault?.();
+        // A handler's error must not escape into Ink's input loop, which would stop the register.
+        try {
+          latest.current(key);
+        } catch (error) {
+          ui.current.reportError?.(error);
+        }
+      }
     };
     events.on('input', onInput);
     return () => {

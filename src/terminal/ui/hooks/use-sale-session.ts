@@ -31,6 +31,7 @@ import { typedDiscount, typedQuantity, typedReason } from '../input.js';
 import { InputError } from '../text.js';
 import { useSyncState } from './use-sync-state.js';
 import { formatMoney } from '../../../common/money.js';
+import { recordAct } from '../../register/audit.js';
 import { interruptedSale, keepOpenSale, type OpenSale } from '../../register/open-sale.js';
 import { say } from '../text.js';
 import { useErrorText, useUi } from '../ui-context.js';
@@ -157,6 +158,22 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
       discountCart(typed: string) {
         const s = current();
         apply({ type: 'cartDiscount', discount: typedDiscount(typed) }, s.cart);
+      },
+      /**
+       * Ctrl+Q / Ctrl+C with an open sale: it is parked or cancelled with a reason (audited as a cancel), and the
+       * quit itself is recorded, before pos closes.
+       */
+      quitWithOpenSale(choice: { park: true } | { cancelReason: string }) {
+        const s = current();
+        const detail = { lineCount: s.cart.lines.length, amount: cartTotals(s.cart).total };
+        if ('park' in choice) parkCart(ctx, cashier, s.cart);
+        else apply({ type: 'clear', reason: typedReason(choice.cancelReason) }, s.cart);
+        recordAct(ctx, cashier.id, {
+          kind: 'quit.with.open.sale',
+          choice: 'park' in choice ? 'parked' : 'cancelled',
+          ...('park' in choice ? {} : { reason: choice.cancelReason.trim() }),
+          ...detail,
+        });
       },
       /** Returns once the cart is on disk; the screen then starts an empty sale. */
       park() {

@@ -26,6 +26,7 @@ export interface SaleCommandEnv {
   /** Enter in the scan field: the typed code goes into the cart. */
   submitScan(): void;
   onLogout(): void;
+  onQuit(): void;
 }
 
 /** Every command bound in the `sale` scope. */
@@ -79,6 +80,10 @@ export const saleCommands: Record<SaleCommand, (env: SaleCommandEnv) => void> = 
     env.open({ kind: 'prompt', purpose: 'countedCash' });
   },
   'receipt.reprint': (env) => env.open({ kind: 'prompt', purpose: 'reprint' }),
+  'sale.quit': (env) => {
+    if (env.session.state.cart.lines.length === 0) return env.onQuit();
+    env.open({ kind: 'quit' });
+  },
   'session.logout': (env) => {
     assertCanLogout(env.session.state.cart);
     env.onLogout();

@@ -20,10 +20,12 @@ export interface SaleScreenProps {
   /** After a sale, refund, cash move or shift close: refresh the status bar and nudge the sync. */
   onCommitted(): void;
   onLogout(): void;
+  /** Closes pos; an open sale is parked or cancelled first. */
+  onQuit(): void;
 }
 
 /** The scan field and the cart; the commands are in sale-commands.ts, the dialogs in sale-dialogs.tsx. */
-export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenProps) {
+export function SaleScreen({ ctx, cashier, onCommitted, onLogout, onQuit }: SaleScreenProps) {
   const { lang, columns, rows } = useUi();
   const describe = useErrorText();
   const session = useSaleSession({ ctx, cashier, onCommitted });
@@ -43,6 +45,7 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
       session,
       open: setDialog,
       onLogout,
+      onQuit,
       submitScan() {
         const typed = currentScan();
         if (!typed.trim()) return;
@@ -68,6 +71,7 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout }: SaleScreenPr
           close={() => setDialog(null)}
           onCommitted={onCommitted}
           onLogout={onLogout}
+          onQuit={onQuit}
         />
       ) : (
         <Box flexDirection="column">

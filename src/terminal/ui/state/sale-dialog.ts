@@ -12,13 +12,16 @@ export type PromptPurpose =
   | 'cashReason'
   | 'countedCash'
   | 'refundNo'
-  | 'reprint';
+  | 'reprint'
+  | 'quitReason';
 
 /** The dialog open over the sale screen; while one is open it takes every key. */
 export type SaleDialog =
   | { kind: 'search' }
   | { kind: 'pay' }
   | { kind: 'parked' }
+  /** Quitting with an open sale: park it or cancel it (with a reason), never drop it. */
+  | { kind: 'quit' }
   | { kind: 'prompt'; purpose: PromptPurpose; amount?: number }
   | { kind: 'refundLines'; receiptNo: string; lines: RefundOption[] }
   | { kind: 'view'; title: string; lines: string[]; afterClose?: 'logout' };
@@ -28,6 +31,7 @@ export const dialogScopes: Record<SaleDialog['kind'], readonly Scope[]> = {
   search: ['list', 'dialog'],
   pay: ['pay', 'dialog'],
   parked: ['list', 'dialog'],
+  quit: ['list', 'dialog'],
   prompt: ['dialog'],
   refundLines: ['list', 'dialog'],
   view: ['view'],
