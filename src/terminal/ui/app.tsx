@@ -17,6 +17,10 @@ import { ErrorBoundary } from './components/error-boundary.js';
 
 const noop = () => {};
 
+/** The smallest terminal the register is drawn for (DESIGN.md: 80×24). */
+const MIN_COLUMNS = 80;
+const MIN_ROWS = 24;
+
 type Screen =
   { kind: 'login' } | { kind: 'openShift'; cashier: Cashier } | { kind: 'sale'; cashier: Cashier };
 
@@ -28,12 +32,14 @@ export interface AppProps {
   onReady?(): void;
   /** Unexpected errors (bugs) go here; the cashier sees "details in pos.log". */
   logError?(error: unknown): void;
+  /** `posapp demo`'s register: the PIN and the panel's address on the PIN screen. */
+  demo?: { pin: string; panelUrl: string };
   /** Fixed size for tests; else the terminal's, following resizes. */
   size?: { columns: number; rows: number };
 }
 
 /** The register: PIN login → open shift (when none is open) → selling; the screen is state. */
-export function App({ ctx, monitor, onQuit, onReady, logError = noop, size }: AppProps) {
+export function App({ ctx, monitor, onQuit, onReady, logError = noop, size, demo }: AppProps) {
   const terminal = useTerminalSize();
   const { columns } = size ?? terminal;
   // One row short of the terminal: Ink clears and redraws the whole screen on every change once the output
@@ -69,9 +75,37 @@ export function App({ ctx, monitor, onQuit, onReady, logError = noop, size }: Ap
     setScreen({ kind: 'login' });
   };
 
+  // Below 80×24 the cart and the help line do not fit: the screens stay mounted (the sale is kept) but hidden, and
+  // take no keys, so nothing is typed into a sale the cashier cannot see.
+  const tooSmall = columns < MIN_COLUMNS || rows + 1 < MIN_ROWS;
+
   return (
-    <UiContext.Provider value={{ lang: ctx.lang, columns, rows, logError, fault, reportError, clearFault }}>
-      <Box flexDirection="column" width={columns} height={rows}>
+    <UiContext.Provider
+      value={{
+        lang: ctx.lang,
+        columns,
+        rows,
+        logError,
+        fault,
+        reportError,
+        clearFault,
+        inputBlocked: tooSmall,
+      }}
+    >
+      {tooSmall ? (
+        <Box flexDirection="column" width={columns}>
+          <Text bold color="yellow" wrap="wrap">
+            {say(ctx.lang, 'ui.tooSmall.title')}
+          </Text>
+          <Text wrap="wrap">
+            {say(ctx.lang, 'ui.tooSmall.size', {
+              need: `${MIN_COLUMNS}×${MIN_ROWS}`,
+              now: `${columns}×${rows + 1}`,
+            })}
+          </Text>
+        </Box>
+      ) : null}
+      <Box flexDirection="column" width={columns} height={rows} display={tooSmall ? 'none' : 'flex'}>
         <StatusBar
           store={ctx.identity.storeName}
           device={ctx.identity.deviceName}
@@ -84,7 +118,12 @@ export function App({ ctx, monitor, onQuit, onReady, logError = noop, size }: Ap
           fallback={<Text color="red">{say(ctx.lang, 'ui.error.unexpected')}</Text>}
         >
           {screen.kind === 'login' ? (
-            <LoginScreen login={(pin) => loginCashier(ctx, pin)} onLoggedIn={toWork} onQuit={onQuit} />
+            <LoginScreen
+              login={(pin) => loginCashier(ctx, pin)}
+              onLoggedIn={toWork}
+              onQuit={onQuit}
+              hint={demo ? say(ctx.lang, 'ui.login.demo', { pin: demo.pin, panel: demo.panelUrl }) : null}
+            />
           ) : screen.kind === 'openShift' ? (
             <OpenShiftScreen
               cashier={screen.cashier}

@@ -12,6 +12,8 @@ export interface UiSettings {
   fault?: string | null;
   reportError?(error: unknown): void;
   clearFault?(): void;
+  /** The screen is hidden (the terminal is too small): keys are dropped rather than typed blind. */
+  inputBlocked?: boolean;
 }
 
 export const UiContext = createContext<UiSettings>({ lang: 'uz', columns: 80, rows: 24, logError: () => {} });

@@ -21,6 +21,7 @@ export function useKeys(handler: (key: KeyPress) => void, options: { isActive?: 
     if (!isActive) return;
     if (isRawModeSupported) setRawMode(true);
     const onInput = (raw: string) => {
+      if (ui.current.inputBlocked) return;
       for (const key of parseKeys(raw)) {
         ui.current.clearFault?.();
         // A handler's error must not escape into Ink's input loop, which would stop the register.
