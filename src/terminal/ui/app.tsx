@@ -5,6 +5,7 @@ import type { RegisterContext } from '../register/context.js';
 import { currentShift, openShift } from '../register/shift.js';
 import { typedMoney } from './input.js';
 import { StatusBar } from './components/status-bar.js';
+import { KeyRouterContext, useInkKeyRouter } from './hooks/use-keys.js';
 import { useSyncStatus } from './hooks/use-sync-status.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { LoginScreen } from './screens/login-screen.js';
@@ -48,6 +49,7 @@ export function App({ ctx, monitor, onQuit, onReady, logError = noop, size, demo
   const sync = useSyncStatus(monitor);
   const [screen, setScreen] = useState<Screen>({ kind: 'login' });
   const { setRawMode, isRawModeSupported } = useStdin();
+  const keyRouter = useInkKeyRouter();
   const [fault, setFault] = useState<string | null>(null);
   const reportError = useCallback(
     (error: unknown) => {
@@ -80,72 +82,74 @@ export function App({ ctx, monitor, onQuit, onReady, logError = noop, size, demo
   const tooSmall = columns < MIN_COLUMNS || rows + 1 < MIN_ROWS;
 
   return (
-    <UiContext.Provider
-      value={{
-        lang: ctx.lang,
-        columns,
-        rows,
-        logError,
-        fault,
-        reportError,
-        clearFault,
-        inputBlocked: tooSmall,
-      }}
-    >
-      {tooSmall ? (
-        <Box flexDirection="column" width={columns}>
-          <Text bold color="yellow" wrap="wrap">
-            {say(ctx.lang, 'ui.tooSmall.title')}
-          </Text>
-          <Text wrap="wrap">
-            {say(ctx.lang, 'ui.tooSmall.size', {
-              need: `${MIN_COLUMNS}×${MIN_ROWS}`,
-              now: `${columns}×${rows + 1}`,
-            })}
-          </Text>
+    <KeyRouterContext.Provider value={keyRouter}>
+      <UiContext.Provider
+        value={{
+          lang: ctx.lang,
+          columns,
+          rows,
+          logError,
+          fault,
+          reportError,
+          clearFault,
+          inputBlocked: tooSmall,
+        }}
+      >
+        {tooSmall ? (
+          <Box flexDirection="column" width={columns}>
+            <Text bold color="yellow" wrap="wrap">
+              {say(ctx.lang, 'ui.tooSmall.title')}
+            </Text>
+            <Text wrap="wrap">
+              {say(ctx.lang, 'ui.tooSmall.size', {
+                need: `${MIN_COLUMNS}×${MIN_ROWS}`,
+                now: `${columns}×${rows + 1}`,
+              })}
+            </Text>
+          </Box>
+        ) : null}
+        <Box flexDirection="column" width={columns} height={rows} display={tooSmall ? 'none' : 'flex'}>
+          <StatusBar
+            store={ctx.identity.storeName}
+            device={ctx.identity.deviceName}
+            cashier={cashier?.name ?? null}
+            sync={sync}
+            now={new Date()}
+          />
+          <ErrorBoundary
+            onError={reportError}
+            fallback={<Text color="red">{say(ctx.lang, 'ui.error.unexpected')}</Text>}
+          >
+            {screen.kind === 'login' ? (
+              <LoginScreen
+                login={(pin) => loginCashier(ctx, pin)}
+                onLoggedIn={toWork}
+                onQuit={onQuit}
+                hint={demo ? say(ctx.lang, 'ui.login.demo', { pin: demo.pin, panel: demo.panelUrl }) : null}
+              />
+            ) : screen.kind === 'openShift' ? (
+              <OpenShiftScreen
+                cashier={screen.cashier}
+                openShift={(typed) => {
+                  openShift(ctx, screen.cashier, typedMoney(typed));
+                  monitor.nudge();
+                  setScreen({ kind: 'sale', cashier: screen.cashier });
+                }}
+                onCancel={logout}
+              />
+            ) : (
+              <SaleScreen
+                key={screen.cashier.id}
+                ctx={ctx}
+                cashier={screen.cashier}
+                onCommitted={monitor.nudge}
+                onLogout={logout}
+                onQuit={onQuit}
+              />
+            )}
+          </ErrorBoundary>
         </Box>
-      ) : null}
-      <Box flexDirection="column" width={columns} height={rows} display={tooSmall ? 'none' : 'flex'}>
-        <StatusBar
-          store={ctx.identity.storeName}
-          device={ctx.identity.deviceName}
-          cashier={cashier?.name ?? null}
-          sync={sync}
-          now={new Date()}
-        />
-        <ErrorBoundary
-          onError={reportError}
-          fallback={<Text color="red">{say(ctx.lang, 'ui.error.unexpected')}</Text>}
-        >
-          {screen.kind === 'login' ? (
-            <LoginScreen
-              login={(pin) => loginCashier(ctx, pin)}
-              onLoggedIn={toWork}
-              onQuit={onQuit}
-              hint={demo ? say(ctx.lang, 'ui.login.demo', { pin: demo.pin, panel: demo.panelUrl }) : null}
-            />
-          ) : screen.kind === 'openShift' ? (
-            <OpenShiftScreen
-              cashier={screen.cashier}
-              openShift={(typed) => {
-                openShift(ctx, screen.cashier, typedMoney(typed));
-                monitor.nudge();
-                setScreen({ kind: 'sale', cashier: screen.cashier });
-              }}
-              onCancel={logout}
-            />
-          ) : (
-            <SaleScreen
-              key={screen.cashier.id}
-              ctx={ctx}
-              cashier={screen.cashier}
-              onCommitted={monitor.nudge}
-              onLogout={logout}
-              onQuit={onQuit}
-            />
-          )}
-        </ErrorBoundary>
-      </Box>
-    </UiContext.Provider>
+      </UiContext.Provider>
+    </KeyRouterContext.Provider>
   );
 }

@@ -98,7 +98,15 @@ function parseEscape(sequence: string): KeyPress {
  * code and Enter in one chunk) → the key presses in it. Printable characters are merged into `text` presses.
  */
 export function parseKeys(raw: string): KeyPress[] {
-  if (raw.startsWith('\x1b')) return [parseEscape(raw)];
+  if (raw.startsWith('\x1b')) {
+    // ESC followed by a plain character is what a terminal reads as Alt+key; the register has no Alt keys, and
+    // this is what Esc and then a scanned code look like when they arrive together: two events, not one.
+    const rest = raw.slice(1);
+    if (rest === '\x1b') return [key('escape'), key('escape')];
+    if (rest !== '' && rest[0] !== '[' && rest[0] !== 'O' && rest[0] !== '\x1b')
+      return [key('escape'), ...parseKeys(rest)];
+    return [parseEscape(raw)];
+  }
   const keys: KeyPress[] = [];
   let text = '';
   const flush = () => {
