@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newId } from '../src/common/ids.js';
-import { hashSecret } from '../src/common/secret-hash.js';
+import { hashSecret } from '../src/node/secret-hash.js';
 import { generateCatalog } from '../src/server/demo/catalog-generator.js';
 import { openStore, type StoreDb } from '../src/terminal/store/connection.js';
-import { applyChange, ftsText } from '../src/terminal/store/queries/catalog.js';
+import { applyChange } from '../src/terminal/store/queries/catalog.js';
+import { ftsText } from '../src/terminal/store/search-text.js';
 import { replaceIdentity } from '../src/terminal/store/queries/identity.js';
 
 export interface BenchRegister {

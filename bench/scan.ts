@@ -1,4 +1,4 @@
-import { Database } from '../src/common/sqlite-driver.js';
+import { Database } from '../src/node/sqlite-driver.js';
 import { closeRegister, openRegister } from '../src/terminal/register/context.js';
 import { scanIntoCart } from '../src/terminal/register/selling.js';
 import { emptyCart } from '../src/terminal/sale/cart.js';

@@ -1,8 +1,8 @@
-import { Database } from '../src/common/sqlite-driver.js';
+import { Database } from '../src/node/sqlite-driver.js';
 import { closeRegister, openRegister } from '../src/terminal/register/context.js';
 import { searchCatalog } from '../src/terminal/register/selling.js';
 import { storePath } from '../src/terminal/store/connection.js';
-import { ftsQuery } from '../src/terminal/store/queries/catalog.js';
+import { ftsQuery } from '../src/terminal/store/search-text.js';
 import { percentile, round, seeded, timeEach, type Bench } from './harness.js';
 import { benchRegister, catalogSize, sizeLabel } from './register-catalog.js';
 

@@ -12,7 +12,8 @@ import { defaultPanelDir, panelBuilt, panelRoutes } from './panel/routes.js';
 import { settingsRoutes } from './settings/routes.js';
 import { stockRoutes } from './stock/routes.js';
 import { syncRoutes } from './sync/routes.js';
-import { bootstrapRoutes, tenantRoutes } from './tenants/routes.js';
+import { bootstrapRoutes } from './bootstrap/routes.js';
+import { tenantRoutes } from './tenants/routes.js';
 import { userRoutes } from './users/routes.js';
 
 export interface AppOptions {
@@ -24,7 +25,8 @@ export interface AppOptions {
 export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', deps.config.trustProxy);
+  const { trustProxy } = deps.config;
+  app.set('trust proxy', Array.isArray(trustProxy) ? [...trustProxy] : trustProxy);
   app.use(helmet());
   // Shops sync over mobile links: a page of products shrinks about 8×; level 1 keeps the server's CPU for sales.
   app.use(compression({ level: 1, threshold: 1024 }));

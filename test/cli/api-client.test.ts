@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { AppError } from '../../src/common/errors.js';
 import { deviceListResponse } from '../../src/common/protocol/devices.js';
-import { createApiClient, ServerError } from '../../src/cli/api-client.js';
+import { ServerError } from '../../src/common/http.js';
+import { createApiClient } from '../../src/cli/api-client.js';
 import { bootstrapTenant, testApp, type TestApp } from '../helpers/app.js';
 import { freePort, listen } from '../helpers/http.js';
 

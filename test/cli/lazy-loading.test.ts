@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assertBuilt, childEnv, ROOT } from '../helpers/cli.js';
 
-/** better-sqlite3-node22 is the SQLite driver on Node >= 22 (see src/common/sqlite-driver.ts). */
+/** better-sqlite3-node22 is the SQLite driver on Node >= 22 (see src/node/sqlite-driver.ts). */
 const HEAVY = /node_modules\/(express|knex|mysql2|better-sqlite3)(?:-node22)?\//;
 
 /** Runs the built posapp in a child and lists which heavy CommonJS packages it ended up loading. */

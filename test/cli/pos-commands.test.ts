@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
-import { Database } from '../../src/common/sqlite-driver.js';
+import { Database } from '../../src/node/sqlite-driver.js';
 import { closeRegister } from '../../src/terminal/register/context.js';
 import { storePath } from '../../src/terminal/store/connection.js';
 import { assertBuilt, runCli } from '../helpers/cli.js';

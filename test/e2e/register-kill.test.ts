@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Database } from '../../src/common/sqlite-driver.js';
+import { Database } from '../../src/node/sqlite-driver.js';
 import { ean13 } from '../../src/common/barcode.js';
 import { seededRandom } from '../../src/server/demo/catalog-generator.js';
 import { sessionCashier } from '../../src/terminal/register/cashier.js';

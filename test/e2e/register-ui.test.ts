@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Database } from '../../src/common/sqlite-driver.js';
+import { Database } from '../../src/node/sqlite-driver.js';
 import { ean13 } from '../../src/common/barcode.js';
 import { bearer, bootstrapTenant, testApp, type BootstrappedTenant, type TestApp } from '../helpers/app.js';
 import { assertBuilt, childEnv, ROOT, runCli } from '../helpers/cli.js';

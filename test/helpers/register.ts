@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ean13 } from '../../src/common/barcode.js';
 import { newId } from '../../src/common/ids.js';
-import { hashSecret } from '../../src/common/secret-hash.js';
+import { hashSecret } from '../../src/node/secret-hash.js';
 import { openRegister, type RegisterContext } from '../../src/terminal/register/context.js';
 import { openStore } from '../../src/terminal/store/connection.js';
 import { applyChange } from '../../src/terminal/store/queries/catalog.js';

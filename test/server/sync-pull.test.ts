@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Knex } from 'knex';
 import { ean13 } from '../../src/common/barcode.js';
-import { recordChanges } from '../../src/server/sync/service.js';
+import { recordChanges } from '../../src/server/changes/service.js';
 import { bearer, bootstrapTenant, testApp, type BootstrappedTenant, type TestApp } from '../helpers/app.js';
 import { createProduct } from '../helpers/catalog.js';
 import { testDialects } from '../helpers/db.js';

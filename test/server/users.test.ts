@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { verifySecret } from '../../src/common/secret-hash.js';
+import { verifySecret } from '../../src/node/secret-hash.js';
 import { bearer, bootstrapTenant, testApp, type BootstrappedTenant, type TestApp } from '../helpers/app.js';
 import { countRows } from '../helpers/catalog.js';
 import { testDialects } from '../helpers/db.js';
@@ -111,7 +111,12 @@ for (const dialect of testDialects()) {
       assert.equal(disabled.body.user.active, false);
       const third = await pullAll(t, device, second.cursor);
       assert.deepEqual(third.changes, [
-        { entity: 'cashier', op: 'upsert', id, data: { name: 'Malika', pinHash: null, active: false } },
+        {
+          entity: 'cashier',
+          op: 'upsert',
+          id,
+          data: { name: 'Malika', pinHash: null, active: false, role: 'cashier' },
+        },
       ]);
     });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { Database } from '../../src/common/sqlite-driver.js';
+import { Database } from '../../src/node/sqlite-driver.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newId } from '../../src/common/ids.js';

@@ -2,9 +2,8 @@ import { AppError } from '../../common/errors.js';
 import { newId } from '../../common/ids.js';
 import type { LoginBody, LoginResponse, MeResponse, UpdateMeBody } from '../../common/protocol/auth.js';
 import type { AppDeps, UserActor } from '../context.js';
-import { findLoginAccount, findUserById } from '../users/service.js';
-import { verifyAgainstDummy, verifySecret } from '../../common/secret-hash.js';
-import { updateUserLang } from '../users/queries.js';
+import { findLoginAccount, findUserById, setUserLang } from '../users/service.js';
+import { verifyAgainstDummy, verifySecret } from '../../node/secret-hash.js';
 import { endSession, findSession, insertSession } from './queries.js';
 import { signUserToken, type UserClaims } from './tokens.js';
 
@@ -12,7 +11,11 @@ import { signUserToken, type UserClaims } from './tokens.js';
 export async function login(deps: AppDeps, body: LoginBody): Promise<LoginResponse> {
   const account = await findLoginAccount(deps.db.knex, body.email);
   const ok =
-    account && account.passwordHash && account.active && account.user.role !== 'cashier'
+    account &&
+    account.passwordHash &&
+    account.active &&
+    account.user.role !== 'cashier' &&
+    account.user.role !== 'supervisor'
       ? await verifySecret(body.password, account.passwordHash)
       : await verifyAgainstDummy(body.password, deps.config.passwordHashCost);
   if (!ok || !account) throw new AppError('INVALID_CREDENTIALS');
@@ -63,6 +66,6 @@ export async function updateCurrentUser(
   actor: UserActor,
   body: UpdateMeBody,
 ): Promise<MeResponse> {
-  await updateUserLang(deps.db.knex, actor.tenantId, actor.userId, body.lang);
+  await setUserLang(deps.db.knex, actor.tenantId, actor.userId, body.lang);
   return currentUser(deps, actor);
 }

@@ -14,7 +14,7 @@ import { searchKey } from '../../common/text.js';
 import { toIso } from '../../common/time.js';
 import type { TenantContext } from '../context.js';
 import { isUniqueViolation } from '../db/errors.js';
-import { recordChanges } from '../sync/service.js';
+import { recordChanges } from '../changes/service.js';
 import { getTenant } from '../tenants/service.js';
 import {
   barcodesOf,

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import { AppError } from '../../common/errors.js';
-import { Database } from '../../common/sqlite-driver.js';
+import { Database } from '../../node/sqlite-driver.js';
 import { migrationSource } from './migrations/index.js';
 
 export type Dialect = 'sqlite' | 'mysql';
@@ -35,7 +35,7 @@ export function parseDbUrl(raw: string): DbUrl {
 type KnexClientClass = new (...args: any[]) => { _driver(): unknown };
 let sqliteClientClass: KnexClientClass | undefined;
 
-/** Knex's better-sqlite3 dialect, on the same driver the register uses (see common/sqlite-driver.ts). */
+/** Knex's better-sqlite3 dialect, on the same driver the register uses (see node/sqlite-driver.ts). */
 function sqliteClient(): KnexClientClass {
   if (!sqliteClientClass) {
     const require = createRequire(import.meta.url);

@@ -3,7 +3,7 @@ import { importCsvHeader } from '../../common/protocol/catalog.js';
 import type { AppDeps, TenantContext } from '../context.js';
 import { importProductsCsv } from '../catalog/import.js';
 import { receiveStock } from '../stock/service.js';
-import { bootstrapTenant } from '../tenants/service.js';
+import { bootstrapTenant } from '../bootstrap/service.js';
 import { createTenantUser } from '../users/people.js';
 import { createSuperadmin, findLoginAccount } from '../users/service.js';
 import { generateCatalog, type GeneratedProduct } from './catalog-generator.js';

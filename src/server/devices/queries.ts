@@ -76,3 +76,35 @@ export async function findDeviceTenant(knex: Knex, deviceId: string): Promise<st
     .first();
   return row?.tenant_id;
 }
+
+/**
+ * The licence guard: one conditional UPDATE takes a seat only while one is free. The row lock it takes is held
+ * until commit, so concurrent requests queue on it and can never overshoot (no read-then-write race).
+ */
+export async function takeDeviceSeat(trx: Knex, tenantId: string): Promise<boolean> {
+  const changed = await trx('tenants')
+    .where({ id: tenantId })
+    .andWhere('devices_used', '<', trx.ref('max_devices'))
+    .increment('devices_used', 1);
+  return changed === 1;
+}
+
+export async function releaseDeviceSeat(trx: Knex, tenantId: string): Promise<void> {
+  await trx('tenants').where({ id: tenantId }).andWhere('devices_used', '>', 0).decrement('devices_used', 1);
+}
+
+export interface LimitHitRow {
+  tenant_id: string;
+  id: string;
+  at: number;
+  user_id: string;
+  max_devices: number;
+}
+
+/** One refused register add: the row for who and when, and the tenant's counters for the seller's sorted list. */
+export async function insertLimitHit(trx: Knex, row: LimitHitRow): Promise<void> {
+  await trx('device_limit_hits').insert(row);
+  await trx('tenants')
+    .where({ id: row.tenant_id })
+    .update({ limit_hits: trx.raw('limit_hits + 1'), last_limit_hit_at: row.at });
+}

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../common/errors.js';
 import { langFromAcceptLanguage } from '../../common/i18n/index.js';
 import type { Logger } from '../logger.js';
-import { validationError } from './validate.js';
+import { validationError } from '../../common/validation.js';
 
 /** Body-parser marks its errors with a `type`. */
 function fromBodyParser(error: unknown): AppError | null {

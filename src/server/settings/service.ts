@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { StoreSettings, UpdateSettingsBody } from '../../common/protocol/settings.js';
 import type { TenantContext } from '../context.js';
-import { recordChanges } from '../sync/service.js';
+import { recordChanges } from '../changes/service.js';
 import { defaultStore, getStore, getTenant, setDefaultVatRate } from '../tenants/service.js';
 import { findSettings, saveSettings, type StoreSettingsRow } from './queries.js';
 

@@ -12,7 +12,7 @@ import { listProducts, productsByIds, productsBySkus, type ProductBrief } from '
 import type { TenantContext } from '../context.js';
 import type { Db } from '../db/connection.js';
 import { retryOnConflict } from '../db/errors.js';
-import { recordChanges } from '../sync/service.js';
+import { recordChanges } from '../changes/service.js';
 import { defaultStore } from '../tenants/service.js';
 import {
   addToLevels,

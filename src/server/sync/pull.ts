@@ -5,8 +5,13 @@ import type { AppDeps, DeviceActor } from '../context.js';
 import { snapshotTransaction } from '../db/dialect.js';
 import { storeSettings } from '../settings/service.js';
 import { stockForPull } from '../stock/service.js';
-import { cashiersForPull } from '../users/service.js';
-import { changesAfter, changesAtVersion, readStoreVersion, type StoreChangeRow } from './queries.js';
+import { cashiersForPull } from '../users/people.js';
+import {
+  changesBetween,
+  changesOfVersion,
+  currentStoreVersion,
+  type StoreChangeRow,
+} from '../changes/service.js';
 
 /** Turns change-log rows into the protocol's changes, reading current state in the caller's snapshot. */
 async function materialize(trx: Knex, device: DeviceActor, rows: StoreChangeRow[]): Promise<Change[]> {
@@ -70,15 +75,15 @@ export async function pullChanges(
 ): Promise<PullResponse> {
   const after = query.cursor ? Number(query.cursor) : 0;
   return snapshotTransaction(deps.db, async (trx) => {
-    const upTo = await readStoreVersion(trx, device.tenantId, device.storeId);
+    const upTo = await currentStoreVersion(trx, device.tenantId, device.storeId);
     if (after >= upTo) return { changes: [], cursor: String(upTo), hasMore: false };
-    const rows = await changesAfter(trx, device.tenantId, device.storeId, after, upTo, query.limit + 1);
+    const rows = await changesBetween(trx, device.tenantId, device.storeId, after, upTo, query.limit + 1);
     let page = rows;
     let cursor = upTo;
     if (rows.length > query.limit) {
       const boundary = rows[query.limit]!.version;
       page = rows.slice(0, query.limit).filter((r) => r.version < boundary);
-      if (page.length === 0) page = await changesAtVersion(trx, device.tenantId, device.storeId, boundary);
+      if (page.length === 0) page = await changesOfVersion(trx, device.tenantId, device.storeId, boundary);
       cursor = page[page.length - 1]!.version;
     }
     return { changes: await materialize(trx, device, page), cursor: String(cursor), hasMore: cursor < upTo };

@@ -7,10 +7,11 @@ import {
   type PushResponse,
   type SyncEvent,
 } from '../../common/protocol/sync.js';
+import { writeAuditEvents } from '../audit/service.js';
 import type { AppDeps, DeviceActor } from '../context.js';
 import { isUniqueViolation, retryOnConflict } from '../db/errors.js';
 import { recordOutboxReport } from '../devices/service.js';
-import { validationError } from '../http/validate.js';
+import { validationError } from '../../common/validation.js';
 import {
   checkEvents,
   lookupEvents,
@@ -18,8 +19,8 @@ import {
   type EventLookups,
   type EventOrigin,
 } from '../sales/service.js';
-import { recordChanges } from './changes.js';
-import { findSyncEvents, insertSyncEvents, readStoreVersion, type SyncEventRow } from './queries.js';
+import { currentStoreVersion, recordChanges } from '../changes/service.js';
+import { findSyncEvents, insertSyncEvents, type SyncEventRow } from './queries.js';
 
 type Result = PushResponse['results'][number];
 
@@ -91,6 +92,7 @@ async function applyAll(
   lookups: EventLookups,
 ): Promise<number> {
   const moved = await writeEventEffects(deps.db, trx, origin, events, lookups);
+  await writeAuditEvents(trx, origin, events);
   const versions = await recordChanges(
     trx,
     origin.tenantId,
@@ -98,7 +100,7 @@ async function applyAll(
     moved.map((id) => ({ entity: 'stock', id })),
   );
   const version =
-    versions.get(origin.storeId) ?? (await readStoreVersion(trx, origin.tenantId, origin.storeId));
+    versions.get(origin.storeId) ?? (await currentStoreVersion(trx, origin.tenantId, origin.storeId));
   await insertSyncEvents(trx, [
     ...events.map((e) => ({ ...appliedRow(origin, e), version })),
     ...rejections.map((r) => rejectedRow(origin, r)),

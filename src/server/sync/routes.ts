@@ -4,7 +4,9 @@ import { pullQuery, pushBody } from '../../common/protocol/sync.js';
 import type { AppDeps } from '../context.js';
 import { deviceOf, requireDevice, requireTenantManager, tenantContext } from '../http/auth.js';
 import { validate } from '../http/validate.js';
-import { listRejected, pullChanges, pushEvents } from './service.js';
+import { pullChanges } from './pull.js';
+import { pushEvents } from './push.js';
+import { listRejected } from './rejected.js';
 
 /** 500 sales of up to a few dozen lines each; more than 500 events is 400 VALIDATION_FAILED (field `events`). */
 const PUSH_BODY_LIMIT = '20mb';

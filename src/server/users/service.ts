@@ -3,7 +3,7 @@ import { AppError } from '../../common/errors.js';
 import { newId } from '../../common/ids.js';
 import { isLang, type Lang } from '../../common/i18n/index.js';
 import type { Role, User } from '../../common/protocol/auth.js';
-import { hashSecret } from '../../common/secret-hash.js';
+import { hashSecret } from '../../node/secret-hash.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { AppDeps } from '../context.js';
 import {
@@ -13,6 +13,7 @@ import {
   insertLoginEmail,
   insertPlatformUser,
   insertUser,
+  updateUserLang,
 } from './queries.js';
 
 async function claimEmail(trx: Knex, email: string, tenantId: string | null, userId: string): Promise<void> {
@@ -114,11 +115,12 @@ export async function findUserById(
   };
 }
 
-export {
-  cashiersForPull,
-  createTenantUser,
-  disableUser,
-  listTenantUsers,
-  resetCashierPin,
-  type CashierChange,
-} from './people.js';
+/** The person's own panel language, kept with their account so it follows them to another browser. */
+export async function setUserLang(
+  knex: Knex,
+  tenantId: string | null,
+  id: string,
+  lang: Lang,
+): Promise<void> {
+  await updateUserLang(knex, tenantId, id, lang);
+}

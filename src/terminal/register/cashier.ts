@@ -1,7 +1,7 @@
 import { AppError } from '../../common/errors.js';
-import { verifySecret } from '../../common/secret-hash.js';
+import { verifySecret } from '../../node/secret-hash.js';
 import { listCashiers, type LocalCashier } from '../store/queries/catalog.js';
-import { stmt } from '../store/queries/statements.js';
+import { clearSessionCashier, saveSessionCashier, sessionCashierId } from '../store/queries/session.js';
 import type { RegisterContext } from './context.js';
 
 export interface Cashier {
@@ -27,22 +27,17 @@ export async function findCashierByPin(ctx: RegisterContext, pin: string): Promi
 /** `pos login --pin`: the cashier stays logged in at this register until `pos logout` or another login. */
 export async function loginCashier(ctx: RegisterContext, pin: string): Promise<Cashier> {
   const cashier = await findCashierByPin(ctx, pin);
-  stmt(
-    ctx.db,
-    `INSERT INTO register_session (id, cashier_id, logged_in_at) VALUES (1, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET cashier_id = excluded.cashier_id, logged_in_at = excluded.logged_in_at`,
-  ).run(cashier.id, new Date().toISOString());
+  saveSessionCashier(ctx.db, cashier.id, new Date().toISOString());
   return cashier;
 }
 
 export function logoutCashier(ctx: RegisterContext): void {
-  stmt(ctx.db, 'DELETE FROM register_session WHERE id = 1').run();
+  clearSessionCashier(ctx.db);
 }
 
 /** The logged-in cashier, if still active in the last pulled list. */
 export function sessionCashier(ctx: RegisterContext): Cashier {
-  const id = stmt(ctx.db, 'SELECT cashier_id FROM register_session WHERE id = 1').pluck().get() as
-    string | undefined;
+  const id = sessionCashierId(ctx.db);
   const cashier = id ? listCashiers(ctx.db).find((c) => c.id === id && c.active) : undefined;
   if (!cashier) throw new AppError('NOT_LOGGED_IN_AT_REGISTER');
   return { id: cashier.id, name: cashier.name };

@@ -8,7 +8,7 @@ import {
   testPage,
 } from '../receipt/printer.js';
 import { renderRefundReceipt, renderSaleReceipt, type ReceiptContext } from '../receipt/text.js';
-import { stmt } from '../store/queries/statements.js';
+import { findPrinterConfig, upsertPrinterConfig } from '../store/queries/printer.js';
 import { cashierName } from './cashier.js';
 import { settingsOf, type RegisterContext } from './context.js';
 
@@ -21,23 +21,20 @@ export interface PrinterConfig {
 }
 
 export function readPrinterConfig(ctx: RegisterContext): PrinterConfig | null {
-  const row = stmt(
-    ctx.db,
-    'SELECT target, width, code_page, drawer_pin FROM printer_config WHERE id = 1',
-  ).get() as { target: string; width: 32 | 48; code_page: CodePage; drawer_pin: 2 | 5 | null } | undefined;
+  const row = findPrinterConfig(ctx.db);
   return row
-    ? { target: row.target, width: row.width, codePage: row.code_page, drawerPin: row.drawer_pin }
+    ? { target: row.target, width: row.width, codePage: row.code_page as CodePage, drawerPin: row.drawer_pin }
     : null;
 }
 
 export function savePrinterConfig(ctx: RegisterContext, config: PrinterConfig): void {
   parsePrinterTarget(config.target);
-  stmt(
-    ctx.db,
-    `INSERT INTO printer_config (id, target, width, code_page, drawer_pin) VALUES (1, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET target = excluded.target, width = excluded.width,
-       code_page = excluded.code_page, drawer_pin = excluded.drawer_pin`,
-  ).run(config.target, config.width, config.codePage, config.drawerPin);
+  upsertPrinterConfig(ctx.db, {
+    target: config.target,
+    width: config.width,
+    code_page: config.codePage,
+    drawer_pin: config.drawerPin,
+  });
 }
 
 export function receiptContext(

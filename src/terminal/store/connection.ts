@@ -1,7 +1,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { Database } from '../../common/sqlite-driver.js';
+import { Database } from '../../node/sqlite-driver.js';
 import { storeMigrations, type StoreMigration } from './migrations/index.js';
 
 export type StoreDb = BetterSqlite3.Database;

@@ -11,6 +11,7 @@ import {
   acquireSyncLease,
   outboxAfterBatch,
   outboxSummary,
+  pageCacheSize,
   pendingEvents,
   readSyncState,
   recordPushResults,
@@ -18,6 +19,7 @@ import {
   releaseSyncLease,
   resetSyncState,
   saveCursor,
+  setPageCacheSize,
 } from '../store/queries/sync.js';
 
 export interface SyncOptions {
@@ -173,8 +175,8 @@ async function pullAll(
         if (cacheSize === null) {
           // A catch-up of many pages writes each database page about once: a full page cache of them buys no speed
           // (measured) and only adds its 16 MB to the register's peak while the till runs alongside.
-          cacheSize = db.pragma('cache_size', { simple: true }) as number;
-          db.pragma(`cache_size = ${CATCH_UP_CACHE_KIB}`);
+          cacheSize = pageCacheSize(db);
+          setPageCacheSize(db, CATCH_UP_CACHE_KIB);
         }
       }
       const counts = applyPage(db, page.changes, () => saveCursor(db, next, identity.deviceId));
@@ -190,7 +192,7 @@ async function pullAll(
       if (!page.hasMore) return;
     }
   } finally {
-    if (cacheSize !== null) db.pragma(`cache_size = ${cacheSize}`);
+    if (cacheSize !== null) setPageCacheSize(db, cacheSize);
   }
 }
 

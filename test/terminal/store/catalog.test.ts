@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newId } from '../../../src/common/ids.js';
 import type { Change } from '../../../src/common/protocol/sync.js';
-import { Database } from '../../../src/common/sqlite-driver.js';
+import { Database } from '../../../src/node/sqlite-driver.js';
 import { migrateStore, openStore, storePath, type StoreDb } from '../../../src/terminal/store/connection.js';
 import { storeMigrations } from '../../../src/terminal/store/migrations/index.js';
 import {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assertBuilt, childEnv, ROOT } from '../../helpers/cli.js';
 
-// better-sqlite3-node22 is the SQLite driver on Node >= 22 (see src/common/sqlite-driver.ts).
+// better-sqlite3-node22 is the SQLite driver on Node >= 22 (see src/node/sqlite-driver.ts).
 const WATCHED = /node_modules\/(react|ink|yoga-layout|better-sqlite3|pino)(?:-node22)?\//;
 
 /** Runs the built `pos` bundle in a child and lists which packages it loaded from node_modules. */

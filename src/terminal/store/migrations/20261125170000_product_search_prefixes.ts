@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { ftsText } from '../queries/catalog.js';
+import { ftsText } from '../search-text.js';
 
 /**
  * Search as the cashier types starts with one or two letters. Without prefix indexes FTS5 answers `"o"*` by

@@ -1,7 +1,7 @@
-import { searchKey } from '../../../common/text.js';
 import type { Change } from '../../../common/protocol/sync.js';
 import type { Unit } from '../../../common/protocol/catalog.js';
 import type { StoreDb } from '../connection.js';
+import { ftsQuery, ftsText } from '../search-text.js';
 import { stmt } from './statements.js';
 
 export interface LocalProduct {
@@ -37,21 +37,6 @@ function toProduct(row: ProductRow): LocalProduct {
     mxik: row.mxik,
     markingRequired: row.marking_required === 1,
   };
-}
-
-/** FTS5's tokenizer splits at apostrophes, so they are dropped: "oʻzbek", "o'zbek" and "ozbek" index alike. */
-export function ftsText(name: string): string {
-  return searchKey(name).replace(/'/g, '');
-}
-
-/** Each typed word is a prefix: `sut ol` finds "Olma sharbati sut bilan". */
-export function ftsQuery(typed: string): string | null {
-  const words = ftsText(typed)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0)
-    .slice(0, 8);
-  if (words.length === 0) return null;
-  return words.map((word) => `"${word}"*`).join(' ');
 }
 
 const PRODUCT_COLUMNS = 'p.id, p.sku, p.name, p.price, p.unit, p.vat_rate, p.mxik, p.marking_required';

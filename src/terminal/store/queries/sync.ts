@@ -159,3 +159,12 @@ export function acquireSyncLease(db: StoreDb, holder: string, ttlMs: number, now
 export function releaseSyncLease(db: StoreDb, holder: string): void {
   stmt(db, 'UPDATE sync_lease SET holder = NULL, expires_at = 0 WHERE id = 1 AND holder = ?').run(holder);
 }
+
+/** SQLite's page cache size (negative: KiB), read so a long catch-up can set its own and restore this one. */
+export function pageCacheSize(db: StoreDb): number {
+  return db.pragma('cache_size', { simple: true }) as number;
+}
+
+export function setPageCacheSize(db: StoreDb, size: number): void {
+  db.pragma(`cache_size = ${Math.trunc(size)}`);
+}

@@ -1,6 +1,9 @@
 import type { Knex } from 'knex';
 import {
   bumpStoreVersion,
+  changesAfter,
+  changesAtVersion,
+  readStoreVersion,
   insertStoreVersion,
   storeIdsOfTenant,
   upsertChanges,
@@ -8,12 +11,17 @@ import {
   type StoreChangeRow,
 } from './queries.js';
 
-export type { ChangeEntity };
+export type { ChangeEntity, StoreChangeRow };
 
 export interface ChangeRef {
   entity: ChangeEntity;
   id: string;
 }
+
+/**
+ * The store change log: every feature that changes what registers pull calls `recordChanges` in its writing
+ * transaction; sync's pull reads the log back. A leaf module, so features never import sync.
+ */
 
 /** A new store starts its pull stream with its settings, so a fresh register receives them on its first pull. */
 export async function initStoreSync(trx: Knex, tenantId: string, storeId: string): Promise<void> {
@@ -52,4 +60,31 @@ export async function recordChanges(
     await upsertChanges(trx, rows);
   }
   return versions;
+}
+
+/** The store's current change version (0 before its first change). */
+export function currentStoreVersion(trx: Knex, tenantId: string, storeId: string): Promise<number> {
+  return readStoreVersion(trx, tenantId, storeId);
+}
+
+/** Log rows in (after, upTo], in version order, at most `limit`. */
+export function changesBetween(
+  trx: Knex,
+  tenantId: string,
+  storeId: string,
+  after: number,
+  upTo: number,
+  limit: number,
+): Promise<StoreChangeRow[]> {
+  return changesAfter(trx, tenantId, storeId, after, upTo, limit);
+}
+
+/** Every log row of one version (a page never splits a version). */
+export function changesOfVersion(
+  trx: Knex,
+  tenantId: string,
+  storeId: string,
+  version: number,
+): Promise<StoreChangeRow[]> {
+  return changesAtVersion(trx, tenantId, storeId, version);
 }

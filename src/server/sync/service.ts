@@ -1,4 +1,0 @@
-export { initStoreSync, recordChanges, type ChangeRef } from './changes.js';
-export { pullChanges } from './pull.js';
-export { pushEvents } from './push.js';
-export { listRejected, type RejectedEvent } from './rejected.js';
