@@ -56,6 +56,7 @@ export const en: Record<keyof typeof uz, string> = {
   OVERPAID: 'Card or QR payments may not exceed the amount due ({remaining}).',
   PRINTER_UNREACHABLE: 'Cannot reach the printer: {target}',
   WRONG_PIN: 'Wrong PIN.',
+  PIN_LOCKED: 'Too many wrong PINs. Try again in {seconds} s.',
   NOT_LOGGED_IN_AT_REGISTER: 'Log in with your PIN first: pos login --pin <PIN>',
   NO_CASHIERS: 'This register has no cashiers yet. Sync first: pos sync',
   SHIFT_NOT_OPEN: 'No shift is open. Open a shift first.',

@@ -57,6 +57,7 @@ export const ru: Record<keyof typeof uz, string> = {
   OVERPAID: 'Картой или QR нельзя оплатить больше остатка ({remaining}).',
   PRINTER_UNREACHABLE: 'Принтер недоступен: {target}',
   WRONG_PIN: 'Неверный PIN.',
+  PIN_LOCKED: 'Слишком много неверных PIN. Повторите через {seconds} с.',
   NOT_LOGGED_IN_AT_REGISTER: 'Сначала войдите по PIN: pos login --pin <PIN>',
   NO_CASHIERS: 'На кассе ещё нет кассиров. Сначала синхронизируйте: pos sync',
   SHIFT_NOT_OPEN: 'Смена не открыта. Сначала откройте смену.',

@@ -56,6 +56,7 @@ export const uz = {
   OVERPAID: 'Karta yoki QR orqali qoldiqdan ({remaining}) ko‘p to‘lab bo‘lmaydi.',
   PRINTER_UNREACHABLE: 'Printerga ulanib bo‘lmadi: {target}',
   WRONG_PIN: 'PIN noto‘g‘ri.',
+  PIN_LOCKED: 'Juda ko‘p noto‘g‘ri PIN. {seconds} soniyadan keyin urinib ko‘ring.',
   NOT_LOGGED_IN_AT_REGISTER: 'Avval PIN bilan kiring: pos login --pin <PIN>',
   NO_CASHIERS: 'Kassada hali kassirlar yo‘q. Avval sinxronlang: pos sync',
   SHIFT_NOT_OPEN: 'Smena ochilmagan. Avval smenani oching.',

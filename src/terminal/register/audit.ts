@@ -22,5 +22,6 @@ export type RegisterAct =
 export type ApprovalAct = 'refund' | 'voidAfterPayment' | 'cancelAbove' | 'discountAboveLimit' | 'cashOut';
 
 export function recordAct(ctx: RegisterContext, cashierId: string | null, act: RegisterAct): void {
-  writeAudit(ctx.db, { cashierId, action: act.kind, data: act });
+  const { kind, ...data } = act;
+  writeAudit(ctx.db, { cashierId, action: kind, data });
 }

@@ -1,4 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { AppError } from '../../common/errors.js';
+import { recordAct } from '../register/audit.js';
+import {
+  afterWrongPin,
+  assertPinOpen,
+  openPinGuard,
+  PIN_ATTEMPTS,
+  type PinGuard,
+} from '../register/pin-guard.js';
 import { Box, Text, useStdin } from 'ink';
 import { loginCashier, logoutCashier, type Cashier } from '../register/cashier.js';
 import type { RegisterContext } from '../register/context.js';
@@ -69,6 +78,28 @@ export function App({ ctx, monitor, onQuit, onReady, logError = noop, size, demo
 
   useEffect(() => onReady?.(), [onReady]);
 
+  // Kept here, not in the PIN screen: logging out and back does not reset the count of wrong PINs.
+  const pinGuard = useRef<PinGuard>(openPinGuard);
+  const login = async (pin: string) => {
+    assertPinOpen(pinGuard.current, Date.now());
+    try {
+      const who = await loginCashier(ctx, pin);
+      pinGuard.current = openPinGuard;
+      return who;
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'WRONG_PIN') throw error;
+      const next = afterWrongPin(pinGuard.current, Date.now());
+      pinGuard.current = next;
+      recordAct(ctx, null, {
+        kind: 'pin.failed',
+        attempts: next.locked ? PIN_ATTEMPTS : next.failures,
+        locked: next.locked,
+      });
+      if (next.locked) assertPinOpen(next, Date.now());
+      throw error;
+    }
+  };
+
   const cashier = screen.kind === 'login' ? null : screen.cashier;
   const toWork = (who: Cashier) =>
     setScreen(currentShift(ctx) ? { kind: 'sale', cashier: who } : { kind: 'openShift', cashier: who });
@@ -122,7 +153,7 @@ export function App({ ctx, monitor, onQuit, onReady, logError = noop, size, demo
           >
             {screen.kind === 'login' ? (
               <LoginScreen
-                login={(pin) => loginCashier(ctx, pin)}
+                login={login}
                 onLoggedIn={toWork}
                 onQuit={onQuit}
                 hint={demo ? say(ctx.lang, 'ui.login.demo', { pin: demo.pin, panel: demo.panelUrl }) : null}

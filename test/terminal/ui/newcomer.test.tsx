@@ -83,3 +83,40 @@ describe('a newcomer at the register', () => {
     view.unmount();
   });
 });
+
+describe('wrong PINs', () => {
+  let r: OfflineRegister;
+  let app: RunningApp | undefined;
+  beforeEach(async () => {
+    r = await offlineRegister();
+  });
+  afterEach(() => {
+    app?.unmount();
+    closeRegister(r.ctx);
+    rmSync(r.dataDir, { recursive: true, force: true });
+  });
+
+  it('five wrong PINs lock the PIN screen, even for the right PIN, and each is recorded', async () => {
+    app = await startApp(r);
+    for (let i = 1; i <= 4; i++) {
+      await app.send('0000', keys.enter);
+      await app.waitFor('PIN noto‘g‘ri.');
+      await app.waitFor((f) => !f.includes('Tekshirilmoqda'));
+    }
+    await app.send('0000', keys.enter);
+    await app.waitFor('Juda ko‘p noto‘g‘ri PIN. 60 soniyadan keyin urinib ko‘ring.');
+    await app.send(r.pin, keys.enter);
+    await app.waitFor(
+      /Juda ko‘p noto‘g‘ri PIN\. 5\d soniyadan/.test.bind(/Juda ko‘p noto‘g‘ri PIN\. [56]\d soniyadan/),
+    );
+    assert.ok(!app.frame().includes('Smena ochish'));
+    const rows = r.ctx.db
+      .prepare("SELECT data FROM audit_log WHERE action = 'pin.failed' ORDER BY at")
+      .pluck()
+      .all() as string[];
+    assert.deepEqual(
+      rows.map((d) => JSON.parse(d) as { attempts: number; locked: boolean }),
+      [1, 2, 3, 4, 5].map((attempts) => ({ attempts, locked: attempts === 5 })),
+    );
+  });
+});

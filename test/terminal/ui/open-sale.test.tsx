@@ -114,7 +114,6 @@ describe('quitting with an open sale', () => {
     assert.equal(r.ctx.db.prepare('SELECT COUNT(*) FROM parked_sales').pluck().get(), 1);
     const quit = audit().find((a) => a.action === 'quit.with.open.sale');
     assert.deepEqual(JSON.parse(quit!.data), {
-      kind: 'quit.with.open.sale',
       choice: 'parked',
       lineCount: 1,
       amount: 2_500_000,
