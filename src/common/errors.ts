@@ -53,6 +53,7 @@ export const errorStatus = {
   SALE_TOO_MANY_LINES: 422,
   EMPTY_CART: 422,
   UNDERPAID: 422,
+  NOT_ENOUGH_CASH: 409,
   OVERPAID: 422,
   PRINTER_UNREACHABLE: 503,
   // The register's cashier flow.

@@ -53,6 +53,7 @@ export const en: Record<keyof typeof uz, string> = {
   SALE_TOO_MANY_LINES: 'Too many lines in the sale (at most {max}); start a new sale',
   EMPTY_CART: 'The receipt is empty.',
   UNDERPAID: 'Not enough paid: {remaining} still due.',
+  NOT_ENOUGH_CASH: 'The drawer does not hold that much cash: {amount} asked, {drawer} in the drawer.',
   OVERPAID: 'Card or QR payments may not exceed the amount due ({remaining}).',
   PRINTER_UNREACHABLE: 'Cannot reach the printer: {target}',
   WRONG_PIN: 'Wrong PIN.',

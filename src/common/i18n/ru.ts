@@ -54,6 +54,7 @@ export const ru: Record<keyof typeof uz, string> = {
   SALE_TOO_MANY_LINES: 'Слишком много строк в чеке (не больше {max}); откройте новый чек',
   EMPTY_CART: 'Чек пуст.',
   UNDERPAID: 'Оплаты недостаточно: нужно ещё {remaining}.',
+  NOT_ENOUGH_CASH: 'В кассе нет столько наличных: запрошено {amount}, в кассе {drawer}.',
   OVERPAID: 'Картой или QR нельзя оплатить больше остатка ({remaining}).',
   PRINTER_UNREACHABLE: 'Принтер недоступен: {target}',
   WRONG_PIN: 'Неверный PIN.',

@@ -53,6 +53,7 @@ export const uz = {
   SALE_TOO_MANY_LINES: 'Chekda qatorlar juda ko‘p (eng ko‘pi {max}); yangi chek oching',
   EMPTY_CART: 'Chek bo‘sh.',
   UNDERPAID: 'To‘lov yetarli emas: yana {remaining} kerak.',
+  NOT_ENOUGH_CASH: 'Kassada buncha naqd yo‘q: {amount} so‘ralgan, kassada {drawer}.',
   OVERPAID: 'Karta yoki QR orqali qoldiqdan ({remaining}) ko‘p to‘lab bo‘lmaydi.',
   PRINTER_UNREACHABLE: 'Printerga ulanib bo‘lmadi: {target}',
   WRONG_PIN: 'PIN noto‘g‘ri.',

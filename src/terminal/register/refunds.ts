@@ -7,7 +7,7 @@ import { getProduct } from '../store/queries/catalog.js';
 import { commitRefund, findSaleByReceipt, refundsOfSale, type StoredSale } from '../store/queries/sales.js';
 import type { Cashier } from './cashier.js';
 import type { RegisterContext } from './context.js';
-import { requireOpenShift } from './shift.js';
+import { assertDrawerHolds, requireOpenShift } from './shift.js';
 
 export function findSale(ctx: RegisterContext, receiptNo: string): StoredSale {
   const sale = findSaleByReceipt(ctx.db, receiptNo.trim().toUpperCase());
@@ -61,14 +61,19 @@ export function refundSale(
   const committed = commitRefund(ctx.db, {
     deviceName: ctx.identity.deviceName,
     occurredAt,
-    build: (refundNo) =>
-      computeRefund(sale.data, refundsOfSale(ctx.db, sale.id), input.selection, {
+    build: (refundNo) => {
+      const data = computeRefund(sale.data, refundsOfSale(ctx.db, sale.id), input.selection, {
         refundNo,
         saleId: sale.id,
         shiftId: shift.id,
         cashierId: input.cashier.id,
         reason: input.reason,
-      }),
+      });
+      // Cash handed back comes out of this drawer: not more than it holds.
+      const cash = data.payments.filter((p) => p.method === 'cash').reduce((sum, p) => sum + p.amount, 0);
+      if (cash > 0) assertDrawerHolds(ctx, shift.id, cash);
+      return data;
+    },
   });
   return { ...committed, occurredAt, sale };
 }
