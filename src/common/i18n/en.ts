@@ -45,6 +45,7 @@ export const en: Record<keyof typeof uz, string> = {
   DISCOUNT_OVER_LIMIT: 'The discount may not exceed the allowed {limit}%.',
   LINE_NOT_FOUND: 'The receipt has no line {line}.',
   UNKNOWN_BARCODE: 'Barcode not found: {barcode}',
+  WEIGHT_REQUIRED: '{name}: enter the weight (e.g. 1.250*code)',
   REFUND_OVER_SOLD: '{name}: cannot refund more than was sold (refundable: {left}).',
   QUANTITY_TOO_LARGE: 'Quantity too large: {qty} (at most {max} on one line)',
   PRICE_TOO_LARGE: 'Price too large (at most {max})',
@@ -117,6 +118,7 @@ export const en: Record<keyof typeof uz, string> = {
   'ui.key.closeShift': 'Close shift',
   'ui.key.reprint': 'Last receipt',
   'ui.key.logout': 'Log out',
+  'ui.key.repeat': 'Repeat',
   'ui.key.enter': 'Log in',
   'ui.key.quit': 'Quit',
   'ui.key.ok': 'OK',
@@ -216,4 +218,6 @@ export const en: Record<keyof typeof uz, string> = {
   'ui.quit.park': 'Park the sale and quit',
   'ui.quit.cancel': 'Cancel the sale (with a reason) and quit',
   'ui.dialog.quitReason': 'Why the sale is cancelled (then pos closes)',
+  'ui.dialog.weight': 'Weight (kg): {name}',
+  'ui.field.weight': 'kg',
 };

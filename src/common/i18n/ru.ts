@@ -46,6 +46,7 @@ export const ru: Record<keyof typeof uz, string> = {
   DISCOUNT_OVER_LIMIT: 'Скидка не может превышать разрешённые {limit}%.',
   LINE_NOT_FOUND: 'В чеке нет строки {line}.',
   UNKNOWN_BARCODE: 'Штрихкод не найден: {barcode}',
+  WEIGHT_REQUIRED: '{name}: введите вес (например 1.250*код)',
   REFUND_OVER_SOLD: '{name}: нельзя вернуть больше проданного (можно вернуть: {left}).',
   QUANTITY_TOO_LARGE: 'Слишком большое количество: {qty} (в строке не больше {max})',
   PRICE_TOO_LARGE: 'Слишком большая цена (не больше {max})',
@@ -118,6 +119,7 @@ export const ru: Record<keyof typeof uz, string> = {
   'ui.key.closeShift': 'Закрыть смену',
   'ui.key.reprint': 'Последний чек',
   'ui.key.logout': 'Выйти',
+  'ui.key.repeat': 'Повтор',
   'ui.key.enter': 'Войти',
   'ui.key.quit': 'Закрыть программу',
   'ui.key.ok': 'Подтвердить',
@@ -217,4 +219,6 @@ export const ru: Record<keyof typeof uz, string> = {
   'ui.quit.park': 'Отложить чек и выйти',
   'ui.quit.cancel': 'Отменить чек (с причиной) и выйти',
   'ui.dialog.quitReason': 'Причина отмены чека (затем программа закроется)',
+  'ui.dialog.weight': 'Вес (кг): {name}',
+  'ui.field.weight': 'кг',
 };

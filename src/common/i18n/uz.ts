@@ -45,6 +45,7 @@ export const uz = {
   DISCOUNT_OVER_LIMIT: 'Chegirma ruxsat etilgan {limit}% dan oshmasin.',
   LINE_NOT_FOUND: 'Chekda {line}-qator yo‘q.',
   UNKNOWN_BARCODE: 'Shtrix-kod topilmadi: {barcode}',
+  WEIGHT_REQUIRED: '{name}: og‘irligini kiriting (masalan 1.250*kod)',
   REFUND_OVER_SOLD: '{name}: sotilgandan ko‘p qaytarib bo‘lmaydi (qaytarish mumkin: {left}).',
   QUANTITY_TOO_LARGE: 'Miqdor juda katta: {qty} (bir qatorda eng ko‘pi {max})',
   PRICE_TOO_LARGE: 'Narx juda katta (eng ko‘pi {max})',
@@ -117,6 +118,7 @@ export const uz = {
   'ui.key.closeShift': 'Smenani yopish',
   'ui.key.reprint': 'Oxirgi chek',
   'ui.key.logout': 'Chiqish',
+  'ui.key.repeat': 'Takrorlash',
   'ui.key.enter': 'Kirish',
   'ui.key.quit': 'Dasturni yopish',
   'ui.key.ok': 'Tasdiqlash',
@@ -216,4 +218,6 @@ export const uz = {
   'ui.quit.park': 'Chekni kechiktirish va chiqish',
   'ui.quit.cancel': 'Chekni bekor qilish (sabab bilan) va chiqish',
   'ui.dialog.quitReason': 'Chekni bekor qilish sababi (keyin dastur yopiladi)',
+  'ui.dialog.weight': 'Og‘irligi (kg): {name}',
+  'ui.field.weight': 'kg',
 } as const;

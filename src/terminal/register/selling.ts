@@ -11,9 +11,10 @@ import {
 } from '../sale/cart.js';
 import { checkCartLimits } from '../sale/limits.js';
 import { completeSale, type Tender } from '../sale/payment.js';
-import { parseScaleBarcode, parseScanInput } from '../sale/scale-barcode.js';
+import { parseScaleBarcode, scanReadings } from '../sale/scale-barcode.js';
 import {
   findProductByBarcode,
+  findProductBySku,
   searchProducts,
   stockView,
   type LocalProduct,
@@ -48,7 +49,8 @@ export function scanIntoCart(
   cart: CartState,
   typed: string,
 ): CartResult & { product: LocalProduct } {
-  const input = parseScanInput(typed);
+  const readings = scanReadings(typed);
+  const input = readings[0]!;
   const settings = settingsOf(ctx);
   const label = input.qty === null ? parseScaleBarcode(input.code, settings.scaleBarcode) : null;
   if (label) {
@@ -79,15 +81,29 @@ export function scanIntoCart(
     checkCartLimits(result.state);
     return { ...result, product };
   }
-  const product = findProductByBarcode(ctx.db, input.code);
+  let product: LocalProduct | null = null;
+  let qty = input.qty;
+  for (const reading of readings) {
+    product = productByCode(ctx, reading.code);
+    qty = reading.qty;
+    if (product) break;
+  }
   if (!product) throw new AppError('UNKNOWN_BARCODE', { params: { barcode: input.code } });
+  // A weighed product needs its weight: selling it as 1 kg unasked overcharges or undercharges the customer.
+  if (product.unit === 'kg' && qty === null)
+    throw new AppError('WEIGHT_REQUIRED', { params: { name: product.name }, details: { code: input.code } });
   const result = reduceCart(
     cart,
-    { type: 'addItem', product: snapshotOf(product), qty: input.qty ?? QTY_SCALE },
+    { type: 'addItem', product: snapshotOf(product), qty: qty ?? QTY_SCALE },
     cashierPolicy(ctx),
   );
   checkCartLimits(result.state);
   return { ...result, product };
+}
+
+/** What the code field names: a barcode, else a SKU (the cashier may type either). */
+function productByCode(ctx: RegisterContext, code: string): LocalProduct | null {
+  return findProductByBarcode(ctx.db, code) ?? findProductBySku(ctx.db, code);
 }
 
 export interface SearchHit extends LocalProduct {

@@ -163,6 +163,7 @@ export const commands = {
   'shift.close': { scope: 'sale', keys: [{ name: 'ctrl', text: 'z' }], label: 'ui.key.closeShift' },
   'receipt.reprint': { scope: 'sale', keys: [{ name: 'ctrl', text: 'o' }], label: 'ui.key.reprint' },
   'session.logout': { scope: 'sale', keys: [{ name: 'ctrl', text: 'l' }], label: 'ui.key.logout' },
+  'line.repeat': { scope: 'sale', keys: [{ name: 'text', text: '+' }], label: 'ui.key.repeat' },
   'line.up': { scope: 'sale', keys: [{ name: 'up' }] },
   'line.down': { scope: 'sale', keys: [{ name: 'down' }] },
   'scan.submit': { scope: 'sale', keys: [{ name: 'enter' }] },

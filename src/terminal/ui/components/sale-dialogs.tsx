@@ -57,7 +57,7 @@ export function SaleDialogView({
     job().catch((error: unknown) => session.notify({ kind: 'error', text: describe(error) }));
   };
 
-  const prompt = (purpose: PromptPurpose, amount?: number) => {
+  const prompt = (purpose: PromptPurpose, amount?: number, code = '', name = selectedName) => {
     const p = (
       titleKey: UiKey,
       label: string,
@@ -68,7 +68,7 @@ export function SaleDialogView({
       <PromptDialog
         key={purpose}
         initial={initial}
-        title={say(lang, titleKey, { name: selectedName, amount: formatMoney(amount ?? 0) })}
+        title={say(lang, titleKey, { name, amount: formatMoney(amount ?? 0) })}
         label={label}
         field={money ? { accept: moneyChars, maxLength: 16 } : undefined}
         onSubmit={submit}
@@ -153,6 +153,11 @@ export function SaleDialogView({
           },
           true,
         );
+      case 'weight':
+        return p('ui.dialog.weight', say(lang, 'ui.field.weight'), (v) => {
+          session.scan(`${v.trim()}*${code}`);
+          close();
+        });
       case 'quitReason':
         return p('ui.dialog.quitReason', say(lang, 'ui.field.reason'), (v) => {
           session.quitWithOpenSale({ cancelReason: v });
@@ -281,6 +286,6 @@ export function SaleDialogView({
         />
       );
     case 'prompt':
-      return prompt(dialog.purpose, dialog.amount);
+      return prompt(dialog.purpose, dialog.amount, dialog.code, dialog.name);
   }
 }

@@ -134,6 +134,17 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
           next.lines.findLastIndex((l) => l.product.productId === hit.id),
         );
       },
+      /** `+`: one more of the last line's product (bread, a bag); a weighed one needs its weight typed. */
+      repeatLast() {
+        const s = current();
+        const last = s.cart.lines.at(-1);
+        if (!last) throw new AppError('EMPTY_CART');
+        if (last.product.unit !== 'pcs')
+          throw new AppError('WEIGHT_REQUIRED', { params: { name: last.product.name } });
+        apply({ type: 'addItem', product: last.product, qty: QTY_SCALE }, s.cart, (next) =>
+          next.lines.findLastIndex((l) => l.product.productId === last.product.productId),
+        );
+      },
       setQty(typed: string) {
         const s = current();
         selectedLine(s);

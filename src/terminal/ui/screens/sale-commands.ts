@@ -49,6 +49,7 @@ export const saleCommands: Record<SaleCommand, (env: SaleCommandEnv) => void> = 
   'line.up': (env) => env.session.select(-1),
   'line.down': (env) => env.session.select(1),
   'sale.search': (env) => env.open({ kind: 'search' }),
+  'line.repeat': (env) => env.session.repeatLast(),
   'line.qty': (env) => lineDialog(env, 'qty'),
   'line.void': (env) => lineDialog(env, 'void'),
   'line.discount': (env) => lineDialog(env, 'lineDiscount'),

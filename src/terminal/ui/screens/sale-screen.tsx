@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Box } from 'ink';
+import { Box, useStdout } from 'ink';
+import { AppError } from '../../../common/errors.js';
 import type { Cashier } from '../../register/cashier.js';
 import type { RegisterContext } from '../../register/context.js';
 import { useSyncState } from '../hooks/use-sync-state.js';
@@ -27,6 +28,7 @@ export interface SaleScreenProps {
 /** The scan field and the cart; the commands are in sale-commands.ts, the dialogs in sale-dialogs.tsx. */
 export function SaleScreen({ ctx, cashier, onCommitted, onLogout, onQuit }: SaleScreenProps) {
   const { lang, columns, rows } = useUi();
+  const { write } = useStdout();
   const describe = useErrorText();
   const session = useSaleSession({ ctx, cashier, onCommitted });
   const { state } = session;
@@ -50,7 +52,17 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout, onQuit }: Sale
         const typed = currentScan();
         if (!typed.trim()) return;
         setScan('');
-        session.scan(typed);
+        try {
+          session.scan(typed);
+        } catch (error) {
+          if (error instanceof AppError && error.code === 'WEIGHT_REQUIRED') {
+            const { code } = error.details as { code: string };
+            return setDialog({ kind: 'prompt', purpose: 'weight', code, name: String(error.params.name) });
+          }
+          // The cashier is looking at the customer, not the screen: an unknown code is heard.
+          if (error instanceof AppError && error.code === 'UNKNOWN_BARCODE') write('\x07');
+          throw error;
+        }
       },
     },
     {

@@ -13,7 +13,8 @@ export type PromptPurpose =
   | 'countedCash'
   | 'refundNo'
   | 'reprint'
-  | 'quitReason';
+  | 'quitReason'
+  | 'weight';
 
 /** The dialog open over the sale screen; while one is open it takes every key. */
 export type SaleDialog =
@@ -22,7 +23,7 @@ export type SaleDialog =
   | { kind: 'parked' }
   /** Quitting with an open sale: park it or cancel it (with a reason), never drop it. */
   | { kind: 'quit' }
-  | { kind: 'prompt'; purpose: PromptPurpose; amount?: number }
+  | { kind: 'prompt'; purpose: PromptPurpose; amount?: number; code?: string; name?: string }
   | { kind: 'refundLines'; receiptNo: string; lines: RefundOption[] }
   | { kind: 'view'; title: string; lines: string[]; afterClose?: 'logout' };
 
