@@ -18,3 +18,5 @@ export const MAX_SALE_LINES = 1000;
 export const MAX_SALE_PAYMENTS = 10;
 /** One cash movement (in or out) of a drawer. */
 export const MAX_CASH_MOVE = 10_000_000_000_000;
+/** The most events a register may report still waiting in its outbox (years of sales of a busy shop). */
+export const MAX_OUTBOX_PENDING = 1_000_000_000;

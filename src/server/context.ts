@@ -23,6 +23,13 @@ export interface DeviceActor {
   deviceId: string;
   tenantId: string;
   storeId: string;
+  /**
+   * Set when the token is the one a revoke or reset-key retired (epoch ms): only a push is allowed with it, so
+   * the events the register made before then still arrive.
+   */
+  retiredAt?: number;
+  /** Why the token was retired, as the register must learn it. */
+  retiredBy?: 'revoked' | 'reset';
 }
 
 export type Actor = UserActor | DeviceActor;

@@ -43,6 +43,7 @@ export async function addDevice(_options: unknown, command: Command): Promise<vo
   const answer = await api.request('POST', '/devices', { body, response: createDeviceResponse });
   if (globals.json) return printJson(answer);
   printDeviceKey(globals.lang, answer.device.name, answer.deviceKey, api.server);
+  printLine(text(globals.lang, 'unsentStillAccepted'));
 }
 
 export async function listDevices(_options: unknown, command: Command): Promise<void> {
@@ -79,6 +80,7 @@ export async function revokeDevice(idOrName: string, _options: unknown, command:
   });
   if (globals.json) return printJson(answer);
   printLine(text(globals.lang, 'deviceRevoked', { device: answer.device.name }));
+  printLine(text(globals.lang, 'unsentStillAccepted'));
 }
 
 export async function resetDeviceKey(idOrName: string, _options: unknown, command: Command): Promise<void> {
@@ -92,4 +94,5 @@ export async function resetDeviceKey(idOrName: string, _options: unknown, comman
   });
   if (globals.json) return printJson(answer);
   printDeviceKey(globals.lang, answer.device.name, answer.deviceKey, api.server);
+  printLine(text(globals.lang, 'unsentStillAccepted'));
 }

@@ -1,6 +1,15 @@
 import { z } from 'zod';
-import { MAX_SALE_LINES, MAX_SALE_PAYMENTS, MAX_SALE_TOTAL } from '../limits.js';
-import { unitSchema } from './catalog.js';
+import {
+  MAX_CASH_MOVE,
+  MAX_LINE_QTY,
+  MAX_LINE_TOTAL,
+  MAX_OUTBOX_PENDING,
+  MAX_SALE_LINES,
+  MAX_SALE_PAYMENTS,
+  MAX_SALE_TOTAL,
+  MAX_UNIT_PRICE,
+} from '../limits.js';
+import { mxikSchema, packageCodeSchema, unitSchema, vatRateSchema } from './catalog.js';
 
 /**
  * The register ↔ server sync contract. Amounts: integer minor units. Quantities: integer thousandths.
@@ -19,13 +28,15 @@ export const eventTypeSchema = z.enum(eventTypes);
 export type EventType = z.infer<typeof eventTypeSchema>;
 
 const id = z.uuid();
-const money = z.number().int();
-const positiveQty = z.number().int().min(1);
+/** Every amount and count is bounded (src/common/limits.ts), so sums in reports stay exact on both databases. */
+const money = z.number().int().min(0).max(MAX_SALE_TOTAL);
+const lineMoney = z.number().int().min(0).max(MAX_LINE_TOTAL);
+const positiveQty = z.number().int().min(1).max(MAX_LINE_QTY);
 
 export const paymentMethods = ['cash', 'card', 'qr'] as const;
 export const paymentSchema = z.strictObject({
   method: z.enum(paymentMethods),
-  amount: money.min(0),
+  amount: money,
   /** Card: `uzcard` | `humo` | `visa` | `mastercard`; QR: the provider (`click`, `payme`, `uzum`). */
   cardType: z.string().max(32).optional(),
   /** The card terminal's or QR provider's reference number. */
@@ -33,18 +44,24 @@ export const paymentSchema = z.strictObject({
 });
 export type Payment = z.infer<typeof paymentSchema>;
 
+/**
+ * A sold line as the money rule (`src/common/money-rule.ts`) stored it: `gross` before discounts, `discount`
+ * (own + share of the sale discount + share of the cash rounding), `total` = gross − discount, `vat` inside it.
+ * `gross`, `vat` and `unit` are absent from registers older than the money rule; the server derives them.
+ */
 export const saleLineSchema = z.strictObject({
   productId: id,
   name: z.string().max(191),
   qty: positiveQty,
-  unitPrice: money.min(0),
-  discount: money.min(0),
-  total: money.min(0),
-  vatRate: z.number().int().min(0).max(10_000),
-  mxik: z
-    .string()
-    .regex(/^\d{17}$/)
-    .optional(),
+  unitPrice: z.number().int().min(0).max(MAX_UNIT_PRICE),
+  gross: lineMoney.optional(),
+  discount: lineMoney,
+  total: lineMoney,
+  vatRate: vatRateSchema,
+  vat: lineMoney.optional(),
+  unit: unitSchema.optional(),
+  packageCode: packageCodeSchema.optional(),
+  mxik: mxikSchema.optional(),
 });
 export type SaleLine = z.infer<typeof saleLineSchema>;
 
@@ -53,25 +70,48 @@ export const saleCompletedData = z.strictObject({
   shiftId: id,
   cashierId: id,
   lines: z.array(saleLineSchema).min(1).max(MAX_SALE_LINES),
-  discount: money.min(0),
-  total: money.min(0),
+  discount: money,
+  total: money,
   payments: z.array(paymentSchema).min(1).max(MAX_SALE_PAYMENTS),
-  change: money.min(0),
+  change: money,
+  /** The cash part's rounding down, already inside the lines' discounts (money-rule registers only). */
+  rounding: money.optional(),
 });
 export type SaleCompletedData = z.infer<typeof saleCompletedData>;
+
+/** A refunded line; the money-rule fields are absent from older registers (the server derives them). */
+export const refundLineSchema = z.strictObject({
+  productId: id,
+  qty: positiveQty,
+  gross: lineMoney.optional(),
+  discount: lineMoney.optional(),
+  total: lineMoney,
+  vatRate: vatRateSchema.optional(),
+  vat: lineMoney.optional(),
+  unit: unitSchema.optional(),
+  packageCode: packageCodeSchema.optional(),
+  mxik: mxikSchema.optional(),
+});
+export type RefundLine = z.infer<typeof refundLineSchema>;
 
 export const saleRefundedData = z.strictObject({
   refundNo: z.string().min(1).max(32),
   saleId: id,
-  lines: z
-    .array(z.strictObject({ productId: id, qty: positiveQty, total: money.min(0) }))
-    .min(1)
-    .max(1000),
+  lines: z.array(refundLineSchema).min(1).max(MAX_SALE_LINES),
   payments: z
-    .array(z.strictObject({ method: z.enum(paymentMethods), amount: money.min(0) }))
+    .array(
+      z.strictObject({
+        method: z.enum(paymentMethods),
+        amount: money,
+        cardType: z.string().max(32).optional(),
+        reference: z.string().max(64).optional(),
+      }),
+    )
     .min(1)
-    .max(10),
-  total: money.min(0),
+    .max(MAX_SALE_PAYMENTS),
+  total: money,
+  /** The cash part's rounding down, already inside the lines' discounts. */
+  rounding: money.optional(),
   /** The shift the refund was made in (it may differ from the sale's); cashier who made it. */
   shiftId: id.optional(),
   cashierId: id.optional(),
@@ -79,11 +119,12 @@ export const saleRefundedData = z.strictObject({
 });
 export type SaleRefundedData = z.infer<typeof saleRefundedData>;
 
-export const shiftOpenedData = z.strictObject({ shiftId: id, cashierId: id, openingCash: money.min(0) });
-export const shiftClosedData = z.strictObject({ shiftId: id, countedCash: money.min(0) });
+const drawerCash = z.number().int().min(0).max(MAX_CASH_MOVE);
+export const shiftOpenedData = z.strictObject({ shiftId: id, cashierId: id, openingCash: drawerCash });
+export const shiftClosedData = z.strictObject({ shiftId: id, countedCash: drawerCash });
 export const cashMovedData = z.strictObject({
   shiftId: id,
-  amount: money,
+  amount: z.number().int().min(-MAX_CASH_MOVE).max(MAX_CASH_MOVE),
   reason: z.string().min(1).max(500),
 });
 
@@ -189,7 +230,10 @@ export const MAX_PUSH_EVENTS = 500;
 export const pushBody = z.strictObject({
   events: z.array(z.unknown()).max(MAX_PUSH_EVENTS),
   outbox: z
-    .strictObject({ pending: z.number().int().min(0), oldestAt: z.iso.datetime().nullable() })
+    .strictObject({
+      pending: z.number().int().min(0).max(MAX_OUTBOX_PENDING),
+      oldestAt: z.iso.datetime().nullable(),
+    })
     .optional(),
 });
 export type PushBody = z.infer<typeof pushBody>;
@@ -205,6 +249,11 @@ export const pushResponse = z.object({
       version: z.number().optional(),
     }),
   ),
+  /**
+   * The register was revoked (or its key reset): this push was still taken for what it made before, and it
+   * must stop selling.
+   */
+  revoked: z.boolean().optional(),
 });
 export type PushResponse = z.infer<typeof pushResponse>;
 

@@ -16,6 +16,8 @@ export interface DeviceRow {
   activated_at: number | null;
   last_seen_at: number | null;
   revoked_at: number | null;
+  /** When the previous token (version token_version − 1) stopped working: revoke or reset-key. */
+  token_retired_at?: number | null;
   unsent_events: number | null;
   oldest_unsent_at: number | null;
   created_at: number;

@@ -169,6 +169,7 @@ export async function revokeDevice(
       status: 'revoked',
       token_version: row.token_version + 1,
       revoked_at: Date.now(),
+      token_retired_at: Date.now(),
     });
     await releaseDeviceSeat(trx, ctx.tenantId);
     ctx.logger.info({ tenantId: ctx.tenantId, deviceId: id }, 'device revoked');
@@ -192,6 +193,7 @@ export async function resetDeviceKey(
       key_hash: hash,
       key_used_at: null,
       token_version: row.token_version + 1,
+      token_retired_at: Date.now(),
       activated_at: null,
       unsent_events: null,
       oldest_unsent_at: null,
@@ -242,17 +244,32 @@ export async function activateDevice(deps: AppDeps, body: ActivateBody): Promise
   };
 }
 
-/** Checked on every device request, so a revoked or re-keyed register is refused at once. */
+/**
+ * Checked on every device request, so a revoked or re-keyed register is refused at once. The token retired by
+ * the last revoke or reset-key comes back marked `retiredAt`: `requireDevice` refuses it everywhere but the push.
+ */
 export async function authenticateDevice(deps: AppDeps, claims: DeviceClaims): Promise<DeviceActor> {
   const row = await findDevice(deps.db.knex, claims.tid, claims.sub);
   if (!row) throw new AppError('INVALID_DEVICE_TOKEN');
+  const actor: DeviceActor = {
+    kind: 'device',
+    deviceId: row.id,
+    tenantId: row.tenant_id,
+    storeId: row.store_id,
+  };
+  if (claims.ver === row.token_version - 1 && row.token_retired_at != null)
+    return {
+      ...actor,
+      retiredAt: Number(row.token_retired_at),
+      retiredBy: row.status === 'revoked' ? 'revoked' : 'reset',
+    };
   if (row.status === 'revoked') throw new AppError('DEVICE_REVOKED');
   if (row.token_version !== claims.ver || row.status !== 'active') throw new AppError('INVALID_DEVICE_TOKEN');
   const now = Date.now();
   if (row.last_seen_at === null || now - row.last_seen_at > LAST_SEEN_RESOLUTION_MS) {
     await touchDevice(deps.db.knex, claims.tid, claims.sub, now);
   }
-  return { kind: 'device', deviceId: row.id, tenantId: row.tenant_id, storeId: row.store_id };
+  return actor;
 }
 
 /** What a register learns about itself (`pos status`). */

@@ -23,7 +23,7 @@ import { clearOpenSaleRow } from '../store/queries/open-sale.js';
 import { commitSale, writeAudit } from '../store/queries/sales.js';
 import type { Cashier } from './cashier.js';
 import { settingsOf, type RegisterContext } from './context.js';
-import { requireOpenShift } from './shift.js';
+import { requireOpenShift, refuseIfRevoked } from './shift.js';
 
 export function snapshotOf(product: LocalProduct): ProductSnapshot {
   return {
@@ -146,6 +146,7 @@ export function checkout(
   ctx: RegisterContext,
   input: { cart: CartState; tenders: readonly Tender[]; cashier: Cashier },
 ): CompletedSale {
+  refuseIfRevoked(ctx);
   const shift = requireOpenShift(ctx);
   checkCartLimits(input.cart);
   const cashRounding = settingsOf(ctx).cashRounding;

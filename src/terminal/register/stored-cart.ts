@@ -19,6 +19,7 @@ const storedCartSchema = z.strictObject({
           vatRate: whole.min(0).max(10_000),
           unit: unitSchema,
           mxik: z.string().nullable().optional(),
+          packageCode: z.string().nullable().optional(),
         }),
         qty: whole.positive(),
         discount: discountSchema.nullable(),

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { AppError } from '../../common/errors.js';
 import { requestJson, ServerError } from '../../common/http.js';
 import type { Lang } from '../../common/i18n/index.js';
@@ -7,8 +6,8 @@ import { changeSchema, MAX_PUSH_EVENTS, pullResponse, pushResponse } from '../..
 import type { StoreDb } from '../store/connection.js';
 import { applyChange, clearPulledData } from '../store/queries/catalog.js';
 import type { Identity } from '../store/queries/identity.js';
+import { tryTakeSyncLock } from '../store/sync-lock.js';
 import {
-  acquireSyncLease,
   outboxAfterBatch,
   outboxSummary,
   pageCacheSize,
@@ -16,7 +15,6 @@ import {
   readSyncState,
   recordPushResults,
   recordSyncOutcome,
-  releaseSyncLease,
   resetSyncState,
   saveCursor,
   setPageCacheSize,
@@ -39,11 +37,12 @@ export interface SyncReport {
   skipped: number;
   cursor: number;
   pending: number;
-  /** False when another process on this data dir holds the sync lease. */
+  /** The server said this register is revoked: its events were still taken, and it sells no more. */
+  revoked?: boolean;
+  /** False when another process on this data dir holds the sync lock. */
   ran: boolean;
 }
 
-const LEASE_MS = 120_000;
 /** SQLite's page cache during a catch-up pull, in KiB (negative = size rather than pages). */
 const CATCH_UP_CACHE_KIB = -2000;
 
@@ -56,7 +55,6 @@ export async function syncOnce(
   identity: Identity,
   options: SyncOptions = {},
 ): Promise<SyncReport> {
-  const holder = randomUUID();
   const report: SyncReport = {
     pushed: 0,
     duplicates: 0,
@@ -67,7 +65,8 @@ export async function syncOnce(
     pending: 0,
     ran: false,
   };
-  if (!acquireSyncLease(db, holder, LEASE_MS)) {
+  const lock = tryTakeSyncLock(db);
+  if (!lock) {
     report.pending = outboxSummary(db).pending;
     report.cursor = readSyncState(db).cursor;
     return report;
@@ -82,8 +81,13 @@ export async function syncOnce(
         resetSyncState(db, identity.deviceId);
       })();
     }
-    await pushAll(db, identity, options, report, holder);
-    await pullAll(db, identity, options, report, holder);
+    await pushAll(db, identity, options, report);
+    if (report.revoked) {
+      report.pending = outboxSummary(db).pending;
+      recordSyncOutcome(db, { ok: false, error: 'DEVICE_REVOKED', revoked: true });
+      return report;
+    }
+    await pullAll(db, identity, options, report);
     report.pending = outboxSummary(db).pending;
     recordSyncOutcome(db, { ok: true });
     return report;
@@ -93,7 +97,7 @@ export async function syncOnce(
     recordSyncOutcome(db, { ok: false, error: message, revoked });
     throw error;
   } finally {
-    releaseSyncLease(db, holder);
+    lock.release();
   }
 }
 
@@ -102,7 +106,6 @@ async function pushAll(
   identity: Identity,
   options: SyncOptions,
   report: SyncReport,
-  holder: string,
 ): Promise<void> {
   const batch = Math.min(options.pushBatch ?? MAX_PUSH_EVENTS, MAX_PUSH_EVENTS);
   for (;;) {
@@ -119,6 +122,7 @@ async function pushAll(
       response: pushResponse,
       timeoutMs: options.timeoutMs,
     });
+    if (answer.revoked) report.revoked = true;
     const sentIds = new Set(events.map((event) => event.id));
     const results = answer.results.filter((result) => sentIds.has(result.id));
     // Acknowledged only now: a crash before this line resends the batch and the server answers `duplicate`.
@@ -133,7 +137,6 @@ async function pushAll(
         params: { status: 200, url: `${identity.serverUrl}/sync/push` },
       });
     }
-    acquireSyncLease(db, holder, LEASE_MS);
     options.onProgress?.({
       pushed: report.pushed + report.duplicates,
       pulled: report.pulled,
@@ -147,7 +150,6 @@ async function pullAll(
   identity: Identity,
   options: SyncOptions,
   report: SyncReport,
-  holder: string,
 ): Promise<void> {
   const fetchPage = (cursor: number) =>
     requestJson({
@@ -183,7 +185,6 @@ async function pullAll(
       report.pulled += counts.pulled;
       report.skipped += counts.skipped;
       report.cursor = next;
-      acquireSyncLease(db, holder, LEASE_MS);
       options.onProgress?.({
         pushed: report.pushed + report.duplicates,
         pulled: report.pulled,
