@@ -94,6 +94,8 @@ const uz = {
   demoCashier: 'Kassir',
   demoRegister: 'Kassa',
   demoRunning: 'Server ishlayapti. To‘xtatish: Ctrl+C',
+  demoRegisterStopped:
+    'Kassa dasturi kutilmaganda to‘xtadi ({code}); server ishlayapti, kassa qayta ishga tushirilmoqda (ochiq chek tiklanadi).',
   productSaved: 'Saqlandi: {sku} — {name}, {price}',
   noProducts: 'Mahsulotlar topilmadi.',
   moreProducts: 'Yana bor: --all-pages yoki --limit bilan ko‘ring.',
@@ -306,6 +308,8 @@ const ru: CliText = {
   demoCashier: 'Кассир',
   demoRegister: 'Касса',
   demoRunning: 'Сервер работает. Остановить: Ctrl+C',
+  demoRegisterStopped:
+    'Программа кассы неожиданно остановилась ({code}); сервер работает, касса запускается снова (открытый чек восстановится).',
   productSaved: 'Сохранено: {sku} — {name}, {price}',
   noProducts: 'Товары не найдены.',
   moreProducts: 'Есть ещё: смотрите с --all-pages или --limit.',
@@ -515,6 +519,8 @@ const en: CliText = {
   demoCashier: 'Cashier',
   demoRegister: 'Register',
   demoRunning: 'The server is running. Stop it with Ctrl+C',
+  demoRegisterStopped:
+    'The register stopped unexpectedly ({code}); the server keeps running and the register starts again (its open sale comes back).',
   productSaved: 'Saved: {sku} — {name}, {price}',
   noProducts: 'No products found.',
   moreProducts: 'There are more: use --all-pages or --limit.',

@@ -33,6 +33,8 @@ export interface RunningApp {
   waitFor(expected: string | ((frame: string) => boolean), timeoutMs?: number): Promise<string>;
   monitor: SyncMonitor;
   errors: unknown[];
+  /** How many times the register asked to close (Ctrl+Q, Ctrl+C). */
+  quits(): number;
   unmount(): void;
 }
 
@@ -42,11 +44,12 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function startApp(r: OfflineRegister, size = { columns: 80, rows: 24 }): Promise<RunningApp> {
   const monitor = createSyncMonitor(r.ctx, { background: false });
   const errors: unknown[] = [];
+  let quits = 0;
   const app = render(
     <App
       ctx={r.ctx}
       monitor={monitor}
-      onQuit={() => {}}
+      onQuit={() => quits++}
       logError={(error) => errors.push(error)}
       size={size}
     />,
@@ -56,6 +59,7 @@ export async function startApp(r: OfflineRegister, size = { columns: 80, rows: 2
     frame,
     monitor,
     errors,
+    quits: () => quits,
     unmount: () => app.unmount(),
     async send(...chunks) {
       for (const chunk of chunks) {

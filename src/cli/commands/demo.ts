@@ -75,29 +75,71 @@ export async function demo(_options: unknown, command: Command): Promise<void> {
     );
     printLine(`  ${t('demoRegister')}: pos --data-dir ${registerDir}`);
 
-    if (flags.ui && process.stdin.isTTY && process.stdout.isTTY) {
-      await runRegisterUi(registerDir, globals.lang);
-    } else {
-      printLine(t('demoRunning'));
-      await new Promise<void>((done) => {
+    const untilStopped = () =>
+      new Promise<void>((done) => {
         process.once('SIGINT', () => done());
         process.once('SIGTERM', () => done());
       });
+    if (flags.ui && process.stdin.isTTY && process.stdout.isTTY) {
+      const demo = { pin: demoAccounts.cashier.pin, panelUrl: `${running.url}/admin/` };
+      const closedByCashier = await runRegisterUi(registerDir, globals.lang, demo, (code) =>
+        printLine(style.yellow(t('demoRegisterStopped', { code }))),
+      );
+      if (!closedByCashier) {
+        printLine(t('demoRunning'));
+        await untilStopped();
+      }
+    } else {
+      printLine(t('demoRunning'));
+      await untilStopped();
     }
   } finally {
     await running.close();
   }
 }
 
-/** The register UI runs as its own process, as on a real register PC, sharing this terminal. */
-function runRegisterUi(registerDir: string, lang: string): Promise<void> {
+/** Restarts of a crashing register within this window before the demo stops restarting it. */
+const RESTART_WINDOW_MS = 10_000;
+const MAX_RESTARTS = 3;
+
+/**
+ * The register UI runs as its own process, as on a real register PC, sharing this terminal; the demo's PIN and
+ * panel address go to its PIN screen. A register that stops unexpectedly (a crash, a kill) never takes the server
+ * with it: it is started again and its open sale comes back. Resolves true when the cashier closed it, false when
+ * it kept crashing (the server then stays up until Ctrl+C).
+ */
+async function runRegisterUi(
+  registerDir: string,
+  lang: string,
+  demo: { pin: string; panelUrl: string },
+  onCrash: (code: string) => void,
+): Promise<boolean> {
   const posBin = join(import.meta.dirname, '..', '..', '..', 'bin', 'pos.js');
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [posBin, '--data-dir', registerDir, '--lang', lang], {
-      stdio: 'inherit',
+  const runOnce = () =>
+    new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+      const child = spawn(process.execPath, [posBin, '--data-dir', registerDir, '--lang', lang], {
+        stdio: 'inherit',
+        env: { ...process.env, POS_DEMO_PIN: demo.pin, POS_DEMO_PANEL: demo.panelUrl },
+      });
+      child.once('exit', (code, signal) => resolve({ code, signal }));
     });
-    child.once('exit', () => resolve());
-  });
+  // Ctrl+C belongs to the register while it runs (it asks what to do with an open sale); a terminal that still
+  // sends SIGINT to the whole process group must not stop the embedded server under it.
+  const keepServer = () => {};
+  process.on('SIGINT', keepServer);
+  try {
+    const crashes: number[] = [];
+    for (;;) {
+      const { code, signal } = await runOnce();
+      if (code === 0) return true;
+      const now = Date.now();
+      crashes.push(now);
+      onCrash(signal ?? `exit ${code}`);
+      if (crashes.filter((at) => now - at < RESTART_WINDOW_MS).length > MAX_RESTARTS) return false;
+    }
+  } finally {
+    process.off('SIGINT', keepServer);
+  }
 }
 
 /** The register's data dir was deleted: give POS-01 a new key, as an owner would for a replaced PC. */

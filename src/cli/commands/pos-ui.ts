@@ -5,7 +5,7 @@ import { globalsOf } from '../program.js';
 export async function ui(_options: unknown, command: Command): Promise<void> {
   const globals = globalsOf(command);
   const { loadTerminalConfig } = await import('../../terminal/config.js');
-  const { dataDir } = loadTerminalConfig({ dataDir: globals.dataDir });
+  const { dataDir, demo } = loadTerminalConfig({ dataDir: globals.dataDir });
   const { runRegisterUi } = await import('../../terminal/ui/index.js');
-  await runRegisterUi({ dataDir, lang: globals.lang });
+  await runRegisterUi({ dataDir, lang: globals.lang, demo });
 }

@@ -1,54 +1,18 @@
-import { z } from 'zod';
 import { AppError } from '../../common/errors.js';
 import { newId } from '../../common/ids.js';
-import { unitSchema } from '../../common/protocol/catalog.js';
 import { cartTotals, type CartState } from '../sale/cart.js';
 import { countParked, insertParked, listParkedRows, takeParked } from '../store/queries/parked.js';
+import { clearOpenSaleRow } from '../store/queries/open-sale.js';
 import { writeAudit } from '../store/queries/sales.js';
 import type { Cashier } from './cashier.js';
 import type { RegisterContext } from './context.js';
-
-const whole = z.number().int().safe();
-const discountSchema = z.union([
-  z.strictObject({ percentBp: whole.min(0).max(10_000) }),
-  z.strictObject({ amount: whole.min(0) }),
-]);
-/** The stored cart is read back through this: a row written by an older pos or edited by hand is refused. */
-const parkedCartSchema = z.strictObject({
-  lines: z
-    .array(
-      z.strictObject({
-        product: z.strictObject({
-          productId: z.string().min(1),
-          name: z.string(),
-          unitPrice: whole.min(0),
-          vatRate: whole.min(0).max(10_000),
-          unit: unitSchema,
-          mxik: z.string().nullable().optional(),
-          packageCode: z.string().nullable().optional(),
-        }),
-        qty: whole.positive(),
-        discount: discountSchema.nullable(),
-        labelPrice: whole.positive().nullable(),
-        fromScale: z.boolean(),
-      }),
-    )
-    .min(1),
-  discount: discountSchema.nullable(),
-});
+import { storedCart } from './stored-cart.js';
 
 export interface ParkedSale {
   id: string;
   parkedAt: string;
   cashierId: string | null;
   cart: CartState;
-}
-
-function freezeCart(cart: z.infer<typeof parkedCartSchema>): CartState {
-  return Object.freeze({
-    lines: Object.freeze(cart.lines.map((line) => Object.freeze({ ...line, product: { ...line.product } }))),
-    discount: cart.discount,
-  });
 }
 
 /**
@@ -61,6 +25,7 @@ export function parkCart(ctx: RegisterContext, cashier: Cashier, cart: CartState
   ctx.db
     .transaction(() => {
       insertParked(ctx.db, { ...parked, data: JSON.stringify(cart) });
+      clearOpenSaleRow(ctx.db);
       writeAudit(ctx.db, {
         cashierId: cashier.id,
         action: 'sale.parked',
@@ -77,7 +42,7 @@ export function parkedSales(ctx: RegisterContext): ParkedSale[] {
     id: row.id,
     parkedAt: row.parkedAt,
     cashierId: row.cashierId,
-    cart: freezeCart(parkedCartSchema.parse(JSON.parse(row.data))),
+    cart: storedCart(JSON.parse(row.data)),
   }));
 }
 
@@ -91,7 +56,7 @@ export function resumeParked(ctx: RegisterContext, cashier: Cashier, id: string)
     .transaction(() => {
       const row = takeParked(ctx.db, id);
       if (!row) throw new AppError('PARKED_SALE_NOT_FOUND');
-      const cart = freezeCart(parkedCartSchema.parse(JSON.parse(row.data)));
+      const cart = storedCart(JSON.parse(row.data));
       writeAudit(ctx.db, {
         cashierId: cashier.id,
         action: 'sale.resumed',

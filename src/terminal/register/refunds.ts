@@ -8,7 +8,7 @@ import { getProduct } from '../store/queries/catalog.js';
 import { commitRefund, findSaleByReceipt, refundsOfSale, type StoredSale } from '../store/queries/sales.js';
 import type { Cashier } from './cashier.js';
 import { settingsOf, type RegisterContext } from './context.js';
-import { requireOpenShift } from './shift.js';
+import { assertDrawerHolds, requireOpenShift } from './shift.js';
 
 export function findSale(ctx: RegisterContext, receiptNo: string): StoredSale {
   const sale = findSaleByReceipt(ctx.db, receiptNo.trim().toUpperCase());
@@ -70,8 +70,8 @@ export function refundSale(
   const committed = commitRefund(ctx.db, {
     deviceName: ctx.identity.deviceName,
     occurredAt,
-    build: (refundNo) =>
-      computeRefund(
+    build: (refundNo) => {
+      const data = computeRefund(
         sale.data,
         refundsOfSale(ctx.db, sale.id),
         input.selection,
@@ -83,7 +83,12 @@ export function refundSale(
           reason: input.reason,
         },
         settingsOf(ctx).cashRounding,
-      ),
+      );
+      // Cash handed back comes out of this drawer: not more than it holds.
+      const cash = data.payments.filter((p) => p.method === 'cash').reduce((sum, p) => sum + p.amount, 0);
+      if (cash > 0) assertDrawerHolds(ctx, shift.id, cash);
+      return data;
+    },
     // On a fiscal register the refund quotes the original's fiscal result and goes to the FM after the commit.
     within: (refundId, data) => {
       const receipt = fiscalReceiptOfRefund(ctx, data, sale);

@@ -10,14 +10,17 @@ import {
   type ProductSnapshot,
 } from '../sale/cart.js';
 import { fiscalReceiptOfSale, queueFiscalDocument } from '../fiscal/service.js';
+import { checkCartLimits } from '../sale/limits.js';
 import { completeSale, type Tender } from '../sale/payment.js';
-import { parseScaleBarcode, parseScanInput } from '../sale/scale-barcode.js';
+import { parseScaleBarcode, scanReadings } from '../sale/scale-barcode.js';
 import {
   findProductByBarcode,
+  findProductBySku,
   searchProducts,
   stockView,
   type LocalProduct,
 } from '../store/queries/catalog.js';
+import { clearOpenSaleRow } from '../store/queries/open-sale.js';
 import { commitSale, writeAudit } from '../store/queries/sales.js';
 import type { Cashier } from './cashier.js';
 import { settingsOf, type RegisterContext } from './context.js';
@@ -64,7 +67,8 @@ export function scanIntoCart(
   cart: CartState,
   typed: string,
 ): CartResult & { product: LocalProduct } {
-  const input = parseScanInput(typed);
+  const readings = scanReadings(typed);
+  const input = readings[0]!;
   const settings = settingsOf(ctx);
   const label = input.qty === null ? parseScaleBarcode(input.code, settings.scaleBarcode) : null;
   if (label) {
@@ -93,17 +97,33 @@ export function scanIntoCart(
             },
             cashierPolicy(ctx),
           );
+    checkCartLimits(result.state);
     return { ...result, product };
   }
-  const product = findProductByBarcode(ctx.db, input.code);
+  let product: LocalProduct | null = null;
+  let qty = input.qty;
+  for (const reading of readings) {
+    product = productByCode(ctx, reading.code);
+    qty = reading.qty;
+    if (product) break;
+  }
   if (!product) throw new AppError('UNKNOWN_BARCODE', { params: { barcode: input.code } });
   checkFiscalData(ctx, product);
+  // A weighed product needs its weight: selling it as 1 kg unasked overcharges or undercharges the customer.
+  if (product.unit === 'kg' && qty === null)
+    throw new AppError('WEIGHT_REQUIRED', { params: { name: product.name }, details: { code: input.code } });
   const result = reduceCart(
     cart,
-    { type: 'addItem', product: snapshotOf(product), qty: input.qty ?? QTY_SCALE },
+    { type: 'addItem', product: snapshotOf(product), qty: qty ?? QTY_SCALE },
     cashierPolicy(ctx),
   );
+  checkCartLimits(result.state);
   return { ...result, product };
+}
+
+/** What the code field names: a barcode, else a SKU (the cashier may type either). */
+function productByCode(ctx: RegisterContext, code: string): LocalProduct | null {
+  return findProductByBarcode(ctx.db, code) ?? findProductBySku(ctx.db, code);
 }
 
 export interface SearchHit extends LocalProduct {
@@ -157,26 +177,34 @@ export function checkout(
 ): CompletedSale {
   refuseIfRevoked(ctx);
   const shift = requireOpenShift(ctx);
+  checkCartLimits(input.cart);
   const cashRounding = settingsOf(ctx).cashRounding;
   const occurredAt = new Date().toISOString();
   let fiscal = false;
-  const committed = commitSale(ctx.db, {
-    deviceName: ctx.identity.deviceName,
-    occurredAt,
-    build: (receiptNo) =>
-      completeSale(input.cart, input.tenders, {
-        receiptNo,
-        shiftId: shift.id,
-        cashierId: input.cashier.id,
-        cashRounding,
-      }),
-    within: (saleId, data) => {
-      const receipt = fiscalReceiptOfSale(ctx, data, input.markingCodes);
-      if (!receipt) return;
-      queueFiscalDocument(ctx.db, { docId: saleId, kind: 'sale', receipt });
-      fiscal = true;
-    },
-  });
+  // The open sale goes in the sale's transaction: a crash right after paying never restores a paid cart.
+  const committed = ctx.db
+    .transaction(() => {
+      const sale = commitSale(ctx.db, {
+        deviceName: ctx.identity.deviceName,
+        occurredAt,
+        build: (receiptNo) =>
+          completeSale(input.cart, input.tenders, {
+            receiptNo,
+            shiftId: shift.id,
+            cashierId: input.cashier.id,
+            cashRounding,
+          }),
+        within: (saleId, data) => {
+          const receipt = fiscalReceiptOfSale(ctx, data, input.markingCodes);
+          if (!receipt) return;
+          queueFiscalDocument(ctx.db, { docId: saleId, kind: 'sale', receipt });
+          fiscal = true;
+        },
+      });
+      clearOpenSaleRow(ctx.db);
+      return sale;
+    })
+    .immediate();
   return {
     saleId: committed.saleId,
     receiptNo: committed.receiptNo,

@@ -1,6 +1,7 @@
 import { AppError } from '../../common/errors.js';
+import { MAX_CASH_MOVE } from '../../common/limits.js';
 import { readSyncState } from '../store/queries/sync.js';
-import type { Money } from '../../common/money.js';
+import { formatMoney, type Money } from '../../common/money.js';
 import { shiftReport, type ShiftEvent, type ShiftReport } from '../sale/shift-report.js';
 import {
   getShift,
@@ -47,7 +48,25 @@ export function moveCash(ctx: RegisterContext, amount: Money, reason: string): v
     throw new AppError('INVALID_PAYMENT', { params: { reason: 'amount' } });
   if (reason.trim().length === 0)
     throw new AppError('VALIDATION_FAILED', { params: { field: 'reason', reason: 'required' } });
+  if (Math.abs(amount) > MAX_CASH_MOVE)
+    throw new AppError('INVALID_PAYMENT', { params: { reason: 'amount' } });
+  // Money cannot leave a drawer that does not hold it: a typo (or worse) would leave the Z-report short.
+  if (amount < 0) assertDrawerHolds(ctx, shift.id, -amount);
   insertCashMovement(ctx.db, { shiftId: shift.id, amount, reason: reason.trim() });
+}
+
+/** Cash the drawer should hold now: opening cash, cash taken, less cash refunded and taken out. */
+export function drawerCash(ctx: RegisterContext, shiftId: string): Money {
+  return reportOfShift(ctx, shiftId).expectedCash;
+}
+
+/** Refuses paying `amount` out of the drawer (cash out, a cash refund) beyond what it should hold. */
+export function assertDrawerHolds(ctx: RegisterContext, shiftId: string, amount: Money): void {
+  const inDrawer = drawerCash(ctx, shiftId);
+  if (amount > inDrawer)
+    throw new AppError('NOT_ENOUGH_CASH', {
+      params: { amount: formatMoney(amount), drawer: formatMoney(Math.max(0, inDrawer)) },
+    });
 }
 
 /** The X-report (open shift) or Z-report (closed) from what this register recorded, offline. */

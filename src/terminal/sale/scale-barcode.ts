@@ -108,3 +108,37 @@ export function scaleLabelAction(product: ProductSnapshot, label: ScaleLabel): C
       : QTY_SCALE;
   return { type: 'addItem', product, qty, scale: { labelPrice: label.price } };
 }
+
+/**
+ * Every way to read what was typed, the usual one first: `a*b` may also be read the other way round when the
+ * first reading names no product — `00015*1.250` is item code 00015 at 1.250 kg, though both sides look like
+ * numbers. Throws what parseScanInput throws when no reading is valid.
+ */
+export function scanReadings(text: string): ScanInput[] {
+  const parts = text
+    .trim()
+    .split('*')
+    .map((part) => part.trim());
+  let first: ScanInput | null = null;
+  let failure: unknown = null;
+  try {
+    first = parseScanInput(text);
+  } catch (error) {
+    failure = error;
+  }
+  if (parts.length !== 2) {
+    if (first) return [first];
+    throw failure;
+  }
+  const readings = first ? [first] : [];
+  for (const [qtyText, code] of [
+    [parts[0]!, parts[1]!],
+    [parts[1]!, parts[0]!],
+  ] as const) {
+    const qty = parseQuantity(qtyText);
+    if (qty === null || qty <= 0 || qty > MAX_SCAN_QTY || !/^[A-Za-z0-9-]{1,32}$/.test(code)) continue;
+    if (!readings.some((r) => r.code === code)) readings.push({ code, qty });
+  }
+  if (readings.length === 0) throw failure;
+  return readings;
+}

@@ -10,6 +10,7 @@ import { isExpected } from './text.js';
 export interface UiOptions {
   dataDir: string;
   lang: Lang;
+  demo?: { pin: string; panelUrl: string };
 }
 
 /**
@@ -41,6 +42,7 @@ export async function runRegisterUi(options: UiOptions): Promise<void> {
     <App
       ctx={ctx}
       monitor={monitor}
+      demo={options.demo}
       onQuit={() => instance.unmount()}
       logError={(error) => logger.error({ err: error }, 'unexpected error')}
       onReady={() => {
@@ -52,7 +54,8 @@ export async function runRegisterUi(options: UiOptions): Promise<void> {
         monitor.start();
       }}
     />,
-    { exitOnCtrlC: true, patchConsole: false },
+    // Ctrl+C is the register's own key: with an open sale it asks to park or cancel instead of quitting.
+    { exitOnCtrlC: false, patchConsole: false },
   );
   try {
     await instance.waitUntilExit();

@@ -98,7 +98,15 @@ function parseEscape(sequence: string): KeyPress {
  * code and Enter in one chunk) → the key presses in it. Printable characters are merged into `text` presses.
  */
 export function parseKeys(raw: string): KeyPress[] {
-  if (raw.startsWith('\x1b')) return [parseEscape(raw)];
+  if (raw.startsWith('\x1b')) {
+    // ESC followed by a plain character is what a terminal reads as Alt+key; the register has no Alt keys, and
+    // this is what Esc and then a scanned code look like when they arrive together: two events, not one.
+    const rest = raw.slice(1);
+    if (rest === '\x1b') return [key('escape'), key('escape')];
+    if (rest !== '' && rest[0] !== '[' && rest[0] !== 'O' && rest[0] !== '\x1b')
+      return [key('escape'), ...parseKeys(rest)];
+    return [parseEscape(raw)];
+  }
   const keys: KeyPress[] = [];
   let text = '';
   const flush = () => {
@@ -155,11 +163,27 @@ export const commands = {
   'shift.close': { scope: 'sale', keys: [{ name: 'ctrl', text: 'z' }], label: 'ui.key.closeShift' },
   'receipt.reprint': { scope: 'sale', keys: [{ name: 'ctrl', text: 'o' }], label: 'ui.key.reprint' },
   'session.logout': { scope: 'sale', keys: [{ name: 'ctrl', text: 'l' }], label: 'ui.key.logout' },
+  'line.repeat': { scope: 'sale', keys: [{ name: 'text', text: '+' }], label: 'ui.key.repeat' },
   'line.up': { scope: 'sale', keys: [{ name: 'up' }] },
   'line.down': { scope: 'sale', keys: [{ name: 'down' }] },
   'scan.submit': { scope: 'sale', keys: [{ name: 'enter' }] },
   'login.submit': { scope: 'login', keys: [{ name: 'enter' }], label: 'ui.key.enter' },
-  'app.quit': { scope: 'login', keys: [{ name: 'ctrl', text: 'q' }], label: 'ui.key.quit' },
+  'app.quit': {
+    scope: 'login',
+    keys: [
+      { name: 'ctrl', text: 'q' },
+      { name: 'ctrl', text: 'c' },
+    ],
+    label: 'ui.key.quit',
+  },
+  // Not in the help line (it is full): quitting with an open sale asks to park or cancel it first.
+  'sale.quit': {
+    scope: 'sale',
+    keys: [
+      { name: 'ctrl', text: 'q' },
+      { name: 'ctrl', text: 'c' },
+    ],
+  },
   'dialog.submit': { scope: 'dialog', keys: [{ name: 'enter' }], label: 'ui.key.ok' },
   'dialog.cancel': { scope: 'dialog', keys: [{ name: 'escape' }], label: 'ui.key.back' },
   'list.up': { scope: 'list', keys: [{ name: 'up' }] },

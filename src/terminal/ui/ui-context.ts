@@ -8,6 +8,12 @@ export interface UiSettings {
   rows: number;
   /** Where bugs go (the log file); errors the cashier can fix are only shown. */
   logError(error: unknown): void;
+  /** An error no screen caught (a key handler, a drawing): shown on the message line, logged when a bug. */
+  fault?: string | null;
+  reportError?(error: unknown): void;
+  clearFault?(): void;
+  /** The screen is hidden (the terminal is too small): keys are dropped rather than typed blind. */
+  inputBlocked?: boolean;
 }
 
 export const UiContext = createContext<UiSettings>({ lang: 'uz', columns: 80, rows: 24, logError: () => {} });

@@ -77,7 +77,9 @@ describe('register UI (ink)', () => {
     it('changes the selected line’s quantity, with three decimals for weighed goods', async () => {
       app = await startSelling(r);
       await app.send('00042\r');
-      await app.waitFor('Olma qizil');
+      await app.waitFor('Og‘irligi (kg): Olma qizil');
+      await app.send('0.500', keys.enter);
+      await app.waitFor((f) => /Olma qizil\s+0\.500\s+15 000\s+7 500/.test(f));
       await app.send(keys.f3);
       await app.waitFor('Miqdor: Olma qizil');
       await app.send('1.250', keys.enter);
@@ -258,7 +260,9 @@ describe('register UI (ink)', () => {
       await app.send(keys.f12);
       await app.waitFor('Chek bo‘sh.');
       await app.send('00042\r');
-      await app.waitFor('Olma qizil');
+      await app.waitFor('Og‘irligi (kg): Olma qizil');
+      await app.send('0.500', keys.enter);
+      await app.waitFor((f) => /Olma qizil\s+0\.500\s+15 000\s+7 500/.test(f));
       await app.send(keys.f3);
       await app.waitFor('Miqdor: Olma qizil');
       await app.send('1.253', keys.enter);

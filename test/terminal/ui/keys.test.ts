@@ -9,6 +9,17 @@ describe('register keys', () => {
     ]);
   });
 
+  it('reads Esc and a code that arrive together (Alt+key to a terminal) as Esc, the code and Enter', () => {
+    assert.deepEqual(
+      parseKeys('\x1b4780000000014\r').map((k) => k.name + k.text),
+      ['escape', 'text4780000000014', 'enter'],
+    );
+    assert.deepEqual(
+      parseKeys('\x1b\x1b').map((k) => k.name),
+      ['escape', 'escape'],
+    );
+  });
+
   it('reads F-keys as xterm, rxvt and the Linux console send them, and Shift with them', () => {
     assert.equal(parseKeys('\x1bOQ')[0]!.name, 'f2');
     assert.equal(parseKeys('\x1b[24~')[0]!.name, 'f12');

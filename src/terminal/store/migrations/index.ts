@@ -6,6 +6,7 @@ import * as createPrinterConfig from './20261125150000_create_printer_config.js'
 import * as createParkedSales from './20261125160000_create_parked_sales.js';
 import * as productSearchPrefixes from './20261125170000_product_search_prefixes.js';
 import * as createFiscal from './20261201110000_create_fiscal.js';
+import * as createOpenSale from './20261201120000_create_open_sale.js';
 import * as syncStateClockOffset from './20261201140000_sync_state_clock_offset.js';
 import * as unappliedChanges from './20261201160100_unapplied_changes.js';
 
@@ -22,6 +23,7 @@ export const storeMigrations: ReadonlyArray<readonly [string, StoreMigration]> =
   ['20261125160000_create_parked_sales', createParkedSales],
   ['20261125170000_product_search_prefixes', productSearchPrefixes],
   ['20261201110000_create_fiscal', createFiscal],
+  ['20261201120000_create_open_sale', createOpenSale],
   ['20261201140000_sync_state_clock_offset', syncStateClockOffset],
   ['20261201160100_unapplied_changes', unappliedChanges],
 ];

@@ -14,9 +14,11 @@ export interface ListDialogProps {
   onChoose(index: number): void;
   onCancel(): void;
   rows: number;
+  /** Items are numbered: a digit chooses one at once (preset reasons, yes/no questions). */
+  digits?: boolean;
 }
 
-export function ListDialog({ title, items, onChoose, onCancel, rows }: ListDialogProps) {
+export function ListDialog({ title, items, onChoose, onCancel, rows, digits = false }: ListDialogProps) {
   const { columns } = useUi();
   const describe = useErrorText();
   const [selected, setSelected] = useState(0);
@@ -25,9 +27,10 @@ export function ListDialog({ title, items, onChoose, onCancel, rows }: ListDialo
   useKeys((key) => {
     const command = commandFor(key, ['list', 'dialog']);
     if (command === 'dialog.cancel') return onCancel();
-    if (command === 'list.choose') {
+    const digit = digits && key.name === 'text' && /^[1-9]$/.test(key.text) ? Number(key.text) - 1 : -1;
+    if (command === 'list.choose' || (digit >= 0 && digit < items.length)) {
       try {
-        onChoose(selected);
+        onChoose(digit >= 0 ? digit : selected);
       } catch (e) {
         setError(describe(e));
       }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSyncState } from '../hooks/use-sync-state.js';
 import { Box, Text } from 'ink';
 import { formatMoney, type Money } from '../../../common/money.js';
@@ -28,6 +28,10 @@ export interface PayDialogProps {
   /** Commits the sale; throws (UNDERPAID, OVERPAID…) to keep the dialog open with the tenders entered. */
   onPay(tenders: readonly Tender[]): void;
   onCancel(): void;
+  /** Tenders entered before a crash, restored with the sale. */
+  initialTenders?: readonly Tender[];
+  /** Each change of the tenders entered, so they are kept on disk with the open sale. */
+  onTenders?(tenders: readonly Tender[]): void;
 }
 
 function tenderLabel(lang: Parameters<typeof say>[0], tender: Tender): string {
@@ -45,10 +49,18 @@ function tenderLabel(lang: Parameters<typeof say>[0], tender: Tender): string {
  * Cash (tendered → change), card (type + terminal reference), QR (provider + reference), split across them.
  * Enter adds what is typed (empty = the rest); once the tenders cover what is due the sale is paid.
  */
-export function PayDialog({ total, cashRounding, onPay, onCancel }: PayDialogProps) {
+export function PayDialog({
+  total,
+  cashRounding,
+  onPay,
+  onCancel,
+  initialTenders = [],
+  onTenders,
+}: PayDialogProps) {
   const { lang, columns } = useUi();
   const describe = useErrorText();
-  const [state, setState, currentState] = useSyncState<PayState>(initialPay);
+  const [state, setState, currentState] = useSyncState<PayState>({ ...initialPay, tenders: initialTenders });
+  useEffect(() => onTenders?.(state.tenders), [state.tenders, onTenders]);
   const [error, setError] = useState<string | null>(null);
   const status = payStatus(total, state, cashRounding);
 

@@ -15,7 +15,8 @@ export function ScreenFrame({
   notice: Notice | null;
   children: ReactNode;
 }) {
-  const { lang, columns, rows } = useUi();
+  const { lang, columns, rows, fault } = useUi();
+  const shown = notice ?? (fault ? { kind: 'error' as const, text: fault } : null);
   const help = packHelp(
     helpItems(scopes).map((item) => ({ keys: item.keys, label: say(lang, item.labelKey as UiKey) })),
     columns,
@@ -26,8 +27,8 @@ export function ScreenFrame({
       <Box flexDirection="column" height={bodyRows(rows)} overflow="hidden">
         {children}
       </Box>
-      <Text color={notice?.kind === 'error' ? 'red' : 'green'} wrap="truncate">
-        {notice?.text ?? ' '}
+      <Text color={shown?.kind === 'error' ? 'red' : 'green'} wrap="truncate">
+        {shown?.text ?? ' '}
       </Text>
       {Array.from({ length: HELP_ROWS }, (_, row) => (
         <Text key={row} dimColor wrap="truncate">

@@ -15,13 +15,26 @@ import {
   type SearchHit,
 } from '../../register/selling.js';
 import { AppError } from '../../../common/errors.js';
-import { reduceCart, type CartAction, type CartState } from '../../sale/cart.js';
+import { checkCartLimits } from '../../sale/limits.js';
+import {
+  cartTotals,
+  emptyCart,
+  reduceCart,
+  type CartAction,
+  type CartAuditEntry,
+  type CartState,
+} from '../../sale/cart.js';
 import type { Tender } from '../../sale/payment.js';
 import type { RefundSelection } from '../../sale/refund.js';
 import type { SaleCompletedData } from '../../../common/protocol/sync.js';
 import { typedDiscount, typedQuantity, typedReason } from '../input.js';
 import { InputError } from '../text.js';
 import { useSyncState } from './use-sync-state.js';
+import { formatMoney } from '../../../common/money.js';
+import { recordAct } from '../../register/audit.js';
+import { interruptedSale, keepOpenSale, type OpenSale } from '../../register/open-sale.js';
+import { say } from '../text.js';
+import { useErrorText, useUi } from '../ui-context.js';
 import {
   initialSession,
   reduceSession,
@@ -47,22 +60,56 @@ export function receiptWidth(columns: number): number {
  * is thrown to the caller (dialogs show it and stay open) and leaves the sale as it was.
  */
 export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
-  // Parked sales are on disk: a restarted pos offers them again.
-  const initial = useMemo<SessionState>(() => ({ ...initialSession, parked: parkedSales(ctx) }), [ctx]);
+  const { lang } = useUi();
+  const describe = useErrorText();
+  // The sale a crash interrupted comes back as it was; parked sales are on disk too.
+  const [initial, restored] = useMemo((): [SessionState, OpenSale | null] => {
+    const parked = parkedSales(ctx);
+    try {
+      const sale = interruptedSale(ctx);
+      if (!sale) return [{ ...initialSession, parked }, null];
+      const total = formatMoney(cartTotals(sale.cart).total);
+      const text = say(lang, 'ui.sale.restored', { count: sale.cart.lines.length, total });
+      const notice: Notice = { kind: 'info', text };
+      return [
+        { ...initialSession, parked, cart: sale.cart, selected: sale.cart.lines.length - 1, notice },
+        sale,
+      ];
+    } catch (error) {
+      // Unreadable (another version wrote it): shown and logged, then dropped so every start does not stop on it.
+      const notice: Notice = { kind: 'error', text: describe(error) };
+      keepOpenSale(ctx, cashier, emptyCart);
+      return [{ ...initialSession, parked, notice }, null];
+    }
+    // Once per screen: a later render must not restore again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ctx]);
   const [state, setState, current] = useSyncState(initial);
   const dispatch = useCallback(
     (action: SessionAction) => setState((previous) => reduceSession(previous, action)),
     [setState],
   );
 
+  /** Every change of the cart is on disk (with its audit entries, in one transaction) before it is shown. */
+  const commitCart = useCallback(
+    (cart: CartState, audit: readonly CartAuditEntry[], select?: number) => {
+      ctx.db.transaction(() => {
+        recordAudit(ctx, cashier, audit);
+        keepOpenSale(ctx, cashier, cart);
+      })();
+      dispatch({ type: 'cart', cart, select });
+    },
+    [ctx, cashier, dispatch],
+  );
+
   const apply = useCallback(
     (action: CartAction, cart: CartState, select?: (next: CartState) => number) => {
       const result = reduceCart(cart, action, cashierPolicy(ctx));
+      checkCartLimits(result.state);
       // Voids, reductions and cancellations are recorded before the screen shows them gone.
-      recordAudit(ctx, cashier, result.audit);
-      dispatch({ type: 'cart', cart: result.state, select: select?.(result.state) });
+      commitCart(result.state, result.audit, select?.(result.state));
     },
-    [ctx, cashier, dispatch],
+    [ctx, commitCart],
   );
 
   const selectedLine = (s: SessionState) => {
@@ -79,12 +126,23 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
         const s = current();
         const result = scanIntoCart(ctx, s.cart, typed);
         const index = result.state.lines.findLastIndex((l) => l.product.productId === result.product.id);
-        dispatch({ type: 'cart', cart: result.state, select: index });
+        commitCart(result.state, result.audit, index);
       },
       addProduct(hit: SearchHit) {
         const s = current();
         apply({ type: 'addItem', product: snapshotOf(hit), qty: QTY_SCALE }, s.cart, (next) =>
           next.lines.findLastIndex((l) => l.product.productId === hit.id),
+        );
+      },
+      /** `+`: one more of the last line's product (bread, a bag); a weighed one needs its weight typed. */
+      repeatLast() {
+        const s = current();
+        const last = s.cart.lines.at(-1);
+        if (!last) throw new AppError('EMPTY_CART');
+        if (last.product.unit !== 'pcs')
+          throw new AppError('WEIGHT_REQUIRED', { params: { name: last.product.name } });
+        apply({ type: 'addItem', product: last.product, qty: QTY_SCALE }, s.cart, (next) =>
+          next.lines.findLastIndex((l) => l.product.productId === last.product.productId),
         );
       },
       setQty(typed: string) {
@@ -112,6 +170,22 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
         const s = current();
         apply({ type: 'cartDiscount', discount: typedDiscount(typed) }, s.cart);
       },
+      /**
+       * Ctrl+Q / Ctrl+C with an open sale: it is parked or cancelled with a reason (audited as a cancel), and the
+       * quit itself is recorded, before pos closes.
+       */
+      quitWithOpenSale(choice: { park: true } | { cancelReason: string }) {
+        const s = current();
+        const detail = { lineCount: s.cart.lines.length, amount: cartTotals(s.cart).total };
+        if ('park' in choice) parkCart(ctx, cashier, s.cart);
+        else apply({ type: 'clear', reason: typedReason(choice.cancelReason) }, s.cart);
+        recordAct(ctx, cashier.id, {
+          kind: 'quit.with.open.sale',
+          choice: 'park' in choice ? 'parked' : 'cancelled',
+          ...('park' in choice ? {} : { reason: choice.cancelReason.trim() }),
+          ...detail,
+        });
+      },
       /** Returns once the cart is on disk; the screen then starts an empty sale. */
       park() {
         parkCart(ctx, cashier, current().cart);
@@ -126,11 +200,16 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
         if (s.cart.lines.length > 0) throw new InputError('ui.error.finishFirst');
         try {
           const cart = resumeParked(ctx, cashier, id);
+          keepOpenSale(ctx, cashier, cart);
           dispatch({ type: 'resumed', cart, parked: parkedSales(ctx) });
         } catch (error) {
           dispatch({ type: 'parkedList', parked: parkedSales(ctx) });
           throw error;
         }
+      },
+      /** Tenders entered at the pay dialog are kept with the cart until the sale is paid or the dialog left. */
+      keepTenders(tenders: readonly Tender[]) {
+        keepOpenSale(ctx, cashier, current().cart, tenders);
       },
       /** Returns only once checkout() has committed the sale and its outbox event. */
       pay(tenders: readonly Tender[]): CompletedSale {
@@ -146,11 +225,13 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
         return { refund, lines: refundReceiptLines(ctx, refund, refund.sale.data, receiptWidth(columns)) };
       },
     }),
-    [ctx, cashier, apply, onCommitted, current, dispatch],
+    [ctx, cashier, apply, commitCart, onCommitted, current, dispatch],
   );
 
-  return { state, ...actions };
+  return { state, restoredTenders: restored?.tenders ?? [], ...actions };
 }
+
+export type SaleSession = ReturnType<typeof useSaleSession>;
 
 /** The customer's receipt as shown on screen, as wide as the printer's paper allows the terminal. */
 export function saleReceiptOnScreen(

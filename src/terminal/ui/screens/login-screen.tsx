@@ -17,9 +17,11 @@ export interface LoginScreenProps {
   onLoggedIn(cashier: Cashier): void;
   onQuit(): void;
   notice?: Notice | null;
+  /** A line under the PIN field (the demo's PIN and panel address). */
+  hint?: string | null;
 }
 
-export function LoginScreen({ login, onLoggedIn, onQuit, notice = null }: LoginScreenProps) {
+export function LoginScreen({ login, onLoggedIn, onQuit, notice = null, hint = null }: LoginScreenProps) {
   const { lang, columns } = useUi();
   const describe = useErrorText();
   const [pin, setPin, currentPin] = useSyncState('');
@@ -50,6 +52,13 @@ export function LoginScreen({ login, onLoggedIn, onQuit, notice = null }: LoginS
         <Text bold>{say(lang, 'ui.login.title')}</Text>
         <TextField label="PIN" value={pin} mask columns={columns - 4} />
         {checking ? <Text dimColor>{say(lang, 'ui.login.checking')}</Text> : null}
+        {hint ? (
+          <Box marginTop={1}>
+            <Text color="cyan" wrap="wrap">
+              {hint}
+            </Text>
+          </Box>
+        ) : null}
       </Box>
     </ScreenFrame>
   );

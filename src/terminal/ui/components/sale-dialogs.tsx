@@ -1,0 +1,325 @@
+import { useCallback } from 'react';
+import { formatMoney } from '../../../common/money.js';
+import { settingsOf, type RegisterContext } from '../../register/context.js';
+import { closeFiscalShift, fiscaliseDocument, readFiscalConfig } from '../../fiscal/service.js';
+import { printRefund, printSale, refundReceiptLines } from '../../register/printing.js';
+import { findSale, refundOptions } from '../../register/refunds.js';
+import { searchCatalog } from '../../register/selling.js';
+import { closeShift, moveCash } from '../../register/shift.js';
+import { cartTotals } from '../../sale/cart.js';
+import { reportLines, timeLabel } from '../format.js';
+import { typedMoney, typedReason } from '../input.js';
+import { receiptWidth, saleReceiptOnScreen, type SaleSession } from '../hooks/use-sale-session.js';
+import type { PromptPurpose, SaleDialog } from '../state/sale-dialog.js';
+import { moneyChars } from '../state/text-field.js';
+import { InputError, say, type UiKey } from '../text.js';
+import { bodyRows, useErrorText, useUi } from '../ui-context.js';
+import { ListDialog } from './list-dialog.js';
+import { PayDialog } from './pay-dialog.js';
+import { PromptDialog } from './prompt-dialog.js';
+import { RefundDialog } from './refund-dialog.js';
+import { SearchDialog } from './search-dialog.js';
+import { TextView } from './text-view.js';
+
+export interface SaleDialogViewProps {
+  dialog: SaleDialog;
+  ctx: RegisterContext;
+  session: SaleSession;
+  /** Replaces the open dialog (a prompt leading to the next one, a receipt after paying), or updates it. */
+  open(dialog: SaleDialog | ((current: SaleDialog | null) => SaleDialog | null)): void;
+  close(): void;
+  /** After a sale, refund, cash move or shift close: refresh the status bar and nudge the sync. */
+  onCommitted(): void;
+  onLogout(): void;
+  onQuit(): void;
+}
+
+/** The dialog open over the sale screen; each submits through the session or the register and then closes. */
+export function SaleDialogView({
+  dialog,
+  ctx,
+  session,
+  open,
+  close,
+  onCommitted,
+  onLogout,
+  onQuit,
+}: SaleDialogViewProps) {
+  const { lang, columns, rows } = useUi();
+  const describe = useErrorText();
+  const body = bodyRows(rows);
+  const { state } = session;
+  const info = (text: string) => session.notify({ kind: 'info', text });
+  const search = useCallback((text: string) => searchCatalog(ctx, text, 50), [ctx]);
+  const selectedName = state.cart.lines[state.selected]?.product.name ?? '';
+
+  /** Prints after the sale or refund is committed; a printer problem is shown, the sale stays done. */
+  const print = (job: () => Promise<boolean>) => {
+    job().catch((error: unknown) => session.notify({ kind: 'error', text: describe(error) }));
+  };
+
+  /**
+   * After the commit the FM signs the sale or refund; the receipt prints only with its sign, and the receipt on
+   * screen is redrawn with it. A refusal or an unplugged FM is shown with what to do; the sale stays done.
+   */
+  const fiscaliseThenPrint = (
+    doc: { id: string; fiscal: boolean },
+    job: () => Promise<boolean>,
+    redraw: { title: string; lines: () => string[] },
+  ) => {
+    if (!doc.fiscal) return print(job);
+    fiscaliseDocument(ctx, doc.id)
+      .then(() => {
+        open((current) =>
+          current?.kind === 'view' && current.title === redraw.title
+            ? { ...current, lines: redraw.lines() }
+            : current,
+        );
+        print(job);
+      })
+      .catch((error: unknown) => session.notify({ kind: 'error', text: describe(error) }));
+  };
+
+  const prompt = (purpose: PromptPurpose, amount?: number, code = '', name = selectedName) => {
+    const p = (
+      titleKey: UiKey,
+      label: string,
+      submit: (value: string) => void,
+      money = false,
+      initial?: string,
+    ) => (
+      <PromptDialog
+        key={purpose}
+        initial={initial}
+        title={say(lang, titleKey, { name, amount: formatMoney(amount ?? 0) })}
+        label={label}
+        field={money ? { accept: moneyChars, maxLength: 16 } : undefined}
+        onSubmit={submit}
+        onCancel={close}
+      />
+    );
+    switch (purpose) {
+      case 'reprint':
+        // The last receipt of this session is offered; any earlier one can be typed instead.
+        return p(
+          'ui.dialog.reprint',
+          say(lang, 'ui.field.receiptNo'),
+          (v) => {
+            const sale = findSale(ctx, v);
+            open({
+              kind: 'view',
+              title: say(lang, 'ui.dialog.receipt', { receiptNo: sale.receiptNo }),
+              // A reprint is a copy (NUSXA / КОПИЯ / COPY).
+              lines: saleReceiptOnScreen(ctx, sale, columns, true),
+            });
+            print(() => printSale(ctx, sale, true));
+          },
+          false,
+          state.lastSale?.receiptNo ?? '',
+        );
+      case 'qty':
+        return p('ui.dialog.qty', say(lang, 'ui.key.qty'), (v) => (session.setQty(v), close()));
+      case 'void':
+        return p('ui.dialog.voidReason', say(lang, 'ui.field.reason'), (v) => {
+          const name = session.voidLine(v);
+          close();
+          info(say(lang, 'ui.sale.voided', { name }));
+        });
+      case 'cancel':
+        return p('ui.dialog.cancelReason', say(lang, 'ui.field.reason'), (v) => {
+          session.cancelSale(v);
+          close();
+          info(say(lang, 'ui.sale.cancelled'));
+        });
+      case 'lineDiscount':
+        return p(
+          'ui.dialog.lineDiscount',
+          say(lang, 'ui.key.lineDiscount'),
+          (v) => (session.discountLine(v), close()),
+        );
+      case 'cartDiscount':
+        return p(
+          'ui.dialog.cartDiscount',
+          say(lang, 'ui.key.cartDiscount'),
+          (v) => (session.discountCart(v), close()),
+        );
+      case 'cashAmount':
+        return p(
+          'ui.dialog.cashAmount',
+          say(lang, 'ui.pay.amount'),
+          (v) => {
+            const value = typedMoney(v, { allowNegative: true });
+            if (value === 0) throw new InputError('ui.error.money', { text: v });
+            open({ kind: 'prompt', purpose: 'cashReason', amount: value });
+          },
+          true,
+        );
+      case 'cashReason':
+        return p('ui.dialog.cashReason', say(lang, 'ui.field.reason'), (v) => {
+          moveCash(ctx, amount ?? 0, typedReason(v));
+          onCommitted();
+          close();
+          info(say(lang, 'ui.sale.cashMoved', { amount: formatMoney(amount ?? 0) }));
+        });
+      case 'countedCash':
+        return p(
+          'ui.dialog.countedCash',
+          say(lang, 'ui.report.counted'),
+          (v) => {
+            const report = closeShift(ctx, typedMoney(v));
+            onCommitted();
+            // The Z-report through the FM; a refusal is shown (the FM keeps its shift until it can close).
+            if (readFiscalConfig(ctx))
+              closeFiscalShift(ctx).catch((error: unknown) =>
+                session.notify({ kind: 'error', text: describe(error) }),
+              );
+            open({
+              kind: 'view',
+              title: say(lang, 'ui.dialog.zReport'),
+              lines: reportLines(report, lang, receiptWidth(columns)),
+              afterClose: 'logout',
+            });
+          },
+          true,
+        );
+      case 'weight':
+        return p('ui.dialog.weight', say(lang, 'ui.field.weight'), (v) => {
+          session.scan(`${v.trim()}*${code}`);
+          close();
+        });
+      case 'quitReason':
+        return p('ui.dialog.quitReason', say(lang, 'ui.field.reason'), (v) => {
+          session.quitWithOpenSale({ cancelReason: v });
+          onQuit();
+        });
+      case 'refundNo':
+        return p('ui.dialog.refundNo', say(lang, 'ui.field.receiptNo'), (v) => {
+          const options = refundOptions(ctx, v);
+          open({ kind: 'refundLines', receiptNo: options.sale.receiptNo, lines: options.lines });
+        });
+    }
+  };
+
+  switch (dialog.kind) {
+    case 'search':
+      return (
+        <SearchDialog
+          rows={body}
+          search={search}
+          onChoose={(hit) => {
+            session.addProduct(hit);
+            close();
+          }}
+          onCancel={close}
+        />
+      );
+    case 'pay':
+      return (
+        <PayDialog
+          total={cartTotals(state.cart).total}
+          cashRounding={settingsOf(ctx).cashRounding}
+          initialTenders={session.restoredTenders}
+          onTenders={session.keepTenders}
+          onPay={(tenders) => {
+            const sale = session.pay(tenders);
+            const change =
+              sale.data.change > 0
+                ? ` · ${say(lang, 'ui.pay.change')}: ${formatMoney(sale.data.change)}`
+                : '';
+            info(say(lang, 'ui.sale.paid', { receiptNo: sale.receiptNo }) + change);
+            const title = say(lang, 'ui.dialog.paid', { receiptNo: sale.receiptNo });
+            const lines = () => saleReceiptOnScreen(ctx, sale, columns);
+            open({ kind: 'view', title, lines: lines() });
+            fiscaliseThenPrint({ id: sale.saleId, fiscal: sale.fiscal }, () => printSale(ctx, sale), {
+              title,
+              lines,
+            });
+          }}
+          onCancel={() => {
+            // Tenders not taken are not kept: the pay dialog starts empty next time.
+            session.keepTenders([]);
+            close();
+          }}
+        />
+      );
+    case 'parked':
+      return (
+        <ListDialog
+          rows={body}
+          title={say(lang, 'ui.dialog.parked')}
+          items={state.parked.map(
+            (p) =>
+              // The first names tell the cashier whose basket it is.
+              `${say(lang, 'ui.dialog.parkedItem', {
+                time: timeLabel(p.parkedAt, new Date()),
+                count: p.cart.lines.length,
+                total: formatMoney(cartTotals(p.cart).total),
+              })}  ${p.cart.lines.map((l) => l.product.name).join(', ')}`,
+          )}
+          onChoose={(index) => {
+            const parked = state.parked[index];
+            if (!parked) throw new InputError('ui.error.noParked');
+            session.resume(parked.id);
+            close();
+            info(say(lang, 'ui.sale.resumed'));
+          }}
+          onCancel={close}
+        />
+      );
+    case 'quit': {
+      const totals = cartTotals(state.cart);
+      return (
+        <ListDialog
+          rows={body}
+          digits
+          title={say(lang, 'ui.dialog.quit', {
+            count: state.cart.lines.length,
+            total: formatMoney(totals.total),
+          })}
+          items={[say(lang, 'ui.quit.park'), say(lang, 'ui.quit.cancel')].map(
+            (item, i) => `${i + 1}  ${item}`,
+          )}
+          onChoose={(index) => {
+            if (index === 1) return open({ kind: 'prompt', purpose: 'quitReason' });
+            session.quitWithOpenSale({ park: true });
+            onQuit();
+          }}
+          onCancel={close}
+        />
+      );
+    }
+    case 'refundLines':
+      return (
+        <RefundDialog
+          rows={body}
+          receiptNo={dialog.receiptNo}
+          lines={dialog.lines}
+          onRefund={(selection) => {
+            const { refund, lines } = session.refund(dialog.receiptNo, selection, columns);
+            const title = say(lang, 'ui.dialog.refunded', { refundNo: refund.refundNo });
+            open({ kind: 'view', title, lines });
+            fiscaliseThenPrint(
+              { id: refund.refundId, fiscal: refund.fiscal },
+              () => printRefund(ctx, refund, refund.sale.data),
+              {
+                title,
+                lines: () => refundReceiptLines(ctx, refund, refund.sale.data, receiptWidth(columns)),
+              },
+            );
+          }}
+          onCancel={close}
+        />
+      );
+    case 'view':
+      return (
+        <TextView
+          title={dialog.title}
+          lines={dialog.lines}
+          rows={body}
+          onClose={() => (dialog.afterClose === 'logout' ? onLogout() : close())}
+        />
+      );
+    case 'prompt':
+      return prompt(dialog.purpose, dialog.amount, dialog.code, dialog.name);
+  }
+}

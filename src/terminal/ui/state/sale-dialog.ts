@@ -1,0 +1,39 @@
+import type { RefundOption } from '../../register/refunds.js';
+import type { Scope } from '../keys.js';
+
+/** What a one-line prompt over the sale screen asks for. */
+export type PromptPurpose =
+  | 'qty'
+  | 'void'
+  | 'cancel'
+  | 'lineDiscount'
+  | 'cartDiscount'
+  | 'cashAmount'
+  | 'cashReason'
+  | 'countedCash'
+  | 'refundNo'
+  | 'reprint'
+  | 'quitReason'
+  | 'weight';
+
+/** The dialog open over the sale screen; while one is open it takes every key. */
+export type SaleDialog =
+  | { kind: 'search' }
+  | { kind: 'pay' }
+  | { kind: 'parked' }
+  /** Quitting with an open sale: park it or cancel it (with a reason), never drop it. */
+  | { kind: 'quit' }
+  | { kind: 'prompt'; purpose: PromptPurpose; amount?: number; code?: string; name?: string }
+  | { kind: 'refundLines'; receiptNo: string; lines: RefundOption[] }
+  | { kind: 'view'; title: string; lines: string[]; afterClose?: 'logout' };
+
+/** The key scopes each dialog answers to, for its help line. */
+export const dialogScopes: Record<SaleDialog['kind'], readonly Scope[]> = {
+  search: ['list', 'dialog'],
+  pay: ['pay', 'dialog'],
+  parked: ['list', 'dialog'],
+  quit: ['list', 'dialog'],
+  prompt: ['dialog'],
+  refundLines: ['list', 'dialog'],
+  view: ['view'],
+};

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { closeRegister } from '../../../src/terminal/register/context.js';
+import { keys, startSelling, type RunningApp } from '../../helpers/ink.js';
+import { offlineRegister, type OfflineRegister } from '../../helpers/register.js';
+
+describe('fast hands at the counter', () => {
+  let r: OfflineRegister;
+  let app: RunningApp | undefined;
+  beforeEach(async () => {
+    r = await offlineRegister();
+  });
+  afterEach(() => {
+    app?.unmount();
+    app = undefined;
+    closeRegister(r.ctx);
+    rmSync(r.dataDir, { recursive: true, force: true });
+  });
+
+  it('+ repeats the last line; a kg product scanned alone asks for its weight; code*weight works', async () => {
+    app = await startSelling(r);
+    await app.send(`${r.barcodes.bread}\r`);
+    await app.waitFor('Non patir');
+    await app.send('+', '+');
+    await app.waitFor((f) => /Non patir\s+3\s+5 000\s+15 000/.test(f));
+    await app.send('00042\r');
+    await app.waitFor('Og‘irligi (kg): Olma qizil');
+    await app.send('1.250', keys.enter);
+    await app.waitFor((f) => /Olma qizil\s+1\.250\s+15 000\s+18 750/.test(f));
+    await app.send('00042*0.500\r');
+    await app.waitFor((f) => /Olma qizil\s+1\.750\s+15 000\s+26 250/.test(f));
+    await app.send('+');
+    await app.waitFor('Olma qizil: og‘irligini kiriting');
+    assert.match(app.frame(), /JAMI\s+41 250 so'm/);
+  });
+});
