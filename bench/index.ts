@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Table from 'cli-table3';
 import { machine, round, type Bench, type BenchResult } from './harness.js';
+import { idleRounds } from './idle-rounds.js';
 import { limitRace } from './limit-race.js';
 import { panelSearch } from './panel-search.js';
 import { pull } from './pull.js';
@@ -24,6 +25,7 @@ const benches: Record<string, Bench> = {
   'limit-race': limitRace,
   'register-ui': registerUiStart,
   'panel-search': panelSearch,
+  'idle-rounds': idleRounds,
 };
 
 async function main(argv: string[]): Promise<void> {

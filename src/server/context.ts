@@ -23,6 +23,8 @@ export interface DeviceActor {
   deviceId: string;
   tenantId: string;
   storeId: string;
+  /** The store's change version, committed when the request was authenticated (read with the device row). */
+  storeVersion?: number;
 }
 
 export type Actor = UserActor | DeviceActor;

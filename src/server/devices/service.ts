@@ -17,6 +17,7 @@ import { deviceIdFromKey, deviceKeyMatches, makeDeviceKey } from './keys.js';
 import {
   deviceNamesInStore,
   findDevice,
+  findDeviceWithStoreVersion,
   findDeviceForUpdate,
   findDeviceTenant,
   insertDevice,
@@ -218,7 +219,7 @@ export async function activateDevice(deps: AppDeps, body: ActivateBody): Promise
 
 /** Checked on every device request, so a revoked or re-keyed register is refused at once. */
 export async function authenticateDevice(deps: AppDeps, claims: DeviceClaims): Promise<DeviceActor> {
-  const row = await findDevice(deps.db.knex, claims.tid, claims.sub);
+  const row = await findDeviceWithStoreVersion(deps.db.knex, claims.tid, claims.sub);
   if (!row) throw new AppError('INVALID_DEVICE_TOKEN');
   if (row.status === 'revoked') throw new AppError('DEVICE_REVOKED');
   if (row.token_version !== claims.ver || row.status !== 'active') throw new AppError('INVALID_DEVICE_TOKEN');
@@ -226,7 +227,13 @@ export async function authenticateDevice(deps: AppDeps, claims: DeviceClaims): P
   if (row.last_seen_at === null || now - row.last_seen_at > LAST_SEEN_RESOLUTION_MS) {
     await touchDevice(deps.db.knex, claims.tid, claims.sub, now);
   }
-  return { kind: 'device', deviceId: row.id, tenantId: row.tenant_id, storeId: row.store_id };
+  return {
+    kind: 'device',
+    deviceId: row.id,
+    tenantId: row.tenant_id,
+    storeId: row.store_id,
+    storeVersion: Number(row.store_version ?? 0),
+  };
 }
 
 /** What a register learns about itself (`pos status`). */

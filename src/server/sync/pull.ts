@@ -74,6 +74,11 @@ export async function pullChanges(
   query: { cursor?: string; limit: number },
 ): Promise<PullResponse> {
   const after = query.cursor ? Number(query.cursor) : 0;
+  // An up-to-date register (most rounds) is answered from the version read with its device row: no
+  // transaction, no further query. That version was committed, so "complete up to it" holds.
+  if (device.storeVersion !== undefined && after >= device.storeVersion) {
+    return { changes: [], cursor: String(device.storeVersion), hasMore: false };
+  }
   return snapshotTransaction(deps.db, async (trx) => {
     const upTo = await currentStoreVersion(trx, device.tenantId, device.storeId);
     if (after >= upTo) return { changes: [], cursor: String(upTo), hasMore: false };
