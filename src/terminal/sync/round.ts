@@ -4,7 +4,7 @@ import { requestJson, ServerError } from '../../common/http.js';
 import type { Lang } from '../../common/i18n/index.js';
 import { z } from 'zod';
 import { changeSchema, MAX_PUSH_EVENTS, pullResponse, pushResponse } from '../../common/protocol/sync.js';
-import type { StoreDb } from '../store/connection.js';
+import { reclaimFreePages, type StoreDb } from '../store/connection.js';
 import { applyChange, clearPulledData } from '../store/queries/catalog.js';
 import type { Identity } from '../store/queries/identity.js';
 import {
@@ -123,6 +123,7 @@ async function pushAll(
     const results = answer.results.filter((result) => sentIds.has(result.id));
     // Acknowledged only now: a crash before this line resends the batch and the server answers `duplicate`.
     recordPushResults(db, results);
+    reclaimFreePages(db);
     for (const result of results) {
       if (result.status === 'applied') report.pushed++;
       else if (result.status === 'duplicate') report.duplicates++;
