@@ -8,6 +8,7 @@ import type {
 } from '../../common/protocol/reports.js';
 import { dayNumberToDate, storeDayOf, storeDayStart, STORE_DAY_MS, toIso } from '../../common/time.js';
 import type { TenantContext } from '../context.js';
+import { tenantStoreIds } from '../tenants/service.js';
 import {
   paymentFigures,
   refundFigures,
@@ -25,6 +26,7 @@ const MAX_RANGE_DAYS = 366;
 
 export function periodOf(
   tenantId: string,
+  storeIds: string[],
   from?: string,
   to?: string,
   now = Date.now(),
@@ -42,7 +44,7 @@ export function periodOf(
     throw new AppError('VALIDATION_FAILED', {
       params: { field: 'to', reason: `at most ${MAX_RANGE_DAYS} days` },
     });
-  return { period: { tenantId, fromMs, toMs }, from: fromDay, to: toDay };
+  return { period: { tenantId, storeIds, fromMs, toMs }, from: fromDay, to: toDay };
 }
 
 function labelOf(group: SalesReportQuery['groupBy'], key: string, label: string | null): string {
@@ -55,7 +57,12 @@ function labelOf(group: SalesReportQuery['groupBy'], key: string, label: string 
  * so a day's net is what the drawer and the bank really saw that day.
  */
 export async function salesReport(ctx: TenantContext, query: SalesReportQuery): Promise<SalesReportResponse> {
-  const { period, from, to } = periodOf(ctx.tenantId, query.from, query.to);
+  const { period, from, to } = periodOf(
+    ctx.tenantId,
+    await tenantStoreIds(ctx.db.knex, ctx.tenantId),
+    query.from,
+    query.to,
+  );
   const [sales, refunds, payments] = await Promise.all([
     salesFigures(ctx.db, period, query.groupBy),
     refundFigures(ctx.db, period, query.groupBy),
@@ -127,7 +134,12 @@ export async function shiftsReport(
   ctx: TenantContext,
   query: { from?: string; to?: string },
 ): Promise<ShiftsReportResponse> {
-  const { period, from, to } = periodOf(ctx.tenantId, query.from, query.to);
+  const { period, from, to } = periodOf(
+    ctx.tenantId,
+    await tenantStoreIds(ctx.db.knex, ctx.tenantId),
+    query.from,
+    query.to,
+  );
   const shifts = await shiftsOpenedIn(ctx.db, period);
   const ids = shifts.map((s) => s.id);
   const [money, methods] = await Promise.all([

@@ -51,6 +51,14 @@ export async function firstStore(knex: Knex, tenantId: string): Promise<StoreRow
   return knex<StoreRow>('stores').where({ tenant_id: tenantId }).orderBy('created_at', 'asc').first();
 }
 
+export async function storeIdsOfTenant(knex: Knex, tenantId: string): Promise<string[]> {
+  const rows: Array<{ id: string }> = await knex('stores')
+    .where({ tenant_id: tenantId })
+    .orderBy('id')
+    .select('id');
+  return rows.map((row) => row.id);
+}
+
 export async function updateDefaultVatRate(trx: Knex, tenantId: string, rate: number): Promise<void> {
   await trx('tenants').where({ id: tenantId }).update({ default_vat_rate: rate });
 }

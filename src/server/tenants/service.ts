@@ -14,6 +14,7 @@ import {
   updateMaxDevices,
   type StoreRow,
   type TenantRow,
+  storeIdsOfTenant,
 } from './queries.js';
 
 export type { StoreRow, TenantRow };
@@ -63,6 +64,11 @@ export async function defaultStore(knex: Knex, tenantId: string): Promise<StoreR
   const row = await firstStore(knex, tenantId);
   if (!row) throw new AppError('NOT_FOUND');
   return row;
+}
+
+/** The tenant's store ids: reports name them so every range read uses the `(tenant, store, time)` indexes. */
+export function tenantStoreIds(knex: Knex, tenantId: string): Promise<string[]> {
+  return storeIdsOfTenant(knex, tenantId);
 }
 
 export async function setDefaultVatRate(trx: Knex, tenantId: string, rate: number): Promise<void> {

@@ -27,6 +27,7 @@ import * as createRefundPayments from './20261125102400_create_refund_payments.j
 import * as createCashMovements from './20261125102500_create_cash_movements.js';
 import * as productsCoveringNameIndex from './20261125104500_products_covering_name_index.js';
 import * as addUsersLang from './20261125104600_add_users_lang.js';
+import * as refundsShiftIndex from './20261201170000_refunds_shift_index.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -63,6 +64,7 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['20261125102500_create_cash_movements', createCashMovements],
   ['20261125104500_products_covering_name_index', productsCoveringNameIndex],
   ['20261125104600_add_users_lang', addUsersLang],
+  ['20261201170000_refunds_shift_index', refundsShiftIndex],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {
