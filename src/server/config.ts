@@ -17,6 +17,8 @@ export interface ServerConfig {
   readonly trustProxy: boolean;
   readonly rateLimit: { readonly windowMs: number; readonly maxFailures: number };
   readonly logLevel: string;
+  /** Days a pushed event keeps its JSON on the server; its id and status stay forever (exactly-once). 0 = forever. */
+  readonly eventPayloadDays: number;
 }
 
 const envSchema = z.object({
@@ -27,6 +29,7 @@ const envSchema = z.object({
   HOST: z.string().min(1).optional(),
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  EVENT_PAYLOAD_DAYS: z.coerce.number().int().min(0).max(36_500).optional(),
   XDG_DATA_HOME: z.string().optional(),
 });
 
@@ -78,5 +81,6 @@ export function loadServerConfig(
     trustProxy: parsed.TRUST_PROXY === 'true' || parsed.TRUST_PROXY === '1',
     rateLimit: Object.freeze({ windowMs: 15 * 60 * 1000, maxFailures: 10 }),
     logLevel: parsed.LOG_LEVEL ?? 'info',
+    eventPayloadDays: parsed.EVENT_PAYLOAD_DAYS ?? 90,
   });
 }

@@ -4,6 +4,7 @@ import { loadServerConfig, type ServerConfig, type ServerFlags } from './config.
 import { connect, migrateLatest, type Db } from './db/connection.js';
 import { pino } from 'pino';
 import { createLogger, type Logger } from './logger.js';
+import { schedulePayloadPruning } from './sync/retention.js';
 
 export interface RunningServer {
   server: Server;
@@ -30,6 +31,7 @@ export async function startServer(
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   }
   const app = createApp({ db, config, logger });
+  const stopPruning = schedulePayloadPruning({ db, config, logger });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) =>
       error ? reject(error) : resolve(listening),
@@ -46,6 +48,7 @@ export async function startServer(
     logger,
     url,
     async close() {
+      stopPruning();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.knex.destroy();
     },

@@ -31,6 +31,11 @@ export async function listTenants(knex: Knex): Promise<TenantRow[]> {
 }
 
 /** Lowers or raises the licence in one statement that refuses to go below the seats in use. */
+export async function allTenantIds(knex: Knex): Promise<string[]> {
+  const rows: Array<{ id: string }> = await knex('tenants').orderBy('id').select('id');
+  return rows.map((row) => row.id);
+}
+
 export async function updateMaxDevices(trx: Knex, tenantId: string, maxDevices: number): Promise<boolean> {
   const changed = await trx('tenants')
     .where({ id: tenantId })

@@ -4,6 +4,7 @@ import type { TenantListResponse, Tenant } from '../../common/protocol/tenants.j
 import type { AppDeps } from '../context.js';
 import { toIso } from '../../common/time.js';
 import {
+  allTenantIds,
   findStore,
   findTenant,
   firstStore,
@@ -69,6 +70,11 @@ export async function defaultStore(knex: Knex, tenantId: string): Promise<StoreR
 /** The tenant's store ids: reports name them so every range read uses the `(tenant, store, time)` indexes. */
 export function tenantStoreIds(knex: Knex, tenantId: string): Promise<string[]> {
   return storeIdsOfTenant(knex, tenantId);
+}
+
+/** For platform-wide upkeep that works tenant by tenant (every tenant table's key starts with tenant_id). */
+export function allTenants(knex: Knex): Promise<string[]> {
+  return allTenantIds(knex);
 }
 
 export async function setDefaultVatRate(trx: Knex, tenantId: string, rate: number): Promise<void> {
