@@ -62,8 +62,7 @@ export interface PushAck {
 /** Records the server's answers; a rejected event stays visible (with its payload) but is never sent again. */
 export function recordPushResults(db: StoreDb, results: PushAck[]): void {
   // Once the server has an event its payload is dead weight (the sale, refund or shift keeps its own copy, and the
-  // event is never sent again): drop it, keep the id and version the stock view needs. A year of sales is ~ 40%
-  // smaller on disk.
+  // event is never sent again): drop it, keep the id and version the stock view needs.
   const sent = stmt(
     db,
     "UPDATE outbox SET status = 'sent', server_version = ?, error = NULL, data = '{}' WHERE id = ?",
