@@ -5,7 +5,6 @@ import type { Lang } from '../common/i18n/index.js';
 import { resolveConfigDir, type GlobalOptions } from './config.js';
 import { readSession, type Session } from './session.js';
 
-
 export interface ApiClient {
   readonly server: string;
   request<S extends z.ZodType>(

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { languages } from '../common/i18n/index.js';
+import { auditKinds } from '../common/protocol/sync.js';
 import { lazy, newProgram, runProgram } from './program.js';
 
 const server = () => import('./commands/server.js');
@@ -80,14 +81,29 @@ export function posappProgram() {
     .description('superadmin: tenants and their register licence');
   tenantGroup
     .command('list')
-    .description('list tenants with registers used/allowed')
+    .description('list tenants: registers used/allowed, owner email, how often they asked for more registers')
+    .option('--search <text>', 'part of the tenant name or owner email, or the tenant id')
+    .addOption(
+      new Option(
+        '--sort <order>',
+        'limitHits: who asked for more first (default); created: oldest first',
+      ).choices(['limitHits', 'created']),
+    )
+    .option('--limit <n>', 'tenants per page (default 100)')
+    .option('--all-pages', 'fetch every page')
     .action(lazy(tenants, 'listTenants'));
   tenantGroup
     .command('max-devices')
-    .description('set how many registers a tenant may use')
+    .description('set how many registers a tenant may use (kept in the licence history)')
     .argument('<tenantId>', 'tenant id (see tenants list)')
     .argument('<n>', 'registers allowed')
+    .option('--note <text>', 'why, e.g. the payment reference: "invoice 118, 2 × $80"')
     .action(lazy(tenants, 'setMaxDevices'));
+  tenantGroup
+    .command('history')
+    .description('licence history of a tenant: when, by whom, from → to, note')
+    .argument('<tenantId>', 'tenant id (see tenants list)')
+    .action(lazy(tenants, 'licenceHistory'));
 
   const deviceGroup = program.command('devices').description('owner: registers (kassa) of your shop');
   deviceGroup
@@ -253,6 +269,17 @@ export function posappProgram() {
   period(reportGroup.command('shifts').description('shifts with expected and counted cash')).action(
     lazy(reports, 'shiftsReport'),
   );
+  period(
+    reportGroup
+      .command('audit')
+      .description(
+        'voids, cancels, discounts, drawer opens, wrong PINs… recorded at the registers, newest first',
+      ),
+  )
+    .option('--register <register>', 'only this register (name or id)')
+    .option('--cashier <cashier>', 'only this cashier (name or id)')
+    .addOption(new Option('--kind <kind>', 'only this kind of act').choices(auditKinds))
+    .action(lazy(reports, 'auditReport'));
   period(reportGroup.command('best-sellers').description('products by net sales'))
     .option('--limit <n>', 'how many (default 20)')
     .action(lazy(reports, 'bestSellersReport'));

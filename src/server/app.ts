@@ -25,7 +25,8 @@ export interface AppOptions {
 export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', deps.config.trustProxy);
+  const { trustProxy } = deps.config;
+  app.set('trust proxy', Array.isArray(trustProxy) ? [...trustProxy] : trustProxy);
   app.use(helmet());
   // Shops sync over mobile links: a page of products shrinks about 8×; level 1 keeps the server's CPU for sales.
   app.use(compression({ level: 1, threshold: 1024 }));

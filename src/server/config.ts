@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -14,11 +15,46 @@ export interface ServerConfig {
   readonly passwordHashCost: number;
   readonly sessionTtlMs: number;
   readonly bodyLimit: string;
-  readonly trustProxy: boolean;
-  readonly rateLimit: { readonly windowMs: number; readonly maxFailures: number };
+  /** Express `trust proxy`: false, the number of proxy hops in front, or the proxies' addresses / subnets. */
+  readonly trustProxy: TrustProxy;
+  readonly rateLimit: {
+    readonly windowMs: number;
+    /** Failed attempts per (account, address) in a window. */
+    readonly maxFailures: number;
+    /** Failed attempts per address over all accounts (a shop's staff behind one NAT share it). */
+    readonly maxFailuresPerAddress: number;
+  };
   readonly logLevel: string;
   /** Days a pushed event keeps its JSON on the server; its id and status stay forever (exactly-once). 0 = forever. */
   readonly eventPayloadDays: number;
+}
+
+export type TrustProxy = false | number | readonly string[];
+
+const proxyNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * `TRUST_PROXY`: a hop count (`1` behind one nginx), or a comma-separated list of proxy addresses / CIDR subnets
+ * (or `loopback`, `linklocal`, `uniquelocal`). `true` means one hop: trusting every hop would let a client pick
+ * its own address by writing X-Forwarded-For, and with it escape the login limits.
+ */
+export function parseTrustProxy(text: string | undefined): TrustProxy {
+  const value = text?.trim() ?? '';
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return 1;
+  if (/^\d+$/.test(value)) return Number(value) === 0 ? false : Number(value);
+  const list = value.split(',').map((part) => part.trim());
+  for (const part of list) {
+    const [address, bits, ...rest] = part.split('/');
+    const ok =
+      proxyNames.has(part) ||
+      (address !== undefined &&
+        isIP(address) !== 0 &&
+        rest.length === 0 &&
+        (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128))));
+    if (!ok) throw new Error(`TRUST_PROXY: "${part}" is not a hop count, an address or a subnet`);
+  }
+  return Object.freeze(list);
 }
 
 const envSchema = z.object({
@@ -27,7 +63,7 @@ const envSchema = z.object({
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
   HOST: z.string().min(1).optional(),
-  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).optional(),
+  TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   EVENT_PAYLOAD_DAYS: z.coerce.number().int().min(0).max(36_500).optional(),
   XDG_DATA_HOME: z.string().optional(),
@@ -78,8 +114,8 @@ export function loadServerConfig(
     passwordHashCost: 17,
     sessionTtlMs: 30 * 24 * 3600 * 1000,
     bodyLimit: '1mb',
-    trustProxy: parsed.TRUST_PROXY === 'true' || parsed.TRUST_PROXY === '1',
-    rateLimit: Object.freeze({ windowMs: 15 * 60 * 1000, maxFailures: 10 }),
+    trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
+    rateLimit: Object.freeze({ windowMs: 15 * 60 * 1000, maxFailures: 10, maxFailuresPerAddress: 30 }),
     logLevel: parsed.LOG_LEVEL ?? 'info',
     eventPayloadDays: parsed.EVENT_PAYLOAD_DAYS ?? 90,
   });

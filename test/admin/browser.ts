@@ -58,17 +58,20 @@ export async function waitForText(locator: Locator, expected: string, timeout = 
   throw new Error(`expected text ${JSON.stringify(expected)}, last saw ${JSON.stringify(last)}`);
 }
 
-/** On a failed test, one full-page screenshot per open page into test-results/. */
+/** Where a failed browser test leaves its screenshots (kept out of git). */
+export const SCREENSHOT_DIR = 'test/admin/screenshots';
+
+/** On a failed test, one full-page screenshot per open page into test/admin/screenshots/. */
 export async function screenshotPages(pages: Page[], name: string): Promise<void> {
-  mkdirSync('test-results', { recursive: true });
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const slug = name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80);
   await Promise.all(
     pages
       .filter((page) => !page.isClosed())
       .map((page, index) =>
         page
-          .screenshot({ path: `test-results/${slug}-${index}.png`, fullPage: true })
-          .then(() => console.warn(`      screenshot: test-results/${slug}-${index}.png`))
+          .screenshot({ path: `${SCREENSHOT_DIR}/${slug}-${index}.png`, fullPage: true })
+          .then(() => console.warn(`      screenshot: ${SCREENSHOT_DIR}/${slug}-${index}.png`))
           .catch(() => undefined),
       ),
   );

@@ -155,7 +155,7 @@ for (const dialect of testDialects()) {
       });
     });
 
-    it('imports a CSV price list with progress, counts and the rejected line; a second run only updates', async () => {
+    it('imports a CSV price list with progress, counts and the rejected line; a second run changes nothing', async () => {
       const good = nextEan13();
       const csv = [
         'sku,name,barcode,price,unit,vatRate,mxik',
@@ -200,7 +200,8 @@ for (const dialect of testDialects()) {
 
       const second = await upload();
       assert.equal(await textOf(second.getByTestId('import-imported')), 'Yangi: 0');
-      assert.equal(await textOf(second.getByTestId('import-updated')), 'Yangilangan: 2');
+      assert.equal(await textOf(second.getByTestId('import-updated')), 'Yangilangan: 0');
+      assert.equal(await textOf(second.getByTestId('import-unchanged')), 'O‘zgarmagan: 2');
       const saved = await panel.t.db
         .knex('products')
         .where({ tenant_id: shop.tenantId })

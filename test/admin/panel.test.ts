@@ -103,10 +103,36 @@ for (const dialect of testDialects()) {
       await logIn(platform, SUPERADMIN.email, SUPERADMIN.password);
       const row = platform.getByTestId('tenant-Otabek Books');
       await waitForText(row.getByTestId('tenant-seats'), '1 / 1');
+      assert.match(
+        await textOf(row.getByTestId('tenant-asked')),
+        /^1 marta, oxirgisi \d\d\.\d\d\.\d{4} \d\d:\d\d/,
+      );
+      assert.match(await textOf(row.getByTestId('tenant-owner')), /@shop\.uz$/);
       await row.getByRole('button', { name: 'Limitni o‘zgartirish' }).click();
       await platform.getByRole('textbox', { name: 'Kassalar limiti' }).fill('3');
+      await platform.getByRole('textbox', { name: 'Izoh (ixtiyoriy)' }).fill('118-hisob, 2 × $80');
       await platform.getByRole('button', { name: 'Saqlash' }).click();
       await waitForText(row.getByTestId('tenant-seats'), '1 / 3');
+      await row.getByRole('button', { name: 'Tarix' }).click();
+      const entry = platform.getByRole('dialog').getByTestId('licence-entry');
+      assert.equal(await textOf(entry.getByTestId('history-change')), '1 → 3');
+      assert.equal(await textOf(entry.getByTestId('history-note')), '118-hisob, 2 × $80');
+      await platform.keyboard.press('Escape');
+    });
+
+    it('the tenants screen on a phone: cards, no sideways scroll, search and the limit action in reach', async () => {
+      const { page } = await openPanel({ width: 390, height: 844 });
+      await logIn(page, SUPERADMIN.email, SUPERADMIN.password);
+      await page.getByTestId('list-cards').waitFor();
+      await page.getByRole('searchbox', { name: 'Qidirish' }).fill('otabek');
+      const card = page.getByTestId('tenant-Otabek Books');
+      await waitForText(card.getByTestId('tenant-seats'), '1 / 3');
+      const overflow = await page.evaluate<number>(
+        'document.documentElement.scrollWidth - window.innerWidth',
+      );
+      assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
+      const button = await card.getByRole('button', { name: 'Limitni o‘zgartirish' }).boundingBox();
+      assert.ok(button && button.x >= 0 && button.x + button.width <= 390, 'the action is on screen');
     });
 
     it('the owner adds POS-02, sees its key once, and sees it active after activation', async () => {

@@ -135,7 +135,7 @@ describe('owner commands through the built CLI [sqlite]', function () {
     );
   });
 
-  it('imports a CSV, reports bad lines by file line number with exit 1, and updates on a second run', async () => {
+  it('imports a CSV, reports bad lines by file line number with exit 1, and a second run leaves the products unchanged', async () => {
     writeFileSync(
       csvFile(),
       [
@@ -152,14 +152,15 @@ describe('owner commands through the built CLI [sqlite]', function () {
     assert.equal(first.code, 1, first.stderr);
     assert.match(first.stdout, /Line 3: price: not an amount in so'm/);
     assert.match(first.stdout, /Line 5: sku: /);
-    assert.match(first.stdout, /Import: 3 new, 0 updated, 2 rejected\./);
+    assert.match(first.stdout, /Import: 3 new, 0 updated, 0 unchanged, 2 rejected\./);
     assert.match(first.stderr, /2 lines were rejected/);
 
     const second = await asOwner('--json', 'products', 'import', csvFile());
     assert.equal(second.code, 1);
     const result = JSON.parse(second.stdout);
     assert.equal(result.imported, 0);
-    assert.equal(result.updated, 3);
+    assert.equal(result.updated, 0);
+    assert.equal(result.unchanged, 3);
     assert.deepEqual(
       result.rejected.map((r: { line: number }) => r.line),
       [3, 5],

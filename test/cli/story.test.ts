@@ -143,9 +143,21 @@ for (const dialect of testDialects()) {
       assert.equal(rows.length, 1);
     });
 
-    it('lets the superadmin sell two more registers, and the owner adds POS-02 and POS-03', async () => {
-      const raised = ok(await asRoot('tenants', 'max-devices', tenantId, '3'));
+    it('shows the superadmin who asked for more registers, and keeps the sale as licence history', async () => {
+      const calls = ok(await asRoot('tenants', 'list', '--search', 'otabek'));
+      assert.match(
+        calls.stdout,
+        /Otabek Books.*1\/1.*owner@otabek\.uz.*1 marta, oxirgisi \d{4}-\d\d-\d\d \d\d:\d\d/,
+      );
+      const raised = ok(
+        await asRoot('tenants', 'max-devices', tenantId, '3', '--note', 'invoice 118, 2 × $80'),
+      );
       assert.match(raised.stdout, /Otabek Books: kassalar limiti endi 3/);
+      const history = ok(await asRoot('--lang', 'en', 'tenants', 'history', tenantId));
+      assert.match(history.stdout, /root@[^ ]*.*1 → 3.*invoice 118, 2 × \$80/);
+    });
+
+    it('lets the owner add POS-02 and POS-03 on the raised licence', async () => {
       for (const name of ['POS-02', 'POS-03']) {
         const added = JSON.parse(ok(await asOwner('--json', 'devices', 'add')).stdout);
         assert.equal(added.device.name, name);

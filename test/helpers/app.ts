@@ -20,7 +20,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     sessionTtlMs: 3600_000,
     bodyLimit: '1mb',
     trustProxy: false,
-    rateLimit: { windowMs: 15 * 60 * 1000, maxFailures: 10 },
+    rateLimit: { windowMs: 15 * 60 * 1000, maxFailures: 10, maxFailuresPerAddress: 30 },
     logLevel: 'silent',
     eventPayloadDays: 90,
     ...overrides,

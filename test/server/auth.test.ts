@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import request from 'supertest';
+import { createApp } from '../../src/server/app.js';
 import { testDialects } from '../helpers/db.js';
 import {
   bearer,
@@ -173,6 +175,78 @@ for (const dialect of testDialects()) {
       const sessions = await t.db.knex('sessions').count({ n: '*' }).first();
       // The bootstrap helper's login, the typo-then-right login; nothing from the refused attempts.
       assert.equal(Number(sessions!.n), 3);
+    });
+
+    it('behind one proxy (TRUST_PROXY=1), a forged X-Forwarded-For still gets 429 and the owner elsewhere signs in', async () => {
+      const proxied = await testApp(dialect, { trustProxy: 1 });
+      try {
+        const tenant = await bootstrapTenant(proxied);
+        // nginx appends the address it saw; the attacker writes a new fake one in front every time.
+        const from = (client: string, forged?: string) => ({
+          'x-forwarded-for': forged ? `${forged}, ${client}` : client,
+        });
+        for (let i = 0; i < 10; i++) {
+          await proxied.http
+            .post('/auth/login')
+            .set(from('203.0.113.7', `198.51.100.${i}`))
+            .send({ email: tenant.ownerEmail, password: `guess-${i}-xx` })
+            .expect(401);
+        }
+        const limited = await proxied.http
+          .post('/auth/login')
+          .set(from('203.0.113.7', '198.51.100.99'))
+          .send({ email: tenant.ownerEmail, password: 'guess-again' })
+          .expect(429);
+        assert.equal(limited.body.error.code, 'RATE_LIMITED');
+        const owner = await proxied.http
+          .post('/auth/login')
+          .set(from('192.0.2.10'))
+          .send({ email: tenant.ownerEmail, password: 'owner-pass-1' })
+          .expect(200);
+        assert.equal(owner.body.user.email, tenant.ownerEmail);
+      } finally {
+        await proxied.close();
+      }
+    });
+
+    it('limits one address guessing many accounts', async () => {
+      const fresh = await testApp(dialect, { trustProxy: 1 });
+      try {
+        const perAddress = fresh.deps.config.rateLimit.maxFailuresPerAddress;
+        for (let i = 0; i < perAddress; i++) {
+          await fresh.http
+            .post('/auth/login')
+            .set('x-forwarded-for', '203.0.113.8')
+            .send({ email: `nobody${i}@shop.uz`, password: 'guess-1234' })
+            .expect(401);
+        }
+        const res = await fresh.http
+          .post('/auth/login')
+          .set('x-forwarded-for', '203.0.113.8')
+          .send({ email: 'someone-else@shop.uz', password: 'guess-1234' })
+          .expect(429);
+        assert.equal(res.body.error.code, 'RATE_LIMITED');
+      } finally {
+        await fresh.close();
+      }
+    });
+
+    it('shares the counts between server processes on one database', async () => {
+      const tenant = await bootstrapTenant(t);
+      const second = request(createApp(t.deps));
+      const servers = [t.http, second];
+      for (let i = 0; i < 10; i++) {
+        await servers[i % 2]!.post('/auth/login')
+          .send({ email: tenant.ownerEmail, password: `wrong-${i}-xx` })
+          .expect(401);
+      }
+      for (const server of servers) {
+        const res = await server
+          .post('/auth/login')
+          .send({ email: tenant.ownerEmail, password: 'owner-pass-1' })
+          .expect(429);
+        assert.equal(res.body.error.code, 'RATE_LIMITED');
+      }
     });
 
     it('limits failed activations per IP too', async () => {

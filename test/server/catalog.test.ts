@@ -3,6 +3,7 @@ import { ean13 } from '../../src/common/barcode.js';
 import { bearer, bootstrapTenant, testApp, type BootstrappedTenant, type TestApp } from '../helpers/app.js';
 import { countRows, createProduct, nextEan13 } from '../helpers/catalog.js';
 import { testDialects } from '../helpers/db.js';
+import { activateFirstDevice, pullAll } from '../helpers/sync.js';
 
 const MXIK = '10899002001000000';
 
@@ -262,7 +263,8 @@ for (const dialect of testDialects()) {
 
       const second = await importCsv(shop.ownerToken, csv).expect(200);
       assert.equal(second.body.imported, 0);
-      assert.equal(second.body.updated, 3);
+      assert.equal(second.body.updated, 0);
+      assert.equal(second.body.unchanged, 3);
       assert.equal(second.body.rejected.length, 5);
       assert.equal(await countRows(t, 'products', { tenant_id: shop.tenantId }), 3);
       assert.equal(await countRows(t, 'product_barcodes', { tenant_id: shop.tenantId }), 3);
@@ -292,8 +294,31 @@ for (const dialect of testDialects()) {
       assert.equal(await countRows(t, 'products', { tenant_id: shop.tenantId }), 1);
     });
 
-    it('imports 5,000 lines in chunks', async () => {
+    it('counts a changed price or barcode as updated and an identical line as unchanged', async () => {
       const shop = await bootstrapTenant(t);
+      const [a, b] = [nextEan13(), nextEan13()];
+      const header = 'sku,name,barcode,price,unit,vatRate,mxik';
+      await importCsv(shop.ownerToken, `${header}\nC1,Choy,${a},100,pcs,12,\nC2,Non,,200,pcs,,\n`).expect(
+        200,
+      );
+      const res = await importCsv(
+        shop.ownerToken,
+        `${header}\nC1,Choy,${b},100,pcs,12,\nC2,Non,,250,pcs,,\nC3,Tuz,,50,pcs,,\nC1x,Choy,,100,pcs,12,\n`,
+      ).expect(200);
+      assert.deepEqual(
+        { imported: res.body.imported, updated: res.body.updated, unchanged: res.body.unchanged },
+        { imported: 2, updated: 2, unchanged: 0 },
+      );
+      const again = await importCsv(
+        shop.ownerToken,
+        `${header}\nC1,Choy,${b},100,pcs,12,\nC2,Non,,250,pcs,,\n`,
+      ).expect(200);
+      assert.deepEqual([again.body.updated, again.body.unchanged], [0, 2]);
+    });
+
+    it('imports 5,000 lines in chunks, and the same file again gives registers nothing to pull', async () => {
+      const shop = await bootstrapTenant(t);
+      const device = await activateFirstDevice(t, shop);
       const lines = ['sku,name,barcode,price,unit,vatRate,mxik'];
       for (let i = 0; i < 5000; i++)
         lines.push(
@@ -307,6 +332,13 @@ for (const dialect of testDialects()) {
       assert.equal(await countRows(t, 'products', { tenant_id: shop.tenantId }), 5000);
       assert.equal(await countRows(t, 'product_barcodes', { tenant_id: shop.tenantId }), 5000);
       console.log(`      5,000-line import on ${dialect}: ${ms} ms`);
+      const pulled = await pullAll(t, device, '0', 5000);
+      assert.equal(pulled.changes.filter((c) => c.entity === 'product').length, 5000);
+
+      const again = await importCsv(shop.ownerToken, lines.join('\n')).expect(200);
+      assert.deepEqual(again.body, { imported: 0, updated: 0, unchanged: 5000, rejected: [] });
+      const after = await pullAll(t, device, pulled.cursor, 5000);
+      assert.deepEqual(after.changes, []);
     });
   });
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadServerConfig } from '../../src/server/config.js';
+import { loadServerConfig, parseTrustProxy } from '../../src/server/config.js';
 
 describe('server config', function () {
   let dir: string;
@@ -42,5 +42,27 @@ describe('server config', function () {
     const config = loadServerConfig({ dataDir: dir, port: 9000 }, {});
     assert.equal(config.port, 9000);
     assert.ok(Object.isFrozen(config));
+  });
+});
+
+describe('TRUST_PROXY', function () {
+  it('takes a hop count, reads true as one hop, and false or 0 as no proxy', () => {
+    assert.equal(parseTrustProxy('1'), 1);
+    assert.equal(parseTrustProxy('2'), 2);
+    assert.equal(parseTrustProxy('true'), 1);
+    assert.equal(parseTrustProxy('false'), false);
+    assert.equal(parseTrustProxy('0'), false);
+    assert.equal(parseTrustProxy(undefined), false);
+  });
+
+  it('takes a list of proxy addresses and subnets, and refuses anything else', () => {
+    assert.deepEqual(parseTrustProxy('10.0.0.5, 192.168.0.0/16,loopback,::1'), [
+      '10.0.0.5',
+      '192.168.0.0/16',
+      'loopback',
+      '::1',
+    ]);
+    assert.throws(() => parseTrustProxy('nginx'), /TRUST_PROXY: "nginx"/);
+    assert.throws(() => parseTrustProxy('10.0.0.0/40'), /TRUST_PROXY/);
   });
 });

@@ -111,7 +111,12 @@ for (const dialect of testDialects()) {
       assert.equal(disabled.body.user.active, false);
       const third = await pullAll(t, device, second.cursor);
       assert.deepEqual(third.changes, [
-        { entity: 'cashier', op: 'upsert', id, data: { name: 'Malika', pinHash: null, active: false } },
+        {
+          entity: 'cashier',
+          op: 'upsert',
+          id,
+          data: { name: 'Malika', pinHash: null, active: false, role: 'cashier' },
+        },
       ]);
     });
 

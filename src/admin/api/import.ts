@@ -26,7 +26,7 @@ async function* fileText(file: Blob): AsyncGenerator<string> {
 
 /** Sends the file in chunks; `onProgress` gets the share of the file's bytes sent so far (0–1). */
 export async function importCsvFile(file: Blob, onProgress: (done: number) => void): Promise<ImportResponse> {
-  const total: ImportResponse = { imported: 0, updated: 0, rejected: [] };
+  const total: ImportResponse = { imported: 0, updated: 0, unchanged: 0, rejected: [] };
   let sent = 0;
   onProgress(0);
   for await (const chunk of csvChunks(fileText(file), IMPORT_CHUNK_RECORDS)) {
@@ -36,6 +36,7 @@ export async function importCsvFile(file: Blob, onProgress: (done: number) => vo
     });
     total.imported += answer.imported;
     total.updated += answer.updated;
+    total.unchanged += answer.unchanged;
     total.rejected.push(...fileRejections(chunk, answer.rejected));
     sent += chunk.bytes;
     onProgress(file.size > 0 ? Math.min(1, sent / file.size) : 1);

@@ -1,6 +1,12 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Lang } from '../../common/i18n/index';
-import { loginResponse, meResponse, type LoginBody, type Role, type User } from '../../common/protocol/auth';
+import {
+  webLoginResponse,
+  meResponse,
+  type LoginBody,
+  type Role,
+  type User,
+} from '../../common/protocol/auth';
 import { ApiError, apiJson, apiSend } from './client';
 import { sessionKey } from './keys';
 
@@ -41,12 +47,12 @@ export function useSession() {
   return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 60_000 });
 }
 
-/** The server also sets the HttpOnly cookie; the token in the body is deliberately dropped. */
+/** The server answers the panel with the user only; the credential is the HttpOnly cookie it sets. */
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (body: LoginBody) =>
-      (await apiJson('/auth/login', loginResponse, { method: 'POST', body })).user,
+      (await apiJson('/auth/login', webLoginResponse, { method: 'POST', body })).user,
     onSuccess: (user) => {
       dropUserData(client);
       client.setQueryData<Session>(sessionKey, { user });

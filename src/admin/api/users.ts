@@ -24,6 +24,15 @@ export function useResetPin() {
   });
 }
 
+export function useEnableUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiJson(`/users/${encodeURIComponent(id)}/enable`, userResponse, { method: 'POST' }),
+    onSettled: () => client.invalidateQueries({ queryKey: usersKey }),
+  });
+}
+
 export function useDisableUser() {
   const client = useQueryClient();
   return useMutation({

@@ -97,6 +97,7 @@ function ImportResult({ result }: { result: ImportResponse }) {
         <Group gap="lg">
           <Text data-testid="import-imported">{t('csvImport.imported', { count: result.imported })}</Text>
           <Text data-testid="import-updated">{t('csvImport.updated', { count: result.updated })}</Text>
+          <Text data-testid="import-unchanged">{t('csvImport.unchanged', { count: result.unchanged })}</Text>
           <Text data-testid="import-rejected">{t('csvImport.rejected', { count: rejected.length })}</Text>
         </Group>
       </Alert>

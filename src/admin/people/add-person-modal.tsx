@@ -9,7 +9,7 @@ import { ModalActions } from '../components/modal-actions';
 import { validateWith } from '../form-validation';
 
 interface Values {
-  role: 'cashier' | 'admin';
+  role: 'cashier' | 'supervisor' | 'admin';
   name: string;
   pin: string;
   email: string;
@@ -20,12 +20,15 @@ const empty: Values = { role: 'cashier', name: '', pin: '', email: '', password:
 
 /** Only the fields of the chosen role go to the server; its schema refuses anything extra. */
 function toBody(values: Values): CreateUserBody {
-  return values.role === 'cashier'
-    ? { role: 'cashier', name: values.name, pin: values.pin }
-    : { role: 'admin', name: values.name, email: values.email, password: values.password };
+  return values.role === 'admin'
+    ? { role: 'admin', name: values.name, email: values.email, password: values.password }
+    : { role: values.role, name: values.name, pin: values.pin };
 }
 
-/** Adds a cashier (name + PIN, for the registers) or an admin (email + password, for this panel). */
+/**
+ * Adds a cashier or a supervisor (name + PIN, for the registers; a supervisor also approves) or an admin (email +
+ * password, for this panel).
+ */
 export function AddPersonModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   return (
@@ -51,7 +54,8 @@ function AddPersonForm({ onDone }: { onDone: () => void }) {
       },
     }),
   });
-  const cashier = form.values.role === 'cashier';
+  const role = form.values.role;
+  const cashier = role !== 'admin';
 
   const submit = form.onSubmit((values) =>
     mutation.mutate(toBody(values), {
@@ -62,6 +66,7 @@ function AddPersonForm({ onDone }: { onDone: () => void }) {
       // A taken email belongs next to the email field; other refusals show under the form.
       onError: (error) => {
         if (isApiError(error, 'EMAIL_TAKEN')) form.setFieldError('email', error.message);
+        if (isApiError(error, 'PIN_TAKEN')) form.setFieldError('pin', error.message);
       },
     }),
   );
@@ -73,12 +78,13 @@ function AddPersonForm({ onDone }: { onDone: () => void }) {
           aria-label={t('people.kind')}
           data={[
             { value: 'cashier', label: t('people.roles.cashier') },
+            { value: 'supervisor', label: t('people.roles.supervisor') },
             { value: 'admin', label: t('people.roles.admin') },
           ]}
           {...form.getInputProps('role')}
         />
         <Text size="sm" c="dimmed">
-          {t(cashier ? 'people.cashierNote' : 'people.adminNote')}
+          {t(`people.${role}Note` as const)}
         </Text>
         <TextInput label={t('people.name')} required data-autofocus {...form.getInputProps('name')} />
         {cashier ? (
@@ -109,7 +115,11 @@ function AddPersonForm({ onDone }: { onDone: () => void }) {
           </>
         )}
         <ModalActions
-          error={isApiError(mutation.error, 'EMAIL_TAKEN') ? null : mutation.error}
+          error={
+            isApiError(mutation.error, 'EMAIL_TAKEN') || isApiError(mutation.error, 'PIN_TAKEN')
+              ? null
+              : mutation.error
+          }
           pending={mutation.isPending}
           onCancel={onDone}
           label={t('people.create')}

@@ -31,7 +31,7 @@ function ConfirmDisable({ user, onDone }: { user: TenantUser; onDone: () => void
     });
   return (
     <Stack>
-      <Text size="sm">{t(user.role === 'cashier' ? 'people.disableCashier' : 'people.disableAdmin')}</Text>
+      <Text size="sm">{t(user.role === 'admin' ? 'people.disableAdmin' : 'people.disableCashier')}</Text>
       <ModalActions
         error={mutation.error}
         pending={mutation.isPending}

@@ -8,10 +8,11 @@ import { PageLoader } from '../components/page-loader';
 import { useUser } from '../layout/session-gate';
 import { AddPersonModal } from './add-person-modal';
 import { DisableModal } from './disable-modal';
+import { EnableModal } from './enable-modal';
 import { PeopleTable, type PersonAction } from './people-table';
 import { PinModal } from './pin-modal';
 
-/** The shop's people: admins log in here, cashiers at the registers with a PIN. */
+/** The shop's people: admins log in here, cashiers and supervisors at the registers with a PIN. */
 export function PeopleScreen() {
   const { t } = useTranslation();
   const me = useUser();
@@ -37,6 +38,10 @@ export function PeopleScreen() {
       <PinModal user={pending?.action === 'pin' ? pending.user : null} onClose={() => setPending(null)} />
       <DisableModal
         user={pending?.action === 'disable' ? pending.user : null}
+        onClose={() => setPending(null)}
+      />
+      <EnableModal
+        user={pending?.action === 'enable' ? pending.user : null}
         onClose={() => setPending(null)}
       />
     </Stack>

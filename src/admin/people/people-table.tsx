@@ -3,12 +3,17 @@ import { useTranslation } from 'react-i18next';
 import type { TenantUser } from '../../common/protocol/users';
 import { formatDate } from '../format';
 
-export type PersonAction = 'pin' | 'disable';
+export type PersonAction = 'pin' | 'disable' | 'enable';
 
-const roleColor: Record<TenantUser['role'], string> = { owner: 'violet', admin: 'blue', cashier: 'teal' };
+const roleColor: Record<TenantUser['role'], string> = {
+  owner: 'violet',
+  admin: 'blue',
+  supervisor: 'orange',
+  cashier: 'teal',
+};
 
-/** Owner first, then admins, then cashiers; disabled people after the active ones of their role. */
-const roleOrder: Record<TenantUser['role'], number> = { owner: 0, admin: 1, cashier: 2 };
+/** Owner first, then admins, supervisors, cashiers; disabled people after the active ones of their role. */
+const roleOrder: Record<TenantUser['role'], number> = { owner: 0, admin: 1, supervisor: 2, cashier: 3 };
 function byRole(a: TenantUser, b: TenantUser): number {
   return (
     roleOrder[a.role] - roleOrder[b.role] ||
@@ -71,9 +76,14 @@ export function PeopleTable({
               </Table.Td>
               <Table.Td>{formatDate(user.createdAt)}</Table.Td>
               <Table.Td>
+                {!user.active && user.role !== 'owner' && (
+                  <Button size="xs" variant="light" onClick={() => onAction(user, 'enable')}>
+                    {t('people.enable')}
+                  </Button>
+                )}
                 {user.active && user.role !== 'owner' && user.id !== meId && (
                   <Group gap="xs" wrap="nowrap">
-                    {user.role === 'cashier' && (
+                    {(user.role === 'cashier' || user.role === 'supervisor') && (
                       <Button size="xs" variant="light" onClick={() => onAction(user, 'pin')}>
                         {t('people.setPin')}
                       </Button>

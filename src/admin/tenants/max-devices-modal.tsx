@@ -1,4 +1,4 @@
-import { Modal, NumberInput, Stack } from '@mantine/core';
+import { Modal, NumberInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ interface Tenant {
 
 interface Values {
   maxDevices: number;
+  note: string;
 }
 
 /** Changes a tenant's register licence; below the registers in use the server refuses with its own message. */
@@ -32,17 +33,23 @@ export function MaxDevicesModal({ tenant, onClose }: { tenant: Tenant | null; on
   );
 }
 
+/** An empty note is no note. */
+function bodyOf(values: Values): { maxDevices: number; note?: string } {
+  const note = values.note.trim();
+  return note ? { maxDevices: values.maxDevices, note } : { maxDevices: values.maxDevices };
+}
+
 function MaxDevicesForm({ tenant, onDone }: { tenant: Tenant; onDone: () => void }) {
   const { t } = useTranslation();
   const mutation = useSetMaxDevices();
   const form = useForm<Values>({
-    initialValues: { maxDevices: tenant.maxDevices },
-    validate: validateWith<Values>(maxDevicesBody, t('errors.invalid')),
+    initialValues: { maxDevices: tenant.maxDevices, note: '' },
+    validate: validateWith<Values>(maxDevicesBody, t('errors.invalid'), { body: bodyOf }),
   });
 
   const submit = form.onSubmit((values) =>
     mutation.mutate(
-      { id: tenant.id, maxDevices: values.maxDevices },
+      { id: tenant.id, ...bodyOf(values) },
       {
         onSuccess: ({ tenant: saved }) => {
           notifications.show({
@@ -66,6 +73,12 @@ function MaxDevicesForm({ tenant, onDone }: { tenant: Tenant; onDone: () => void
           allowNegative={false}
           data-autofocus
           {...form.getInputProps('maxDevices')}
+        />
+        <TextInput
+          label={t('tenants.note')}
+          placeholder={t('tenants.notePlaceholder')}
+          maxLength={500}
+          {...form.getInputProps('note')}
         />
         <ModalActions error={mutation.error} pending={mutation.isPending} onCancel={onDone} />
       </Stack>

@@ -1,27 +1,54 @@
 import { useState } from 'react';
-import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import type { TenantListResponse } from '../../common/protocol/tenants';
-import { useTenants } from '../api/tenants';
+import type { TenantListItem } from '../../common/protocol/tenants';
+import { useTenants, type TenantSort } from '../api/tenants';
 import { DeviceKeyModal, type ShownKey } from '../components/device-key-modal';
 import { ErrorAlert } from '../components/error-alert';
 import { PageLoader } from '../components/page-loader';
-import { formatDate } from '../format';
+import { ResponsiveList, type ListColumn } from '../components/responsive-list';
+import { formatDate, formatDateTime } from '../format';
 import { BootstrapModal } from './bootstrap-modal';
+import { LicenceHistoryModal } from './licence-history-modal';
 import { MaxDevicesModal } from './max-devices-modal';
 
-type TenantItem = TenantListResponse['tenants'][number];
-
-/** The platform owner's view: every tenant's licence, raising it, and opening a new shop. */
+/**
+ * The platform owner's view: every tenant's licence, who asked for more registers (the seller's list of shops to
+ * call, first by default), raising a licence with its payment note, its history, and opening a new shop.
+ */
 export function TenantsScreen() {
   const { t } = useTranslation();
-  const tenants = useTenants();
-  const [editing, setEditing] = useState<TenantItem | null>(null);
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const [sort, setSort] = useState<TenantSort>('limitHits');
+  const tenants = useTenants(debounced, sort);
+  const [editing, setEditing] = useState<TenantListItem | null>(null);
+  const [history, setHistory] = useState<TenantListItem | null>(null);
   const [creating, setCreating] = useState(false);
   const [shownKey, setShownKey] = useState<ShownKey | null>(null);
 
-  if (tenants.isPending) return <PageLoader />;
-  if (tenants.isError) return <ErrorAlert error={tenants.error} />;
+  const shown = tenants.data?.pages.flatMap((page) => page.tenants) ?? [];
+  const columns: ListColumn<TenantListItem>[] = [
+    { key: 'name', label: t('tenants.name'), title: true, render: (x) => x.name },
+    {
+      key: 'seats',
+      label: t('tenants.registers'),
+      testId: 'tenant-seats',
+      render: (x) => `${x.devicesUsed} / ${x.maxDevices}`,
+    },
+    { key: 'owner', label: t('tenants.owner'), testId: 'tenant-owner', render: (x) => x.ownerEmail ?? '—' },
+    {
+      key: 'asked',
+      label: t('tenants.askedMore'),
+      testId: 'tenant-asked',
+      render: (x) =>
+        x.limitHits > 0
+          ? t('tenants.askedTimes', { count: x.limitHits, at: formatDateTime(x.lastLimitHitAt) })
+          : '—',
+    },
+    { key: 'created', label: t('tenants.created'), render: (x) => formatDate(x.createdAt) },
+  ];
 
   return (
     <Stack>
@@ -29,39 +56,70 @@ export function TenantsScreen() {
         <Title order={2}>{t('tenants.title')}</Title>
         <Button onClick={() => setCreating(true)}>{t('tenants.add')}</Button>
       </Group>
-      {tenants.data.tenants.length === 0 ? (
+      <Group align="flex-end" gap="sm">
+        <TextInput
+          label={t('tenants.search')}
+          placeholder={t('tenants.searchPlaceholder')}
+          type="search"
+          value={search}
+          onChange={(event) => setSearch(event.currentTarget.value)}
+          style={{ flex: '1 1 240px' }}
+          maw={480}
+        />
+        <SegmentedControl
+          aria-label={t('tenants.sort')}
+          value={sort}
+          onChange={(value) => setSort(value as TenantSort)}
+          data={[
+            { value: 'limitHits', label: t('tenants.sortLimitHits') },
+            { value: 'created', label: t('tenants.sortCreated') },
+          ]}
+        />
+      </Group>
+      {tenants.isPending ? (
+        <PageLoader />
+      ) : tenants.isError && shown.length === 0 ? (
+        <ErrorAlert error={tenants.error} />
+      ) : shown.length === 0 ? (
         <Text c="dimmed">{t('tenants.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped highlightOnHover verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('tenants.name')}</Table.Th>
-                <Table.Th>{t('tenants.registers')}</Table.Th>
-                <Table.Th>{t('tenants.created')}</Table.Th>
-                <Table.Th>{t('tenants.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {tenants.data.tenants.map((tenant) => (
-                <Table.Tr key={tenant.id} data-testid={`tenant-${tenant.name}`}>
-                  <Table.Td fw={500}>{tenant.name}</Table.Td>
-                  <Table.Td data-testid="tenant-seats">
-                    {tenant.used} / {tenant.maxDevices}
-                  </Table.Td>
-                  <Table.Td>{formatDate(tenant.createdAt)}</Table.Td>
-                  <Table.Td>
-                    <Button size="xs" variant="light" onClick={() => setEditing(tenant)}>
-                      {t('tenants.changeLimit')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <>
+          <ResponsiveList
+            rows={shown}
+            columns={columns}
+            rowKey={(x) => x.id}
+            rowTestId={(x) => `tenant-${x.name}`}
+            actionsLabel={t('tenants.actions')}
+            actions={(x) => (
+              <>
+                <Button size="xs" variant="light" onClick={() => setEditing(x)}>
+                  {t('tenants.changeLimit')}
+                </Button>
+                <Button size="xs" variant="default" onClick={() => setHistory(x)}>
+                  {t('tenants.history')}
+                </Button>
+              </>
+            )}
+          />
+          <ErrorAlert error={tenants.isFetchNextPageError ? tenants.error : null} />
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed" data-testid="tenants-shown">
+              {t('tenants.shown', { count: shown.length })}
+            </Text>
+            {tenants.hasNextPage && (
+              <Button
+                variant="default"
+                onClick={() => void tenants.fetchNextPage()}
+                loading={tenants.isFetchingNextPage}
+              >
+                {t('tenants.loadMore')}
+              </Button>
+            )}
+          </Group>
+        </>
       )}
       <MaxDevicesModal tenant={editing} onClose={() => setEditing(null)} />
+      <LicenceHistoryModal tenant={history} onClose={() => setHistory(null)} />
       <BootstrapModal
         opened={creating}
         onClose={() => setCreating(false)}

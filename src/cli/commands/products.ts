@@ -176,7 +176,7 @@ export async function importProducts(file: string, _options: unknown, command: C
     });
   }
   const { api } = loggedInClient(globals);
-  const total: ImportResponse = { imported: 0, updated: 0, rejected: [] };
+  const total: ImportResponse = { imported: 0, updated: 0, unchanged: 0, rejected: [] };
   const progress = await startProgress(size, !globals.json);
   try {
     const source = createReadStream(file, { encoding: 'utf8' });
@@ -187,6 +187,7 @@ export async function importProducts(file: string, _options: unknown, command: C
       });
       total.imported += answer.imported;
       total.updated += answer.updated;
+      total.unchanged += answer.unchanged;
       total.rejected.push(...fileRejections(chunk, answer.rejected));
       progress.advance(chunk.bytes);
     }
@@ -203,6 +204,7 @@ export async function importProducts(file: string, _options: unknown, command: C
     text(globals.lang, 'importSummary', {
       imported: total.imported,
       updated: total.updated,
+      unchanged: total.unchanged,
       rejected: total.rejected.length,
     }),
   );

@@ -5,16 +5,21 @@ import { csvMoney } from '../../common/csv.js';
 import { formatMoney } from '../../common/money.js';
 import { formatQuantity } from '../../common/quantity.js';
 import {
+  auditReportResponse,
   bestSellersQuery,
   salesReportResponse,
   shiftsReportResponse,
+  type AuditReportEvent,
   type SalesReportResponse,
 } from '../../common/protocol/reports.js';
+import { auditKindSchema } from '../../common/protocol/sync.js';
 import { loggedInClient } from '../api-client.js';
 import { dayFlag } from '../flags.js';
 import { text, type TextKey } from '../messages.js';
 import { formatTime, printCsv, printJson, printLine, printTable } from '../output.js';
 import { globalsOf, parseOptions } from '../program.js';
+import { resolveDevice } from './devices.js';
+import { resolveUser } from './users.js';
 
 /** The owner says "register" (the word on the shop floor); the API groups by `device`. */
 const byToGroup = { day: 'day', register: 'device', cashier: 'cashier', product: 'product' } as const;
@@ -25,6 +30,12 @@ const salesFlagsSchema = z.strictObject({
   by: z.enum(['day', 'register', 'cashier', 'product']).optional(),
 });
 const shiftsFlagsSchema = z.strictObject(period);
+const auditFlagsSchema = z.strictObject({
+  ...period,
+  register: z.string().min(1).optional(),
+  cashier: z.string().min(1).optional(),
+  kind: auditKindSchema.optional(),
+});
 const bestSellersFlagsSchema = z.strictObject({ ...period, limit: bestSellersQuery.shape.limit.optional() });
 
 function periodQuery(flags: { from?: string; to?: string }): Record<string, string> {
@@ -43,10 +54,24 @@ function formatOf(json: boolean, csv: boolean | undefined): Format {
 function printSales(lang: Lang, report: SalesReportResponse, format: 'csv' | 'table'): void {
   const t = (key: TextKey) => text(lang, key);
   const withQty = report.groupBy === 'product';
+  // Per cashier, voids, cancels and refunds beside the sales: the figures an owner checks first for theft.
+  const withLosses = report.groupBy === 'cashier';
+  const losses = (r: SalesReportResponse['rows'][number]) =>
+    withLosses ? [r.voids ?? 0, r.cancels ?? 0, r.refundCount ?? 0] : [];
   const figureHead = [t('colCount'), t('colSales'), t('colRefunds'), t('colNet'), t('colVatSum')];
   if (format === 'csv') {
     printCsv(
-      ['key', 'label', ...(withQty ? ['qty'] : []), 'count', 'sales', 'refunds', 'net', 'vat'],
+      [
+        'key',
+        'label',
+        ...(withQty ? ['qty'] : []),
+        'count',
+        'sales',
+        'refunds',
+        'net',
+        'vat',
+        ...(withLosses ? ['voids', 'cancels', 'refundCount'] : []),
+      ],
       report.rows.map((r) => [
         r.key,
         r.label,
@@ -56,6 +81,7 @@ function printSales(lang: Lang, report: SalesReportResponse, format: 'csv' | 'ta
         csvMoney(r.refunds),
         csvMoney(r.net),
         csvMoney(r.vat),
+        ...losses(r),
       ]),
     );
     return;
@@ -68,11 +94,28 @@ function printSales(lang: Lang, report: SalesReportResponse, format: 'csv' | 'ta
     formatMoney(f.vat),
   ];
   printLine(text(lang, 'reportPeriod', { from: report.from, to: report.to }));
+  const sum = (pick: (r: SalesReportResponse['rows'][number]) => number | undefined) =>
+    report.rows.reduce((acc, r) => acc + (pick(r) ?? 0), 0);
   printTable(
-    [t('colName'), ...(withQty ? [t('colQty')] : []), ...figureHead],
     [
-      ...report.rows.map((r) => [r.label, ...(withQty ? [formatQuantity(r.qty ?? 0)] : []), ...figures(r)]),
-      [t('total'), ...(withQty ? [''] : []), ...figures(report.totals)],
+      t('colName'),
+      ...(withQty ? [t('colQty')] : []),
+      ...figureHead,
+      ...(withLosses ? [t('colVoids'), t('colCancels'), t('colRefundCount')] : []),
+    ],
+    [
+      ...report.rows.map((r) => [
+        r.label,
+        ...(withQty ? [formatQuantity(r.qty ?? 0)] : []),
+        ...figures(r),
+        ...losses(r),
+      ]),
+      [
+        t('total'),
+        ...(withQty ? [''] : []),
+        ...figures(report.totals),
+        ...(withLosses ? [sum((r) => r.voids), sum((r) => r.cancels), sum((r) => r.refundCount)] : []),
+      ],
     ],
   );
   printLine(
@@ -187,5 +230,65 @@ export async function shiftsReport(_options: unknown, command: Command): Promise
         formatMoney(sum((s) => s.refunds)),
       ],
     ],
+  );
+}
+
+function detailText(event: AuditReportEvent): string {
+  return Object.entries(event.detail)
+    .map(([key, value]) => `${key}: ${String(value)}`)
+    .join(', ');
+}
+
+/** Every page of the audit report for the period (the server pages it; a year of acts stays a few requests). */
+export async function auditReport(_options: unknown, command: Command): Promise<void> {
+  const globals = globalsOf(command);
+  const flags = parseOptions(auditFlagsSchema, command.opts());
+  const { api } = loggedInClient(globals);
+  const query: Record<string, string> = { ...periodQuery(flags), limit: '500' };
+  if (flags.register) query.device = (await resolveDevice(api, flags.register)).id;
+  if (flags.cashier) query.cashier = (await resolveUser(api, flags.cashier)).id;
+  if (flags.kind) query.kind = flags.kind;
+  let answer = await api.request('GET', '/reports/audit', { query, response: auditReportResponse });
+  const events = [...answer.events];
+  while (answer.hasMore && answer.cursor) {
+    answer = await api.request('GET', '/reports/audit', {
+      query: { ...query, cursor: answer.cursor },
+      response: auditReportResponse,
+    });
+    events.push(...answer.events);
+  }
+  const format = formatOf(globals.json, flags.csv);
+  if (format === 'json') return printJson({ from: answer.from, to: answer.to, events });
+  const money = format === 'csv' ? csvMoney : formatMoney;
+  const rows = events.map((e) => [
+    format === 'csv' ? e.occurredAt : formatTime(e.occurredAt),
+    e.device ?? e.deviceId,
+    e.cashier ?? e.cashierId ?? '',
+    e.kind,
+    e.amount === null ? '' : money(e.amount),
+    e.reason ?? '',
+    e.approver ?? e.approvedBy ?? '',
+    detailText(e),
+  ]);
+  if (format === 'csv')
+    return printCsv(
+      ['occurredAt', 'register', 'cashier', 'kind', 'amount', 'reason', 'approvedBy', 'detail'],
+      rows,
+    );
+  const t = (key: TextKey) => text(globals.lang, key);
+  printLine(text(globals.lang, 'reportPeriod', { from: answer.from, to: answer.to }));
+  if (events.length === 0) return printLine(t('noAuditEvents'));
+  printTable(
+    [
+      t('colTime'),
+      t('colDevice'),
+      t('colCashier'),
+      t('colKind'),
+      t('colAmount'),
+      t('colReason'),
+      t('colApprovedBy'),
+      t('colDetail'),
+    ],
+    rows,
   );
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { languages } from '../i18n/index.js';
 
-export const roles = ['superadmin', 'owner', 'admin', 'cashier'] as const;
+export const roles = ['superadmin', 'owner', 'admin', 'supervisor', 'cashier'] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -25,6 +25,8 @@ export type User = z.infer<typeof userSchema>;
 
 export const loginResponse = z.object({ token: z.string(), user: userSchema });
 export type LoginResponse = z.infer<typeof loginResponse>;
+/** The panel's login answer: its credential is the HttpOnly session cookie, never a token page scripts can read. */
+export const webLoginResponse = z.object({ user: userSchema });
 
 /** `lang`: the panel language this person chose, null until they choose (then the browser's applies). */
 export const meResponse = z.object({ user: userSchema, lang: z.enum(languages).nullable() });

@@ -87,6 +87,8 @@ export const importCsvHeader = ['sku', 'name', 'barcode', 'price', 'unit', 'vatR
 export const importResponse = z.object({
   imported: z.number(),
   updated: z.number(),
+  /** Lines equal to the product as stored: nothing written, nothing for registers to pull. Older servers omit it. */
+  unchanged: z.number().default(0),
   rejected: z.array(z.object({ line: z.number(), reason: z.string() })),
 });
 export type ImportResponse = z.infer<typeof importResponse>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditDetailSchema, auditKindSchema } from './sync.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
@@ -27,6 +28,13 @@ export const salesReportRow = z.object({
   ...figures,
   /** Product rows only: quantity sold minus refunded, in thousandths. */
   qty: z.number().optional(),
+  /**
+   * Cashier rows only, the figures an owner checks first for theft: lines voided, sales cancelled (or parked and
+   * abandoned), and refunds made (`refundCount`, since `refunds` is already the refunded amount).
+   */
+  voids: z.number().optional(),
+  cancels: z.number().optional(),
+  refundCount: z.number().optional(),
 });
 export type SalesReportRow = z.infer<typeof salesReportRow>;
 
@@ -96,3 +104,46 @@ export const stockReportResponse = z.object({
   lowCount: z.number(),
 });
 export type StockReportResponse = z.infer<typeof stockReportResponse>;
+
+/** `<occurredAt ms>_<id>` of the last event of the previous page. */
+const auditCursor = z.string().regex(/^\d{1,15}_[0-9a-f-]{1,36}$/, 'a cursor from the previous page');
+
+/** Loss-relevant acts at the registers, newest first; `from`/`to` as the sales report (store days). */
+export const auditReportQuery = z.strictObject({
+  from: day.optional(),
+  to: day.optional(),
+  device: z.string().max(36).optional(),
+  cashier: z.string().max(36).optional(),
+  kind: auditKindSchema.optional(),
+  cursor: auditCursor.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type AuditReportQuery = z.infer<typeof auditReportQuery>;
+
+export const auditReportEvent = z.object({
+  id: z.string(),
+  kind: auditKindSchema,
+  occurredAt: z.string(),
+  receivedAt: z.string(),
+  deviceId: z.string(),
+  device: z.string().nullable(),
+  shiftId: z.string().nullable(),
+  cashierId: z.string().nullable(),
+  cashier: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  approver: z.string().nullable(),
+  saleId: z.string().nullable(),
+  amount: z.number().nullable(),
+  reason: z.string().nullable(),
+  detail: auditDetailSchema,
+});
+export type AuditReportEvent = z.infer<typeof auditReportEvent>;
+
+export const auditReportResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  events: z.array(auditReportEvent),
+  cursor: z.string().nullable(),
+  hasMore: z.boolean(),
+});
+export type AuditReportResponse = z.infer<typeof auditReportResponse>;

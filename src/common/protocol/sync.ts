@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_SALE_LINES, MAX_SALE_PAYMENTS } from '../limits.js';
+import { MAX_SALE_LINES, MAX_SALE_PAYMENTS, MAX_SALE_TOTAL } from '../limits.js';
 import { unitSchema } from './catalog.js';
 
 /**
@@ -13,6 +13,7 @@ export const eventTypes = [
   'shift.opened',
   'shift.closed',
   'cash.moved',
+  'audit.recorded',
 ] as const;
 export const eventTypeSchema = z.enum(eventTypes);
 export type EventType = z.infer<typeof eventTypeSchema>;
@@ -86,12 +87,62 @@ export const cashMovedData = z.strictObject({
   reason: z.string().min(1).max(500),
 });
 
+/**
+ * Loss-relevant acts at the register, for the owner's audit report. The first eight are the contract's kinds; the
+ * rest are what a register also records (a refund and a cash movement also arrive as their own events, so reports
+ * count those from `sale.refunded` and `cash.moved`, never from here).
+ */
+export const auditKinds = [
+  'line.voided',
+  'sale.cancelled',
+  'sale.abandoned',
+  'discount.given',
+  'drawer.opened',
+  'pin.failed',
+  'approval.given',
+  'quit.with.open.sale',
+  'sale.parked',
+  'sale.resumed',
+  'refund.given',
+  'price.overridden',
+  'cash.in',
+  'cash.out',
+  'pin.locked',
+] as const;
+export const auditKindSchema = z.enum(auditKinds);
+export type AuditKind = z.infer<typeof auditKindSchema>;
+
+const MAX_DETAIL_KEYS = 20;
+/** What the register knew about the act (product, quantities, discount…): flat, small, shown as `key: value`. */
+export const auditDetailSchema = z
+  .record(
+    z.string().min(1).max(40),
+    z.union([z.string().max(191), z.number().finite(), z.boolean(), z.null()]),
+  )
+  .refine((detail) => Object.keys(detail).length <= MAX_DETAIL_KEYS, `at most ${MAX_DETAIL_KEYS} fields`);
+export type AuditDetail = z.infer<typeof auditDetailSchema>;
+
+export const auditRecordedData = z.strictObject({
+  kind: auditKindSchema,
+  shiftId: id.optional(),
+  cashierId: id.optional(),
+  /** The supervisor whose PIN allowed the act. */
+  approvedBy: id.optional(),
+  saleId: id.optional(),
+  /** The money the act concerns (a voided line's total, a discount, a cancelled cart), in minor units. */
+  amount: money.min(-MAX_SALE_TOTAL).max(MAX_SALE_TOTAL).optional(),
+  reason: z.string().max(500).optional(),
+  detail: auditDetailSchema,
+});
+export type AuditRecordedData = z.infer<typeof auditRecordedData>;
+
 export const eventDataSchemas = {
   'sale.completed': saleCompletedData,
   'sale.refunded': saleRefundedData,
   'shift.opened': shiftOpenedData,
   'shift.closed': shiftClosedData,
   'cash.moved': cashMovedData,
+  'audit.recorded': auditRecordedData,
 } as const satisfies Record<EventType, z.ZodType>;
 
 export const syncEventSchema = z.discriminatedUnion('type', [
@@ -120,6 +171,12 @@ export const syncEventSchema = z.discriminatedUnion('type', [
     data: shiftClosedData,
   }),
   z.strictObject({ id, type: z.literal('cash.moved'), occurredAt: z.iso.datetime(), data: cashMovedData }),
+  z.strictObject({
+    id,
+    type: z.literal('audit.recorded'),
+    occurredAt: z.iso.datetime(),
+    data: auditRecordedData,
+  }),
 ]);
 export type SyncEvent = z.infer<typeof syncEventSchema>;
 
@@ -169,10 +226,14 @@ export const productChangeData = z.object({
   active: z.boolean(),
 });
 export const stockChangeData = z.object({ level: z.number() });
+/** People who log in at a register with a PIN; `role` absent (an older server) means a cashier. */
+export const pinRoles = ['cashier', 'supervisor'] as const;
+export type PinRole = (typeof pinRoles)[number];
 export const cashierChangeData = z.object({
   name: z.string(),
   pinHash: z.string().nullable(),
   active: z.boolean(),
+  role: z.enum(pinRoles).optional(),
 });
 export const settingsChangeData = z.object({
   storeName: z.string(),

@@ -30,15 +30,53 @@ export const bootstrapResponse = z.object({
 });
 export type BootstrapResponse = z.infer<typeof bootstrapResponse>;
 
+export const tenantSorts = ['created', 'limitHits'] as const;
+
+/** `sort=limitHits`: the tenants who asked for more registers most often first (the seller's list to call). */
+export const tenantListQuery = z.strictObject({
+  search: z.string().trim().max(191).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  sort: z.enum(tenantSorts).default('created'),
+});
+export type TenantListQuery = z.input<typeof tenantListQuery>;
+
 export const tenantListItem = z.object({
   id: z.string(),
   name: z.string(),
   maxDevices: z.number(),
+  devicesUsed: z.number(),
+  /** The same as devicesUsed, for CLIs that read it before the list grew. */
   used: z.number(),
+  ownerEmail: z.string().nullable(),
+  limitHits: z.number(),
+  lastLimitHitAt: z.string().nullable(),
   createdAt: z.string(),
 });
-export const tenantListResponse = z.object({ tenants: z.array(tenantListItem) });
+export type TenantListItem = z.infer<typeof tenantListItem>;
+export const tenantListResponse = z.object({
+  tenants: z.array(tenantListItem),
+  cursor: z.string().nullable(),
+  hasMore: z.boolean(),
+});
 export type TenantListResponse = z.infer<typeof tenantListResponse>;
 
-export const maxDevicesBody = z.strictObject({ maxDevices: maxDevicesSchema });
+export const licenceNoteSchema = z.string().trim().min(1).max(500);
+
+export const maxDevicesBody = z.strictObject({
+  maxDevices: maxDevicesSchema,
+  /** Why the licence changed, e.g. the payment reference. */
+  note: licenceNoteSchema.optional(),
+});
+
+export const licenceEntry = z.object({
+  at: z.string(),
+  by: z.string(),
+  from: z.number(),
+  to: z.number(),
+  note: z.string().nullable(),
+});
+export type LicenceEntry = z.infer<typeof licenceEntry>;
+export const licenceHistoryResponse = z.object({ entries: z.array(licenceEntry) });
+export type LicenceHistoryResponse = z.infer<typeof licenceHistoryResponse>;
 export const maxDevicesResponse = z.object({ tenant: tenantSchema });

@@ -5,9 +5,13 @@ import { emailSchema, passwordSchema } from './auth.js';
 export const pinSchema = z.string().regex(/^\d{4,8}$/, '4 to 8 digits');
 export const userNameSchema = z.string().trim().min(1).max(191);
 
-/** Cashiers log in at a register with a PIN; admins log in to the server with email and password. */
+/**
+ * Cashiers log in at a register with a PIN; supervisors too, and may approve what the store's settings say needs a
+ * supervisor; admins log in to the server with email and password.
+ */
 export const createUserBody = z.discriminatedUnion('role', [
   z.strictObject({ role: z.literal('cashier'), name: userNameSchema, pin: pinSchema }),
+  z.strictObject({ role: z.literal('supervisor'), name: userNameSchema, pin: pinSchema }),
   z.strictObject({
     role: z.literal('admin'),
     name: userNameSchema,
@@ -21,7 +25,7 @@ export const resetPinBody = z.strictObject({ pin: pinSchema });
 
 export const tenantUserSchema = z.object({
   id: z.string(),
-  role: z.enum(['owner', 'admin', 'cashier']),
+  role: z.enum(['owner', 'admin', 'supervisor', 'cashier']),
   name: z.string(),
   email: z.string().nullable(),
   active: z.boolean(),

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { loginBody, updateMeBody } from '../../common/protocol/auth.js';
 import type { AppDeps } from '../context.js';
 import { clearSessionCookie, isWebClient, requireUser, setSessionCookie, userOf } from '../http/auth.js';
@@ -13,12 +13,28 @@ function loginAccount(body: unknown): string | undefined {
 
 export function authRoutes(deps: AppDeps): Router {
   const router = Router();
-  router.post('/login', ...failureLimiter(deps.config, (req) => loginAccount(req.body)), async (req, res) => {
-    const body = validate(loginBody, req.body);
-    const result = await login(deps, body);
-    if (isWebClient(req)) setSessionCookie(req, res, result.token);
-    res.json(result);
-  });
+  const limiter = failureLimiter(
+    deps,
+    'login',
+    (req) => loginAccount(req.body),
+    deps.config.rateLimit.maxFailuresPerAddress,
+  );
+  router.post(
+    '/login',
+    limiter.check,
+    async (req: Request, res: Response) => {
+      const body = validate(loginBody, req.body);
+      const result = await login(deps, body);
+      if (!isWebClient(req)) {
+        res.json(result);
+        return;
+      }
+      // The panel's credential is the HttpOnly cookie only: a token in the body would be readable by page scripts.
+      setSessionCookie(req, res, result.token);
+      res.json({ user: result.user });
+    },
+    limiter.count,
+  );
   router.post('/logout', requireUser(deps), async (req, res) => {
     await logout(deps, userOf(res));
     clearSessionCookie(req, res);

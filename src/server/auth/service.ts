@@ -11,7 +11,11 @@ import { signUserToken, type UserClaims } from './tokens.js';
 export async function login(deps: AppDeps, body: LoginBody): Promise<LoginResponse> {
   const account = await findLoginAccount(deps.db.knex, body.email);
   const ok =
-    account && account.passwordHash && account.active && account.user.role !== 'cashier'
+    account &&
+    account.passwordHash &&
+    account.active &&
+    account.user.role !== 'cashier' &&
+    account.user.role !== 'supervisor'
       ? await verifySecret(body.password, account.passwordHash)
       : await verifyAgainstDummy(body.password, deps.config.passwordHashCost);
   if (!ok || !account) throw new AppError('INVALID_CREDENTIALS');

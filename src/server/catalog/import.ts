@@ -10,6 +10,7 @@ import { recordChanges } from '../changes/service.js';
 import { getTenant } from '../tenants/service.js';
 import { csvRowProblem, csvRowSchema, type CsvRow } from './csv-row.js';
 import {
+  barcodesOf,
   deleteBarcodesOf,
   findBarcodes,
   findProductsBySkus,
@@ -29,6 +30,7 @@ interface Line {
 interface ChunkResult {
   imported: number;
   updated: number;
+  unchanged: number;
   rejected: ImportResponse['rejected'];
 }
 
@@ -48,7 +50,7 @@ async function importChunk(
   defaultVatRate: number,
   lines: Line[],
 ): Promise<ChunkResult> {
-  const result: ChunkResult = { imported: 0, updated: 0, rejected: [] };
+  const result: ChunkResult = { imported: 0, updated: 0, unchanged: 0, rejected: [] };
   const existing = new Map(
     (
       await findProductsBySkus(
@@ -67,6 +69,13 @@ async function importChunk(
       )
     ).map((b) => [b.barcode, b.product_id]),
   );
+  const oldCodes = new Map<string, string[]>();
+  for (const b of await barcodesOf(
+    trx,
+    ctx.tenantId,
+    [...existing.values()].map((p) => p.id),
+  ))
+    oldCodes.set(b.product_id, [...(oldCodes.get(b.product_id) ?? []), b.barcode]);
   const now = Date.now();
   const rows: ProductRow[] = [];
   const relabelled: ProductRow[] = [];
@@ -96,6 +105,11 @@ async function importChunk(
       created_at: old?.created_at ?? now,
       updated_at: now,
     };
+    // A line that repeats what the product already has is not written, so registers get nothing to pull for it.
+    if (old && sameProduct(old, product) && sameCodes(oldCodes.get(id) ?? [], row.barcode)) {
+      result.unchanged++;
+      continue;
+    }
     rows.push(product);
     if (row.barcode.length > 0) {
       relabelled.push(product);
@@ -105,6 +119,7 @@ async function importChunk(
     if (old) result.updated++;
     else result.imported++;
   }
+  if (rows.length === 0) return result;
   await upsertProductsBySku(trx, rows);
   await deleteBarcodesOf(
     trx,
@@ -121,6 +136,23 @@ async function importChunk(
   return result;
 }
 
+function sameProduct(old: ProductRow, next: ProductRow): boolean {
+  return (
+    old.name === next.name &&
+    old.price === next.price &&
+    old.unit === next.unit &&
+    old.vat_rate === next.vat_rate &&
+    (old.mxik ?? null) === next.mxik
+  );
+}
+
+/** An empty barcode cell keeps the product's barcodes; otherwise the file's set replaces them. */
+function sameCodes(old: readonly string[], file: readonly string[]): boolean {
+  if (file.length === 0) return true;
+  const next = new Set(file);
+  return next.size === old.length && old.every((code) => next.has(code));
+}
+
 async function runChunk(ctx: TenantContext, defaultVatRate: number, lines: Line[]): Promise<ChunkResult> {
   try {
     return await ctx.db.knex.transaction((trx) => importChunk(ctx, trx, defaultVatRate, lines));
@@ -131,11 +163,12 @@ async function runChunk(ctx: TenantContext, defaultVatRate: number, lines: Line[
         return {
           imported: 0,
           updated: 0,
+          unchanged: 0,
           rejected: [{ line: lines[0]!.line, reason: 'sku or barcode: taken' }],
         };
       throw error;
     }
-    const total: ChunkResult = { imported: 0, updated: 0, rejected: [] };
+    const total: ChunkResult = { imported: 0, updated: 0, unchanged: 0, rejected: [] };
     for (const line of lines) merge(total, await runChunk(ctx, defaultVatRate, [line]));
     return total;
   }
@@ -144,6 +177,7 @@ async function runChunk(ctx: TenantContext, defaultVatRate: number, lines: Line[
 function merge(into: ChunkResult, part: ChunkResult): void {
   into.imported += part.imported;
   into.updated += part.updated;
+  into.unchanged += part.unchanged;
   into.rejected.push(...part.rejected);
 }
 
@@ -153,7 +187,7 @@ function merge(into: ChunkResult, part: ChunkResult): void {
  */
 export async function importProductsCsv(ctx: TenantContext, csv: string): Promise<ImportResponse> {
   const tenant = await getTenant(ctx.db.knex, ctx.tenantId);
-  const total: ChunkResult = { imported: 0, updated: 0, rejected: [] };
+  const total: ChunkResult = { imported: 0, updated: 0, unchanged: 0, rejected: [] };
   const seenSkus = new Map<string, number>();
   const seenBarcodes = new Map<string, number>();
   const parser = parse(csv, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true });
@@ -213,6 +247,7 @@ export async function importProductsCsv(ctx: TenantContext, csv: string): Promis
       tenantId: ctx.tenantId,
       imported: total.imported,
       updated: total.updated,
+      unchanged: total.unchanged,
       rejected: total.rejected.length,
     },
     'products imported',

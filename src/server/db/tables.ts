@@ -9,4 +9,5 @@ export const globalTables = [
   'platform_users',
   'sessions',
   'device_lookup',
+  'login_failures',
 ] as const;

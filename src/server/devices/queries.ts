@@ -109,3 +109,19 @@ export async function takeDeviceSeat(trx: Knex, tenantId: string): Promise<boole
 export async function releaseDeviceSeat(trx: Knex, tenantId: string): Promise<void> {
   await trx('tenants').where({ id: tenantId }).andWhere('devices_used', '>', 0).decrement('devices_used', 1);
 }
+
+export interface LimitHitRow {
+  tenant_id: string;
+  id: string;
+  at: number;
+  user_id: string;
+  max_devices: number;
+}
+
+/** One refused register add: the row for who and when, and the tenant's counters for the seller's sorted list. */
+export async function insertLimitHit(trx: Knex, row: LimitHitRow): Promise<void> {
+  await trx('device_limit_hits').insert(row);
+  await trx('tenants')
+    .where({ id: row.tenant_id })
+    .update({ limit_hits: trx.raw('limit_hits + 1'), last_limit_hit_at: row.at });
+}

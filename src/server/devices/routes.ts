@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { activateBody, createDeviceBody, deviceActionQuery } from '../../common/protocol/devices.js';
 import type { AppDeps } from '../context.js';
@@ -30,12 +30,20 @@ export function deviceRoutes(deps: AppDeps): Router {
   const router = Router();
 
   // Registers, before the owner guard: the device key (or token) is their credential.
+  const limiter = failureLimiter(
+    deps,
+    'activate',
+    (req) => activationAccount(req.body),
+    // Device keys carry 128 random bits: an installer needs a typo or two, never dozens, from one place.
+    deps.config.rateLimit.maxFailures,
+  );
   router.post(
     '/activate',
-    ...failureLimiter(deps.config, (req) => activationAccount(req.body)),
-    async (req, res) => {
+    limiter.check,
+    async (req: Request, res: Response) => {
       res.json(await activateDevice(deps, validate(activateBody, req.body)));
     },
+    limiter.count,
   );
   router.get('/me', requireDevice(deps), async (_req, res) => {
     res.json({ device: await describeDevice(deps, deviceOf(res)) });

@@ -21,6 +21,7 @@ import {
   findDeviceForUpdate,
   findDeviceTenant,
   insertDevice,
+  insertLimitHit,
   listDevices as listDeviceRows,
   releaseDeviceSeat,
   takeDeviceSeat,
@@ -55,6 +56,24 @@ function toDevice(row: DeviceRow): Device {
 
 function brief(row: Pick<DeviceRow, 'id' | 'name' | 'status'>): Pick<Device, 'id' | 'name' | 'status'> {
   return { id: row.id, name: row.name, status: row.status };
+}
+
+/**
+ * A refused register add, in its own small transaction: the device insert has rolled back, and the 402 itself
+ * writes nothing else. The seller calls the shops that hit the limit.
+ */
+async function recordLimitHit(deps: AppDeps, tenantId: string, userId: string): Promise<void> {
+  await deps.db.knex.transaction(async (trx) => {
+    const tenant = await getTenant(trx, tenantId);
+    await insertLimitHit(trx, {
+      tenant_id: tenantId,
+      id: newId(),
+      at: Date.now(),
+      user_id: userId,
+      max_devices: tenant.max_devices,
+    });
+  });
+  deps.logger.info({ tenantId, userId }, 'register limit hit');
 }
 
 /** Takes a licence seat and creates a pending device with a fresh key, inside the caller's transaction. */
@@ -100,9 +119,16 @@ export async function createDevice(
   input: { name?: string },
 ): Promise<CreateDeviceResponse> {
   const store = await defaultStore(ctx.db.knex, ctx.tenantId);
-  const created = await ctx.db.knex.transaction((trx) =>
-    createDeviceInTransaction(ctx, trx, { tenantId: ctx.tenantId, storeId: store.id, name: input.name }),
-  );
+  const created = await ctx.db.knex
+    .transaction((trx) =>
+      createDeviceInTransaction(ctx, trx, { tenantId: ctx.tenantId, storeId: store.id, name: input.name }),
+    )
+    .catch(async (error: unknown) => {
+      // After the rollback: the refused add is the seller's cue to call, so it is kept although nothing else is.
+      if (error instanceof AppError && error.code === 'DEVICE_LIMIT_REACHED')
+        await recordLimitHit(ctx, ctx.tenantId, ctx.actor.userId);
+      throw error;
+    });
   ctx.logger.info(
     { tenantId: ctx.tenantId, deviceId: created.device.id, name: created.device.name },
     'device added',

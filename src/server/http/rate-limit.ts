@@ -1,30 +1,70 @@
-import type { Request, RequestHandler } from 'express';
-import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
+import { createHash } from 'node:crypto';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import { ipKeyGenerator } from 'express-rate-limit';
 import { AppError } from '../../common/errors.js';
-import type { ServerConfig } from '../config.js';
+import { addFailures, blockedKeys } from '../auth/queries.js';
+import type { AppDeps } from '../context.js';
+
+interface Limited {
+  key: string;
+  limit: number;
+}
+
+/** Hashed, so the table holds no e-mail or address in the clear and every key fits the column. */
+function hashKey(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function keysOf(
+  deps: AppDeps,
+  scope: string,
+  req: Request,
+  accountOf: (req: Request) => string | undefined,
+  perAddress: number,
+): Limited[] {
+  // With `trust proxy` set to the real hop count, req.ip is the address the last trusted proxy saw, not what the
+  // client wrote into X-Forwarded-For. IPv6 counts per /56, as one customer usually holds a whole prefix.
+  const address = ipKeyGenerator(req.ip ?? 'unknown');
+  const keys: Limited[] = [{ key: hashKey(`${scope}|ip|${address}`), limit: perAddress }];
+  const account = accountOf(req);
+  if (account !== undefined)
+    keys.push({
+      key: hashKey(`${scope}|account|${account}|${address}`),
+      limit: deps.config.rateLimit.maxFailures,
+    });
+  return keys;
+}
 
 /**
- * Counts failed attempts only (4xx/5xx), per client IP and per account, so an installer's typo or two never
- * locks anyone out but guessing does. In memory: behind a load balancer each server counts its own share.
+ * Limits failed attempts per (account, address) and per address, so guessing from one place stops while the
+ * owner, signing in from elsewhere, is never locked out by someone else's guesses. Counts live in the database:
+ * N server processes behind a load balancer give an attacker the same attempts as one. A success counts nothing.
+ * `perAddress`: failures allowed from one address over all accounts. Returns the check to put before the handler
+ * and the counter to put after it (an error handler).
  */
 export function failureLimiter(
-  config: ServerConfig,
+  deps: AppDeps,
+  scope: string,
   accountOf: (req: Request) => string | undefined,
-): RequestHandler[] {
-  const common = {
-    windowMs: config.rateLimit.windowMs,
-    limit: config.rateLimit.maxFailures,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8' as const,
-    legacyHeaders: false,
-    handler: (_req: Request, _res: unknown, next: (error: unknown) => void) =>
-      next(new AppError('RATE_LIMITED')),
+  perAddress: number,
+): { check: RequestHandler; count: ErrorRequestHandler } {
+  const windowStart = () => Date.now() - deps.config.rateLimit.windowMs;
+  const check: RequestHandler = async (req, _res, next) => {
+    const keys = keysOf(deps, scope, req, accountOf, perAddress);
+    const after = windowStart();
+    for (const { key, limit } of keys) {
+      if ((await blockedKeys(deps.db.knex, [key], after, limit)).length > 0) {
+        throw new AppError('RATE_LIMITED');
+      }
+    }
+    next();
   };
-  const perIp = rateLimit({ ...common, keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? 'unknown')}` });
-  const perAccount = rateLimit({
-    ...common,
-    skip: (req) => accountOf(req) === undefined,
-    keyGenerator: (req) => `account:${accountOf(req)}`,
-  });
-  return [perIp, perAccount];
+  const count: ErrorRequestHandler = async (error, req, _res, next) => {
+    // A refused attempt was never tried, so it is not another failure.
+    if (error instanceof AppError && error.code === 'RATE_LIMITED') return next(error);
+    const keys = keysOf(deps, scope, req, accountOf, perAddress).map((k) => k.key);
+    await addFailures(deps.db.knex, keys, Date.now(), windowStart());
+    next(error);
+  };
+  return { check, count };
 }

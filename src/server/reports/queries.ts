@@ -344,3 +344,82 @@ export async function stockWithProducts(
     level: num(row.level),
   }));
 }
+
+export interface AuditFilter {
+  tenantId: string;
+  fromMs: number;
+  toMs: number;
+  deviceId?: string;
+  cashierId?: string;
+  kind?: string;
+  /** Resume after this row (newest first): strictly older, or as old with a smaller id. */
+  after?: { occurredAt: number; id: string };
+  limit: number;
+}
+
+export interface AuditListRow {
+  id: string;
+  device_id: string;
+  kind: string;
+  shift_id: string | null;
+  cashier_id: string | null;
+  approved_by: string | null;
+  sale_id: string | null;
+  amount: number | string | null;
+  reason: string | null;
+  detail: string;
+  occurred_at: number | string;
+  received_at: number | string;
+  device_name: string | null;
+  cashier_name: string | null;
+  approver_name: string | null;
+}
+
+/** Newest first, one page; the filters ride on the indexes led by tenant_id and ending in (occurred_at, id). */
+export async function listAuditEvents(knex: Knex, f: AuditFilter): Promise<AuditListRow[]> {
+  const query = knex('audit_events as a')
+    .leftJoin('devices as d', (j) => j.on('d.tenant_id', 'a.tenant_id').andOn('d.id', 'a.device_id'))
+    .leftJoin('users as c', (j) => j.on('c.tenant_id', 'a.tenant_id').andOn('c.id', 'a.cashier_id'))
+    .leftJoin('users as s', (j) => j.on('s.tenant_id', 'a.tenant_id').andOn('s.id', 'a.approved_by'))
+    .where('a.tenant_id', f.tenantId)
+    .andWhere('a.occurred_at', '>=', f.fromMs)
+    .andWhere('a.occurred_at', '<', f.toMs);
+  if (f.deviceId) query.andWhere('a.device_id', f.deviceId);
+  if (f.cashierId) query.andWhere('a.cashier_id', f.cashierId);
+  if (f.kind) query.andWhere('a.kind', f.kind);
+  const after = f.after;
+  if (after)
+    query.andWhere((w) =>
+      w
+        .where('a.occurred_at', '<', after.occurredAt)
+        .orWhere((same) => same.where('a.occurred_at', after.occurredAt).andWhere('a.id', '<', after.id)),
+    );
+  return query
+    .orderBy('a.occurred_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(f.limit)
+    .select('a.*', 'd.name as device_name', 'c.name as cashier_name', 's.name as approver_name');
+}
+
+/** Per cashier, how many acts of each kind in the period (for the sales report's loss columns), with the name. */
+export async function auditCountsByCashier(
+  knex: Knex,
+  p: Period,
+  kinds: readonly string[],
+): Promise<Array<{ cashierId: string; name: string | null; kind: string; count: number }>> {
+  const rows: Array<Record<string, unknown>> = await knex('audit_events as a')
+    .leftJoin('users as u', (j) => j.on('u.tenant_id', 'a.tenant_id').andOn('u.id', 'a.cashier_id'))
+    .where('a.tenant_id', p.tenantId)
+    .andWhere('a.occurred_at', '>=', p.fromMs)
+    .andWhere('a.occurred_at', '<', p.toMs)
+    .whereIn('a.kind', [...kinds])
+    .whereNotNull('a.cashier_id')
+    .groupBy('a.cashier_id', 'a.kind', 'u.name')
+    .select('a.cashier_id', 'a.kind', 'u.name', knex.raw('COUNT(*) as count'));
+  return rows.map((row) => ({
+    cashierId: String(row.cashier_id),
+    name: row.name === null || row.name === undefined ? null : String(row.name),
+    kind: String(row.kind),
+    count: Number(row.count),
+  }));
+}

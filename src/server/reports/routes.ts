@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import {
+  auditReportQuery,
   bestSellersQuery,
   salesReportQuery,
   shiftsReportQuery,
@@ -8,6 +9,7 @@ import {
 import type { AppDeps } from '../context.js';
 import { requireTenantManager, tenantContext } from '../http/auth.js';
 import { validate } from '../http/validate.js';
+import { auditReport } from './audit.js';
 import { bestSellers, salesReport, shiftsReport, stockReport } from './service.js';
 
 export function reportRoutes(deps: AppDeps): Router {
@@ -24,6 +26,9 @@ export function reportRoutes(deps: AppDeps): Router {
   });
   router.get('/stock', async (req, res) => {
     res.json(await stockReport(tenantContext(deps, res), validate(stockReportQuery, req.query)));
+  });
+  router.get('/audit', async (req, res) => {
+    res.json(await auditReport(tenantContext(deps, res), validate(auditReportQuery, req.query)));
   });
   return router;
 }

@@ -1,4 +1,3 @@
-import { AppError } from '../../common/errors.js';
 import type {
   SalesReportQuery,
   SalesReportResponse,
@@ -6,7 +5,9 @@ import type {
   ShiftsReportResponse,
   StockReportResponse,
 } from '../../common/protocol/reports.js';
-import { dayNumberToDate, storeDayOf, storeDayStart, STORE_DAY_MS, toIso } from '../../common/time.js';
+import { dayNumberToDate, toIso } from '../../common/time.js';
+import { lossCountsByCashier } from './audit.js';
+import { periodOf } from './period.js';
 import type { TenantContext } from '../context.js';
 import { tenantStoreIds } from '../tenants/service.js';
 import {
@@ -18,34 +19,7 @@ import {
   shiftsOpenedIn,
   stockWithProducts,
   type GroupFigures,
-  type Period,
 } from './queries.js';
-
-/** A year is the longest range one request may ask for, so a typo cannot scan a decade of sales. */
-const MAX_RANGE_DAYS = 366;
-
-export function periodOf(
-  tenantId: string,
-  storeIds: string[],
-  from?: string,
-  to?: string,
-  now = Date.now(),
-): { period: Period; from: string; to: string } {
-  const today = storeDayOf(now);
-  const fromDay = from ?? to ?? today;
-  const toDay = to ?? (from ? today : today);
-  const fromMs = storeDayStart(fromDay);
-  const toMs = storeDayStart(toDay) + STORE_DAY_MS;
-  if (Number.isNaN(fromMs) || Number.isNaN(toMs))
-    throw new AppError('VALIDATION_FAILED', { params: { field: 'from', reason: 'not a date' } });
-  if (toMs <= fromMs)
-    throw new AppError('VALIDATION_FAILED', { params: { field: 'to', reason: 'before from' } });
-  if (toMs - fromMs > MAX_RANGE_DAYS * STORE_DAY_MS)
-    throw new AppError('VALIDATION_FAILED', {
-      params: { field: 'to', reason: `at most ${MAX_RANGE_DAYS} days` },
-    });
-  return { period: { tenantId, storeIds, fromMs, toMs }, from: fromDay, to: toDay };
-}
 
 function labelOf(group: SalesReportQuery['groupBy'], key: string, label: string | null): string {
   if (group === 'day') return dayNumberToDate(Number(key));
@@ -63,10 +37,12 @@ export async function salesReport(ctx: TenantContext, query: SalesReportQuery): 
     query.from,
     query.to,
   );
-  const [sales, refunds, payments] = await Promise.all([
+  const byCashier = query.groupBy === 'cashier';
+  const [sales, refunds, payments, losses] = await Promise.all([
     salesFigures(ctx.db, period, query.groupBy),
     refundFigures(ctx.db, period, query.groupBy),
     paymentFigures(ctx.db, period),
+    byCashier ? lossCountsByCashier(ctx, period) : new Map<string, never>(),
   ]);
   const rows = new Map<string, SalesReportRow>();
   const rowFor = (f: GroupFigures): SalesReportRow => {
@@ -82,6 +58,7 @@ export async function salesReport(ctx: TenantContext, query: SalesReportQuery): 
         vat: 0,
       };
       if (query.groupBy === 'product') row.qty = 0;
+      if (byCashier) Object.assign(row, { voids: 0, cancels: 0, refundCount: 0 });
       rows.set(f.key, row);
     }
     if (f.label && row.label === f.key) row.label = f.label;
@@ -98,7 +75,14 @@ export async function salesReport(ctx: TenantContext, query: SalesReportQuery): 
     const row = rowFor(f);
     row.refunds += f.amount;
     row.vat -= f.vat;
+    if (row.refundCount !== undefined) row.refundCount += f.count;
     if (row.qty !== undefined) row.qty -= f.qty;
+  }
+  // A cashier who only voided or cancelled in the period still gets a row: that is the one the owner looks for.
+  for (const [cashierId, counts] of losses) {
+    const row = rowFor({ key: cashierId, label: counts.name, count: 0, amount: 0, vat: 0, qty: 0 });
+    row.voids = counts.voids;
+    row.cancels = counts.cancels;
   }
   const list = [...rows.values()];
   for (const row of list) row.net = row.sales - row.refunds;

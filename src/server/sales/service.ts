@@ -73,6 +73,7 @@ export function checkEvents(events: readonly SyncEvent[], lookups: EventLookups)
         if (!openShifts.has(e.data.shiftId)) problem = `unknown shift ${e.data.shiftId}`;
         break;
       case 'cash.moved':
+      case 'audit.recorded':
         break;
     }
     if (problem) problems.set(e.id, problem);

@@ -7,6 +7,7 @@ import {
   type PushResponse,
   type SyncEvent,
 } from '../../common/protocol/sync.js';
+import { writeAuditEvents } from '../audit/service.js';
 import type { AppDeps, DeviceActor } from '../context.js';
 import { isUniqueViolation, retryOnConflict } from '../db/errors.js';
 import { recordOutboxReport } from '../devices/service.js';
@@ -91,6 +92,7 @@ async function applyAll(
   lookups: EventLookups,
 ): Promise<number> {
   const moved = await writeEventEffects(deps.db, trx, origin, events, lookups);
+  await writeAuditEvents(trx, origin, events);
   const versions = await recordChanges(
     trx,
     origin.tenantId,

@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 import type { Role } from '../../common/protocol/auth.js';
+import type { Db } from '../db/connection.js';
+import { lockingRead } from '../db/dialect.js';
 
 export interface UserRow {
   tenant_id: string;
@@ -9,6 +11,8 @@ export interface UserRow {
   email: string | null;
   password_hash: string | null;
   pin_hash: string | null;
+  /** HMAC of the PIN under the server's secret, for the uniqueness check; null for PINs set before it existed. */
+  pin_digest?: string | null;
   active: boolean | number;
   created_at: number;
   lang?: string | null;
@@ -81,11 +85,29 @@ export async function findUsersByIds(
     .whereIn('id', [...ids]);
 }
 
+/**
+ * The tenant's active people with a PIN, read with a lock (MySQL: the tenant's key range, gaps included), so two
+ * people cannot be given one PIN at the same moment.
+ */
+export async function lockActivePinHolders(
+  db: Db,
+  trx: Knex,
+  tenantId: string,
+): Promise<Array<Pick<UserRow, 'id' | 'pin_hash' | 'pin_digest'>>> {
+  return lockingRead(
+    db,
+    trx<UserRow>('users')
+      .where({ tenant_id: tenantId, active: true })
+      .whereNotNull('pin_hash')
+      .select('id', 'pin_hash', 'pin_digest'),
+  );
+}
+
 export async function updateUser(
   trx: Knex,
   tenantId: string,
   id: string,
-  changes: Partial<Pick<UserRow, 'active' | 'pin_hash' | 'name'>>,
+  changes: Partial<Pick<UserRow, 'active' | 'pin_hash' | 'pin_digest' | 'name'>>,
 ): Promise<void> {
   await trx('users').where({ tenant_id: tenantId, id }).update(changes);
 }

@@ -4,7 +4,7 @@ import { createUserBody, resetPinBody } from '../../common/protocol/users.js';
 import type { AppDeps } from '../context.js';
 import { requireTenantManager, tenantContext } from '../http/auth.js';
 import { validate } from '../http/validate.js';
-import { createTenantUser, disableUser, listTenantUsers, resetCashierPin } from './people.js';
+import { createTenantUser, disableUser, enableUser, listTenantUsers, resetCashierPin } from './people.js';
 
 const idParams = z.object({ id: z.string().max(36) });
 
@@ -21,6 +21,10 @@ export function userRoutes(deps: AppDeps): Router {
   router.post('/:id/disable', async (req, res) => {
     const { id } = validate(idParams, req.params);
     res.json(await disableUser(tenantContext(deps, res), id));
+  });
+  router.post('/:id/enable', async (req, res) => {
+    const { id } = validate(idParams, req.params);
+    res.json(await enableUser(tenantContext(deps, res), id));
   });
   router.post('/:id/pin', async (req, res) => {
     const { id } = validate(idParams, req.params);

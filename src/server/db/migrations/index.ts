@@ -27,6 +27,12 @@ import * as createRefundPayments from './20261125102400_create_refund_payments.j
 import * as createCashMovements from './20261125102500_create_cash_movements.js';
 import * as productsCoveringNameIndex from './20261125104500_products_covering_name_index.js';
 import * as addUsersLang from './20261125104600_add_users_lang.js';
+import * as createAuditEvents from './20261201130000_create_audit_events.js';
+import * as addUsersPinDigest from './20261201130100_add_users_pin_digest.js';
+import * as createLoginFailures from './20261201150000_create_login_failures.js';
+import * as addTenantsLimitHits from './20261201150100_add_tenants_limit_hits.js';
+import * as createDeviceLimitHits from './20261201150200_create_device_limit_hits.js';
+import * as createLicenceHistory from './20261201150300_create_licence_history.js';
 import * as refundsShiftIndex from './20261201170000_refunds_shift_index.js';
 
 interface Migration {
@@ -64,6 +70,12 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['20261125102500_create_cash_movements', createCashMovements],
   ['20261125104500_products_covering_name_index', productsCoveringNameIndex],
   ['20261125104600_add_users_lang', addUsersLang],
+  ['20261201130000_create_audit_events', createAuditEvents],
+  ['20261201130100_add_users_pin_digest', addUsersPinDigest],
+  ['20261201150000_create_login_failures', createLoginFailures],
+  ['20261201150100_add_tenants_limit_hits', addTenantsLimitHits],
+  ['20261201150200_create_device_limit_hits', createDeviceLimitHits],
+  ['20261201150300_create_licence_history', createLicenceHistory],
   ['20261201170000_refunds_shift_index', refundsShiftIndex],
 ];
 

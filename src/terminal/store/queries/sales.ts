@@ -1,6 +1,7 @@
 import { newId } from '../../../common/ids.js';
 import type { EventType, SaleCompletedData, SaleRefundedData } from '../../../common/protocol/sync.js';
 import { formatReceiptNo } from '../../sale/receipt-number.js';
+import { auditRecordOf, type AuditAction } from '../audit-event.js';
 import { checkpointWhenIdle, type StoreDb } from '../connection.js';
 import { stmt } from './statements.js';
 
@@ -245,15 +246,31 @@ export function shiftDocuments(
   return { sales, refunds, cashMovements };
 }
 
+/**
+ * One row of the register's audit log and its `audit.recorded` outbox event, in one transaction, under one id: it
+ * reaches the owner like a sale, exactly once. The shift is the one open at the moment, if any.
+ */
 export function writeAudit(
   db: StoreDb,
-  entry: { cashierId: string | null; action: string; data: unknown },
+  entry: { cashierId: string | null; action: AuditAction; data: unknown },
 ): void {
-  stmt(db, 'INSERT INTO audit_log (id, at, cashier_id, action, data) VALUES (?, ?, ?, ?, ?)').run(
-    newId(),
-    new Date().toISOString(),
-    entry.cashierId,
-    entry.action,
-    JSON.stringify(entry.data),
-  );
+  db.transaction(() => {
+    const id = newId();
+    const at = new Date().toISOString();
+    stmt(db, 'INSERT INTO audit_log (id, at, cashier_id, action, data) VALUES (?, ?, ?, ?, ?)').run(
+      id,
+      at,
+      entry.cashierId,
+      entry.action,
+      JSON.stringify(entry.data),
+    );
+    const shiftId = openShiftRow(db)?.id ?? null;
+    enqueue(
+      db,
+      id,
+      'audit.recorded',
+      at,
+      auditRecordOf(entry.action, entry.data, { cashierId: entry.cashierId, shiftId }),
+    );
+  }).immediate();
 }
