@@ -36,6 +36,10 @@ export const errorStatus = {
   REGISTER_HAS_UNSENT_EVENTS: 409,
   REGISTER_HAS_PARKED_SALES: 409,
   BAD_SERVER_RESPONSE: 502,
+  // Why `posapp server` could not start (it exits 1 with the message).
+  PORT_IN_USE: 503,
+  DATABASE_UNREACHABLE: 503,
+  SERVER_OLDER_THAN_DATABASE: 503,
   // The register's sale engine (src/terminal/sale) and receipt printing.
   INVALID_QUANTITY: 400,
   INVALID_DISCOUNT: 400,
@@ -60,6 +64,7 @@ export const errorStatus = {
   PARKED_SALE_NOT_FOUND: 404,
   PARKED_SALES_WAITING: 409,
   REGISTER_REVOKED: 403,
+  REGISTER_UPDATE_REQUIRED: 426,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

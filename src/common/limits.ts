@@ -18,3 +18,11 @@ export const MAX_SALE_LINES = 1000;
 export const MAX_SALE_PAYMENTS = 10;
 /** One cash movement (in or out) of a drawer. */
 export const MAX_CASH_MOVE = 10_000_000_000_000;
+/** The most events a register may report still waiting in its outbox (years of sales of a busy shop). */
+export const MAX_OUTBOX_PENDING = 1_000_000_000;
+
+/**
+ * The fiscal module refuses sales once its oldest receipt not acknowledged by the tax server is this old
+ * (FISCAL.md: vendors say 1 or 2 days; plan for 24 h). The owner's registers list counts down to it.
+ */
+export const FISCAL_UNSENT_LIMIT_MS = 24 * 60 * 60 * 1000;

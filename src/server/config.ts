@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_MIN_REGISTER_VERSION } from '../common/version.js';
 
 export interface ServerConfig {
   readonly dbUrl: string;
@@ -27,6 +28,8 @@ export interface ServerConfig {
   readonly logLevel: string;
   /** Days a pushed event keeps its JSON on the server; its id and status stay forever (exactly-once). 0 = forever. */
   readonly eventPayloadDays: number;
+  /** Registers older than this (`x.y.z`) are told to update instead of pulling; default DEFAULT_MIN_REGISTER_VERSION. */
+  readonly minRegisterVersion?: string;
 }
 
 export type TrustProxy = false | number | readonly string[];
@@ -67,6 +70,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   EVENT_PAYLOAD_DAYS: z.coerce.number().int().min(0).max(36_500).optional(),
   XDG_DATA_HOME: z.string().optional(),
+  POSAPP_MIN_REGISTER_VERSION: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+$/, 'POSAPP_MIN_REGISTER_VERSION must look like 1.2.3')
+    .optional(),
 });
 
 export interface ServerFlags {
@@ -118,5 +125,6 @@ export function loadServerConfig(
     rateLimit: Object.freeze({ windowMs: 15 * 60 * 1000, maxFailures: 10, maxFailuresPerAddress: 30 }),
     logLevel: parsed.LOG_LEVEL ?? 'info',
     eventPayloadDays: parsed.EVENT_PAYLOAD_DAYS ?? 90,
+    minRegisterVersion: parsed.POSAPP_MIN_REGISTER_VERSION ?? DEFAULT_MIN_REGISTER_VERSION,
   });
 }

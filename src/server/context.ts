@@ -25,6 +25,13 @@ export interface DeviceActor {
   storeId: string;
   /** The store's change version, committed when the request was authenticated (read with the device row). */
   storeVersion?: number;
+  /**
+   * Set when the token is the one a revoke or reset-key retired (epoch ms): only a push is allowed with it, so
+   * the events the register made before then still arrive.
+   */
+  retiredAt?: number;
+  /** Why the token was retired, as the register must learn it. */
+  retiredBy?: 'revoked' | 'reset';
 }
 
 export type Actor = UserActor | DeviceActor;

@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { defaultPanelDir, panelBuilt } from '../../src/server/panel/routes.js';
 import { testDialects } from '../helpers/db.js';
+import { newId } from '../../src/common/ids.js';
 import { bootstrapTenant, SUPERADMIN, superadminToken, testApp, type TestApp } from '../helpers/app.js';
+import { activateFirstDevice, push } from '../helpers/sync.js';
 import { browserTestsEnabled, launchChromium, screenshotPages, textOf, waitForText } from './browser.js';
 
 const OWNER_PASSWORD = 'owner-pass-1';
@@ -286,6 +288,40 @@ for (const dialect of testDialects()) {
       await revoke.getByRole('button', { name: 'Bekor qilish' }).click();
       await waitForText(status, 'Bekor qilingan');
       await waitForText(page.getByTestId('licence'), '2 ta kassadan 0 tasi ishlatilgan');
+    });
+
+    it('shows each register’s version, fiscal countdown and the changes it could not apply', async () => {
+      const tenant = await bootstrapTenant(t, { tenantName: 'Fiscal Shop' });
+      const device = await activateFirstDevice(t, tenant);
+      // 19 h 30 min after the oldest unsent receipt: 4 h 30 min to the 24 h limit when sent.
+      const oldestUnsentAt = new Date(Date.now() - 19.5 * 3600_000).toISOString();
+      const status = {
+        id: newId(),
+        type: 'device.status',
+        occurredAt: new Date().toISOString(),
+        data: {
+          appVersion: '0.1.0',
+          fiscal: {
+            terminalId: 'UZ170703100477',
+            locked: false,
+            zOpen: true,
+            unsent: 4,
+            oldestUnsentAt,
+            memoryLeft: 900,
+          },
+          unapplied: {
+            count: 1,
+            items: [{ entity: 'coupon', id: 'SPRING-10', reason: 'unknown entity coupon', version: 9 }],
+          },
+        },
+      };
+      await push(t, device, [status]).expect(200);
+      const { page } = await openPanel();
+      await logIn(page, tenant.ownerEmail, OWNER_PASSWORD);
+      const row = page.getByTestId('device-POS-01');
+      await waitForText(row.getByText('0.1.0'), '0.1.0');
+      assert.match(await textOf(row.getByText(/soat/)), /^4 soat \d+ daq\. qoldi$/);
+      assert.equal(await textOf(row.getByTestId('unapplied')), '1');
     });
 
     it('fits a phone: the menu opens from the burger and nothing overflows sideways', async () => {

@@ -36,6 +36,19 @@ describe('owner commands through the built CLI [sqlite]', function () {
     runCli('posapp', ['--config-dir', ownerDir(), '--lang', 'en', ...args]);
   const json = async (...args: string[]) => JSON.parse(ok(await asOwner('--json', ...args)).stdout);
   const csvFile = () => join(scratch, 'prices.csv');
+  let activatedToken: string | undefined;
+  /** POS-01's token, activating it on first use, so each test that needs a register can run alone. */
+  const registerToken = async (): Promise<string> => {
+    if (activatedToken) return activatedToken;
+    const activated = await fetch(`${server.url}/devices/activate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ deviceKey: firstDeviceKey }),
+    });
+    assert.equal(activated.status, 200);
+    activatedToken = ((await activated.json()) as { deviceToken: string }).deviceToken;
+    return activatedToken;
+  };
 
   before(async function () {
     this.timeout(60_000);
@@ -210,13 +223,7 @@ describe('owner commands through the built CLI [sqlite]', function () {
     assert.match(adjusted.stdout, /NON-1: 12 → 11 \(-1\)/);
 
     // A register sells NON-1 and IMP-4 (never received) through the sync API.
-    const activated = await fetch(`${server.url}/devices/activate`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ deviceKey: firstDeviceKey }),
-    });
-    assert.equal(activated.status, 200);
-    const { deviceToken } = (await activated.json()) as { deviceToken: string };
+    const deviceToken = await registerToken();
     const products = await json('products', 'list', '--all-pages');
     const idOf = (sku: string) => products.products.find((p: { sku: string }) => p.sku === sku).id as string;
     const cashier = (await json('users', 'list')).users.find((u: { name: string }) => u.name === 'Aziza');
@@ -268,6 +275,45 @@ describe('owner commands through the built CLI [sqlite]', function () {
     const table = ok(await asOwner('reports', 'sales'));
     assert.match(table.stdout, /Total\s*│\s*1\s*│\s*2 000 so'm/);
     assert.match(table.stdout, /Payments: cash 2 000 so'm, card 0 so'm, QR 0 so'm/);
+  });
+
+  it('lists registers with their version, fiscal countdown and unapplied changes', async () => {
+    // The oldest receipt not yet at the tax server is 20 h old: about 4 h before the fiscal module stops sales.
+    const oldestUnsentAt = new Date(Date.now() - 20 * 3600_000 + 30 * 60_000).toISOString();
+    const pushed = await fetch(`${server.url}/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await registerToken()}` },
+      body: JSON.stringify({
+        events: [
+          {
+            id: newId(),
+            type: 'device.status',
+            occurredAt: new Date().toISOString(),
+            data: {
+              appVersion: '0.1.0',
+              fiscal: {
+                terminalId: 'UZ170703100477',
+                locked: false,
+                zOpen: true,
+                unsent: 2,
+                oldestUnsentAt,
+                memoryLeft: 900,
+              },
+              unapplied: {
+                count: 1,
+                items: [{ entity: 'coupon', id: 'SPRING-10', reason: 'unknown entity coupon', version: 9 }],
+              },
+            },
+          },
+        ],
+      }),
+    });
+    assert.equal(pushed.status, 200);
+    const list = ok(await asOwner('devices', 'list')).stdout;
+    const row = list.split('\n').find((line) => line.includes('POS-01'))!;
+    assert.match(row, /│\s*0\.1\.0\s*│\s*4 h \d+ min left\s*│\s*1\s*│/);
+    const listed = await json('devices', 'list');
+    assert.equal(listed.devices[0].report.fiscal.oldestUnsentAt, oldestUnsentAt);
   });
 
   it('shows and changes the store settings; an odd rounding is refused and nothing changes', async () => {

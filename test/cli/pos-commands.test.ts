@@ -3,7 +3,8 @@ import { rmSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { Database } from '../../src/node/sqlite-driver.js';
 import { closeRegister } from '../../src/terminal/register/context.js';
-import { storePath } from '../../src/terminal/store/connection.js';
+import { openStore, storePath } from '../../src/terminal/store/connection.js';
+import { keepUnapplied, setUpdateRequired } from '../../src/terminal/store/queries/drift.js';
 import { assertBuilt, runCli } from '../helpers/cli.js';
 import { offlineRegister, type OfflineRegister } from '../helpers/register.js';
 
@@ -37,20 +38,20 @@ describe('pos headless commands (offline register)', function () {
     assert.match(noShift.stderr, /Smena ochilmagan/);
     const open = await pos('shift', 'open', '--cash', '100000');
     assert.equal(open.code, 0, open.stderr);
-    // 12 500 + 1.25 kg × 15 000 = 31 250 → 31 300 in cash (rounded to 100 so'm)
+    // 12 500 + 1.25 kg × 15 000 = 31 250 → 31 200 in cash (rounded down to 100 so'm, never up)
     const sold = await pos('sell', '--item', r.barcodes.milk, '--item', '1.25*00042', '--pay', 'cash:50000');
     assert.equal(sold.code, 0, sold.stderr);
     assert.match(sold.stdout, /POS-01-000001/);
-    assert.match(sold.stdout, /31 300 so'm/);
-    assert.match(sold.stdout, /18 700 so'm/, 'change');
+    assert.match(sold.stdout, /31 200 so'm/);
+    assert.match(sold.stdout, /18 800 so'm/, 'change');
     const db = new Database(storePath(r.dataDir), { readonly: true });
     try {
       const sale = db.prepare('SELECT total, data FROM sales WHERE receipt_no = ?').get('POS-01-000001') as {
         total: number;
         data: string;
       };
-      assert.equal(sale.total, 3_130_000);
-      assert.equal(JSON.parse(sale.data).change, 1_870_000);
+      assert.equal(sale.total, 3_120_000);
+      assert.equal(JSON.parse(sale.data).change, 1_880_000);
       const event = db.prepare("SELECT status FROM outbox WHERE type = 'sale.completed'").get() as {
         status: string;
       };
@@ -81,6 +82,12 @@ describe('pos headless commands (offline register)', function () {
       { method: 'card', amount: 600_000, cardType: 'humo', reference: 'T-12' },
       { method: 'cash', amount: 400_000 },
     ]);
+    // QR (or card) without an amount pays the exact total, whatever the cash rounding: 12 500 so'm.
+    const qr = await pos('--json', 'sell', '--item', r.barcodes.milk, '--pay', 'qr');
+    assert.equal(qr.code, 0, qr.stderr);
+    const qrSale = JSON.parse(qr.stdout).sale;
+    assert.equal(qrSale.total, 1_250_000);
+    assert.deepEqual(qrSale.payments, [{ method: 'qr', amount: 1_250_000, cardType: 'click' }]);
   });
 
   it('refunds an item of an earlier sale, moves cash, reports X, closes with Z', async () => {
@@ -99,7 +106,7 @@ describe('pos headless commands (offline register)', function () {
     // Half a kilo of the 1.25 kg of apples: 18 750 × 0.5 / 1.25 = 7 500 so'm; bread goes back in whole pieces.
     const weighed = await pos('refund', 'POS-01-000001', '--item', '0.5*00042');
     assert.equal(weighed.code, 0, weighed.stderr);
-    assert.match(weighed.stdout, /0\.500\s+-7 500/);
+    assert.match(weighed.stdout, /0,500 kg x 15 000\s+= 7 500/);
     const half = await pos('refund', 'POS-01-000002', '--item', `0.5*${r.barcodes.bread}`);
     assert.equal(half.code, 1);
     assert.match(half.stderr, /Miqdor noto‘g‘ri: 0\.500/);
@@ -110,9 +117,10 @@ describe('pos headless commands (offline register)', function () {
     const z = await pos('shift', 'close', '--counted', '100000');
     assert.equal(z.code, 0, z.stderr);
     assert.match(z.stdout, /Z-HISOBOT/);
-    // 100 000 opening + 31 300 cash sale + 4 000 cash of the split − 12 500 and 7 500 refunds − 20 000 out
-    assert.match(z.stdout, /Kutilgan naqd\s+95 300 so'm/);
-    assert.match(z.stdout, /Farq\s+4 700 so'm/);
+    // 100 000 opening + 31 200 cash sale + 4 000 cash of the split − 12 400 and 7 400 cash refunds (each
+    // line's share of the sale's 50 so'm rounding stays with it, and cash goes back rounded down) − 20 000 out
+    assert.match(z.stdout, /Kutilgan naqd\s+95 400 so'm/);
+    assert.match(z.stdout, /Farq\s+4 600 so'm/);
   });
 
   it('shows the register status with events waiting', async () => {
@@ -120,9 +128,37 @@ describe('pos headless commands (offline register)', function () {
     assert.equal(status.code, 0, status.stderr);
     const body = JSON.parse(status.stdout);
     assert.equal(body.device.name, 'POS-01');
-    assert.equal(body.eventsWaiting, 7);
+    assert.equal(body.eventsWaiting, 8);
     assert.equal(body.connection, 'offline');
     assert.equal(body.lastSyncAt, null);
+  });
+
+  it('lists pulled changes it could not apply and a server’s demand to update', async () => {
+    const store = openStore(r.dataDir);
+    try {
+      keepUnapplied(store, {
+        entity: 'coupon',
+        id: 'SPRING-10',
+        reason: 'unknown entity coupon',
+        version: 42,
+        change: { entity: 'coupon', op: 'upsert', id: 'SPRING-10', data: {} },
+      });
+      setUpdateRequired(store, '9.0.0');
+    } finally {
+      store.close();
+    }
+    const body = JSON.parse((await pos('--json', 'status')).stdout);
+    assert.equal(body.unappliedCount, 1);
+    assert.deepEqual(
+      body.unappliedChanges.map((c: Record<string, unknown>) => [c.entity, c.id, c.reason, c.version]),
+      [['coupon', 'SPRING-10', 'unknown entity coupon', 42]],
+    );
+    assert.equal(body.updateRequired, '9.0.0');
+    const human = await pos('--lang', 'en', 'status');
+    assert.equal(human.code, 0, human.stderr);
+    assert.match(human.stdout, /Unapplied changes\s*│\s*1/);
+    assert.match(human.stdout, /coupon SPRING-10 \(v42\): unknown entity coupon/);
+    assert.match(human.stdout, /Update this register: the server needs version 9\.0\.0 or newer/);
   });
 
   it('says clearly when the server cannot be reached, and keeps every event', async () => {
@@ -130,7 +166,7 @@ describe('pos headless commands (offline register)', function () {
     assert.equal(res.code, 1);
     assert.match(res.stderr, /Serverga ulanib bo‘lmadi/);
     const status = JSON.parse((await pos('--json', 'status')).stdout);
-    assert.equal(status.eventsWaiting, 7);
+    assert.equal(status.eventsWaiting, 8);
   });
 
   describe('receipt printer', () => {
@@ -168,11 +204,11 @@ describe('pos headless commands (offline register)', function () {
       }
       const res = await pos('sell', '--item', r.barcodes.bread, '--pay', 'cash', '--print');
       assert.equal(res.code, 1);
-      assert.match(res.stdout, /POS-01-000003/);
+      assert.match(res.stdout, /POS-01-000004/);
       assert.match(res.stderr, /Chek chop etilmadi.*Sotuv saqlangan/);
       const db = new Database(storePath(r.dataDir), { readonly: true });
       try {
-        assert.ok(db.prepare('SELECT 1 FROM sales WHERE receipt_no = ?').get('POS-01-000003'));
+        assert.ok(db.prepare('SELECT 1 FROM sales WHERE receipt_no = ?').get('POS-01-000004'));
       } finally {
         db.close();
       }

@@ -251,10 +251,10 @@ for (const dialect of testDialects()) {
 }
 
 describe('one sync loop per register', () => {
-  it('a second process on the same data dir skips its round while the first holds the lease', async () => {
+  it('a second process on the same data dir skips its round while the first holds the sync lock', async () => {
     const t = await testApp('sqlite');
     const server = await listen(t.app);
-    const dir = mkdtempSync(join(tmpdir(), 'posapp-lease-'));
+    const dir = mkdtempSync(join(tmpdir(), 'posapp-lock-'));
     try {
       const tenant = await bootstrapTenant(t);
       await activateRegister({

@@ -80,6 +80,7 @@ export interface PulledChange {
   op: string;
   id: string;
   data: Record<string, unknown> | null;
+  version?: number;
 }
 
 /** Pulls every page from `cursor`; returns all changes, the page count and the final cursor. */

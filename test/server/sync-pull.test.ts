@@ -4,6 +4,8 @@ import { pino } from 'pino';
 import request from 'supertest';
 import { ean13 } from '../../src/common/barcode.js';
 import { createApp } from '../../src/server/app.js';
+import { PROTOCOL_VERSION } from '../../src/common/protocol/sync.js';
+import { DEFAULT_MIN_REGISTER_VERSION } from '../../src/common/version.js';
 import { recordChanges } from '../../src/server/changes/service.js';
 import { bearer, bootstrapTenant, testApp, type BootstrappedTenant, type TestApp } from '../helpers/app.js';
 import { createProduct } from '../helpers/catalog.js';
@@ -43,7 +45,9 @@ for (const dialect of testDialects()) {
       assert.equal(all.changes.length, 6);
       assert.equal(all.changes[0]!.entity, 'settings');
       const byId = new Map(all.changes.map((c) => [c.id, c]));
-      assert.deepEqual(byId.get(ids[1]!), { entity: 'product', op: 'delete', id: ids[1], data: null });
+      const { version: tombstoneVersion, ...tombstone } = byId.get(ids[1]!)!;
+      assert.deepEqual(tombstone, { entity: 'product', op: 'delete', id: ids[1], data: null });
+      assert.ok(tombstoneVersion! > 0 && tombstoneVersion! <= Number(all.cursor));
       const upsert = byId.get(ids[0]!)!;
       assert.equal(upsert.op, 'upsert');
       assert.equal(upsert.data!.name, 'Tovar 0');
@@ -56,7 +60,13 @@ for (const dialect of testDialects()) {
         .query({ cursor: all.cursor })
         .set(...bearer(device.token))
         .expect(200);
-      assert.deepEqual(idle.body, { changes: [], cursor: all.cursor, hasMore: false });
+      assert.deepEqual(idle.body, {
+        changes: [],
+        cursor: all.cursor,
+        hasMore: false,
+        protocolVersion: PROTOCOL_VERSION,
+        minRegisterVersion: DEFAULT_MIN_REGISTER_VERSION,
+      });
       await t.http
         .patch(`/products/${ids[3]}`)
         .set(...bearer(shop.ownerToken))
@@ -137,6 +147,7 @@ for (const dialect of testDialects()) {
         op: 'upsert',
         id: p.id,
         data: { level: 5_000 },
+        version: Number(first.cursor),
       });
       const pushed = await push(t, device, [saleEvent([p.id], { qty: 2_000 })]).expect(200);
       const version = pushed.body.results[0].version as number;
@@ -189,7 +200,9 @@ for (const dialect of testDialects()) {
         .query({ cursor: first.body.cursor })
         .set(...bearer(device.token))
         .expect(200);
-      assert.deepEqual(idle.body, { changes: [], cursor: first.body.cursor, hasMore: false });
+      assert.deepEqual(idle.body.changes, []);
+      assert.equal(idle.body.cursor, first.body.cursor);
+      assert.equal(idle.body.protocolVersion, PROTOCOL_VERSION, 'an idle answer still carries the contract');
       const pulls = lines.filter((l) => l.req?.url?.startsWith('/sync/pull'));
       assert.deepEqual(
         pulls.map((l) => l.level),

@@ -214,17 +214,34 @@ for (const dialect of testDialects()) {
       assert.equal(await countRows(t, 'sales', { id: events[0]!.id }), 0);
     });
 
-    it('refuses a revoked register with 403 DEVICE_REVOKED and writes nothing', async () => {
+    it('takes what a revoked register made before the revoke, marked, and tells it it is revoked', async () => {
       const doomed = await addActiveDevice(t, shop);
+      const before = saleEvent([products[0]!]);
       await t.http
         .post(`/devices/${doomed.id}/revoke`)
         .set(...bearer(shop.ownerToken))
         .expect(200);
-      const sale = saleEvent([products[0]!]);
-      const res = await push(t, doomed, [sale]).expect(403);
-      assert.equal(res.body.error.code, 'DEVICE_REVOKED');
-      assert.equal(await countRows(t, 'sync_events', { id: sale.id }), 0);
-      assert.equal(await countRows(t, 'sales', { id: sale.id }), 0);
+      const after = {
+        ...saleEvent([products[0]!]),
+        occurredAt: new Date(Date.now() + 3_600_000).toISOString(),
+      };
+      const res = await push(t, doomed, [before, after]).expect(200);
+      assert.equal(res.body.revoked, true);
+      assert.deepEqual(
+        res.body.results.map((r: { status: string }) => r.status),
+        ['applied', 'rejected'],
+      );
+      const stored = await t.db
+        .knex('sync_events')
+        .where({ tenant_id: shop.tenantId, id: before.id })
+        .first();
+      assert.match(stored.review, /^arrived after revocation/);
+      assert.equal(await countRows(t, 'sales', { id: after.id }), 0);
+      const pull = await t.http
+        .get('/sync/pull')
+        .set(...bearer(doomed.token))
+        .expect(403);
+      assert.equal(pull.body.error.code, 'DEVICE_REVOKED');
     });
 
     it('keeps exactly one effect when the same batch races itself', async () => {
@@ -246,6 +263,7 @@ for (const dialect of testDialects()) {
         await countRows(t, 'sales', { tenant_id: shop.tenantId, device_id: device.id }),
         await countRows(t, 'sync_events', {
           tenant_id: shop.tenantId,
+          device_id: device.id,
           type: 'sale.completed',
           status: 'applied',
         }),

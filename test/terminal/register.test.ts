@@ -220,6 +220,9 @@ describe('the register, offline', () => {
       cashier,
     });
     // 15 000 so'm/kg × 0.333 kg = 4 995 so'm
-    assert.deepEqual(part.data.lines, [{ productId: r.products.apples, qty: 333, total: 499_500 }]);
+    assert.deepEqual(
+      part.data.lines.map((l) => [l.productId, l.qty, l.unit, l.gross, l.total]),
+      [[r.products.apples, 333, 'kg', 499_500, 499_500]],
+    );
   });
 });

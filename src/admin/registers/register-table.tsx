@@ -1,10 +1,46 @@
-import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Table, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { fiscalTimeLeftMs, hoursAndMinutes } from '../../common/fiscal-countdown';
 import type { Device, DeviceStatus } from '../../common/protocol/devices';
 import type { DeviceAction } from '../api/devices';
 import { formatDate, formatDateTime } from '../format';
 
 const statusColor: Record<DeviceStatus, string> = { active: 'green', pending: 'yellow', revoked: 'gray' };
+
+/** Under a quarter of the unsent limit left: the owner should see it from across the room. */
+const FISCAL_WARN_MS = 6 * 60 * 60 * 1000;
+
+/** The fiscal module's state and the countdown to the unsent limit, after which it refuses sales. */
+function FiscalCell({ report }: { report: Device['report'] }) {
+  const { t } = useTranslation();
+  const fiscal = report?.fiscal;
+  if (!fiscal) return <>{t('common.none')}</>;
+  if (fiscal.locked) return <Badge color="red">{t('registers.fiscalLocked')}</Badge>;
+  const left = fiscalTimeLeftMs(fiscal.oldestUnsentAt);
+  if (left === null) return <Badge color="green">{t('registers.fiscalAllSent')}</Badge>;
+  if (left <= 0) return <Badge color="red">{t('registers.fiscalOverdue')}</Badge>;
+  return (
+    <Badge color={left < FISCAL_WARN_MS ? 'orange' : 'blue'} variant="light" miw="max-content">
+      {t('registers.fiscalLeft', hoursAndMinutes(left))}
+    </Badge>
+  );
+}
+
+/** Pulled changes the register could not apply; the list behind the count says what and why. */
+function UnappliedCell({ report }: { report: Device['report'] }) {
+  const { t } = useTranslation();
+  if (!report) return <>{t('common.none')}</>;
+  const { count, items } = report.unapplied;
+  if (count === 0) return <>0</>;
+  const lines = items.map((c) => `${c.entity} ${c.id} (v${c.version}): ${c.reason}`).join('\n');
+  return (
+    <Tooltip label={lines} multiline maw={420} style={{ whiteSpace: 'pre-line' }}>
+      <Badge color="orange" data-testid="unapplied">
+        {count}
+      </Badge>
+    </Tooltip>
+  );
+}
 
 export function RegisterTable({
   devices,
@@ -17,7 +53,7 @@ export function RegisterTable({
   const none = t('common.none');
   if (devices.length === 0) return <Text c="dimmed">{t('registers.empty')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <Table.ScrollContainer minWidth={1040}>
       <Table striped highlightOnHover verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
@@ -26,6 +62,9 @@ export function RegisterTable({
             <Table.Th>{t('registers.activated')}</Table.Th>
             <Table.Th>{t('registers.lastSeen')}</Table.Th>
             <Table.Th>{t('registers.unsent')}</Table.Th>
+            <Table.Th>{t('registers.version')}</Table.Th>
+            <Table.Th>{t('registers.fiscal')}</Table.Th>
+            <Table.Th>{t('registers.unapplied')}</Table.Th>
             <Table.Th>{t('registers.actions')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -48,6 +87,13 @@ export function RegisterTable({
                 ) : (
                   (device.unsentEvents ?? none)
                 )}
+              </Table.Td>
+              <Table.Td>{device.report?.appVersion ?? none}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <FiscalCell report={device.report} />
+              </Table.Td>
+              <Table.Td>
+                <UnappliedCell report={device.report} />
               </Table.Td>
               <Table.Td>
                 {device.status !== 'revoked' && (

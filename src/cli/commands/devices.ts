@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { AppError } from '../../common/errors.js';
+import { fiscalTimeLeftMs, hoursAndMinutes } from '../../common/fiscal-countdown.js';
 import type { Lang } from '../../common/i18n/index.js';
 import {
   createDeviceBody,
@@ -43,6 +44,7 @@ export async function addDevice(_options: unknown, command: Command): Promise<vo
   const answer = await api.request('POST', '/devices', { body, response: createDeviceResponse });
   if (globals.json) return printJson(answer);
   printDeviceKey(globals.lang, answer.device.name, answer.deviceKey, api.server);
+  printLine(text(globals.lang, 'unsentStillAccepted'));
 }
 
 export async function listDevices(_options: unknown, command: Command): Promise<void> {
@@ -50,15 +52,36 @@ export async function listDevices(_options: unknown, command: Command): Promise<
   const { api } = loggedInClient(globals);
   const answer = await api.request('GET', '/devices', { response: deviceListResponse });
   if (globals.json) return printJson(answer);
-  const t = (key: Parameters<typeof text>[1]) => text(globals.lang, key);
+  const t = (key: Parameters<typeof text>[1], params?: Record<string, number>) =>
+    text(globals.lang, key, params);
+  /** The fiscal module's state and the time left before it refuses sales for receipts the tax server lacks. */
+  const fiscal = (report: Device['report']): string => {
+    if (!report?.fiscal) return '—';
+    if (report.fiscal.locked) return t('fiscalLocked');
+    const left = fiscalTimeLeftMs(report.fiscal.oldestUnsentAt);
+    if (left === null) return t('fiscalAllSent');
+    return left <= 0 ? t('fiscalOverdue') : t('fiscalLeft', hoursAndMinutes(left));
+  };
   printTable(
-    [t('colName'), t('colStatus'), t('colActivated'), t('colLastSeen'), t('colUnsent')],
+    [
+      t('colName'),
+      t('colStatus'),
+      t('colActivated'),
+      t('colLastSeen'),
+      t('colUnsent'),
+      t('colVersion'),
+      t('colFiscal'),
+      t('colUnapplied'),
+    ],
     answer.devices.map((d) => [
       d.name,
       d.status,
       formatTime(d.activatedAt),
       formatTime(d.lastSeenAt),
       d.unsentEvents ?? '—',
+      d.report?.appVersion ?? '—',
+      fiscal(d.report),
+      d.report ? d.report.unapplied.count : '—',
     ]),
   );
   printLine(text(globals.lang, 'devicesUsed', { used: answer.used, max: answer.maxDevices }));
@@ -79,6 +102,7 @@ export async function revokeDevice(idOrName: string, _options: unknown, command:
   });
   if (globals.json) return printJson(answer);
   printLine(text(globals.lang, 'deviceRevoked', { device: answer.device.name }));
+  printLine(text(globals.lang, 'unsentStillAccepted'));
 }
 
 export async function resetDeviceKey(idOrName: string, _options: unknown, command: Command): Promise<void> {
@@ -92,4 +116,5 @@ export async function resetDeviceKey(idOrName: string, _options: unknown, comman
   });
   if (globals.json) return printJson(answer);
   printDeviceKey(globals.lang, answer.device.name, answer.deviceKey, api.server);
+  printLine(text(globals.lang, 'unsentStillAccepted'));
 }

@@ -36,7 +36,10 @@ export function parsePaySpec(spec: string): PaySpec {
   return result;
 }
 
-/** Card and QR without an amount pay what is left; cash without an amount pays exactly what is due. */
+/**
+ * Card and QR without an amount pay exactly what is left (never rounded); cash without an amount pays exactly
+ * what is due, its part rounded down to the store's coin.
+ */
 export async function resolveTenders(
   specs: PaySpec[],
   total: number,
@@ -46,13 +49,8 @@ export async function resolveTenders(
   const tenders: Tender[] = [];
   const ordered = [...specs.filter((s) => s.method !== 'cash'), ...specs.filter((s) => s.method === 'cash')];
   for (const spec of ordered) {
-    const remaining = () => {
-      const probe: Tender[] = [
-        ...tenders,
-        ...(spec.method === 'cash' ? [{ method: 'cash' as const, tendered: 0 }] : []),
-      ];
-      return paymentStatus(total, probe, cashRounding).remaining;
-    };
+    const remaining = () =>
+      paymentStatus(total, tenders, spec.method === 'cash' ? cashRounding : 0).remaining;
     const amount = spec.amount ?? remaining();
     if (spec.method === 'cash') tenders.push({ method: 'cash', tendered: amount });
     else if (spec.method === 'card')

@@ -4,6 +4,9 @@ import { text } from '../messages.js';
 import { formatTime, printJson, printTable } from '../output.js';
 import { globalsOf } from '../program.js';
 
+/** The first kept changes are listed; the count says how many there are. */
+const UNAPPLIED_SHOWN = 10;
+
 /** `pos status`: who this register is and how much it still has to send. Reads the local store only. */
 export async function status(_options: unknown, command: Command): Promise<void> {
   const globals = globalsOf(command);
@@ -11,6 +14,9 @@ export async function status(_options: unknown, command: Command): Promise<void>
   const { openStore, storeExists } = await import('../../terminal/store/connection.js');
   const { readIdentity } = await import('../../terminal/store/queries/identity.js');
   const { outboxSummary, readSyncState } = await import('../../terminal/store/queries/sync.js');
+  const { countUnapplied, readStatusReportState, unappliedChanges } =
+    await import('../../terminal/store/queries/drift.js');
+  const { APP_VERSION } = await import('../../common/version.js');
   const { dataDir } = loadTerminalConfig({ dataDir: globals.dataDir });
   const notActivated = () => new AppError('REGISTER_NOT_ACTIVATED', { params: { dataDir } });
   // Never create a store just to report that there is none.
@@ -23,6 +29,9 @@ export async function status(_options: unknown, command: Command): Promise<void>
     const eventsWaiting = outbox.pending;
     const sync = readSyncState(db);
     const connection = sync.revoked ? 'revoked' : sync.online ? 'online' : 'offline';
+    const { updateRequired } = readStatusReportState(db);
+    const unappliedCount = countUnapplied(db);
+    const unapplied = unappliedChanges(db, UNAPPLIED_SHOWN);
     if (globals.json) {
       return printJson({
         dataDir,
@@ -38,9 +47,14 @@ export async function status(_options: unknown, command: Command): Promise<void>
         lastSyncAt: sync.lastSyncAt,
         lastError: sync.lastError,
         cursor: sync.cursor,
+        appVersion: APP_VERSION,
+        updateRequired,
+        unappliedCount,
+        unappliedChanges: unapplied,
       });
     }
-    const t = (key: Parameters<typeof text>[1]) => text(globals.lang, key);
+    const t = (key: Parameters<typeof text>[1], params?: Record<string, string | number>) =>
+      text(globals.lang, key, params);
     printTable(
       [],
       [
@@ -56,6 +70,14 @@ export async function status(_options: unknown, command: Command): Promise<void>
         [t('statusLastSync'), sync.lastSyncAt ? formatTime(sync.lastSyncAt) : t('never')],
         ...(sync.lastError ? [[t('statusLastError'), sync.lastError]] : []),
         [t('statusCursor'), sync.cursor],
+        [
+          t('statusAppVersion'),
+          updateRequired
+            ? `${APP_VERSION} — ${t('statusUpdateRequired', { min: updateRequired })}`
+            : APP_VERSION,
+        ],
+        [t('statusUnapplied'), unappliedCount],
+        ...unapplied.map((change) => ['', t('statusUnappliedLine', { ...change })]),
         [t('statusDataDir'), dataDir],
       ],
     );

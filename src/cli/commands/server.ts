@@ -33,10 +33,12 @@ export async function migrate(_options: unknown, command: Command): Promise<void
   const globals = globalsOf(command);
   const flags = parseOptions(dbFlagsSchema, command.opts());
   const { loadServerConfig } = await import('../../server/config.js');
-  const { connect, migrateLatest } = await import('../../server/db/connection.js');
+  const { connect, migrateLatest, startupError } = await import('../../server/db/connection.js');
   const db = connect(loadServerConfig(flags).dbUrl);
   try {
-    const applied = await migrateLatest(db);
+    const applied = await migrateLatest(db).catch((error: unknown) => {
+      throw startupError(error);
+    });
     if (globals.json) return printJson({ applied });
     if (applied.length === 0) return printLine(text(globals.lang, 'migrationsNone'));
     printLine(text(globals.lang, 'migrationsApplied'));

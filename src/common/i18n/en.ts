@@ -35,6 +35,11 @@ export const en: Record<keyof typeof uz, string> = {
     'The register in {dataDir} still holds {count} unsent events. Sync it first or choose another data directory.',
   REGISTER_HAS_PARKED_SALES:
     'The register in {dataDir} has {count} parked sales. Finish or cancel them first.',
+  PORT_IN_USE:
+    'Port {port} is already in use by another program. Choose another --port or stop that program.',
+  DATABASE_UNREACHABLE: 'Cannot reach the database: {reason}',
+  SERVER_OLDER_THAN_DATABASE:
+    'This server is older than the database (unknown migrations there: {migrations}); upgrade it.',
   BAD_SERVER_RESPONSE: 'The server gave an unexpected answer ({status}): {url}',
   // Sale engine and receipts.
   INVALID_QUANTITY: 'Invalid quantity: {qty}',
@@ -59,6 +64,8 @@ export const en: Record<keyof typeof uz, string> = {
   PARKED_SALE_NOT_FOUND: 'This parked sale is gone (resumed in another window).',
   PARKED_SALES_WAITING: 'Parked sales are waiting ({count}): finish or cancel them first.',
   REGISTER_REVOKED: 'This register has been revoked. Its sales are kept; contact the owner.',
+  REGISTER_UPDATE_REQUIRED:
+    'Update this register: the server needs version {min} or newer (this register runs {current}). Sales are kept and sent after the update.',
   'receipt.device': 'Register',
   'receipt.cashier': 'Cashier',
   'receipt.number': 'Receipt #',
@@ -77,6 +84,22 @@ export const en: Record<keyof typeof uz, string> = {
   'receipt.change': 'Change',
   'receipt.mxik': 'MXIK',
   'receipt.refund': 'REFUND',
+  'receipt.stir': 'TIN',
+  'receipt.copy': 'COPY',
+  'receipt.packageCode': 'Package code',
+  'receipt.original': 'Original receipt №',
+  'receipt.originalDate': 'Original date',
+  'receipt.fiscalTerminal': 'FM number',
+  'receipt.fiscalSeq': 'FM receipt №',
+  'receipt.fiscalSign': 'Fiscal sign',
+  'receipt.firstReceipt': 'First receipt',
+  'receipt.lastReceipt': 'Last receipt',
+  'report.discounts': 'Discounts',
+  'report.refundsVat': 'Refunds VAT',
+  'report.byCardType': 'By card type',
+  'unit.pcs': 'pcs',
+  'unit.kg': 'kg',
+  'unit.l': 'l',
   'receipt.thanks': 'Thank you for shopping!',
   'receipt.testPage': 'Printer test',
   'receipt.testCodePage': 'Code page',

@@ -35,6 +35,11 @@ export const uz = {
     'Bu papkadagi kassada yuborilmagan {count} ta hodisa bor: {dataDir}. Avval sinxronlang yoki boshqa papkani tanlang.',
   REGISTER_HAS_PARKED_SALES:
     'Bu papkadagi kassada {count} ta kechiktirilgan chek bor: {dataDir}. Avval ularni yakunlang yoki bekor qiling.',
+  PORT_IN_USE:
+    '{port}-port band: boshqa dastur uni ishlatmoqda. Boshqa --port tanlang yoki o‘sha dasturni to‘xtating.',
+  DATABASE_UNREACHABLE: 'Ma’lumotlar bazasiga ulanib bo‘lmadi: {reason}',
+  SERVER_OLDER_THAN_DATABASE:
+    'Bu server ma’lumotlar bazasidan eski (bazada noma’lum migratsiyalar: {migrations}); serverni yangilang.',
   BAD_SERVER_RESPONSE: 'Server kutilmagan javob qaytardi ({status}): {url}',
   // Sale engine and receipts.
   INVALID_QUANTITY: 'Miqdor noto‘g‘ri: {qty}',
@@ -59,6 +64,8 @@ export const uz = {
   PARKED_SALE_NOT_FOUND: 'Bu kechiktirilgan chek endi yo‘q (boshqa oynada qaytarilgan).',
   PARKED_SALES_WAITING: 'Kechiktirilgan cheklar bor ({count}): avval ularni yakunlang yoki bekor qiling.',
   REGISTER_REVOKED: 'Bu kassa bekor qilingan. Sotuvlar saqlangan; egasiga murojaat qiling.',
+  REGISTER_UPDATE_REQUIRED:
+    'Bu kassani yangilang: server kamida {min} versiyani talab qiladi (kassada {current}). Sotuvlar saqlanadi va yangilangandan so‘ng yuboriladi.',
   'receipt.device': 'Kassa',
   'receipt.cashier': 'Kassir',
   'receipt.number': 'Chek №',
@@ -77,6 +84,22 @@ export const uz = {
   'receipt.change': 'Qaytim',
   'receipt.mxik': 'MXIK',
   'receipt.refund': 'QAYTARISH',
+  'receipt.stir': 'STIR',
+  'receipt.copy': 'NUSXA',
+  'receipt.packageCode': 'Qadoq kodi',
+  'receipt.original': 'Asl chek №',
+  'receipt.originalDate': 'Asl chek sanasi',
+  'receipt.fiscalTerminal': 'FM raqami',
+  'receipt.fiscalSeq': 'FM chek №',
+  'receipt.fiscalSign': 'Fiskal belgi',
+  'receipt.firstReceipt': 'Birinchi chek',
+  'receipt.lastReceipt': 'Oxirgi chek',
+  'report.discounts': 'Chegirmalar',
+  'report.refundsVat': 'Qaytarishlar QQS',
+  'report.byCardType': 'Karta turlari bo‘yicha',
+  'unit.pcs': 'dona',
+  'unit.kg': 'kg',
+  'unit.l': 'l',
   'receipt.thanks': 'Xaridingiz uchun rahmat!',
   'receipt.testPage': 'Printer sinovi',
   'receipt.testCodePage': 'Kod sahifasi',

@@ -9,6 +9,31 @@ export const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(19
 /** Long enough to resist guessing, short enough for the slow hash; bounded so a huge body cannot stall scrypt. */
 export const passwordSchema = z.string().min(8).max(200);
 
+/**
+ * What a session or device token carries, checked after the signature (registered claims such as `iat` and `exp`
+ * are checked by the verifier and dropped here). `tid` null: the platform owner, who belongs to no tenant.
+ */
+export const userClaimsSchema = z.object({
+  typ: z.literal('user'),
+  sub: z.string().min(1),
+  sid: z.string().min(1),
+  tid: z.string().min(1).nullable(),
+  role: roleSchema,
+});
+export type UserClaims = z.infer<typeof userClaimsSchema>;
+
+/** `ver` is bumped by revoke and re-key, so an older token stops working at once. */
+export const deviceClaimsSchema = z.object({
+  typ: z.literal('device'),
+  sub: z.string().min(1),
+  tid: z.string().min(1),
+  store: z.string().min(1),
+  ver: z.number().int().min(0),
+});
+export type DeviceClaims = z.infer<typeof deviceClaimsSchema>;
+
+export const tokenClaimsSchema = z.discriminatedUnion('typ', [userClaimsSchema, deviceClaimsSchema]);
+
 export const loginBody = z.strictObject({
   email: emailSchema,
   password: z.string().min(1).max(200),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameSchema } from '../names.js';
 import { MAX_UNIT_PRICE } from '../limits.js';
 import { barcodeProblem } from '../barcode.js';
 
@@ -6,7 +7,7 @@ export const units = ['pcs', 'kg', 'l'] as const;
 export const unitSchema = z.enum(units);
 export type Unit = z.infer<typeof unitSchema>;
 
-export const skuSchema = z.string().trim().min(1).max(64);
+export const skuSchema = nameSchema(64);
 export const barcodeSchema = z
   .string()
   .trim()
@@ -20,7 +21,7 @@ export const priceSchema = z.number().int().min(0).max(MAX_UNIT_PRICE);
 export const vatRateSchema = z.number().int().min(0).max(10_000);
 /** MXIK: Uzbekistan's 17-digit product classification code, required on fiscal receipts. */
 export const mxikSchema = z.string().regex(/^\d{17}$/, '17 digits');
-export const packageCodeSchema = z.string().trim().min(1).max(32);
+export const packageCodeSchema = nameSchema(32);
 
 export const productSchema = z.object({
   id: z.string(),
@@ -40,7 +41,7 @@ export type Product = z.infer<typeof productSchema>;
 
 export const createProductBody = z.strictObject({
   sku: skuSchema,
-  name: z.string().trim().min(1).max(191),
+  name: nameSchema(191),
   barcodes: z.array(barcodeSchema).max(20).default([]),
   price: priceSchema,
   unit: unitSchema.default('pcs'),
@@ -55,7 +56,7 @@ export type CreateProductBody = z.input<typeof createProductBody>;
 
 export const updateProductBody = z.strictObject({
   sku: skuSchema.optional(),
-  name: z.string().trim().min(1).max(191).optional(),
+  name: nameSchema(191).optional(),
   barcodes: z.array(barcodeSchema).max(20).optional(),
   price: priceSchema.optional(),
   unit: unitSchema.optional(),
@@ -132,7 +133,7 @@ export const stockPageQuery = z.strictObject({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   /** Levels below this many thousandths are flagged low; default 5 units, as in the stock report. */
-  lowBelow: z.coerce.number().int().min(0).default(5000),
+  lowBelow: z.coerce.number().int().min(0).max(1e12).default(5000),
   /** Only the problem rows: negative levels, or low ones (0 ≤ level < lowBelow). */
   only: z.enum(['negative', 'low']).optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fiscalStatusSchema, unappliedChangeSchema } from './sync.js';
 
 export const deviceStatuses = ['pending', 'active', 'revoked'] as const;
 export const deviceStatusSchema = z.enum(deviceStatuses);
@@ -20,6 +21,16 @@ export const deviceSchema = z.object({
   hostname: z.string().nullable(),
   unsentEvents: z.number().nullable(),
   oldestUnsentAt: z.string().nullable(),
+  /** The register's latest `device.status`; null until it sent one. */
+  report: z
+    .object({
+      /** When the register made the report (its clock). */
+      at: z.string(),
+      appVersion: z.string(),
+      fiscal: fiscalStatusSchema.nullable(),
+      unapplied: z.object({ count: z.number(), items: z.array(unappliedChangeSchema) }),
+    })
+    .nullable(),
 });
 export type Device = z.infer<typeof deviceSchema>;
 

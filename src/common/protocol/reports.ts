@@ -86,7 +86,7 @@ export const bestSellersQuery = z.strictObject({
 
 export const stockReportQuery = z.strictObject({
   /** Levels below this many units (thousandths) are flagged low; default 5 units. */
-  lowBelow: z.coerce.number().int().min(0).default(5000),
+  lowBelow: z.coerce.number().int().min(0).max(1e12).default(5000),
 });
 export const stockReportResponse = z.object({
   levels: z.array(

@@ -1,6 +1,15 @@
 import { z } from 'zod';
-import { MAX_SALE_LINES, MAX_SALE_PAYMENTS, MAX_SALE_TOTAL } from '../limits.js';
-import { unitSchema } from './catalog.js';
+import {
+  MAX_CASH_MOVE,
+  MAX_LINE_QTY,
+  MAX_LINE_TOTAL,
+  MAX_OUTBOX_PENDING,
+  MAX_SALE_LINES,
+  MAX_SALE_PAYMENTS,
+  MAX_SALE_TOTAL,
+  MAX_UNIT_PRICE,
+} from '../limits.js';
+import { mxikSchema, packageCodeSchema, unitSchema, vatRateSchema } from './catalog.js';
 
 /**
  * The register ↔ server sync contract. Amounts: integer minor units. Quantities: integer thousandths.
@@ -14,18 +23,21 @@ export const eventTypes = [
   'shift.closed',
   'cash.moved',
   'audit.recorded',
+  'device.status',
 ] as const;
 export const eventTypeSchema = z.enum(eventTypes);
 export type EventType = z.infer<typeof eventTypeSchema>;
 
 const id = z.uuid();
-const money = z.number().int();
-const positiveQty = z.number().int().min(1);
+/** Every amount and count is bounded (src/common/limits.ts), so sums in reports stay exact on both databases. */
+const money = z.number().int().min(0).max(MAX_SALE_TOTAL);
+const lineMoney = z.number().int().min(0).max(MAX_LINE_TOTAL);
+const positiveQty = z.number().int().min(1).max(MAX_LINE_QTY);
 
 export const paymentMethods = ['cash', 'card', 'qr'] as const;
 export const paymentSchema = z.strictObject({
   method: z.enum(paymentMethods),
-  amount: money.min(0),
+  amount: money,
   /** Card: `uzcard` | `humo` | `visa` | `mastercard`; QR: the provider (`click`, `payme`, `uzum`). */
   cardType: z.string().max(32).optional(),
   /** The card terminal's or QR provider's reference number. */
@@ -33,18 +45,24 @@ export const paymentSchema = z.strictObject({
 });
 export type Payment = z.infer<typeof paymentSchema>;
 
+/**
+ * A sold line as the money rule (`src/common/money-rule.ts`) stored it: `gross` before discounts, `discount`
+ * (own + share of the sale discount + share of the cash rounding), `total` = gross − discount, `vat` inside it.
+ * `gross`, `vat` and `unit` are absent from registers older than the money rule; the server derives them.
+ */
 export const saleLineSchema = z.strictObject({
   productId: id,
   name: z.string().max(191),
   qty: positiveQty,
-  unitPrice: money.min(0),
-  discount: money.min(0),
-  total: money.min(0),
-  vatRate: z.number().int().min(0).max(10_000),
-  mxik: z
-    .string()
-    .regex(/^\d{17}$/)
-    .optional(),
+  unitPrice: z.number().int().min(0).max(MAX_UNIT_PRICE),
+  gross: lineMoney.optional(),
+  discount: lineMoney,
+  total: lineMoney,
+  vatRate: vatRateSchema,
+  vat: lineMoney.optional(),
+  unit: unitSchema.optional(),
+  packageCode: packageCodeSchema.optional(),
+  mxik: mxikSchema.optional(),
 });
 export type SaleLine = z.infer<typeof saleLineSchema>;
 
@@ -53,25 +71,48 @@ export const saleCompletedData = z.strictObject({
   shiftId: id,
   cashierId: id,
   lines: z.array(saleLineSchema).min(1).max(MAX_SALE_LINES),
-  discount: money.min(0),
-  total: money.min(0),
+  discount: money,
+  total: money,
   payments: z.array(paymentSchema).min(1).max(MAX_SALE_PAYMENTS),
-  change: money.min(0),
+  change: money,
+  /** The cash part's rounding down, already inside the lines' discounts (money-rule registers only). */
+  rounding: money.optional(),
 });
 export type SaleCompletedData = z.infer<typeof saleCompletedData>;
+
+/** A refunded line; the money-rule fields are absent from older registers (the server derives them). */
+export const refundLineSchema = z.strictObject({
+  productId: id,
+  qty: positiveQty,
+  gross: lineMoney.optional(),
+  discount: lineMoney.optional(),
+  total: lineMoney,
+  vatRate: vatRateSchema.optional(),
+  vat: lineMoney.optional(),
+  unit: unitSchema.optional(),
+  packageCode: packageCodeSchema.optional(),
+  mxik: mxikSchema.optional(),
+});
+export type RefundLine = z.infer<typeof refundLineSchema>;
 
 export const saleRefundedData = z.strictObject({
   refundNo: z.string().min(1).max(32),
   saleId: id,
-  lines: z
-    .array(z.strictObject({ productId: id, qty: positiveQty, total: money.min(0) }))
-    .min(1)
-    .max(1000),
+  lines: z.array(refundLineSchema).min(1).max(MAX_SALE_LINES),
   payments: z
-    .array(z.strictObject({ method: z.enum(paymentMethods), amount: money.min(0) }))
+    .array(
+      z.strictObject({
+        method: z.enum(paymentMethods),
+        amount: money,
+        cardType: z.string().max(32).optional(),
+        reference: z.string().max(64).optional(),
+      }),
+    )
     .min(1)
-    .max(10),
-  total: money.min(0),
+    .max(MAX_SALE_PAYMENTS),
+  total: money,
+  /** The cash part's rounding down, already inside the lines' discounts. */
+  rounding: money.optional(),
   /** The shift the refund was made in (it may differ from the sale's); cashier who made it. */
   shiftId: id.optional(),
   cashierId: id.optional(),
@@ -79,11 +120,12 @@ export const saleRefundedData = z.strictObject({
 });
 export type SaleRefundedData = z.infer<typeof saleRefundedData>;
 
-export const shiftOpenedData = z.strictObject({ shiftId: id, cashierId: id, openingCash: money.min(0) });
-export const shiftClosedData = z.strictObject({ shiftId: id, countedCash: money.min(0) });
+const drawerCash = z.number().int().min(0).max(MAX_CASH_MOVE);
+export const shiftOpenedData = z.strictObject({ shiftId: id, cashierId: id, openingCash: drawerCash });
+export const shiftClosedData = z.strictObject({ shiftId: id, countedCash: drawerCash });
 export const cashMovedData = z.strictObject({
   shiftId: id,
-  amount: money,
+  amount: z.number().int().min(-MAX_CASH_MOVE).max(MAX_CASH_MOVE),
   reason: z.string().min(1).max(500),
 });
 
@@ -136,6 +178,46 @@ export const auditRecordedData = z.strictObject({
 });
 export type AuditRecordedData = z.infer<typeof auditRecordedData>;
 
+/**
+ * The register's fiscal module as it last saw it; the owner's countdown runs to FISCAL_UNSENT_LIMIT_MS after
+ * `oldestUnsentAt` (the fiscal module refuses sales past it).
+ */
+export const fiscalStatusSchema = z.strictObject({
+  terminalId: z.string().max(32),
+  locked: z.boolean(),
+  zOpen: z.boolean(),
+  unsent: z.number().int().min(0),
+  oldestUnsentAt: z.iso.datetime().nullable(),
+  memoryLeft: z.number().int().min(0).nullable(),
+});
+export type FiscalStatus = z.infer<typeof fiscalStatusSchema>;
+
+/** A pulled change the register could not apply, kept on the register until a later change or version applies. */
+export const unappliedChangeSchema = z.strictObject({
+  entity: z.string().max(32),
+  id: z.string().max(64),
+  reason: z.string().max(500),
+  /** The server's change version the change came with (0 when the server did not say). */
+  version: z.number().int().min(0),
+});
+export type UnappliedChange = z.infer<typeof unappliedChangeSchema>;
+
+/** At most this many unapplied changes are listed in one report; `count` says how many there are. */
+export const MAX_REPORTED_UNAPPLIED = 20;
+
+/** Sent when it changed since the register's last report, not every round. */
+export const deviceStatusData = z.strictObject({
+  fiscal: fiscalStatusSchema.optional(),
+  appVersion: z.string().min(1).max(32),
+  unapplied: z
+    .strictObject({
+      count: z.number().int().min(0),
+      items: z.array(unappliedChangeSchema).max(MAX_REPORTED_UNAPPLIED),
+    })
+    .optional(),
+});
+export type DeviceStatusData = z.infer<typeof deviceStatusData>;
+
 export const eventDataSchemas = {
   'sale.completed': saleCompletedData,
   'sale.refunded': saleRefundedData,
@@ -143,6 +225,7 @@ export const eventDataSchemas = {
   'shift.closed': shiftClosedData,
   'cash.moved': cashMovedData,
   'audit.recorded': auditRecordedData,
+  'device.status': deviceStatusData,
 } as const satisfies Record<EventType, z.ZodType>;
 
 export const syncEventSchema = z.discriminatedUnion('type', [
@@ -177,6 +260,12 @@ export const syncEventSchema = z.discriminatedUnion('type', [
     occurredAt: z.iso.datetime(),
     data: auditRecordedData,
   }),
+  z.strictObject({
+    id,
+    type: z.literal('device.status'),
+    occurredAt: z.iso.datetime(),
+    data: deviceStatusData,
+  }),
 ]);
 export type SyncEvent = z.infer<typeof syncEventSchema>;
 
@@ -189,7 +278,10 @@ export const MAX_PUSH_EVENTS = 500;
 export const pushBody = z.strictObject({
   events: z.array(z.unknown()).max(MAX_PUSH_EVENTS),
   outbox: z
-    .strictObject({ pending: z.number().int().min(0), oldestAt: z.iso.datetime().nullable() })
+    .strictObject({
+      pending: z.number().int().min(0).max(MAX_OUTBOX_PENDING),
+      oldestAt: z.iso.datetime().nullable(),
+    })
     .optional(),
 });
 export type PushBody = z.infer<typeof pushBody>;
@@ -205,6 +297,11 @@ export const pushResponse = z.object({
       version: z.number().optional(),
     }),
   ),
+  /**
+   * The register was revoked (or its key reset): this push was still taken for what it made before, and it
+   * must stop selling.
+   */
+  revoked: z.boolean().optional(),
 });
 export type PushResponse = z.infer<typeof pushResponse>;
 
@@ -254,38 +351,55 @@ export const settingsChangeData = z.object({
   maxCashierDiscount: z.number(),
 });
 
+/** The store change version a change belongs to; optional, as servers before protocol version 2 left it out. */
+const changeVersion = z.number().int().min(0).optional();
+
 export const changeSchema = z.discriminatedUnion('entity', [
   z.object({
     entity: z.literal('product'),
     op: z.enum(['upsert', 'delete']),
     id: z.string(),
     data: productChangeData.nullable(),
+    version: changeVersion,
   }),
   z.object({
     entity: z.literal('stock'),
     op: z.enum(['upsert', 'delete']),
     id: z.string(),
     data: stockChangeData.nullable(),
+    version: changeVersion,
   }),
   z.object({
     entity: z.literal('cashier'),
     op: z.enum(['upsert', 'delete']),
     id: z.string(),
     data: cashierChangeData.nullable(),
+    version: changeVersion,
   }),
   z.object({
     entity: z.literal('settings'),
     op: z.enum(['upsert', 'delete']),
     id: z.string(),
     data: settingsChangeData.nullable(),
+    version: changeVersion,
   }),
 ]);
 export type Change = z.infer<typeof changeSchema>;
+
+/**
+ * The shape of pull changes this code speaks. 2: changes carry their `version`, answers carry `protocolVersion`
+ * and `minRegisterVersion`, registers report `device.status`. Raise it whenever an entity or a field is added.
+ */
+export const PROTOCOL_VERSION = 2;
 
 export const pullResponse = z.object({
   changes: z.array(changeSchema),
   /** The version this page is complete up to; send it back as `cursor`. */
   cursor: z.string(),
   hasMore: z.boolean(),
+  /** Optional: servers before protocol version 2 leave both out. */
+  protocolVersion: z.number().int().min(1).optional(),
+  /** The oldest register version (`x.y.z`) this server still serves pull pages to. */
+  minRegisterVersion: z.string().max(32).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponse>;

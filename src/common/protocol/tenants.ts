@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameSchema } from '../names.js';
 import { emailSchema, passwordSchema } from './auth.js';
 import { deviceSchema } from './devices.js';
 
@@ -7,8 +8,8 @@ export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g
 export const maxDevicesSchema = z.number().int().min(1).max(1000);
 
 export const bootstrapBody = z.strictObject({
-  tenantName: z.string().trim().min(1).max(191),
-  storeName: z.string().trim().min(1).max(191),
+  tenantName: nameSchema(191),
+  storeName: nameSchema(191),
   ownerEmail: emailSchema,
   ownerPassword: passwordSchema,
   maxDevices: maxDevicesSchema.default(1),

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { nameSchema } from '../names.js';
 import { emailSchema, passwordSchema } from './auth.js';
 
 /** A cashier's PIN: 4–8 digits typed at the register. */
 export const pinSchema = z.string().regex(/^\d{4,8}$/, '4 to 8 digits');
-export const userNameSchema = z.string().trim().min(1).max(191);
+export const userNameSchema = nameSchema(191);
 
 /**
  * Cashiers log in at a register with a PIN; supervisors too, and may approve what the store's settings say needs a

@@ -1,11 +1,17 @@
 import { AppError } from '../../common/errors.js';
 import { newId } from '../../common/ids.js';
-import type { LoginBody, LoginResponse, MeResponse, UpdateMeBody } from '../../common/protocol/auth.js';
+import type {
+  LoginBody,
+  LoginResponse,
+  MeResponse,
+  UpdateMeBody,
+  UserClaims,
+} from '../../common/protocol/auth.js';
 import type { AppDeps, UserActor } from '../context.js';
 import { findLoginAccount, findUserById, setUserLang } from '../users/service.js';
 import { verifyAgainstDummy, verifySecret } from '../../node/secret-hash.js';
 import { endSession, findSession, insertSession } from './queries.js';
-import { signUserToken, type UserClaims } from './tokens.js';
+import { signUserToken } from './tokens.js';
 
 /** Cashiers sell with a PIN at a register; they are never server credentials. */
 export async function login(deps: AppDeps, body: LoginBody): Promise<LoginResponse> {

@@ -1,60 +1,40 @@
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import jwt from 'jsonwebtoken';
 import { AppError } from '../../common/errors.js';
-import type { Role } from '../../common/protocol/auth.js';
-
-export interface UserClaims {
-  typ: 'user';
-  sub: string;
-  sid: string;
-  tid: string | null;
-  role: Role;
-}
-
-export interface DeviceClaims {
-  typ: 'device';
-  sub: string;
-  tid: string;
-  store: string;
-  ver: number;
-}
+import { tokenClaimsSchema, type DeviceClaims, type UserClaims } from '../../common/protocol/auth.js';
 
 const ISSUER = 'posapp';
-
-function key(secret: string): Uint8Array {
-  return new TextEncoder().encode(secret);
-}
+/** One algorithm, named on both sides: a token claiming `none` or an asymmetric algorithm is refused. */
+const ALGORITHM = 'HS256';
 
 export async function signUserToken(
   secret: string,
   claims: Omit<UserClaims, 'typ'>,
   expiresAtMs: number,
 ): Promise<string> {
-  return new SignJWT({ typ: 'user', sid: claims.sid, tid: claims.tid, role: claims.role })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(claims.sub)
-    .setIssuer(ISSUER)
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(expiresAtMs / 1000))
-    .sign(key(secret));
+  const payload = { typ: 'user', sid: claims.sid, tid: claims.tid, role: claims.role };
+  return jwt.sign({ ...payload, exp: Math.floor(expiresAtMs / 1000) }, secret, {
+    algorithm: ALGORITHM,
+    subject: claims.sub,
+    issuer: ISSUER,
+  });
 }
 
 /** Device tokens do not expire: a register may be offline for weeks. Revocation works through `ver`. */
 export async function signDeviceToken(secret: string, claims: Omit<DeviceClaims, 'typ'>): Promise<string> {
-  return new SignJWT({ typ: 'device', tid: claims.tid, store: claims.store, ver: claims.ver })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(claims.sub)
-    .setIssuer(ISSUER)
-    .setIssuedAt()
-    .sign(key(secret));
+  const payload = { typ: 'device', tid: claims.tid, store: claims.store, ver: claims.ver };
+  return jwt.sign(payload, secret, { algorithm: ALGORITHM, subject: claims.sub, issuer: ISSUER });
 }
 
+/** Signature, algorithm, issuer and expiry checked by jsonwebtoken; the claims then parsed, never cast. */
 export async function verifyToken(secret: string, token: string): Promise<UserClaims | DeviceClaims> {
+  let payload: unknown;
   try {
-    const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, algorithms: ['HS256'] });
-    if (payload.typ === 'user' || payload.typ === 'device')
-      return payload as unknown as UserClaims | DeviceClaims;
+    payload = jwt.verify(token, secret, { algorithms: [ALGORITHM], issuer: ISSUER });
   } catch (error) {
-    if (error instanceof joseErrors.JWTExpired) throw new AppError('SESSION_EXPIRED');
+    if (error instanceof jwt.TokenExpiredError) throw new AppError('SESSION_EXPIRED');
+    throw new AppError('UNAUTHENTICATED');
   }
-  throw new AppError('UNAUTHENTICATED');
+  const claims = tokenClaimsSchema.safeParse(payload);
+  if (!claims.success) throw new AppError('UNAUTHENTICATED');
+  return claims.data;
 }

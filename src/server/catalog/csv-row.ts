@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameSchema } from '../../common/names.js';
 import { parseMoney } from '../../common/money.js';
 import {
   barcodeSchema,
@@ -14,7 +15,7 @@ import {
  */
 export const csvRowSchema = z.strictObject({
   sku: skuSchema,
-  name: z.string().trim().min(1).max(191),
+  name: nameSchema(191),
   barcode: z
     .string()
     .transform((cell) =>

@@ -102,7 +102,57 @@ export function connect(raw: string): Db {
   return { knex: knexFactory(knexConfig(raw)), dialect };
 }
 
-export async function migrateLatest(db: Db): Promise<string[]> {
-  const [, applied] = (await db.knex.migrate.latest()) as [number, string[]];
-  return applied;
+/** How long a server waits for another process's migrations before it gives up. */
+const MIGRATION_LOCK_WAIT_MS = 120_000;
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Brings the schema to the latest version. Two servers started together race for knex's migration lock: the
+ * loser waits for the winner to finish instead of failing. A database migrated by a newer server (migrations this
+ * one does not know) refuses to run: "this server is older than the database".
+ */
+export async function migrateLatest(db: Db, waitMs = MIGRATION_LOCK_WAIT_MS): Promise<string[]> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      const [, applied] = (await db.knex.migrate.latest()) as [number, string[]];
+      return applied;
+    } catch (error) {
+      const message = errorMessage(error);
+      const missing = /following files are missing: (.*)$/s.exec(message);
+      if (missing)
+        throw new AppError('SERVER_OLDER_THAN_DATABASE', {
+          params: { migrations: missing[1]!.slice(0, 300) },
+          cause: error,
+        });
+      // The lock is taken, or the lock table was being created by the other process at the same moment.
+      const lockRace =
+        (error as { name?: unknown }).name === 'MigrationLocked' ||
+        /already exists|Duplicate entry|UNIQUE constraint failed/i.test(message);
+      if (!lockRace || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
+/** One round trip, so a server started without migrating still learns at once that its database is there. */
+export async function checkConnection(db: Db): Promise<void> {
+  await db.knex.raw('select 1');
+}
+
+/** Connection failures while starting, in the words of an installer (host refused, wrong password, no file). */
+export function startupError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (
+    typeof code === 'string' &&
+    /^(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|ER_ACCESS_DENIED_ERROR|ER_BAD_DB_ERROR|SQLITE_CANTOPEN|EACCES|SQLITE_READONLY|SQLITE_NOTADB)$/.test(
+      code,
+    )
+  )
+    return new AppError('DATABASE_UNREACHABLE', { params: { reason: errorMessage(error) }, cause: error });
+  return error;
 }

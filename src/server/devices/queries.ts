@@ -16,8 +16,13 @@ export interface DeviceRow {
   activated_at: number | null;
   last_seen_at: number | null;
   revoked_at: number | null;
+  /** When the previous token (version token_version − 1) stopped working: revoke or reset-key. */
+  token_retired_at?: number | null;
   unsent_events: number | null;
   oldest_unsent_at: number | null;
+  /** Optional in the row type: rows written before the migration that added them have none. */
+  status_report?: string | null;
+  status_reported_at?: number | null;
   created_at: number;
 }
 
@@ -124,4 +129,17 @@ export async function insertLimitHit(trx: Knex, row: LimitHitRow): Promise<void>
   await trx('tenants')
     .where({ id: row.tenant_id })
     .update({ limit_hits: trx.raw('limit_hits + 1'), last_limit_hit_at: row.at });
+}
+
+/** Keeps a register's status report unless a newer one (by the register's clock) is already there. */
+export async function saveStatusReport(
+  trx: Knex,
+  tenantId: string,
+  id: string,
+  report: { json: string; at: number },
+): Promise<void> {
+  await trx('devices')
+    .where({ tenant_id: tenantId, id })
+    .andWhere((q) => q.whereNull('status_reported_at').orWhere('status_reported_at', '<=', report.at))
+    .update({ status_report: report.json, status_reported_at: report.at });
 }

@@ -8,8 +8,10 @@ import type {
   Device,
   DeviceListResponse,
 } from '../../common/protocol/devices.js';
+import { deviceStatusData, type SyncEvent } from '../../common/protocol/sync.js';
 import { toIso } from '../../common/time.js';
-import { signDeviceToken, type DeviceClaims } from '../auth/tokens.js';
+import type { DeviceClaims } from '../../common/protocol/auth.js';
+import { signDeviceToken } from '../auth/tokens.js';
 import type { AppDeps, DeviceActor, TenantContext } from '../context.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { defaultStore, getStore, getTenant } from '../tenants/service.js';
@@ -24,6 +26,7 @@ import {
   insertLimitHit,
   listDevices as listDeviceRows,
   releaseDeviceSeat,
+  saveStatusReport,
   takeDeviceSeat,
   touchDevice,
   updateDevice,
@@ -51,7 +54,40 @@ function toDevice(row: DeviceRow): Device {
     hostname: row.hostname,
     unsentEvents: row.unsent_events,
     oldestUnsentAt: toIso(row.oldest_unsent_at),
+    report: reportOf(row),
   };
+}
+
+/** The stored report, read back through the event's schema (a report that no longer parses shows as none). */
+function reportOf(row: DeviceRow): Device['report'] {
+  if (!row.status_report || row.status_reported_at == null) return null;
+  const parsed = deviceStatusData.safeParse(JSON.parse(row.status_report));
+  if (!parsed.success) return null;
+  const { appVersion, fiscal, unapplied } = parsed.data;
+  return {
+    at: new Date(Number(row.status_reported_at)).toISOString(),
+    appVersion,
+    fiscal: fiscal ?? null,
+    unapplied: unapplied ?? { count: 0, items: [] },
+  };
+}
+
+/**
+ * The effect of `device.status` events, in the push transaction that records them (so exactly once, like any
+ * event): the device keeps the newest report by the register's clock.
+ */
+export async function recordStatusReports(
+  trx: Knex,
+  device: Pick<DeviceActor, 'tenantId' | 'deviceId'>,
+  events: readonly SyncEvent[],
+): Promise<void> {
+  let latest: { json: string; at: number } | null = null;
+  for (const event of events) {
+    if (event.type !== 'device.status') continue;
+    const at = Date.parse(event.occurredAt);
+    if (latest === null || at >= latest.at) latest = { json: JSON.stringify(event.data), at };
+  }
+  if (latest) await saveStatusReport(trx, device.tenantId, device.deviceId, latest);
 }
 
 function brief(row: Pick<DeviceRow, 'id' | 'name' | 'status'>): Pick<Device, 'id' | 'name' | 'status'> {
@@ -170,6 +206,7 @@ export async function revokeDevice(
       status: 'revoked',
       token_version: row.token_version + 1,
       revoked_at: Date.now(),
+      token_retired_at: Date.now(),
     });
     await releaseDeviceSeat(trx, ctx.tenantId);
     ctx.logger.info({ tenantId: ctx.tenantId, deviceId: id }, 'device revoked');
@@ -193,6 +230,7 @@ export async function resetDeviceKey(
       key_hash: hash,
       key_used_at: null,
       token_version: row.token_version + 1,
+      token_retired_at: Date.now(),
       activated_at: null,
       unsent_events: null,
       oldest_unsent_at: null,
@@ -243,23 +281,33 @@ export async function activateDevice(deps: AppDeps, body: ActivateBody): Promise
   };
 }
 
-/** Checked on every device request, so a revoked or re-keyed register is refused at once. */
+/**
+ * Checked on every device request, so a revoked or re-keyed register is refused at once. The token retired by
+ * the last revoke or reset-key comes back marked `retiredAt`: `requireDevice` refuses it everywhere but the push.
+ */
 export async function authenticateDevice(deps: AppDeps, claims: DeviceClaims): Promise<DeviceActor> {
   const row = await findDeviceWithStoreVersion(deps.db.knex, claims.tid, claims.sub);
   if (!row) throw new AppError('INVALID_DEVICE_TOKEN');
-  if (row.status === 'revoked') throw new AppError('DEVICE_REVOKED');
-  if (row.token_version !== claims.ver || row.status !== 'active') throw new AppError('INVALID_DEVICE_TOKEN');
-  const now = Date.now();
-  if (row.last_seen_at === null || now - row.last_seen_at > LAST_SEEN_RESOLUTION_MS) {
-    await touchDevice(deps.db.knex, claims.tid, claims.sub, now);
-  }
-  return {
+  const actor: DeviceActor = {
     kind: 'device',
     deviceId: row.id,
     tenantId: row.tenant_id,
     storeId: row.store_id,
     storeVersion: Number(row.store_version ?? 0),
   };
+  if (claims.ver === row.token_version - 1 && row.token_retired_at != null)
+    return {
+      ...actor,
+      retiredAt: Number(row.token_retired_at),
+      retiredBy: row.status === 'revoked' ? 'revoked' : 'reset',
+    };
+  if (row.status === 'revoked') throw new AppError('DEVICE_REVOKED');
+  if (row.token_version !== claims.ver || row.status !== 'active') throw new AppError('INVALID_DEVICE_TOKEN');
+  const now = Date.now();
+  if (row.last_seen_at === null || now - row.last_seen_at > LAST_SEEN_RESOLUTION_MS) {
+    await touchDevice(deps.db.knex, claims.tid, claims.sub, now);
+  }
+  return actor;
 }
 
 /** What a register learns about itself (`pos status`). */

@@ -85,10 +85,13 @@ export function tenantContext(deps: AppDeps, res: Response): TenantContext {
   return { ...deps, tenantId: actor.tenantId, actor };
 }
 
-export function requireDevice(deps: AppDeps): RequestHandler {
+/** A register; `allowRetired` lets a revoked or re-keyed register's last token deliver what it made before. */
+export function requireDevice(deps: AppDeps, options: { allowRetired?: boolean } = {}): RequestHandler {
   return async (req, res, next) => {
     const actor = await resolveActor(deps, req);
     if (actor.kind !== 'device') throw new AppError('FORBIDDEN');
+    if (actor.retiredAt !== undefined && !options.allowRetired)
+      throw new AppError(actor.retiredBy === 'revoked' ? 'DEVICE_REVOKED' : 'INVALID_DEVICE_TOKEN');
     res.locals.actor = actor;
     next();
   };

@@ -5,12 +5,15 @@ import { langFromAcceptLanguage } from '../../common/i18n/index.js';
 import type { Logger } from '../logger.js';
 import { validationError } from '../../common/validation.js';
 
-/** Body-parser marks its errors with a `type`. */
+/** Body-parser marks its errors with a `type`; the router's own are URIErrors. */
 function fromBodyParser(error: unknown): AppError | null {
   const type = (error as { type?: unknown })?.type;
   if (type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE');
   if (type === 'entity.parse.failed') return new AppError('MALFORMED_JSON');
   if (typeof type === 'string' && type.startsWith('encoding')) return new AppError('MALFORMED_JSON');
+  // The router cannot decode a path parameter (`/devices/%ZZ/revoke`): the client's mistake, not ours.
+  if (error instanceof URIError)
+    return new AppError('VALIDATION_FAILED', { params: { field: 'path', reason: 'malformed URL encoding' } });
   return null;
 }
 

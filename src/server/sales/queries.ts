@@ -25,10 +25,14 @@ export interface SaleLineRow {
   name: string;
   qty: number;
   unit_price: number;
+  /** Before discounts (money rule). */
+  gross: number;
   discount: number;
   total: number;
   vat_rate: number;
   vat: number;
+  unit: string | null;
+  package_code: string | null;
   mxik: string | null;
 }
 
@@ -64,9 +68,14 @@ export interface RefundLineRow {
   line_no: number;
   product_id: string;
   qty: number;
+  gross: number;
+  discount: number;
   total: number;
   vat_rate: number;
   vat: number;
+  unit: string | null;
+  package_code: string | null;
+  mxik: string | null;
 }
 
 export interface RefundPaymentRow {
@@ -156,4 +165,90 @@ export async function saleLineRates(
     .whereIn('sale_id', [...saleIds])
     .select('sale_id', 'product_id', 'vat_rate');
   return new Map(rows.map((r) => [`${r.sale_id}:${r.product_id}`, r.vat_rate]));
+}
+
+export interface Sold {
+  qty: number;
+  total: number;
+}
+
+/** What a refund may take back from a sale: what it sold per product, and what earlier refunds returned. */
+export interface RefundBasis {
+  storeId: string;
+  total: number;
+  sold: Map<string, Sold>;
+  refundedTotal: number;
+  refunded: Map<string, Sold>;
+}
+
+function pool(map: Map<string, Sold>, key: string): Sold {
+  let entry = map.get(key);
+  if (!entry) map.set(key, (entry = { qty: 0, total: 0 }));
+  return entry;
+}
+
+/** The refund basis of each of the given sales that the server holds (four reads, sums in SQL). */
+export async function refundBases(
+  knex: Knex,
+  tenantId: string,
+  saleIds: readonly string[],
+): Promise<Map<string, RefundBasis>> {
+  if (saleIds.length === 0) return new Map();
+  const ids = [...saleIds];
+  type Sums = { sale_id: string; product_id: string; qty: number | string; total: number | string };
+  const [sales, lines, refunds, refundLines] = await Promise.all([
+    knex('sales')
+      .where({ tenant_id: tenantId })
+      .whereIn('id', ids)
+      .select('id', 'store_id', 'total') as Promise<
+      Array<{ id: string; store_id: string; total: number | string }>
+    >,
+    knex('sale_lines')
+      .where({ tenant_id: tenantId })
+      .whereIn('sale_id', ids)
+      .groupBy('sale_id', 'product_id')
+      .select('sale_id', 'product_id')
+      .sum({ qty: 'qty', total: 'total' }) as Promise<Sums[]>,
+    knex('refunds')
+      .where({ tenant_id: tenantId })
+      .whereIn('sale_id', ids)
+      .groupBy('sale_id')
+      .select('sale_id')
+      .sum({ total: 'total' }) as Promise<Array<{ sale_id: string; total: number | string }>>,
+    knex('refund_lines as l')
+      .join('refunds as r', function () {
+        this.on('r.tenant_id', '=', 'l.tenant_id').andOn('r.id', '=', 'l.refund_id');
+      })
+      .where('l.tenant_id', tenantId)
+      .whereIn('r.sale_id', ids)
+      .groupBy('r.sale_id', 'l.product_id')
+      .select({ sale_id: 'r.sale_id', product_id: 'l.product_id' })
+      .sum({ qty: 'l.qty', total: 'l.total' }) as Promise<Sums[]>,
+  ]);
+  const bases = new Map<string, RefundBasis>();
+  for (const s of sales)
+    bases.set(s.id, {
+      storeId: s.store_id,
+      total: Number(s.total),
+      sold: new Map(),
+      refundedTotal: 0,
+      refunded: new Map(),
+    });
+  for (const l of lines) {
+    const entry = pool(bases.get(l.sale_id)!.sold, l.product_id);
+    entry.qty += Number(l.qty);
+    entry.total += Number(l.total);
+  }
+  for (const r of refunds) {
+    const basis = bases.get(r.sale_id);
+    if (basis) basis.refundedTotal += Number(r.total);
+  }
+  for (const l of refundLines) {
+    const basis = bases.get(l.sale_id);
+    if (!basis) continue;
+    const entry = pool(basis.refunded, l.product_id);
+    entry.qty += Number(l.qty);
+    entry.total += Number(l.total);
+  }
+  return bases;
 }

@@ -1,10 +1,19 @@
 import type { Knex } from 'knex';
-import { vatIncluded } from '../../common/money.js';
+import { vatOf } from '../../common/money-rule.js';
 import type { SyncEvent } from '../../common/protocol/sync.js';
 import { productsByIds } from '../catalog/service.js';
 import type { Db } from '../db/connection.js';
 import { applyStockMoves, type StockMove } from '../stock/service.js';
-import { findShiftIds, insertEffects, saleLineRates, type EffectRows } from './queries.js';
+import { cashiersForPull } from '../users/people.js';
+import { checkEvents as checkBatch, type Verdict } from './checks.js';
+import {
+  findShiftIds,
+  insertEffects,
+  refundBases,
+  saleLineRates,
+  type EffectRows,
+  type RefundBasis,
+} from './queries.js';
 
 export interface EventOrigin {
   tenantId: string;
@@ -17,8 +26,11 @@ export interface EventOrigin {
 export interface EventLookups {
   productVat: Map<string, number>;
   saleLineVat: Map<string, number>;
-  /** Shifts already on the server among those the events open or close. */
+  /** Shifts already on the server among those the events name. */
   shifts: Set<string>;
+  /** Cashiers of the tenant among those the events name: id → active. */
+  cashiers: Map<string, boolean>;
+  refundBases: Map<string, RefundBasis>;
 }
 
 /**
@@ -32,53 +44,44 @@ export async function lookupEvents(
 ): Promise<EventLookups> {
   const productIds = new Set<string>();
   const shiftIds = new Set<string>();
+  const cashierIds = new Set<string>();
   const refundedSales = new Set<string>();
   for (const e of events) {
     if (e.type === 'sale.completed' || e.type === 'sale.refunded')
       for (const line of e.data.lines) productIds.add(line.productId);
-    if (e.type === 'shift.opened' || e.type === 'shift.closed') shiftIds.add(e.data.shiftId);
+    if ('shiftId' in e.data && e.data.shiftId) shiftIds.add(e.data.shiftId);
+    if ('cashierId' in e.data && e.data.cashierId) cashierIds.add(e.data.cashierId);
     if (e.type === 'sale.refunded') refundedSales.add(e.data.saleId);
   }
-  const [products, shifts, saleLineVat] = await Promise.all([
+  const [products, shifts, saleLineVat, cashiers, refundBasesFound] = await Promise.all([
     productsByIds(knex, origin.tenantId, [...productIds]),
     findShiftIds(knex, origin.tenantId, [...shiftIds]),
     saleLineRates(knex, origin.tenantId, [...refundedSales]),
+    cashiersForPull(knex, origin.tenantId, [...cashierIds]),
+    refundBases(knex, origin.tenantId, [...refundedSales]),
   ]);
-  return { productVat: new Map(products.map((p) => [p.id, p.vatRate])), saleLineVat, shifts };
+  return {
+    productVat: new Map(products.map((p) => [p.id, p.vatRate])),
+    saleLineVat,
+    shifts,
+    cashiers: new Map([...cashiers].map(([id, c]) => [id, c.active])),
+    refundBases: refundBasesFound,
+  };
 }
 
-/**
- * Checks in batch order against the looked-up facts: products must be the tenant's (a foreign id must never move
- * another tenant's stock), a shift is opened once and closed only after it was opened. Stock is never checked:
- * a sale made offline happened. Returns a reason per refused event id.
- */
-export function checkEvents(events: readonly SyncEvent[], lookups: EventLookups): Map<string, string> {
-  const { productVat } = lookups;
-  const problems = new Map<string, string>();
-  const openShifts = new Set(lookups.shifts);
-  for (const e of events) {
-    let problem: string | undefined;
-    switch (e.type) {
-      case 'sale.completed':
-      case 'sale.refunded': {
-        const unknown = e.data.lines.find((line) => !productVat.has(line.productId));
-        if (unknown) problem = `unknown product ${unknown.productId}`;
-        break;
-      }
-      case 'shift.opened':
-        if (openShifts.has(e.data.shiftId)) problem = `shift ${e.data.shiftId} already opened`;
-        else openShifts.add(e.data.shiftId);
-        break;
-      case 'shift.closed':
-        if (!openShifts.has(e.data.shiftId)) problem = `unknown shift ${e.data.shiftId}`;
-        break;
-      case 'cash.moved':
-      case 'audit.recorded':
-        break;
-    }
-    if (problem) problems.set(e.id, problem);
-  }
-  return problems;
+/** The bank's checks (sales/checks.ts) over what was looked up for this register's store. */
+export function checkEvents(
+  events: readonly SyncEvent[],
+  origin: EventOrigin,
+  lookups: EventLookups,
+): Map<string, Verdict> {
+  return checkBatch(events, {
+    storeId: origin.storeId,
+    products: new Set(lookups.productVat.keys()),
+    shifts: lookups.shifts,
+    cashiers: lookups.cashiers,
+    refundBases: lookups.refundBases,
+  });
 }
 
 function emptyRows(): EffectRows {
@@ -96,14 +99,25 @@ function emptyRows(): EffectRows {
 }
 
 /**
- * VAT of a sale: each line's VAT on what was actually paid for it. A cart discount not spread over the lines
- * lowers every line's taxable amount in proportion (the receipt total is what the buyer paid).
+ * A line as the money rule stores it. Registers older than the rule send no `gross`, `vat` or `unit`: gross is
+ * then total + discount and VAT the line's own by the same formula, so every view sums the same stored values.
  */
-function saleVat(lines: ReadonlyArray<{ total: number; vatRate: number }>, total: number): number {
-  const gross = lines.reduce((sum, line) => sum + line.total, 0);
-  const scale = gross > 0 && total < gross ? total / gross : 1;
-  return lines.reduce((sum, line) => sum + vatIncluded(Math.round(line.total * scale), line.vatRate), 0);
+function storedLine(line: {
+  total: number;
+  discount?: number;
+  gross?: number;
+  vat?: number;
+  vatRate: number;
+}): { gross: number; discount: number; vat: number } {
+  const discount = line.discount ?? (line.gross !== undefined ? line.gross - line.total : 0);
+  return {
+    gross: line.gross ?? line.total + discount,
+    discount,
+    vat: line.vat ?? vatOf(line.total, line.vatRate),
+  };
 }
+
+const sumOf = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
 /** The rows and stock moves of events that passed the checks. Pure. */
 export function effectsOf(
@@ -119,6 +133,7 @@ export function effectsOf(
     switch (e.type) {
       case 'sale.completed': {
         const d = e.data;
+        const values = d.lines.map((line) => storedLine(line));
         rows.sales.push({
           tenant_id: tenantId,
           id: e.id,
@@ -130,7 +145,8 @@ export function effectsOf(
           total: d.total,
           discount: d.discount,
           change_due: d.change,
-          vat: saleVat(d.lines, d.total),
+          // The sum of the lines' own VAT: what the receipt, X/Z and every report grouping add up.
+          vat: sumOf(values.map((v) => v.vat)),
           occurred_at: occurredAt,
           received_at: receivedAt,
         });
@@ -143,10 +159,13 @@ export function effectsOf(
             name: line.name,
             qty: line.qty,
             unit_price: line.unitPrice,
+            gross: values[i]?.gross ?? line.total,
             discount: line.discount,
             total: line.total,
             vat_rate: line.vatRate,
-            vat: vatIncluded(line.total, line.vatRate),
+            vat: values[i]?.vat ?? 0,
+            unit: line.unit ?? null,
+            package_code: line.packageCode ?? null,
             mxik: line.mxik ?? null,
           });
           moves.push({ productId: line.productId, kind: 'sale', qty: -line.qty, ref: e.id });
@@ -169,18 +188,25 @@ export function effectsOf(
         const lines = d.lines.map((line, i) => {
           // The refund reverses the VAT of the sold line; the product's current rate only if the sale is not here.
           const vatRate =
+            line.vatRate ??
             lookups.saleLineVat.get(`${d.saleId}:${line.productId}`) ??
             lookups.productVat.get(line.productId) ??
             0;
+          const values = storedLine({ ...line, vatRate });
           return {
             tenant_id: tenantId,
             refund_id: e.id,
             line_no: i + 1,
             product_id: line.productId,
             qty: line.qty,
+            gross: values.gross,
+            discount: values.discount,
             total: line.total,
             vat_rate: vatRate,
-            vat: vatIncluded(line.total, vatRate),
+            vat: values.vat,
+            unit: line.unit ?? null,
+            package_code: line.packageCode ?? null,
+            mxik: line.mxik ?? null,
           };
         });
         rows.refundLines.push(...lines);
@@ -194,10 +220,7 @@ export function effectsOf(
           cashier_id: d.cashierId ?? null,
           refund_no: d.refundNo,
           total: d.total,
-          vat: saleVat(
-            lines.map((l) => ({ total: l.total, vatRate: l.vat_rate })),
-            d.total,
-          ),
+          vat: sumOf(lines.map((l) => l.vat)),
           reason: d.reason ?? null,
           occurred_at: occurredAt,
           received_at: receivedAt,

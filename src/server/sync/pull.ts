@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import type { Change, PullResponse } from '../../common/protocol/sync.js';
+import { PROTOCOL_VERSION, type Change, type PullResponse } from '../../common/protocol/sync.js';
+import { DEFAULT_MIN_REGISTER_VERSION } from '../../common/version.js';
 import { productsForPull } from '../catalog/service.js';
 import type { AppDeps, DeviceActor } from '../context.js';
 import { snapshotTransaction } from '../db/dialect.js';
@@ -28,34 +29,34 @@ async function materialize(trx: Knex, device: DeviceActor, rows: StoreChangeRow[
   const changes: Change[] = [];
   let settingsSent = false;
   for (const row of rows) {
-    const id = row.entity_id;
+    const { entity_id: id, version } = row;
     switch (row.entity) {
       case 'product': {
         // A deactivated product leaves the registers: a tombstone (it stays on the server for past sales).
         const data = products.get(id);
         changes.push(
           data && data.active
-            ? { entity: 'product', op: 'upsert', id, data }
-            : { entity: 'product', op: 'delete', id, data: null },
+            ? { entity: 'product', op: 'upsert', id, data, version }
+            : { entity: 'product', op: 'delete', id, data: null, version },
         );
         break;
       }
       case 'stock':
-        changes.push({ entity: 'stock', op: 'upsert', id, data: { level: levels.get(id) ?? 0 } });
+        changes.push({ entity: 'stock', op: 'upsert', id, data: { level: levels.get(id) ?? 0 }, version });
         break;
       case 'cashier': {
         const data = cashiers.get(id);
         changes.push(
           data
-            ? { entity: 'cashier', op: 'upsert', id, data }
-            : { entity: 'cashier', op: 'delete', id, data: null },
+            ? { entity: 'cashier', op: 'upsert', id, data, version }
+            : { entity: 'cashier', op: 'delete', id, data: null, version },
         );
         break;
       }
       case 'settings':
         // Settings are the pulling store's, whichever store's change marked them.
         if (!settingsSent)
-          changes.push({ entity: 'settings', op: 'upsert', id: device.storeId, data: settings });
+          changes.push({ entity: 'settings', op: 'upsert', id: device.storeId, data: settings, version });
         settingsSent = true;
         break;
     }
@@ -74,14 +75,18 @@ export async function pullChanges(
   query: { cursor?: string; limit: number },
 ): Promise<PullResponse> {
   const after = query.cursor ? Number(query.cursor) : 0;
+  const contract = {
+    protocolVersion: PROTOCOL_VERSION,
+    minRegisterVersion: deps.config.minRegisterVersion ?? DEFAULT_MIN_REGISTER_VERSION,
+  };
   // An up-to-date register (most rounds) is answered from the version read with its device row: no
   // transaction, no further query. That version was committed, so "complete up to it" holds.
   if (device.storeVersion !== undefined && after >= device.storeVersion) {
-    return { changes: [], cursor: String(device.storeVersion), hasMore: false };
+    return { changes: [], cursor: String(device.storeVersion), hasMore: false, ...contract };
   }
   return snapshotTransaction(deps.db, async (trx) => {
     const upTo = await currentStoreVersion(trx, device.tenantId, device.storeId);
-    if (after >= upTo) return { changes: [], cursor: String(upTo), hasMore: false };
+    if (after >= upTo) return { changes: [], cursor: String(upTo), hasMore: false, ...contract };
     const rows = await changesBetween(trx, device.tenantId, device.storeId, after, upTo, query.limit + 1);
     let page = rows;
     let cursor = upTo;
@@ -91,6 +96,11 @@ export async function pullChanges(
       if (page.length === 0) page = await changesOfVersion(trx, device.tenantId, device.storeId, boundary);
       cursor = page[page.length - 1]!.version;
     }
-    return { changes: await materialize(trx, device, page), cursor: String(cursor), hasMore: cursor < upTo };
+    return {
+      changes: await materialize(trx, device, page),
+      cursor: String(cursor),
+      hasMore: cursor < upTo,
+      ...contract,
+    };
   });
 }

@@ -14,6 +14,7 @@ export interface SyncEventRow {
   occurred_at: number | null;
   received_at: number;
   version: number | null;
+  review: string | null;
 }
 
 /** The primary key (tenant_id, id) is the exactly-once guard: a second insert of an event id fails. */
@@ -64,6 +65,21 @@ export async function listRejectedEvents(
 ): Promise<SyncEventRow[]> {
   const rows: SyncEventRow[] = await knex<SyncEventRow>('sync_events')
     .where({ tenant_id: tenantId, status: 'rejected' })
+    .orderBy('received_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit);
+  return rows;
+}
+
+/** Accepted events flagged for the owner's review, newest first. */
+export async function listFlaggedEvents(
+  knex: Knex,
+  tenantId: string,
+  limit: number,
+): Promise<SyncEventRow[]> {
+  const rows: SyncEventRow[] = await knex<SyncEventRow>('sync_events')
+    .where({ tenant_id: tenantId, status: 'applied' })
+    .whereNotNull('review')
     .orderBy('received_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit);

@@ -1,6 +1,6 @@
 import { toIso } from '../../common/time.js';
 import type { TenantContext } from '../context.js';
-import { listRejectedEvents } from './queries.js';
+import { listFlaggedEvents, listRejectedEvents, type SyncEventRow } from './queries.js';
 
 export interface RejectedEvent {
   id: string;
@@ -10,6 +10,10 @@ export interface RejectedEvent {
   occurredAt: string | null;
   receivedAt: string;
   data: unknown;
+}
+
+export interface FlaggedEvent extends Omit<RejectedEvent, 'error'> {
+  review: string;
 }
 
 /** Events the server refused, newest first: kept so the owner can see what a register sent and why it failed. */
@@ -26,4 +30,24 @@ export async function listRejected(ctx: TenantContext, limit: number): Promise<{
       data: JSON.parse(row.data) as unknown,
     })),
   };
+}
+
+function shown(row: SyncEventRow) {
+  return {
+    id: row.id,
+    deviceId: row.device_id,
+    type: row.type,
+    occurredAt: toIso(row.occurred_at),
+    receivedAt: toIso(row.received_at)!,
+    data: JSON.parse(row.data) as unknown,
+  };
+}
+
+/**
+ * Events accepted but flagged, newest first: a sale by an unknown or disabled cashier, in a shift the server never
+ * saw, made before its register was revoked. Accepted because they happened; listed because someone should look.
+ */
+export async function listFlagged(ctx: TenantContext, limit: number): Promise<{ events: FlaggedEvent[] }> {
+  const rows = await listFlaggedEvents(ctx.db.knex, ctx.tenantId, limit);
+  return { events: rows.map((row) => ({ ...shown(row), review: row.review ?? '' })) };
 }

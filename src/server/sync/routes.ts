@@ -7,7 +7,7 @@ import { deviceOf, requireDevice, requireTenantManager, tenantContext } from '..
 import { validate } from '../http/validate.js';
 import { pullChanges } from './pull.js';
 import { pushEvents } from './push.js';
-import { listRejected } from './rejected.js';
+import { listFlagged, listRejected } from './rejected.js';
 
 /** 500 sales of up to a few dozen lines each; more than 500 events is 400 VALIDATION_FAILED (field `events`). */
 const PUSH_BODY_LIMIT = '20mb';
@@ -29,7 +29,7 @@ export function syncRoutes(deps: AppDeps): Router {
   });
   router.post(
     '/push',
-    requireDevice(deps),
+    requireDevice(deps, { allowRetired: true }),
     express.json({ limit: PUSH_BODY_LIMIT, strict: true }),
     async (req, res) => {
       res.json(await pushEvents(deps, deviceOf(res), validate(pushBody, req.body)));
@@ -38,6 +38,10 @@ export function syncRoutes(deps: AppDeps): Router {
   router.get('/rejected', requireTenantManager(deps), async (req, res) => {
     const { limit } = validate(rejectedQuery, req.query);
     res.json(await listRejected(tenantContext(deps, res), limit));
+  });
+  router.get('/review', requireTenantManager(deps), async (req, res) => {
+    const { limit } = validate(rejectedQuery, req.query);
+    res.json(await listFlagged(tenantContext(deps, res), limit));
   });
   return router;
 }

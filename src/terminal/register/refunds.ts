@@ -6,7 +6,7 @@ import { computeRefund, refundableLines, type RefundableLine, type RefundSelecti
 import { getProduct } from '../store/queries/catalog.js';
 import { commitRefund, findSaleByReceipt, refundsOfSale, type StoredSale } from '../store/queries/sales.js';
 import type { Cashier } from './cashier.js';
-import type { RegisterContext } from './context.js';
+import { settingsOf, type RegisterContext } from './context.js';
 import { requireOpenShift } from './shift.js';
 
 export function findSale(ctx: RegisterContext, receiptNo: string): StoredSale {
@@ -62,13 +62,19 @@ export function refundSale(
     deviceName: ctx.identity.deviceName,
     occurredAt,
     build: (refundNo) =>
-      computeRefund(sale.data, refundsOfSale(ctx.db, sale.id), input.selection, {
-        refundNo,
-        saleId: sale.id,
-        shiftId: shift.id,
-        cashierId: input.cashier.id,
-        reason: input.reason,
-      }),
+      computeRefund(
+        sale.data,
+        refundsOfSale(ctx.db, sale.id),
+        input.selection,
+        {
+          refundNo,
+          saleId: sale.id,
+          shiftId: shift.id,
+          cashierId: input.cashier.id,
+          reason: input.reason,
+        },
+        settingsOf(ctx).cashRounding,
+      ),
   });
   return { ...committed, occurredAt, sale };
 }

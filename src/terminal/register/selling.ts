@@ -20,7 +20,7 @@ import {
 import { commitSale, writeAudit } from '../store/queries/sales.js';
 import type { Cashier } from './cashier.js';
 import { settingsOf, type RegisterContext } from './context.js';
-import { requireOpenShift } from './shift.js';
+import { requireOpenShift, refuseIfRevoked } from './shift.js';
 
 export function snapshotOf(product: LocalProduct): ProductSnapshot {
   return {
@@ -126,6 +126,7 @@ export function checkout(
   ctx: RegisterContext,
   input: { cart: CartState; tenders: readonly Tender[]; cashier: Cashier },
 ): CompletedSale {
+  refuseIfRevoked(ctx);
   const shift = requireOpenShift(ctx);
   const cashRounding = settingsOf(ctx).cashRounding;
   const occurredAt = new Date().toISOString();

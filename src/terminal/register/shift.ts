@@ -1,4 +1,5 @@
 import { AppError } from '../../common/errors.js';
+import { readSyncState } from '../store/queries/sync.js';
 import type { Money } from '../../common/money.js';
 import { shiftReport, type ShiftEvent, type ShiftReport } from '../sale/shift-report.js';
 import {
@@ -26,7 +27,13 @@ export function requireOpenShift(ctx: RegisterContext): Shift {
   return shift;
 }
 
+/** A revoked register sells no more: what it sold is kept and still reaches the server. */
+export function refuseIfRevoked(ctx: RegisterContext): void {
+  if (readSyncState(ctx.db).revoked) throw new AppError('REGISTER_REVOKED');
+}
+
 export function openShift(ctx: RegisterContext, cashier: Cashier, openingCash: Money): Shift {
+  refuseIfRevoked(ctx);
   if (!Number.isSafeInteger(openingCash) || openingCash < 0)
     throw new AppError('INVALID_PAYMENT', { params: { reason: 'opening cash' } });
   if (openShiftRow(ctx.db)) throw new AppError('SHIFT_ALREADY_OPEN');

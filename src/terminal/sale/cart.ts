@@ -1,10 +1,16 @@
 import { AppError } from '../../common/errors.js';
-import { roundHalfUp, vatIncluded, type Money } from '../../common/money.js';
+import type { Money } from '../../common/money.js';
+import {
+  discountAmount,
+  priceSale,
+  type CartLineInput,
+  type Discount,
+  type SaleValues,
+} from '../../common/money-rule.js';
 import type { Role as UserRole } from '../../common/protocol/auth.js';
 import type { Unit } from '../../common/protocol/catalog.js';
 import type { SaleLine } from '../../common/protocol/sync.js';
 import { formatQuantity, lineAmount, QTY_SCALE, type Quantity } from '../../common/quantity.js';
-import { allocateProportionally } from './allocate.js';
 
 /** What the cart keeps of a product when it is scanned: later price changes do not touch an open sale. */
 export interface ProductSnapshot {
@@ -16,10 +22,10 @@ export interface ProductSnapshot {
   vatRate: number;
   unit: Unit;
   mxik?: string | null;
+  packageCode?: string | null;
 }
 
-/** A percentage in basis points (10% = 1000) or a fixed amount in minor units. */
-export type Discount = { percentBp: number } | { amount: Money };
+export type { Discount };
 
 export interface CartLine {
   readonly product: ProductSnapshot;
@@ -103,6 +109,7 @@ export interface VatByRate {
   rate: number;
   /** Sum of the line totals at this rate (VAT included). */
   gross: Money;
+  /** Sum of the lines' own VAT (never extracted again from the sum). */
   vat: Money;
 }
 
@@ -256,77 +263,64 @@ export function lineGross(line: CartLine): Money {
   return line.labelPrice ?? lineAmount(line.product.unitPrice, line.qty);
 }
 
-function discountAmount(base: Money, discount: Discount | null): Money {
-  if (discount === null) return 0;
-  const amount =
-    'percentBp' in discount ? roundHalfUp((base * discount.percentBp) / 10_000) : discount.amount;
-  return Math.min(amount, base);
-}
-
-/**
- * Totals of the cart. A line's total is its gross amount less its own discount and its share of the cart
- * discount. The cart discount is spread over lines in proportion to their amounts after line discounts, by
- * largest remainder, so the line totals sum exactly to the cart total and a refund of one line gives back what
- * that line really cost. VAT is included in Uzbek shelf prices: it is extracted per rate from the sum of the
- * line totals at that rate (one rounding per rate, as the fiscal receipt prints it).
- */
-export function cartTotals(state: CartState): CartTotals {
-  const gross = state.lines.map(lineGross);
-  const lineDiscounts = state.lines.map((line, index) => discountAmount(gross[index] ?? 0, line.discount));
-  const afterLine = gross.map((amount, index) => amount - (lineDiscounts[index] ?? 0));
-  const base = afterLine.reduce((a, b) => a + b, 0);
-  const cartDiscount = discountAmount(base, state.discount);
-  const shares = allocateProportionally(cartDiscount, afterLine);
-  const lines = state.lines.map((_, index): LineTotals => {
-    const lineDiscount = lineDiscounts[index] ?? 0;
-    const cartDiscountShare = shares[index] ?? 0;
-    return {
-      gross: gross[index] ?? 0,
-      lineDiscount,
-      cartDiscountShare,
-      discount: lineDiscount + cartDiscountShare,
-      total: (afterLine[index] ?? 0) - cartDiscountShare,
-    };
-  });
-  const subtotal = gross.reduce((a, b) => a + b, 0);
-  const total = base - cartDiscount;
+/** The cart as the money rule's input. */
+export function cartInput(state: CartState): { lines: CartLineInput[]; discount: Discount | null } {
   return {
-    lines,
-    subtotal,
-    lineDiscounts: lineDiscounts.reduce((a, b) => a + b, 0),
-    cartDiscount,
-    discount: subtotal - total,
-    total,
-    vat: vatByRate(
-      state.lines.map((line, index) => ({ rate: line.product.vatRate, total: lines[index]?.total ?? 0 })),
-    ),
+    lines: state.lines.map((line) => ({
+      unitPrice: line.product.unitPrice,
+      qty: line.qty,
+      labelPrice: line.labelPrice,
+      discount: line.discount,
+      vatRate: line.product.vatRate,
+      unit: line.product.unit,
+      packageCode: line.product.packageCode ?? null,
+      mxik: line.product.mxik ?? null,
+    })),
+    discount: state.discount,
   };
 }
 
-/** VAT per rate of lines whose totals include it, rates ascending. */
-export function vatByRate(lines: readonly { rate: number; total: Money }[]): VatByRate[] {
-  const sums = new Map<number, Money>();
-  for (const { rate, total } of lines) sums.set(rate, (sums.get(rate) ?? 0) + total);
-  return [...sums.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([rate, gross]) => ({ rate, gross, vat: vatIncluded(gross, rate) }));
+/**
+ * Totals of the cart before payment (no cash rounding yet: that depends on how it is paid), by the one money
+ * rule of `src/common/money-rule.ts`.
+ */
+export function cartTotals(state: CartState): CartTotals {
+  const values = priceSale({ ...cartInput(state), cashRounding: 0 });
+  return {
+    lines: values.lines.map((l) => ({
+      gross: l.gross,
+      lineDiscount: l.ownDiscount,
+      cartDiscountShare: l.saleDiscount,
+      discount: l.discount,
+      total: l.total,
+    })),
+    subtotal: values.gross,
+    lineDiscounts: values.ownDiscounts,
+    cartDiscount: values.saleDiscount,
+    discount: values.discount,
+    total: values.total,
+    vat: values.vatByRate.map((v) => ({ rate: v.vatRate, gross: v.total, vat: v.vat })),
+  };
 }
 
-/** The cart as the sale lines of `sale.completed`. */
-export function toSaleLines(state: CartState): SaleLine[] {
-  const totals = cartTotals(state);
+/** The priced cart as the sale lines of `sale.completed`: the money rule's stored values. */
+export function toSaleLines(state: CartState, values: SaleValues): SaleLine[] {
   return state.lines.map((line, index) => {
-    const t = totals.lines[index];
+    const v = values.lines[index];
     const saleLine: SaleLine = {
       productId: line.product.productId,
       name: line.product.name,
       qty: line.qty,
       unitPrice: line.product.unitPrice,
-      discount: t?.discount ?? 0,
-      total: t?.total ?? 0,
+      gross: v?.gross ?? 0,
+      discount: v?.discount ?? 0,
+      total: v?.total ?? 0,
       vatRate: line.product.vatRate,
+      vat: v?.vat ?? 0,
+      unit: line.product.unit,
     };
-    if (line.product.mxik) saleLine.mxik = line.product.mxik;
+    if (v?.packageCode) saleLine.packageCode = v.packageCode;
+    if (v?.mxik) saleLine.mxik = v.mxik;
     return saleLine;
   });
 }

@@ -1,7 +1,9 @@
 import { AppError } from '../../common/errors.js';
+import { MAX_SALE_PAYMENTS } from '../../common/limits.js';
 import { formatMoney, type Money } from '../../common/money.js';
+import { priceSale, roundCashDown, type Tendered } from '../../common/money-rule.js';
 import { saleCompletedData, type Payment, type SaleCompletedData } from '../../common/protocol/sync.js';
-import { cartTotals, toSaleLines, type CartState } from './cart.js';
+import { cartInput, cartTotals, toSaleLines, type CartState } from './cart.js';
 
 export const cardTypes = ['uzcard', 'humo', 'visa', 'mastercard'] as const;
 export type CardType = (typeof cardTypes)[number];
@@ -15,9 +17,9 @@ export type Tender =
   | { method: 'qr'; amount: Money; provider: QrProvider; reference?: string };
 
 export interface PaymentStatus {
-  /** The amount to pay: the cart total, rounded when everything so far is cash. */
+  /** The amount to pay: card and QR parts exact, the cash part rounded down to the store's coin. */
   due: Money;
-  /** due − cart total (negative when rounded down). */
+  /** due − cart total (0 or negative: never rounded up). */
   rounding: Money;
   paid: Money;
   /** Still to pay, 0 when covered. */
@@ -26,32 +28,26 @@ export interface PaymentStatus {
   change: Money;
 }
 
-/**
- * Cash rounding: coins under 50/100 so'm are out of use, so a total paid entirely in cash is rounded to the
- * store's step (`cashRounding` in minor units: 0 = off, 5000 = 50 so'm, 10000 = 100 so'm), to the nearest
- * step with halves up: 12 345 → 12 300, 12 350 → 12 400 so'm at 100. Card and QR are exact, so a sale with any
- * card or QR part is not rounded. A positive total is never rounded to nothing.
- */
-export function roundCash(total: Money, step: number): Money {
-  if (!Number.isSafeInteger(step) || step <= 0) return total;
-  const rounded = Math.floor((total + Math.floor(step / 2)) / step) * step;
-  return rounded === 0 && total > 0 ? total : rounded;
+function asTendered(tenders: readonly Tender[]): Tendered[] {
+  return tenders.map((t) => ({ method: t.method, amount: t.method === 'cash' ? t.tendered : t.amount }));
 }
 
-/** Where the pay dialog stands; never throws for an incomplete payment (that is what `remaining` shows). */
+/**
+ * Where the pay dialog stands; never throws for an incomplete payment (that is what `remaining` shows). The
+ * cash part is what card and QR leave of the total, rounded down by the money rule (`roundCashDown`).
+ */
 export function paymentStatus(total: Money, tenders: readonly Tender[], cashRounding: number): PaymentStatus {
-  const allCash = tenders.every((t) => t.method === 'cash');
-  const due = allCash ? roundCash(total, cashRounding) : total;
-  const cash = sum(tenders.filter((t) => t.method === 'cash').map((t) => t.tendered));
-  const other = sum(tenders.map((t) => (t.method === 'cash' ? 0 : t.amount)));
-  const paid = cash + other;
+  const tendered = asTendered(tenders);
+  const other = sum(tendered.filter((t) => t.method !== 'cash').map((t) => t.amount));
+  const cash = sum(tendered.filter((t) => t.method === 'cash').map((t) => t.amount));
+  const cashDue = roundCashDown(Math.max(0, total - other), cashRounding);
+  const due = Math.min(total, other) + cashDue;
   return {
     due,
     rounding: due - total,
-    paid,
-    remaining: Math.max(0, due - paid),
-    // Card and QR pay against the due first; only cash gives change.
-    change: Math.max(0, cash - Math.max(0, due - other)),
+    paid: cash + other,
+    remaining: Math.max(0, cashDue - cash),
+    change: Math.max(0, cash - cashDue),
   };
 }
 
@@ -61,7 +57,7 @@ export interface Settlement extends PaymentStatus {
 
 /**
  * Checks the tenders against the total and produces the payments of the sale: UNDERPAID when short, OVERPAID
- * when card or QR together exceed what is due (a card is never charged to give cash back), INVALID_PAYMENT for
+ * when card or QR together exceed the total (a card is never charged to give cash back), INVALID_PAYMENT for
  * zero amounts, unknown card types or cash offered when cards already cover everything.
  */
 export function settle(total: Money, tenders: readonly Tender[], cashRounding: number): Settlement {
@@ -75,17 +71,17 @@ export function settle(total: Money, tenders: readonly Tender[], cashRounding: n
     });
   }
   const other = sum(tenders.map((t) => (t.method === 'cash' ? 0 : t.amount)));
-  if (other > status.due) {
+  if (other > total) {
     throw new AppError('OVERPAID', {
-      params: { remaining: formatMoney(status.due) },
-      details: { over: other - status.due },
+      params: { remaining: formatMoney(total) },
+      details: { over: other - total },
     });
   }
-  if (other === status.due && tenders.some((t) => t.method === 'cash')) {
+  if (status.due - other === 0 && tenders.some((t) => t.method === 'cash')) {
     throw new AppError('INVALID_PAYMENT', { params: { reason: 'cash not needed' } });
   }
-  if (tenders.length > 10)
-    throw new AppError('INVALID_PAYMENT', { params: { reason: 'at most 10 payments' } });
+  if (tenders.length > MAX_SALE_PAYMENTS)
+    throw new AppError('INVALID_PAYMENT', { params: { reason: `at most ${MAX_SALE_PAYMENTS} payments` } });
   return { ...status, payments: tenders.map(toPayment) };
 }
 
@@ -98,29 +94,38 @@ export interface SaleMeta {
 }
 
 /**
- * The `sale.completed` data of a paid cart. `total` is what the customer pays: the cart total, rounded for an
- * all-cash sale, so `Σ payments − change = total` always holds for the drawer and the reports; the line totals
- * keep the exact shelf amounts and sum to the unrounded total (see `saleRounding`). `discount` is line plus
- * cart discounts; rounding is not a discount.
+ * The `sale.completed` data of a paid cart, valued by the money rule: the lines carry the rounding of the cash
+ * part as discount, so `total` = Σ line totals = Σ payments − change, for the drawer, the reports and the fiscal
+ * module alike. `discount` is Σ line discounts (own, sale and rounding); `rounding` is the part from rounding.
  */
 export function completeSale(cart: CartState, tenders: readonly Tender[], meta: SaleMeta): SaleCompletedData {
   if (cart.lines.length === 0) throw new AppError('EMPTY_CART');
-  const totals = cartTotals(cart);
-  const settlement = settle(totals.total, tenders, meta.cashRounding);
-  return saleCompletedData.parse({
+  const settlement = settle(cartTotals(cart).total, tenders, meta.cashRounding);
+  const values = priceSale({
+    ...cartInput(cart),
+    tendered: asTendered(tenders),
+    cashRounding: meta.cashRounding,
+  });
+  const data: SaleCompletedData = {
     receiptNo: meta.receiptNo,
     shiftId: meta.shiftId,
     cashierId: meta.cashierId,
-    lines: toSaleLines(cart),
-    discount: totals.discount,
-    total: settlement.due,
+    lines: toSaleLines(cart, values),
+    discount: values.discount,
+    total: values.total,
     payments: settlement.payments,
-    change: settlement.change,
-  });
+    change: values.change,
+  };
+  if (values.rounding > 0) data.rounding = values.rounding;
+  return saleCompletedData.parse(data);
 }
 
-/** Cash rounding of a completed sale: its total less the sum of its lines (0 unless paid all in cash). */
-export function saleRounding(sale: Pick<SaleCompletedData, 'total' | 'lines'>): Money {
+/**
+ * Cash rounding of a stored sale, as a negative amount: the `rounding` of a money-rule sale, or, for sales
+ * stored before it, their total less the sum of their lines.
+ */
+export function saleRounding(sale: Pick<SaleCompletedData, 'total' | 'lines' | 'rounding'>): Money {
+  if (sale.rounding !== undefined) return -sale.rounding;
   return sale.total - sum(sale.lines.map((line) => line.total));
 }
 

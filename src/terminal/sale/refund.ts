@@ -1,8 +1,11 @@
 import { AppError } from '../../common/errors.js';
 import type { Money } from '../../common/money.js';
+import { priceRefund, spread, type LineValues } from '../../common/money-rule.js';
 import {
   saleRefundedData,
+  type RefundLine,
   type SaleCompletedData,
+  type SaleLine,
   type SaleRefundedData,
 } from '../../common/protocol/sync.js';
 import { formatQuantity, type Quantity } from '../../common/quantity.js';
@@ -32,20 +35,20 @@ interface ProductPool {
   productId: string;
   name: string;
   soldQty: Quantity;
-  soldTotal: Money;
+  /** The sold lines' stored values, summed (a product on several lines is one pool). */
+  sold: Omit<LineValues, 'vat'>;
   refundedQty: Quantity;
-  refundedTotal: Money;
 }
 
 /**
  * Refund rules.
  * - Refunds speak of products (the protocol's refund lines carry a productId, not a line number), so a product
- *   sold on several lines (scale labels) is one pool: its quantities and totals summed.
- * - Money back is pro-rata to what the customer paid for the line after all discounts: the amount for the
- *   cumulative refunded quantity c is round(soldTotal × c / soldQty), less what earlier refunds gave back. Each
- *   refund is a whole number of minor units, and refunding everything in pieces returns exactly the line total.
- * - The refund that completes a sale returns sale.total less earlier refunds, so cash rounding of the sale is
- *   given back too and refunds of a sale never sum to more than was paid.
+ *   sold on several lines (scale labels) is one pool: its quantities and stored values summed.
+ * - The values of each refunded line come from the stored sale lines by the money rule (`priceRefund`):
+ *   in proportion to the quantity, cumulative over earlier refunds, so refunding everything in pieces returns
+ *   each line's total; the cash part is rounded down to the store's coin like a sale's.
+ * - Money goes back the way it came: to the card or QR account first (up to what each method paid less earlier
+ *   refunds to it), cash for the rest. Refunding a card sale in cash would be a cash advance from the drawer.
  * - Refusing more than sold (less earlier refunds): REFUND_OVER_SOLD.
  */
 export function computeRefund(
@@ -53,11 +56,12 @@ export function computeRefund(
   previous: readonly SaleRefundedData[],
   selection: RefundSelection,
   meta: RefundMeta,
+  cashRounding = 0,
 ): SaleRefundedData {
   const pools = productPools(sale, previous);
   const requested = requestedByProduct(sale, pools, selection);
 
-  const lines: SaleRefundedData['lines'] = [];
+  const wanted: { pool: ProductPool; qty: Quantity }[] = [];
   for (const [productId, qty] of requested) {
     const pool = pools.get(productId);
     if (!pool || qty === 0) continue;
@@ -68,27 +72,30 @@ export function computeRefund(
         details: { productId, sold: pool.soldQty, refunded: pool.refundedQty, requested: qty },
       });
     }
-    const total = Math.max(0, amountAt(pool, pool.refundedQty + qty) - pool.refundedTotal);
-    lines.push({ productId, qty, total });
+    wanted.push({ pool, qty });
   }
-  if (lines.length === 0) {
+  if (wanted.length === 0) {
     const first = sale.lines[0];
     throw new AppError('REFUND_OVER_SOLD', { params: { name: first?.name ?? '', left: '0' } });
   }
 
-  const previousTotal = sum(previous.map((r) => r.total));
-  const completes = [...pools.values()].every(
-    (pool) => pool.refundedQty + (requested.get(pool.productId) ?? 0) === pool.soldQty,
-  );
-  const total = completes ? Math.max(0, sale.total - previousTotal) : sum(lines.map((l) => l.total));
-
+  const values = priceRefund({
+    lines: wanted.map(({ pool, qty }) => ({ sold: pool.sold, refundedQty: pool.refundedQty, qty })),
+    refundable: refundableByMethod(sale, previous),
+    cashRounding,
+  });
+  const lines: RefundLine[] = values.lines.map((v, i) => ({
+    productId: wanted[i]?.pool.productId ?? '',
+    ...v,
+  }));
   const data: SaleRefundedData = {
     refundNo: meta.refundNo,
     saleId: meta.saleId,
     lines,
-    payments: refundPayments(sale, previous, total),
-    total,
+    payments: values.payments.map((p) => withCardOf(sale, p)),
+    total: values.total,
   };
+  if (values.rounding > 0) data.rounding = values.rounding;
   if (meta.shiftId) data.shiftId = meta.shiftId;
   if (meta.cashierId) data.cashierId = meta.cashierId;
   if (meta.reason) data.reason = meta.reason;
@@ -118,19 +125,15 @@ export function refundableLines(
   });
 }
 
-/**
- * Money goes back the way it came: to the card or QR account first (up to what each method paid less earlier
- * refunds to it), cash for the rest. Refunding a card sale in cash would be a cash advance from the drawer.
- */
-function refundPayments(
+/** Per card/QR method of the sale, in its order: what it paid less what earlier refunds gave back to it. */
+function refundableByMethod(
   sale: SaleCompletedData,
   previous: readonly SaleRefundedData[],
-  total: Money,
-): SaleRefundedData['payments'] {
-  const payments: SaleRefundedData['payments'] = [];
-  let remaining = total;
-  const methods = [...new Set(sale.payments.map((p) => p.method))].filter((m) => m !== 'cash');
-  for (const method of methods) {
+): { method: 'card' | 'qr'; amount: Money }[] {
+  const methods = [...new Set(sale.payments.map((p) => p.method))].filter(
+    (m): m is 'card' | 'qr' => m !== 'cash',
+  );
+  return methods.map((method) => {
     const paid = sum(sale.payments.filter((p) => p.method === method).map((p) => p.amount));
     const refunded = sum(
       previous
@@ -138,12 +141,57 @@ function refundPayments(
         .filter((p) => p.method === method)
         .map((p) => p.amount),
     );
-    const amount = Math.min(remaining, Math.max(0, paid - refunded));
-    if (amount > 0) payments.push({ method, amount });
-    remaining -= amount;
-  }
-  if (remaining > 0 || payments.length === 0) payments.push({ method: 'cash', amount: remaining });
-  return payments;
+    return { method, amount: Math.max(0, paid - refunded) };
+  });
+}
+
+/** A card or QR refund names the card type (or provider) and reference of the sale's payment by that method. */
+function withCardOf(
+  sale: SaleCompletedData,
+  payment: { method: 'cash' | 'card' | 'qr'; amount: Money },
+): SaleRefundedData['payments'][number] {
+  const paid = sale.payments.find((p) => p.method === payment.method);
+  if (payment.method === 'cash' || !paid) return payment;
+  return {
+    ...payment,
+    ...(paid.cardType ? { cardType: paid.cardType } : {}),
+    ...(paid.reference ? { reference: paid.reference } : {}),
+  };
+}
+
+/** A sold line's stored values; a sale stored before the money rule lacks `gross` and `unit`. */
+export function storedValues(line: SaleLine): Omit<LineValues, 'vat'> {
+  const values: Omit<LineValues, 'vat'> = {
+    qty: line.qty,
+    gross: line.gross ?? line.total + line.discount,
+    discount: line.discount,
+    total: line.total,
+    vatRate: line.vatRate,
+    unit: line.unit ?? 'pcs',
+  };
+  if (line.packageCode) values.packageCode = line.packageCode;
+  if (line.mxik) values.mxik = line.mxik;
+  return values;
+}
+
+/**
+ * The sale's lines as the money rule stores them. A sale stored before the rule kept its cash rounding down
+ * apart from the lines (total < Σ lines): it is spread over them here as the rule would have, so a refund
+ * never gives back more than was paid.
+ */
+function soldValues(sale: SaleCompletedData): Omit<LineValues, 'vat'>[] {
+  const values = sale.lines.map(storedValues);
+  const kept = values.reduce((a, v) => a + v.total, 0) - sale.total;
+  if (sale.rounding !== undefined || kept <= 0) return values;
+  const shares = spread(
+    kept,
+    values.map((v) => v.total),
+  );
+  return values.map((v, i) => ({
+    ...v,
+    discount: v.discount + (shares[i] ?? 0),
+    total: v.total - (shares[i] ?? 0),
+  }));
 }
 
 function productPools(
@@ -151,25 +199,33 @@ function productPools(
   previous: readonly SaleRefundedData[],
 ): Map<string, ProductPool> {
   const pools = new Map<string, ProductPool>();
-  for (const line of sale.lines) {
-    const pool = pools.get(line.productId) ?? {
-      productId: line.productId,
-      name: line.name,
-      soldQty: 0,
-      soldTotal: 0,
-      refundedQty: 0,
-      refundedTotal: 0,
-    };
+  const sold = soldValues(sale);
+  for (const [index, line] of sale.lines.entries()) {
+    const values = sold[index] ?? storedValues(line);
+    const pool = pools.get(line.productId);
+    if (!pool) {
+      pools.set(line.productId, {
+        productId: line.productId,
+        name: line.name,
+        soldQty: line.qty,
+        sold: values,
+        refundedQty: 0,
+      });
+      continue;
+    }
     pool.soldQty += line.qty;
-    pool.soldTotal += line.total;
-    pools.set(line.productId, pool);
+    pool.sold = {
+      ...pool.sold,
+      qty: pool.sold.qty + values.qty,
+      gross: pool.sold.gross + values.gross,
+      discount: pool.sold.discount + values.discount,
+      total: pool.sold.total + values.total,
+    };
   }
   for (const refund of previous) {
     for (const line of refund.lines) {
       const pool = pools.get(line.productId);
-      if (!pool) continue;
-      pool.refundedQty += line.qty;
-      pool.refundedTotal += line.total;
+      if (pool) pool.refundedQty += line.qty;
     }
   }
   return pools;
@@ -199,13 +255,6 @@ function requestedByProduct(
     requested.set(line.productId, already + wanted);
   }
   return requested;
-}
-
-/** round(soldTotal × qty / soldQty), half up, exact in BigInt (the product can pass 2^53). */
-function amountAt(pool: ProductPool, qty: Quantity): Money {
-  if (qty >= pool.soldQty) return pool.soldTotal;
-  const numerator = 2n * BigInt(pool.soldTotal) * BigInt(qty) + BigInt(pool.soldQty);
-  return Number(numerator / (2n * BigInt(pool.soldQty)));
 }
 
 function sum(values: readonly number[]): number {

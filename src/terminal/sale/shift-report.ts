@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { Money } from '../../common/money.js';
 import type { EventType, eventDataSchemas } from '../../common/protocol/sync.js';
-import { vatByRate, type VatByRate } from './cart.js';
+import { vatOf } from '../../common/money-rule.js';
+import type { VatByRate } from './cart.js';
 
 /** An event of the outbox or the register's journal; only its type and data matter here. */
 export type ShiftEvent = {
@@ -20,8 +21,12 @@ export interface ShiftReport {
   /** `X` while the shift is open (a mid-shift reading), `Z` once it is closed with counted cash. */
   kind: 'X' | 'Z';
   openingCash: Money;
-  sales: { count: number; total: Money; discount: Money };
-  refunds: { count: number; total: Money };
+  /** First and last receipt numbers of the shift's sales and refunds (null when none). */
+  receipts: { first: string | null; last: string | null };
+  refundReceipts: { first: string | null; last: string | null };
+  /** `discount`: Σ stored line discounts (own, sale, cash rounding); `rounding`: the rounding part. */
+  sales: { count: number; total: Money; discount: Money; rounding: Money };
+  refunds: { count: number; total: Money; discount: Money };
   /** sales.total − refunds.total. */
   net: Money;
   /** What customers paid, per method; cash net of change. */
@@ -29,7 +34,7 @@ export interface ShiftReport {
   refundPayments: MethodTotals;
   /** Card types and QR providers (`uzcard`, `humo`, `payme`…), net of refunds where the method is known. */
   byCardType: Record<string, Money>;
-  /** VAT included in the sales, per rate, summed from each receipt's own figures. */
+  /** VAT per rate net of refunds, summed from the stored line values (never extracted again). */
   vat: VatByRate[];
   cashIn: Money;
   cashOut: Money;
@@ -49,8 +54,10 @@ export function shiftReport(shiftId: string, events: readonly ShiftEvent[]): Shi
     cashierId: null,
     kind: 'X',
     openingCash: 0,
-    sales: { count: 0, total: 0, discount: 0 },
-    refunds: { count: 0, total: 0 },
+    receipts: { first: null, last: null },
+    refundReceipts: { first: null, last: null },
+    sales: { count: 0, total: 0, discount: 0, rounding: 0 },
+    refunds: { count: 0, total: 0, discount: 0 },
     net: 0,
     payments: { cash: 0, card: 0, qr: 0 },
     refundPayments: { cash: 0, card: 0, qr: 0 },
@@ -63,6 +70,10 @@ export function shiftReport(shiftId: string, events: readonly ShiftEvent[]): Shi
     difference: null,
   };
   const vat = new Map<number, VatByRate>();
+  const addVat = (rate: number, gross: Money, amount: Money) => {
+    const sum = vat.get(rate) ?? { rate, gross: 0, vat: 0 };
+    vat.set(rate, { rate, gross: sum.gross + gross, vat: sum.vat + amount });
+  };
 
   for (const event of events) {
     switch (event.type) {
@@ -75,17 +86,18 @@ export function shiftReport(shiftId: string, events: readonly ShiftEvent[]): Shi
         const sale = event.data;
         if (sale.shiftId !== shiftId) break;
         report.sales.count += 1;
+        report.receipts.first ??= sale.receiptNo;
+        report.receipts.last = sale.receiptNo;
         report.sales.total += sale.total;
         report.sales.discount += sale.discount;
+        report.sales.rounding += sale.rounding ?? 0;
         for (const payment of sale.payments) {
           report.payments[payment.method] += payment.amount;
           if (payment.cardType) add(report.byCardType, payment.cardType, payment.amount);
         }
         report.payments.cash -= sale.change;
-        for (const entry of vatByRate(sale.lines.map((l) => ({ rate: l.vatRate, total: l.total })))) {
-          const sum = vat.get(entry.rate) ?? { rate: entry.rate, gross: 0, vat: 0 };
-          vat.set(entry.rate, { rate: entry.rate, gross: sum.gross + entry.gross, vat: sum.vat + entry.vat });
-        }
+        // Sales stored before the money rule carry no `vat`: it is the line's by the same formula.
+        for (const l of sale.lines) addVat(l.vatRate, l.total, l.vat ?? vatOf(l.total, l.vatRate));
         break;
       }
       case 'sale.refunded': {
@@ -93,8 +105,18 @@ export function shiftReport(shiftId: string, events: readonly ShiftEvent[]): Shi
         // A refund without a shift id was handed in as belonging to this shift.
         if (refund.shiftId !== undefined && refund.shiftId !== shiftId) break;
         report.refunds.count += 1;
+        report.refundReceipts.first ??= refund.refundNo;
+        report.refundReceipts.last = refund.refundNo;
         report.refunds.total += refund.total;
-        for (const payment of refund.payments) report.refundPayments[payment.method] += payment.amount;
+        for (const payment of refund.payments) {
+          report.refundPayments[payment.method] += payment.amount;
+          if (payment.cardType) add(report.byCardType, payment.cardType, -payment.amount);
+        }
+        for (const l of refund.lines) {
+          const rate = l.vatRate ?? 0;
+          report.refunds.discount += l.discount ?? 0;
+          addVat(rate, -l.total, -(l.vat ?? vatOf(l.total, rate)));
+        }
         break;
       }
       case 'cash.moved':

@@ -1,14 +1,22 @@
-import { randomUUID } from 'node:crypto';
 import { AppError } from '../../common/errors.js';
 import { requestJson, ServerError } from '../../common/http.js';
 import type { Lang } from '../../common/i18n/index.js';
 import { z } from 'zod';
-import { changeSchema, MAX_PUSH_EVENTS, pullResponse, pushResponse } from '../../common/protocol/sync.js';
-import { reclaimFreePages, type StoreDb } from '../store/connection.js';
-import { applyChange, clearPulledData } from '../store/queries/catalog.js';
-import type { Identity } from '../store/queries/identity.js';
 import {
-  acquireSyncLease,
+  MAX_PUSH_EVENTS,
+  pullResponse,
+  pushResponse,
+  type FiscalStatus,
+} from '../../common/protocol/sync.js';
+import { APP_VERSION, compareVersions } from '../../common/version.js';
+import { reclaimFreePages, type StoreDb } from '../store/connection.js';
+import { clearPulledData } from '../store/queries/catalog.js';
+import { clearUnapplied, resetReports, setUpdateRequired } from '../store/queries/drift.js';
+import type { Identity } from '../store/queries/identity.js';
+import { tryTakeSyncLock } from '../store/sync-lock.js';
+import { applyPulledChanges, retryKeptChanges } from './drift.js';
+import { reportStatus } from './status-report.js';
+import {
   outboxAfterBatch,
   outboxSummary,
   pageCacheSize,
@@ -16,7 +24,6 @@ import {
   readSyncState,
   recordPushResults,
   recordSyncOutcome,
-  releaseSyncLease,
   resetSyncState,
   saveCursor,
   setPageCacheSize,
@@ -29,6 +36,8 @@ export interface SyncOptions {
   /** Called after each page so long catch-ups can show progress. */
   onProgress?: (progress: { pushed: number; pulled: number; cursor: number }) => void;
   timeoutMs?: number;
+  /** The register's fiscal module as it stands, reported in `device.status`; none when no module is set up. */
+  fiscalStatus?: () => FiscalStatus | undefined;
 }
 
 export interface SyncReport {
@@ -36,14 +45,16 @@ export interface SyncReport {
   duplicates: number;
   rejected: number;
   pulled: number;
+  /** Pulled changes this register could not apply: kept (see `pos status`) and reported, never dropped. */
   skipped: number;
   cursor: number;
   pending: number;
-  /** False when another process on this data dir holds the sync lease. */
+  /** The server said this register is revoked: its events were still taken, and it sells no more. */
+  revoked?: boolean;
+  /** False when another process on this data dir holds the sync lock. */
   ran: boolean;
 }
 
-const LEASE_MS = 120_000;
 /** SQLite's page cache during a catch-up pull, in KiB (negative = size rather than pages). */
 const CATCH_UP_CACHE_KIB = -2000;
 
@@ -56,7 +67,6 @@ export async function syncOnce(
   identity: Identity,
   options: SyncOptions = {},
 ): Promise<SyncReport> {
-  const holder = randomUUID();
   const report: SyncReport = {
     pushed: 0,
     duplicates: 0,
@@ -67,7 +77,8 @@ export async function syncOnce(
     pending: 0,
     ran: false,
   };
-  if (!acquireSyncLease(db, holder, LEASE_MS)) {
+  const lock = tryTakeSyncLock(db);
+  if (!lock) {
     report.pending = outboxSummary(db).pending;
     report.cursor = readSyncState(db).cursor;
     return report;
@@ -79,11 +90,22 @@ export async function syncOnce(
       // The data dir holds a new identity (re-activation): the old catalog and cursor are not this register's.
       db.transaction(() => {
         clearPulledData(db);
+        clearUnapplied(db);
+        resetReports(db);
         resetSyncState(db, identity.deviceId);
       })();
     }
-    await pushAll(db, identity, options, report, holder);
-    await pullAll(db, identity, options, report, holder);
+    await pushAll(db, identity, options, report);
+    if (report.revoked) {
+      report.pending = outboxSummary(db).pending;
+      recordSyncOutcome(db, { ok: false, error: 'DEVICE_REVOKED', revoked: true });
+      return report;
+    }
+    // Reported before the pull (a pull may be refused to an old version) and again after it if what it could not
+    // apply changed; each time only when the report differs from the one the server has.
+    await reportStatus(db, identity, options);
+    await pullAll(db, identity, options, report);
+    await reportStatus(db, identity, options);
     report.pending = outboxSummary(db).pending;
     recordSyncOutcome(db, { ok: true });
     return report;
@@ -93,7 +115,7 @@ export async function syncOnce(
     recordSyncOutcome(db, { ok: false, error: message, revoked });
     throw error;
   } finally {
-    releaseSyncLease(db, holder);
+    lock.release();
   }
 }
 
@@ -102,7 +124,6 @@ async function pushAll(
   identity: Identity,
   options: SyncOptions,
   report: SyncReport,
-  holder: string,
 ): Promise<void> {
   const batch = Math.min(options.pushBatch ?? MAX_PUSH_EVENTS, MAX_PUSH_EVENTS);
   for (;;) {
@@ -119,6 +140,7 @@ async function pushAll(
       response: pushResponse,
       timeoutMs: options.timeoutMs,
     });
+    if (answer.revoked) report.revoked = true;
     const sentIds = new Set(events.map((event) => event.id));
     const results = answer.results.filter((result) => sentIds.has(result.id));
     // Acknowledged only now: a crash before this line resends the batch and the server answers `duplicate`.
@@ -134,7 +156,6 @@ async function pushAll(
         params: { status: 200, url: `${identity.serverUrl}/sync/push` },
       });
     }
-    acquireSyncLease(db, holder, LEASE_MS);
     options.onProgress?.({
       pushed: report.pushed + report.duplicates,
       pulled: report.pulled,
@@ -148,7 +169,6 @@ async function pullAll(
   identity: Identity,
   options: SyncOptions,
   report: SyncReport,
-  holder: string,
 ): Promise<void> {
   const fetchPage = (cursor: number) =>
     requestJson({
@@ -163,9 +183,16 @@ async function pullAll(
     });
   let coming = fetchPage(readSyncState(db).cursor);
   let cacheSize: number | null = null;
+  let first = true;
   try {
     for (;;) {
       const page = await coming;
+      if (first) {
+        // Before anything is applied: a register too old for the server's changes must not half-apply them.
+        refuseIfTooOld(db, page.minRegisterVersion);
+        retryKeptChanges(db);
+        first = false;
+      }
       const next = Number(page.cursor);
       if (page.hasMore) {
         // The next page is asked for before this one is applied, so the server reads it while this register
@@ -180,11 +207,12 @@ async function pullAll(
           setPageCacheSize(db, CATCH_UP_CACHE_KIB);
         }
       }
-      const counts = applyPage(db, page.changes, () => saveCursor(db, next, identity.deviceId));
+      const counts = applyPulledChanges(db, page.changes, next, () =>
+        saveCursor(db, next, identity.deviceId),
+      );
       report.pulled += counts.pulled;
-      report.skipped += counts.skipped;
+      report.skipped += counts.kept;
       report.cursor = next;
-      acquireSyncLease(db, holder, LEASE_MS);
       options.onProgress?.({
         pushed: report.pushed + report.duplicates,
         pulled: report.pulled,
@@ -202,42 +230,12 @@ function sent(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/**
- * Applies one page and moves the cursor with it, in one transaction: a pull cut off anywhere resumes without loss
- * or duplication. The page first goes in without a savepoint per change (a savepoint per change makes FTS5 write
- * a segment per product); if a change fails, that attempt is rolled back and the page redone with one savepoint
- * per change, so one odd change is skipped and never blocks the others.
- */
-function applyPage(
-  db: StoreDb,
-  raws: readonly unknown[],
-  moveCursor: () => void,
-): { pulled: number; skipped: number } {
-  const apply = (isolated: boolean) =>
-    db.transaction(() => {
-      const counts = { pulled: 0, skipped: 0 };
-      // Checked as applied, so each checked copy is garbage at once and a page costs little memory.
-      for (const raw of raws) {
-        const parsed = changeSchema.safeParse(raw);
-        if (!parsed.success) counts.skipped++;
-        else if (!isolated) {
-          applyChange(db, parsed.data);
-          counts.pulled++;
-        } else {
-          try {
-            db.transaction(() => applyChange(db, parsed.data))();
-            counts.pulled++;
-          } catch {
-            counts.skipped++;
-          }
-        }
-      }
-      moveCursor();
-      return counts;
-    })();
-  try {
-    return apply(false);
-  } catch {
-    return apply(true);
-  }
+/** A server that serves only newer registers: say "update this register" and apply nothing. */
+function refuseIfTooOld(db: StoreDb, minRegisterVersion: string | undefined): void {
+  const tooOld = minRegisterVersion !== undefined && compareVersions(APP_VERSION, minRegisterVersion) < 0;
+  setUpdateRequired(db, tooOld ? minRegisterVersion : null);
+  if (tooOld)
+    throw new AppError('REGISTER_UPDATE_REQUIRED', {
+      params: { min: minRegisterVersion, current: APP_VERSION },
+    });
 }

@@ -1,10 +1,10 @@
 import { emptyCart, reduceCart, type CartAction } from '../../../src/terminal/sale/cart.js';
-import { completeSale } from '../../../src/terminal/sale/payment.js';
+import { completeSale, type Tender } from '../../../src/terminal/sale/payment.js';
 import type { ReceiptContext } from '../../../src/terminal/receipt/text.js';
 import { apples, bread, cashierId, milk, shiftId } from '../sale/fixtures.js';
 
 /** Bread 2 × 3 000 less 10%, 1.234 kg apples from a scale, milk without VAT; 50 000 so'm in cash. */
-export function sampleSale() {
+export function sampleSale(tenders: Tender[] = [{ method: 'cash', tendered: 5_000_000 }]) {
   const policy = { role: 'owner', maxCashierDiscount: 0 } as const;
   const actions: CartAction[] = [
     { type: 'addItem', product: bread, qty: 2000 },
@@ -13,7 +13,7 @@ export function sampleSale() {
     { type: 'lineDiscount', lineIndex: 0, discount: { percentBp: 1000 } },
   ];
   const cart = actions.reduce((state, action) => reduceCart(state, action, policy).state, emptyCart);
-  return completeSale(cart, [{ method: 'cash', tendered: 5_000_000 }], {
+  return completeSale(cart, tenders, {
     receiptNo: 'POS-02-000123',
     shiftId,
     cashierId,

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { AppError } from '../../../src/common/errors.js';
+import { priceSale } from '../../../src/common/money-rule.js';
 import {
+  cartInput,
   cartTotals,
   emptyCart,
   reduceCart,
@@ -122,15 +124,18 @@ describe('cart', () => {
       { rate: 0, gross: 1_259_083, vat: 0 },
       { rate: 1200, gross: 2_813_417, vat: 301_438 },
     ]);
-    const lines = toSaleLines(state);
+    const lines = toSaleLines(state, priceSale({ ...cartInput(state), cashRounding: 0 }));
     assert.deepEqual(lines[0], {
       productId: bread.productId,
       name: 'Non',
       qty: 2000,
       unitPrice: 300_000,
+      gross: 600_000,
       discount: 43_661,
       total: 556_339,
       vatRate: 1200,
+      vat: 59_608,
+      unit: 'pcs',
       mxik: bread.mxik,
     });
     assert.equal(lines[1]!.mxik, undefined);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { roundCashDown } from '../../../src/common/money-rule.js';
 import { AppError } from '../../../src/common/errors.js';
 import { saleCompletedData } from '../../../src/common/protocol/sync.js';
 import {
@@ -10,7 +11,6 @@ import {
 import {
   completeSale,
   paymentStatus,
-  roundCash,
   saleRounding,
   settle,
   type Tender,
@@ -76,22 +76,24 @@ describe('payment', () => {
     assert.equal(sale.change, 0);
   });
 
-  it('rounds an all-cash total to the nearest 100 so’m, halves up', () => {
-    assert.equal(roundCash(1_234_900, 10_000), 1_230_000);
-    assert.equal(roundCash(1_235_000, 10_000), 1_240_000);
-    assert.equal(roundCash(1_232_500, 5_000), 1_235_000);
-    assert.equal(roundCash(1_234_900, 0), 1_234_900);
-    assert.equal(roundCash(2_000, 10_000), 2_000, 'a positive total is never rounded to nothing');
-    // 1.234 kg × 18 500 = 22 829 so'm → 22 800 so'm in cash.
+  it('rounds an all-cash total down to 100 so’m, into the line as discount', () => {
+    assert.equal(roundCashDown(1_234_900, 10_000), 1_230_000);
+    assert.equal(roundCashDown(1_235_000, 10_000), 1_230_000);
+    assert.equal(roundCashDown(1_232_500, 5_000), 1_230_000);
+    assert.equal(roundCashDown(1_234_900, 0), 1_234_900);
+    // 1.234 kg × 18 500 = 22 829 so'm → 22 800 so'm in cash; the 29 so'm are the line's discount.
     const cart = cartOf([apples, 1234]);
     const sale = completeSale(cart, [{ method: 'cash', tendered: 2_300_000 }], meta);
-    assert.equal(sale.lines[0]!.total, 2_282_900);
+    assert.equal(sale.lines[0]!.gross, 2_282_900);
+    assert.equal(sale.lines[0]!.discount, 2_900);
+    assert.equal(sale.lines[0]!.total, 2_280_000);
     assert.equal(sale.total, 2_280_000);
+    assert.equal(sale.rounding, 2_900);
     assert.equal(sale.change, 20_000);
     assert.equal(saleRounding(sale), -2_900);
   });
 
-  it('does not round when part is paid by card', () => {
+  it('rounds only the cash part of a card + cash sale, so change is whole coins', () => {
     const sale = completeSale(
       cartOf([apples, 1234]),
       [
@@ -100,8 +102,19 @@ describe('payment', () => {
       ],
       meta,
     );
+    // Cash part 12 829 so'm → 12 800; change 200 so'm, not 171.
+    assert.equal(sale.total, 2_280_000);
+    assert.equal(sale.change, 20_000);
+    assert.equal(saleRounding(sale), -2_900);
+  });
+
+  it('charges a card the exact total when rounding is on', () => {
+    const sale = completeSale(
+      cartOf([apples, 1234]),
+      [{ method: 'card', amount: 2_282_900, cardType: 'uzcard' }],
+      meta,
+    );
     assert.equal(sale.total, 2_282_900);
-    assert.equal(sale.change, 17_100);
     assert.equal(saleRounding(sale), 0);
   });
 

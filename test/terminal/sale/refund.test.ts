@@ -70,47 +70,80 @@ describe('refund', () => {
   it('refunds part of a line pro rata to what was paid, and the pieces add up to the line', () => {
     const done: SaleRefundedData[] = [];
     for (const expected of [283_333, 283_334, 283_333]) {
-      const refund = computeRefund(cashSale, done, { lines: [{ lineIndex: 0, qty: 1000 }] }, meta());
-      assert.deepEqual(refund.lines, [{ productId: bread.productId, qty: 1000, total: expected }]);
+      const refund = computeRefund(splitSale, done, { lines: [{ lineIndex: 0, qty: 1000 }] }, meta());
+      assert.equal(refund.lines.length, 1);
+      assert.equal(refund.lines[0]!.total, expected);
+      assert.equal(refund.lines[0]!.gross! - refund.lines[0]!.discount!, expected);
+      assert.equal(refund.lines[0]!.vatRate, 1200);
       done.push(refund);
     }
+    assert.deepEqual(
+      done.map((r) => [r.lines[0]!.gross, r.lines[0]!.discount]),
+      [
+        [300_000, 16_667],
+        [300_000, 16_666],
+        [300_000, 16_667],
+      ],
+    );
     assert.equal(
       done.reduce((a, r) => a + r.lines[0]!.total, 0),
       850_000,
     );
     assert.deepEqual(
-      refundableLines(cashSale, done).map((l) => l.left),
+      refundableLines(splitSale, done).map((l) => l.left),
       [0, 1000, 1234],
     );
   });
 
-  it('refunds a whole sale: exactly what was paid, rounding included, in cash', () => {
+  it('refunds a whole sale stored before the money rule: exactly what was paid, rounding included', () => {
     const refund = computeRefund(cashSale, [], { whole: true }, { ...meta(), reason: 'spoiled' });
-    assert.deepEqual(refund.lines, [
-      { productId: bread.productId, qty: 3000, total: 850_000 },
-      { productId: milk.productId, qty: 1000, total: 1_290_000 },
-      { productId: apples.productId, qty: 1234, total: 2_282_900 },
-    ]);
+    assert.deepEqual(
+      refund.lines.map((l) => [l.productId, l.qty]),
+      [
+        [bread.productId, 3000],
+        [milk.productId, 1000],
+        [apples.productId, 1234],
+      ],
+    );
+    assert.equal(
+      refund.lines.reduce((a, l) => a + l.total, 0),
+      4_420_000,
+    );
     assert.equal(refund.total, 4_420_000);
     assert.deepEqual(refund.payments, [{ method: 'cash', amount: 4_420_000 }]);
     assert.equal(refund.reason, 'spoiled');
     assert.equal(refund.saleId, saleId);
   });
 
-  it('gives the rest of a partly refunded sale back as the sale total less earlier refunds', () => {
+  it('gives back the rest of a partly refunded sale so that all refunds sum to the sale total', () => {
     const first = computeRefund(cashSale, [], { lines: [{ lineIndex: 0, qty: 1000 }] }, meta());
     const rest = computeRefund(cashSale, [first], { whole: true }, meta());
-    assert.deepEqual(rest.lines[0], { productId: bread.productId, qty: 2000, total: 566_667 });
+    assert.equal(rest.lines[0]!.qty, 2000);
     assert.equal(first.total + rest.total, 4_420_000);
   });
 
-  it('pays back to the card first and cash for the remainder', () => {
+  it('rounds a cash refund down to the store’s coin, writing the rest into the lines as discount', () => {
+    const refund = computeRefund(splitSale, [], { lines: [{ lineIndex: 0, qty: 1000 }] }, meta(), 10_000);
+    // 2 833,33 so'm back: card first (it paid 30 000 so'm), so nothing is rounded.
+    assert.equal(refund.total, 283_333);
+    const cash = computeRefund(cashSale, [], { lines: [{ lineIndex: 2, qty: 1000 }] }, meta(), 10_000);
+    assert.equal(cash.payments.length, 1);
+    assert.equal(cash.payments[0]!.method, 'cash');
+    assert.equal(cash.payments[0]!.amount % 10_000, 0);
+    assert.equal(cash.total, cash.payments[0]!.amount);
+    assert.equal(cash.lines[0]!.gross! - cash.lines[0]!.discount!, cash.total);
+    assert.ok(cash.rounding! > 0 && cash.rounding! < 10_000);
+  });
+
+  it('pays back to the card first (with its type and reference) and cash for the remainder', () => {
     const milkBack = computeRefund(splitSale, [], { lines: [{ lineIndex: 1 }] }, meta());
-    assert.deepEqual(milkBack.payments, [{ method: 'card', amount: 1_290_000 }]);
+    assert.deepEqual(milkBack.payments, [
+      { method: 'card', amount: 1_290_000, cardType: 'uzcard', reference: 'RRN-1' },
+    ]);
     const applesBack = computeRefund(splitSale, [milkBack], { lines: [{ lineIndex: 2 }] }, meta());
     assert.equal(applesBack.total, 2_282_900);
     assert.deepEqual(applesBack.payments, [
-      { method: 'card', amount: 1_710_000 },
+      { method: 'card', amount: 1_710_000, cardType: 'uzcard', reference: 'RRN-1' },
       { method: 'cash', amount: 572_900 },
     ]);
   });

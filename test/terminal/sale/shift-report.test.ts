@@ -49,7 +49,18 @@ describe('shift report', () => {
         refundNo: 'POS-02-R000001',
         saleId,
         shiftId,
-        lines: [{ productId: bread.productId, qty: 1000, total: 283_333 }],
+        lines: [
+          {
+            productId: bread.productId,
+            qty: 1000,
+            gross: 283_333,
+            discount: 0,
+            total: 283_333,
+            vatRate: 1200,
+            vat: 30_357,
+            unit: 'pcs',
+          },
+        ],
         payments: [{ method: 'cash', amount: 283_333 }],
         total: 283_333,
       },
@@ -59,8 +70,8 @@ describe('shift report', () => {
       data: {
         refundNo: 'POS-02-R000002',
         saleId,
-        lines: [{ productId: milk.productId, qty: 1000, total: 1_290_000 }],
-        payments: [{ method: 'card', amount: 1_290_000 }],
+        lines: [{ productId: milk.productId, qty: 1000, total: 1_290_000, vatRate: 0, vat: 0 }],
+        payments: [{ method: 'card', amount: 1_290_000, cardType: 'uzcard' }],
         total: 1_290_000,
       },
     },
@@ -74,23 +85,26 @@ describe('shift report', () => {
     assert.equal(x.kind, 'X');
     assert.equal(x.cashierId, cashierId);
     assert.equal(x.openingCash, 5_000_000);
-    assert.deepEqual(x.sales, { count: 3, total: 10_132_900, discount: 0 });
-    assert.deepEqual(x.refunds, { count: 2, total: 1_573_333 });
+    assert.deepEqual(x.sales, { count: 3, total: 10_132_900, discount: 0, rounding: 0 });
+    assert.deepEqual(x.refunds, { count: 2, total: 1_573_333, discount: 0 });
+    assert.deepEqual(x.receipts, { first: 'POS-02-000001', last: 'POS-02-000001' });
+    assert.deepEqual(x.refundReceipts, { first: 'POS-02-R000001', last: 'POS-02-R000002' });
     assert.equal(x.net, 8_559_567);
     // Cash: 45 000 − 800 change + 15 000 − 771 change.
     assert.deepEqual(x.payments, { cash: 5_842_900, card: 3_000_000, qr: 1_290_000 });
     assert.deepEqual(x.refundPayments, { cash: 283_333, card: 1_290_000, qr: 0 });
-    assert.deepEqual(x.byCardType, { uzcard: 3_000_000, payme: 1_290_000 });
+    // Card types net of refunds: 30 000 − 12 900 so'm back to the Uzcard.
+    assert.deepEqual(x.byCardType, { uzcard: 1_710_000, payme: 1_290_000 });
     assert.equal(x.cashIn, 1_000_000);
     assert.equal(x.cashOut, 2_000_000);
     // 50 000 + 58 429 − 2 833.33 + 10 000 − 20 000 so'm.
     assert.equal(x.expectedCash, 9_559_567);
     assert.equal(x.countedCash, null);
     assert.equal(x.difference, null);
-    // 12% included in 44 200 and 44 229 so'm, each receipt rounded on its own.
+    // The lines' own VAT (12% inside 44 200 and 44 229 so'm), less the refunded line's 303,57 so'm.
     assert.deepEqual(x.vat, [
-      { rate: 0, gross: 1_290_000, vat: 0 },
-      { rate: 1200, gross: 8_842_900, vat: 473_571 + 473_882 },
+      { rate: 0, gross: 0, vat: 0 },
+      { rate: 1200, gross: 8_559_567, vat: 473_571 + 473_882 - 30_357 },
     ]);
   });
 

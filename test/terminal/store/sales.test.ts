@@ -11,12 +11,10 @@ import {
   openShiftRow,
 } from '../../../src/terminal/store/queries/sales.js';
 import {
-  acquireSyncLease,
   outboxSummary,
   pendingEvents,
   recordPushResults,
   rejectedEvents,
-  releaseSyncLease,
 } from '../../../src/terminal/store/queries/sync.js';
 
 describe('register sales and outbox', () => {
@@ -118,23 +116,5 @@ describe('register sales and outbox', () => {
     assert.ok((db.pragma('freelist_count', { simple: true }) as number) > 0);
     reclaimFreePages(db);
     assert.equal(db.pragma('freelist_count', { simple: true }), 0);
-  });
-
-  it('lets one process hold the sync lease at a time', () => {
-    const other = openStore(dir);
-    try {
-      assert.equal(acquireSyncLease(db, 'first', 60_000), true);
-      assert.equal(acquireSyncLease(other, 'second', 60_000), false);
-      assert.equal(acquireSyncLease(db, 'first', 60_000), true, 'the holder renews');
-      releaseSyncLease(db, 'first');
-      assert.equal(acquireSyncLease(other, 'second', 60_000), true);
-      assert.equal(
-        acquireSyncLease(db, 'first', 60_000, Date.now() + 120_000),
-        true,
-        'an expired lease is taken over',
-      );
-    } finally {
-      other.close();
-    }
   });
 });

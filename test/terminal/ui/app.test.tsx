@@ -235,7 +235,7 @@ describe('register UI (ink)', () => {
       const paid = await app.waitFor('TO‘LANDI — POS-01-000001');
       assert.match(paid, /Qaytim: 7 500 so'm/);
       assert.match(paid, /MAIN STORE/);
-      assert.match(paid, /2 x 5 000\s+= 10 000/);
+      assert.match(paid, /2 dona x 5 000\s+= 10 000/);
       assert.match(paid, /↑↓ 1–\d+ \/ \d+/, 'a receipt longer than the screen says it scrolls');
       const sales = rows<{ receipt_no: string; total: number }>(r, 'SELECT receipt_no, total FROM sales');
       assert.deepEqual(sales, [{ receipt_no: 'POS-01-000001', total: 2_250_000 }]);
@@ -264,9 +264,10 @@ describe('register UI (ink)', () => {
       await app.send('1.253', keys.enter);
       await app.waitFor((f) => /JAMI\s+18 795 so'm/.test(f));
       await app.send(keys.f12);
-      await app.waitFor((f) => /Yaxlitlash\s+5 so'm/.test(f) && /To‘lanadi\s+18 800 so'm/.test(f));
+      // Cash is rounded down only: 18 795 → 18 700 so'm.
+      await app.waitFor((f) => /Yaxlitlash\s+-95 so'm/.test(f) && /To‘lanadi\s+18 700 so'm/.test(f));
       await app.send('20000', keys.enter);
-      await app.waitFor("Qaytim: 1 200 so'm");
+      await app.waitFor("Qaytim: 1 300 so'm");
     });
 
     it('says when the printer is unreachable; the sale stays paid', async () => {
@@ -345,7 +346,7 @@ describe('register UI (ink)', () => {
       await app.waitFor('Qaytarish POS-01-000001');
       await app.send(keys.down, ' ', keys.enter);
       await app.waitFor('QAYTARILDI — POS-01-R000001');
-      assert.match(app.frame(), /-5 000/);
+      assert.match(app.frame(), /1 dona x 5 000\s+= 5 000/);
       await app.send(keys.enter);
       await app.waitFor('F2 Qidirish');
 
@@ -394,7 +395,7 @@ describe('register UI (ink)', () => {
       await app.waitFor('[0.5] 1. Olma qizil');
       await app.send(keys.enter);
       await app.waitFor('QAYTARILDI — POS-01-R000001');
-      assert.match(app.frame(), /-7 500/);
+      assert.match(app.frame(), /0,500 kg x 15 000\s+= 7 500/);
       await app.send(keys.enter);
       await app.waitFor('F2 Qidirish');
 
@@ -406,7 +407,7 @@ describe('register UI (ink)', () => {
       await app.waitFor('Miqdor noto‘g‘ri');
       await app.send(keys.backspace, keys.backspace, keys.backspace, '2', keys.enter);
       await app.waitFor('QAYTARILDI — POS-01-R000002');
-      assert.match(app.frame(), /-10 000/);
+      assert.match(app.frame(), /2 dona x 5 000\s+= 10 000/);
       await app.send(keys.enter);
       await app.waitFor('F2 Qidirish');
 
@@ -415,7 +416,7 @@ describe('register UI (ink)', () => {
       assert.match(app.frame(), /Non patir\s+qaytarish mumkin 1 \/ 3/);
       await app.send(keys.enter);
       await app.waitFor('QAYTARILDI — POS-01-R000003');
-      assert.match(app.frame(), /0\.750\s+-11 250/);
+      assert.match(app.frame(), /0,750 kg x 15 000\s+= 11 250/);
       await app.send(keys.enter);
       await app.waitFor('F2 Qidirish');
       await openRefund();

@@ -86,7 +86,7 @@ describe('register UI state', () => {
     assert.deepEqual(s.picks, { 0: '0,5' });
   });
 
-  it('pay: an empty amount means the rest; cash rounding applies only to all-cash payments', () => {
+  it('pay: an empty amount means the rest; card parts are exact, the cash part is rounded down', () => {
     const total = 1_234_500;
     assert.equal(payStatus(total, initialPay, 10_000).due, 1_230_000);
     const card = nextKind(nextMethod(initialPay), 1);
@@ -97,8 +97,9 @@ describe('register UI state', () => {
     const afterCard = nextMethod(nextMethod(addTender(card, tender)));
     assert.equal(afterCard.method, 'cash');
     const rest = payStatus(total, afterCard, 10_000);
-    assert.equal(rest.remaining, 234_500);
-    assert.deepEqual(typedTender(afterCard, rest.remaining), { method: 'cash', tendered: 234_500 });
+    // The cash part 2 345 so'm is rounded down to 2 300.
+    assert.equal(rest.remaining, 230_000);
+    assert.deepEqual(typedTender(afterCard, rest.remaining), { method: 'cash', tendered: 230_000 });
   });
 
   it('typed input: money in so’m, quantities in thousandths, discounts as percent or amount', () => {

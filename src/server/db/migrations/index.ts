@@ -27,12 +27,19 @@ import * as createRefundPayments from './20261125102400_create_refund_payments.j
 import * as createCashMovements from './20261125102500_create_cash_movements.js';
 import * as productsCoveringNameIndex from './20261125104500_products_covering_name_index.js';
 import * as addUsersLang from './20261125104600_add_users_lang.js';
+import * as addSaleLinesGrossUnitPackage from './20261201100000_add_sale_lines_gross_unit_package.js';
+import * as addRefundLinesValues from './20261201100100_add_refund_lines_values.js';
+import * as addStoreSettingsSeller from './20261201100200_add_store_settings_seller.js';
+import * as addDevicesFiscalModule from './20261201100300_add_devices_fiscal_module.js';
 import * as createAuditEvents from './20261201130000_create_audit_events.js';
 import * as addUsersPinDigest from './20261201130100_add_users_pin_digest.js';
+import * as addSyncEventsReview from './20261201140000_add_sync_events_review.js';
+import * as addDevicesTokenRetiredAt from './20261201140100_add_devices_token_retired_at.js';
 import * as createLoginFailures from './20261201150000_create_login_failures.js';
 import * as addTenantsLimitHits from './20261201150100_add_tenants_limit_hits.js';
 import * as createDeviceLimitHits from './20261201150200_create_device_limit_hits.js';
 import * as createLicenceHistory from './20261201150300_create_licence_history.js';
+import * as addDeviceStatusReport from './20261201160000_add_device_status_report.js';
 import * as refundsShiftIndex from './20261201170000_refunds_shift_index.js';
 
 interface Migration {
@@ -70,12 +77,19 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['20261125102500_create_cash_movements', createCashMovements],
   ['20261125104500_products_covering_name_index', productsCoveringNameIndex],
   ['20261125104600_add_users_lang', addUsersLang],
+  ['20261201100000_add_sale_lines_gross_unit_package', addSaleLinesGrossUnitPackage],
+  ['20261201100100_add_refund_lines_values', addRefundLinesValues],
+  ['20261201100200_add_store_settings_seller', addStoreSettingsSeller],
+  ['20261201100300_add_devices_fiscal_module', addDevicesFiscalModule],
   ['20261201130000_create_audit_events', createAuditEvents],
   ['20261201130100_add_users_pin_digest', addUsersPinDigest],
+  ['20261201140000_add_sync_events_review', addSyncEventsReview],
+  ['20261201140100_add_devices_token_retired_at', addDevicesTokenRetiredAt],
   ['20261201150000_create_login_failures', createLoginFailures],
   ['20261201150100_add_tenants_limit_hits', addTenantsLimitHits],
   ['20261201150200_create_device_limit_hits', createDeviceLimitHits],
   ['20261201150300_create_licence_history', createLicenceHistory],
+  ['20261201160000_add_device_status_report', addDeviceStatusReport],
   ['20261201170000_refunds_shift_index', refundsShiftIndex],
 ];
 

@@ -5,6 +5,7 @@ import * as createRegisterSession from './20261125140000_create_register_session
 import * as createPrinterConfig from './20261125150000_create_printer_config.js';
 import * as createParkedSales from './20261125160000_create_parked_sales.js';
 import * as productSearchPrefixes from './20261125170000_product_search_prefixes.js';
+import * as unappliedChanges from './20261201160100_unapplied_changes.js';
 
 export interface StoreMigration {
   up(db: Database): void;
@@ -18,4 +19,5 @@ export const storeMigrations: ReadonlyArray<readonly [string, StoreMigration]> =
   ['20261125150000_create_printer_config', createPrinterConfig],
   ['20261125160000_create_parked_sales', createParkedSales],
   ['20261125170000_product_search_prefixes', productSearchPrefixes],
+  ['20261201160100_unapplied_changes', unappliedChanges],
 ];

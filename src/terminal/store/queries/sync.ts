@@ -149,22 +149,6 @@ export function resetSyncState(db: StoreDb, deviceId: string): void {
   ).run(deviceId);
 }
 
-/**
- * Takes (or renews) the sync lease for `holder` until `now + ttlMs`. Two `pos` processes on one data dir
- * never push the same outbox in parallel: the second finds the lease held and skips its round.
- */
-export function acquireSyncLease(db: StoreDb, holder: string, ttlMs: number, now = Date.now()): boolean {
-  const changed = stmt(
-    db,
-    'UPDATE sync_lease SET holder = ?, expires_at = ? WHERE id = 1 AND (holder IS NULL OR holder = ? OR expires_at < ?)',
-  ).run(holder, now + ttlMs, holder, now).changes;
-  return changed === 1;
-}
-
-export function releaseSyncLease(db: StoreDb, holder: string): void {
-  stmt(db, 'UPDATE sync_lease SET holder = NULL, expires_at = 0 WHERE id = 1 AND holder = ?').run(holder);
-}
-
 /** SQLite's page cache size (negative: KiB), read so a long catch-up can set its own and restore this one. */
 export function pageCacheSize(db: StoreDb): number {
   return db.pragma('cache_size', { simple: true }) as number;

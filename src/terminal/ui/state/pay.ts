@@ -45,12 +45,12 @@ export function nextKind(state: PayState, step: 1 | -1): PayState {
   return count === 0 ? state : { ...state, kind: (state.kind + step + count) % count };
 }
 
-/** The payment so far, as if the method being entered were part of it (cash rounding only for all-cash sales). */
+/**
+ * The payment so far. While a card or QR amount is being entered nothing is rounded (a card paying the rest
+ * pays it exactly); with cash, the cash part is rounded down to the store's coin.
+ */
 export function payStatus(total: Money, state: PayState, cashRounding: number): PaymentStatus {
-  const pending: Tender[] =
-    state.method === 'cash' ? [] : [{ method: 'card', amount: 0, cardType: 'uzcard' } as Tender];
-  const status = paymentStatus(total, [...state.tenders, ...pending], cashRounding);
-  return { ...status, paid: paymentStatus(total, state.tenders, cashRounding).paid };
+  return paymentStatus(total, state.tenders, state.method === 'cash' ? cashRounding : 0);
 }
 
 /**
