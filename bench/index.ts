@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Table from 'cli-table3';
 import { machine, round, type Bench, type BenchResult } from './harness.js';
 import { fiscal } from './fiscal.js';
+import { idleRounds } from './idle-rounds.js';
 import { limitRace } from './limit-race.js';
 import { panelSearch } from './panel-search.js';
 import { pull } from './pull.js';
@@ -26,6 +27,7 @@ const benches: Record<string, Bench> = {
   'register-ui': registerUiStart,
   'panel-search': panelSearch,
   fiscal,
+  'idle-rounds': idleRounds,
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -11,7 +11,7 @@ import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { defaultPanelDir, panelBuilt, panelRoutes } from './panel/routes.js';
 import { settingsRoutes } from './settings/routes.js';
 import { stockRoutes } from './stock/routes.js';
-import { syncRoutes } from './sync/routes.js';
+import { isIdleRound, syncRoutes } from './sync/routes.js';
 import { bootstrapRoutes } from './bootstrap/routes.js';
 import { tenantRoutes } from './tenants/routes.js';
 import { userRoutes } from './users/routes.js';
@@ -34,6 +34,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
     pinoHttp({
       logger: deps.logger,
       quietReqLogger: true,
+      // Thousands of registers poll every few seconds; a round that found nothing is not worth an info line.
+      customLogLevel: (_req, res) => (isIdleRound(res) ? 'debug' : 'info'),
       autoLogging: { ignore: (req) => req.url === '/health' },
     }),
   );

@@ -26,6 +26,8 @@ export interface ServerConfig {
     readonly maxFailuresPerAddress: number;
   };
   readonly logLevel: string;
+  /** Days a pushed event keeps its JSON on the server; its id and status stay forever (exactly-once). 0 = forever. */
+  readonly eventPayloadDays: number;
   /** Registers older than this (`x.y.z`) are told to update instead of pulling; default DEFAULT_MIN_REGISTER_VERSION. */
   readonly minRegisterVersion?: string;
 }
@@ -66,6 +68,7 @@ const envSchema = z.object({
   HOST: z.string().min(1).optional(),
   TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  EVENT_PAYLOAD_DAYS: z.coerce.number().int().min(0).max(36_500).optional(),
   XDG_DATA_HOME: z.string().optional(),
   POSAPP_MIN_REGISTER_VERSION: z
     .string()
@@ -135,6 +138,7 @@ export function loadServerConfig(
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
     rateLimit: Object.freeze({ windowMs: 15 * 60 * 1000, maxFailures: 10, maxFailuresPerAddress: 30 }),
     logLevel: parsed.LOG_LEVEL ?? 'info',
+    eventPayloadDays: parsed.EVENT_PAYLOAD_DAYS ?? 90,
     minRegisterVersion: parsed.POSAPP_MIN_REGISTER_VERSION ?? DEFAULT_MIN_REGISTER_VERSION,
   });
 }

@@ -23,6 +23,8 @@ export interface DeviceActor {
   deviceId: string;
   tenantId: string;
   storeId: string;
+  /** The store's change version, committed when the request was authenticated (read with the device row). */
+  storeVersion?: number;
   /**
    * Set when the token is the one a revoke or reset-key retired (epoch ms): only a push is allowed with it, so
    * the events the register made before then still arrive.

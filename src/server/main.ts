@@ -5,6 +5,7 @@ import { AppError } from '../common/errors.js';
 import { checkConnection, connect, migrateLatest, startupError, type Db } from './db/connection.js';
 import { pino } from 'pino';
 import { createLogger, type Logger } from './logger.js';
+import { schedulePayloadPruning } from './sync/retention.js';
 
 export interface RunningServer {
   server: Server;
@@ -48,6 +49,7 @@ export async function startServer(
       throw new AppError('PORT_IN_USE', { params: { port: config.port }, cause: error });
     throw startupError(error);
   }
+  const stopPruning = schedulePayloadPruning({ db, config, logger });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
@@ -60,6 +62,7 @@ export async function startServer(
     logger,
     url,
     async close() {
+      stopPruning();
       await new Promise<void>((resolve) => listening.close(() => resolve()));
       await db.knex.destroy();
     },

@@ -22,6 +22,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     trustProxy: false,
     rateLimit: { windowMs: 15 * 60 * 1000, maxFailures: 10, maxFailuresPerAddress: 30 },
     logLevel: 'silent',
+    eventPayloadDays: 90,
     ...overrides,
   });
 }

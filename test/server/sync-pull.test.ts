@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import type { Knex } from 'knex';
+import { pino } from 'pino';
+import request from 'supertest';
 import { ean13 } from '../../src/common/barcode.js';
+import { createApp } from '../../src/server/app.js';
 import { PROTOCOL_VERSION } from '../../src/common/protocol/sync.js';
 import { DEFAULT_MIN_REGISTER_VERSION } from '../../src/common/version.js';
 import { recordChanges } from '../../src/server/changes/service.js';
@@ -179,6 +182,33 @@ for (const dialect of testDialects()) {
         .get('/sync/pull')
         .set(...bearer(a.ownerToken))
         .expect(403);
+    });
+
+    it('writes an idle round to the request log at debug and a round that brought changes at info', async () => {
+      const lines: Array<{ level: number; req?: { url?: string } }> = [];
+      const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+      const http = request(createApp({ ...t.deps, logger }));
+      const shop = await bootstrapTenant(t);
+      const device = await activateFirstDevice(t, shop);
+      const first = await http
+        .get('/sync/pull')
+        .set(...bearer(device.token))
+        .expect(200);
+      assert.ok(first.body.changes.length > 0, 'a fresh register gets the settings');
+      const idle = await http
+        .get('/sync/pull')
+        .query({ cursor: first.body.cursor })
+        .set(...bearer(device.token))
+        .expect(200);
+      assert.deepEqual(idle.body.changes, []);
+      assert.equal(idle.body.cursor, first.body.cursor);
+      assert.equal(idle.body.protocolVersion, PROTOCOL_VERSION, 'an idle answer still carries the contract');
+      const pulls = lines.filter((l) => l.req?.url?.startsWith('/sync/pull'));
+      assert.deepEqual(
+        pulls.map((l) => l.level),
+        [30, 20],
+        'info (30) for the first round, debug (20) for the idle one',
+      );
     });
   });
 }

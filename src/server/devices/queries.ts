@@ -36,6 +36,23 @@ export async function findDevice(knex: Knex, tenantId: string, id: string): Prom
   return knex<DeviceRow>('devices').where({ tenant_id: tenantId, id }).first();
 }
 
+/**
+ * The device row and its store's change version in one primary-key read: every request of a register needs the
+ * first, and an idle pull needs only the second, so a register that polls costs one round trip.
+ */
+export async function findDeviceWithStoreVersion(
+  knex: Knex,
+  tenantId: string,
+  id: string,
+): Promise<(DeviceRow & { store_version: number | string | null }) | undefined> {
+  return knex('devices as d')
+    .leftJoin('store_versions as v', function () {
+      this.on('v.tenant_id', '=', 'd.tenant_id').andOn('v.store_id', '=', 'd.store_id');
+    })
+    .where({ 'd.tenant_id': tenantId, 'd.id': id })
+    .first('d.*', 'v.version as store_version');
+}
+
 /** Reads the device for a change that depends on what it holds now (locks the row on MySQL). */
 export async function findDeviceForUpdate(
   db: Db,

@@ -19,6 +19,7 @@ import { deviceIdFromKey, deviceKeyMatches, makeDeviceKey } from './keys.js';
 import {
   deviceNamesInStore,
   findDevice,
+  findDeviceWithStoreVersion,
   findDeviceForUpdate,
   findDeviceTenant,
   insertDevice,
@@ -286,7 +287,7 @@ export async function activateDevice(deps: AppDeps, body: ActivateBody): Promise
  * the last revoke or reset-key comes back marked `retiredAt`: `requireDevice` refuses it everywhere but the push.
  */
 export async function authenticateDevice(deps: AppDeps, claims: DeviceClaims): Promise<DeviceActor> {
-  const row = await findDevice(deps.db.knex, claims.tid, claims.sub);
+  const row = await findDeviceWithStoreVersion(deps.db.knex, claims.tid, claims.sub);
   if (!row) throw new AppError('INVALID_DEVICE_TOKEN');
   const actor: DeviceActor = {
     kind: 'device',
@@ -294,6 +295,7 @@ export async function authenticateDevice(deps: AppDeps, claims: DeviceClaims): P
     tenantId: row.tenant_id,
     storeId: row.store_id,
     ...(row.activated_at !== null && { activatedAt: Number(row.activated_at) }),
+    storeVersion: Number(row.store_version ?? 0),
   };
   if (claims.ver === row.token_version - 1 && row.token_retired_at != null)
     return {

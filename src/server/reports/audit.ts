@@ -2,6 +2,7 @@ import type { AuditReportQuery, AuditReportResponse } from '../../common/protoco
 import type { AuditDetail, AuditKind } from '../../common/protocol/sync.js';
 import { toIso } from '../../common/time.js';
 import type { TenantContext } from '../context.js';
+import { tenantStoreIds } from '../tenants/service.js';
 import { periodOf } from './period.js';
 import { auditCountsByCashier, listAuditEvents, type Period } from './queries.js';
 
@@ -13,7 +14,12 @@ function parseCursor(cursor: string | undefined): { occurredAt: number; id: stri
 
 /** `GET /reports/audit`: one page, newest first; the cursor points after its last event. */
 export async function auditReport(ctx: TenantContext, query: AuditReportQuery): Promise<AuditReportResponse> {
-  const { period, from, to } = periodOf(ctx.tenantId, query.from, query.to);
+  const { period, from, to } = periodOf(
+    ctx.tenantId,
+    await tenantStoreIds(ctx.db.knex, ctx.tenantId),
+    query.from,
+    query.to,
+  );
   // One more row than asked tells whether another page follows without a COUNT.
   const rows = await listAuditEvents(ctx.db.knex, {
     ...period,

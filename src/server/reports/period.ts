@@ -7,6 +7,7 @@ const MAX_RANGE_DAYS = 366;
 
 export function periodOf(
   tenantId: string,
+  storeIds: string[],
   from?: string,
   to?: string,
   now = Date.now(),
@@ -24,5 +25,5 @@ export function periodOf(
     throw new AppError('VALIDATION_FAILED', {
       params: { field: 'to', reason: `at most ${MAX_RANGE_DAYS} days` },
     });
-  return { period: { tenantId, fromMs, toMs }, from: fromDay, to: toDay };
+  return { period: { tenantId, storeIds, fromMs, toMs }, from: fromDay, to: toDay };
 }

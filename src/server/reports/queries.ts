@@ -3,9 +3,14 @@ import { STORE_UTC_OFFSET_MS } from '../../common/time.js';
 import type { Db } from '../db/connection.js';
 import { epochDay } from '../db/dialect.js';
 
-/** A tenant's half-open time range [fromMs, toMs). */
+/** A tenant's half-open time range [fromMs, toMs) over its stores. */
 export interface Period {
   tenantId: string;
+  /**
+   * Every store of the tenant, named so the range is read from the `(tenant_id, store_id, occurred_at)` index:
+   * with `tenant_id` alone MariaDB walks the tenant's whole history for one day.
+   */
+  storeIds: string[];
   fromMs: number;
   toMs: number;
 }
@@ -42,6 +47,7 @@ function inPeriod<T extends object>(
 ): Knex.QueryBuilder<T> {
   return query
     .where(`${alias}.tenant_id`, p.tenantId)
+    .whereIn(`${alias}.store_id`, p.storeIds)
     .andWhere(`${alias}.occurred_at`, '>=', p.fromMs)
     .andWhere(`${alias}.occurred_at`, '<', p.toMs);
 }
@@ -51,8 +57,8 @@ export async function salesFigures(db: Db, p: Period, group: Group): Promise<Gro
   const knex = db.knex;
   if (group === 'product') {
     const rows = await inPeriod(
-      knex('sale_lines as l').join('sales as s', (j) =>
-        j.on('s.tenant_id', 'l.tenant_id').andOn('s.id', 'l.sale_id'),
+      knex('sales as s').join('sale_lines as l', (j) =>
+        j.on('l.tenant_id', 's.tenant_id').andOn('l.sale_id', 's.id'),
       ),
       's',
       p,
@@ -77,8 +83,8 @@ export async function refundFigures(db: Db, p: Period, group: Group): Promise<Gr
   const knex = db.knex;
   if (group === 'product') {
     const rows = await inPeriod(
-      knex('refund_lines as l').join('refunds as r', (j) =>
-        j.on('r.tenant_id', 'l.tenant_id').andOn('r.id', 'l.refund_id'),
+      knex('refunds as r').join('refund_lines as l', (j) =>
+        j.on('l.tenant_id', 'r.tenant_id').andOn('l.refund_id', 'r.id'),
       ),
       'r',
       p,
@@ -139,9 +145,10 @@ export interface PaymentFigures {
 
 export async function paymentFigures(db: Db, p: Period): Promise<PaymentFigures> {
   const knex = db.knex;
+  // From the documents in range to their payments (primary-key lookups), never the other way round.
   const paid = await inPeriod(
-    knex('sale_payments as sp').join('sales as s', (j) =>
-      j.on('s.tenant_id', 'sp.tenant_id').andOn('s.id', 'sp.sale_id'),
+    knex('sales as s').join('sale_payments as sp', (j) =>
+      j.on('sp.tenant_id', 's.tenant_id').andOn('sp.sale_id', 's.id'),
     ),
     's',
     p,
@@ -149,8 +156,8 @@ export async function paymentFigures(db: Db, p: Period): Promise<PaymentFigures>
     .groupBy('sp.method')
     .select('sp.method', knex.raw('SUM(sp.amount) as amount'));
   const refunded = await inPeriod(
-    knex('refund_payments as rp').join('refunds as r', (j) =>
-      j.on('r.tenant_id', 'rp.tenant_id').andOn('r.id', 'rp.refund_id'),
+    knex('refunds as r').join('refund_payments as rp', (j) =>
+      j.on('rp.tenant_id', 'r.tenant_id').andOn('rp.refund_id', 'r.id'),
     ),
     'r',
     p,
@@ -183,6 +190,7 @@ export async function shiftsOpenedIn(db: Db, p: Period): Promise<ShiftRow[]> {
     .leftJoin('devices as d', (j) => j.on('d.tenant_id', 'sh.tenant_id').andOn('d.id', 'sh.device_id'))
     .leftJoin('users as u', (j) => j.on('u.tenant_id', 'sh.tenant_id').andOn('u.id', 'sh.cashier_id'))
     .where('sh.tenant_id', p.tenantId)
+    .whereIn('sh.store_id', p.storeIds)
     .andWhere('sh.opened_at', '>=', p.fromMs)
     .andWhere('sh.opened_at', '<', p.toMs)
     .orderBy('sh.opened_at', 'asc')
@@ -442,7 +450,11 @@ export async function receiptsWithFiscal(
       .leftJoin('fiscal_receipts as f', (j) => j.on('f.tenant_id', 'x.tenant_id').andOn('f.doc_id', 'x.id'))
       .where('x.tenant_id', p.tenantId);
     if (options.receiptNo) query.andWhere(`x.${numberColumn}`, options.receiptNo);
-    else query.andWhere('x.occurred_at', '>=', p.fromMs).andWhere('x.occurred_at', '<', p.toMs);
+    else
+      query
+        .whereIn('x.store_id', p.storeIds)
+        .andWhere('x.occurred_at', '>=', p.fromMs)
+        .andWhere('x.occurred_at', '<', p.toMs);
     return query
       .orderBy('x.occurred_at', 'desc')
       .limit(options.limit)

@@ -11,6 +11,7 @@ import { dayNumberToDate, toIso } from '../../common/time.js';
 import { lossCountsByCashier } from './audit.js';
 import { periodOf } from './period.js';
 import type { TenantContext } from '../context.js';
+import { tenantStoreIds } from '../tenants/service.js';
 import {
   paymentFigures,
   receiptsWithFiscal,
@@ -33,7 +34,12 @@ function labelOf(group: SalesReportQuery['groupBy'], key: string, label: string 
  * so a day's net is what the drawer and the bank really saw that day.
  */
 export async function salesReport(ctx: TenantContext, query: SalesReportQuery): Promise<SalesReportResponse> {
-  const { period, from, to } = periodOf(ctx.tenantId, query.from, query.to);
+  const { period, from, to } = periodOf(
+    ctx.tenantId,
+    await tenantStoreIds(ctx.db.knex, ctx.tenantId),
+    query.from,
+    query.to,
+  );
   const byCashier = query.groupBy === 'cashier';
   const [sales, refunds, payments, losses] = await Promise.all([
     salesFigures(ctx.db, period, query.groupBy),
@@ -115,7 +121,12 @@ export async function shiftsReport(
   ctx: TenantContext,
   query: { from?: string; to?: string },
 ): Promise<ShiftsReportResponse> {
-  const { period, from, to } = periodOf(ctx.tenantId, query.from, query.to);
+  const { period, from, to } = periodOf(
+    ctx.tenantId,
+    await tenantStoreIds(ctx.db.knex, ctx.tenantId),
+    query.from,
+    query.to,
+  );
   const shifts = await shiftsOpenedIn(ctx.db, period);
   const ids = shifts.map((s) => s.id);
   const [money, methods] = await Promise.all([
@@ -197,7 +208,12 @@ export async function receiptsReport(
   ctx: TenantContext,
   query: ReceiptsReportQuery,
 ): Promise<ReceiptsReportResponse> {
-  const { period, from, to } = periodOf(ctx.tenantId, query.from, query.to);
+  const { period, from, to } = periodOf(
+    ctx.tenantId,
+    await tenantStoreIds(ctx.db.knex, ctx.tenantId),
+    query.from,
+    query.to,
+  );
   const rows = await receiptsWithFiscal(ctx.db, period, { receiptNo: query.receiptNo, limit: query.limit });
   return {
     from,

@@ -79,6 +79,11 @@ export async function pullChanges(
     protocolVersion: PROTOCOL_VERSION,
     minRegisterVersion: deps.config.minRegisterVersion ?? DEFAULT_MIN_REGISTER_VERSION,
   };
+  // An up-to-date register (most rounds) is answered from the version read with its device row: no
+  // transaction, no further query. That version was committed, so "complete up to it" holds.
+  if (device.storeVersion !== undefined && after >= device.storeVersion) {
+    return { changes: [], cursor: String(device.storeVersion), hasMore: false, ...contract };
+  }
   return snapshotTransaction(deps.db, async (trx) => {
     const upTo = await currentStoreVersion(trx, device.tenantId, device.storeId);
     if (after >= upTo) return { changes: [], cursor: String(upTo), hasMore: false, ...contract };

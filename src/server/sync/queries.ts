@@ -35,6 +35,29 @@ export async function findSyncEvents(
   return rows.map((r) => ({ ...r, version: r.version === null ? null : Number(r.version) }));
 }
 
+/**
+ * Empties the JSON of up to `limit` applied events of a tenant received in [from, before). The row stays: its id is
+ * what answers `duplicate` to a register that sends the event again years later. Rejected events keep theirs.
+ */
+export async function dropAppliedPayloads(
+  knex: Knex,
+  tenantId: string,
+  from: number,
+  before: number,
+  limit: number,
+): Promise<number> {
+  const ids: string[] = await knex('sync_events')
+    .where({ tenant_id: tenantId, status: 'applied' })
+    .andWhere('received_at', '>=', from)
+    .andWhere('received_at', '<', before)
+    .andWhereNot('data', '')
+    .limit(limit)
+    .pluck('id');
+  if (ids.length === 0) return 0;
+  await knex('sync_events').where({ tenant_id: tenantId }).whereIn('id', ids).update({ data: '' });
+  return ids.length;
+}
+
 export async function listRejectedEvents(
   knex: Knex,
   tenantId: string,

@@ -1,4 +1,5 @@
-import express, { Router } from 'express';
+import type { ServerResponse } from 'node:http';
+import express, { Router, type Response } from 'express';
 import { z } from 'zod';
 import { pullQuery, pushBody } from '../../common/protocol/sync.js';
 import type { AppDeps } from '../context.js';
@@ -13,11 +14,18 @@ const PUSH_BODY_LIMIT = '20mb';
 
 const rejectedQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
 
+/** A pull that found nothing new: the request log writes it at debug level. */
+export function isIdleRound(res: ServerResponse): boolean {
+  return (res as Partial<Response>).locals?.idleRound === true;
+}
+
 /** Mounted before the app-wide JSON parser, so a push gets its own, larger body limit. */
 export function syncRoutes(deps: AppDeps): Router {
   const router = Router();
   router.get('/pull', requireDevice(deps), async (req, res) => {
-    res.json(await pullChanges(deps, deviceOf(res), validate(pullQuery, req.query)));
+    const answer = await pullChanges(deps, deviceOf(res), validate(pullQuery, req.query));
+    res.locals.idleRound = answer.changes.length === 0;
+    res.json(answer);
   });
   router.post(
     '/push',

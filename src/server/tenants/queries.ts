@@ -135,6 +135,11 @@ export async function listLicenceEntries(knex: Knex, tenantId: string): Promise<
 }
 
 /** Lowers or raises the licence in one statement that refuses to go below the seats in use. */
+export async function allTenantIds(knex: Knex): Promise<string[]> {
+  const rows: Array<{ id: string }> = await knex('tenants').orderBy('id').select('id');
+  return rows.map((row) => row.id);
+}
+
 export async function updateMaxDevices(trx: Knex, tenantId: string, maxDevices: number): Promise<boolean> {
   const changed = await trx('tenants')
     .where({ id: tenantId })
@@ -153,6 +158,14 @@ export async function findStore(knex: Knex, tenantId: string, id: string): Promi
 
 export async function firstStore(knex: Knex, tenantId: string): Promise<StoreRow | undefined> {
   return knex<StoreRow>('stores').where({ tenant_id: tenantId }).orderBy('created_at', 'asc').first();
+}
+
+export async function storeIdsOfTenant(knex: Knex, tenantId: string): Promise<string[]> {
+  const rows: Array<{ id: string }> = await knex('stores')
+    .where({ tenant_id: tenantId })
+    .orderBy('id')
+    .select('id');
+  return rows.map((row) => row.id);
 }
 
 export async function updateDefaultVatRate(trx: Knex, tenantId: string, rate: number): Promise<void> {

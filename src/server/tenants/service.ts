@@ -14,6 +14,7 @@ import type { AppDeps, UserActor } from '../context.js';
 import { findUserById } from '../users/service.js';
 import { toIso } from '../../common/time.js';
 import {
+  allTenantIds,
   findStore,
   findTenant,
   findTenantForUpdate,
@@ -28,6 +29,7 @@ import {
   updateMaxDevices,
   type StoreRow,
   type TenantRow,
+  storeIdsOfTenant,
 } from './queries.js';
 
 export type { StoreRow, TenantRow };
@@ -146,6 +148,16 @@ export async function defaultStore(knex: Knex, tenantId: string): Promise<StoreR
   const row = await firstStore(knex, tenantId);
   if (!row) throw new AppError('NOT_FOUND');
   return row;
+}
+
+/** The tenant's store ids: reports name them so every range read uses the `(tenant, store, time)` indexes. */
+export function tenantStoreIds(knex: Knex, tenantId: string): Promise<string[]> {
+  return storeIdsOfTenant(knex, tenantId);
+}
+
+/** For platform-wide upkeep that works tenant by tenant (every tenant table's key starts with tenant_id). */
+export function allTenants(knex: Knex): Promise<string[]> {
+  return allTenantIds(knex);
 }
 
 export async function setDefaultVatRate(trx: Knex, tenantId: string, rate: number): Promise<void> {

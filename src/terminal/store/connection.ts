@@ -78,6 +78,9 @@ export function openStore(dataDir: string, options: { create?: boolean } = {}): 
   }
   const db = new Database(file, { fileMustExist: true });
   try {
+    // Only a file without tables can switch: a new register gives pages back to the disk as the sync frees them
+    // (reclaimFreePages). An older one keeps reusing its free pages instead, so it still stops growing.
+    if (db.pragma('page_count', { simple: true }) === 0) db.pragma('auto_vacuum = INCREMENTAL');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
@@ -112,4 +115,14 @@ export function checkpointWhenIdle(db: StoreDb, idleMs = IDLE_CHECKPOINT_MS): vo
   // A pending checkpoint must not keep `pos sell` alive; closing the store checkpoints anyway.
   timer.unref();
   idleTimers.set(db, timer);
+}
+
+/** Pages a sync round gives back at most: a bounded, short write between sales. */
+const RECLAIM_PAGES = 2000;
+
+/** Returns free pages to the file system (incremental vacuum); a no-op on a register made before auto_vacuum. */
+export function reclaimFreePages(db: StoreDb, maxPages = RECLAIM_PAGES): void {
+  if (db.pragma('auto_vacuum', { simple: true }) !== 2) return;
+  if ((db.pragma('freelist_count', { simple: true }) as number) === 0) return;
+  db.pragma(`incremental_vacuum(${maxPages})`);
 }

@@ -9,7 +9,7 @@ import {
   type FiscalStatus,
 } from '../../common/protocol/sync.js';
 import { APP_VERSION, compareVersions } from '../../common/version.js';
-import type { StoreDb } from '../store/connection.js';
+import { reclaimFreePages, type StoreDb } from '../store/connection.js';
 import { clearPulledData } from '../store/queries/catalog.js';
 import { clearUnapplied, resetReports, setUpdateRequired } from '../store/queries/drift.js';
 import type { Identity } from '../store/queries/identity.js';
@@ -149,6 +149,7 @@ async function pushAll(
     const results = answer.results.filter((result) => sentIds.has(result.id));
     // Acknowledged only now: a crash before this line resends the batch and the server answers `duplicate`.
     recordPushResults(db, results);
+    reclaimFreePages(db);
     for (const result of results) {
       if (result.status === 'applied') report.pushed++;
       else if (result.status === 'duplicate') report.duplicates++;

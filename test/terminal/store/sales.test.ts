@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newId } from '../../../src/common/ids.js';
-import { openStore, type StoreDb } from '../../../src/terminal/store/connection.js';
+import { openStore, reclaimFreePages, type StoreDb } from '../../../src/terminal/store/connection.js';
 import {
   commitSale,
   findSaleByReceipt,
@@ -92,5 +92,29 @@ describe('register sales and outbox', () => {
       [[b.saleId, 'unknown product']],
     );
     assert.equal(outboxSummary(db).rejected, 1);
+  });
+
+  it('drops the payload of an event the server has, keeping the sale and the rejected event whole', () => {
+    const a = sell(newId(), newId());
+    const b = sell(newId(), newId());
+    recordPushResults(db, [
+      { id: a.saleId, status: 'duplicate', version: 3 },
+      { id: b.saleId, status: 'rejected', error: 'unknown product' },
+    ]);
+    const payload = (id: string) =>
+      JSON.parse(db.prepare('SELECT data FROM outbox WHERE id = ?').pluck().get(id) as string);
+    assert.deepEqual(payload(a.saleId), {});
+    assert.equal(payload(b.saleId).receiptNo, b.receiptNo);
+    const kept = findSaleByReceipt(db, a.receiptNo);
+    assert.equal(kept?.id, a.saleId, 'the sale itself stays for reprints and refunds');
+  });
+
+  it('makes a new register give freed pages back to the disk', () => {
+    assert.equal(db.pragma('auto_vacuum', { simple: true }), 2, 'incremental');
+    for (let i = 0; i < 200; i++) sell(newId(), newId());
+    db.exec("UPDATE outbox SET data = '{}'; DELETE FROM sale_lines; DELETE FROM sales;");
+    assert.ok((db.pragma('freelist_count', { simple: true }) as number) > 0);
+    reclaimFreePages(db);
+    assert.equal(db.pragma('freelist_count', { simple: true }), 0);
   });
 });

@@ -44,6 +44,7 @@ import * as addTenantsLimitHits from './20261201150100_add_tenants_limit_hits.js
 import * as createDeviceLimitHits from './20261201150200_create_device_limit_hits.js';
 import * as createLicenceHistory from './20261201150300_create_licence_history.js';
 import * as addDeviceStatusReport from './20261201160000_add_device_status_report.js';
+import * as refundsShiftIndex from './20261201170000_refunds_shift_index.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -97,6 +98,7 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['20261201150200_create_device_limit_hits', createDeviceLimitHits],
   ['20261201150300_create_licence_history', createLicenceHistory],
   ['20261201160000_add_device_status_report', addDeviceStatusReport],
+  ['20261201170000_refunds_shift_index', refundsShiftIndex],
 ];
 
 /** `file` is what the knex CLI prints for a pending migration (`migrate:status`, `migrate:list`). */

@@ -59,9 +59,14 @@ export interface PushAck {
   version?: number;
 }
 
-/** Records the server's answers; a rejected event stays visible but is never sent again. */
+/** Records the server's answers; a rejected event stays visible (with its payload) but is never sent again. */
 export function recordPushResults(db: StoreDb, results: PushAck[]): void {
-  const sent = stmt(db, "UPDATE outbox SET status = 'sent', server_version = ?, error = NULL WHERE id = ?");
+  // Once the server has an event its payload is dead weight (the sale, refund or shift keeps its own copy, and the
+  // event is never sent again): drop it, keep the id and version the stock view needs.
+  const sent = stmt(
+    db,
+    "UPDATE outbox SET status = 'sent', server_version = ?, error = NULL, data = '{}' WHERE id = ?",
+  );
   const rejected = stmt(db, "UPDATE outbox SET status = 'rejected', error = ? WHERE id = ?");
   db.transaction(() => {
     for (const result of results) {
