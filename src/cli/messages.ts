@@ -16,7 +16,7 @@ const uz = {
   devicesUsed: '{used} / {max} kassa band',
   deviceRevoked: '{device} bekor qilindi.',
   unsentStillAccepted:
-    'Kassada yuborilmagan sotuvlar qolgan bo‘lsa, ular baribir qabul qilinadi: kassa keyingi ulanishda yuboradi (yoki pos export-unsent <fayl> va posapp sync import <fayl>).',
+    'Kassada yuborilmagan sotuvlar qolgan bo‘lsa, ular baribir qabul qilinadi: kassa keyingi ulanishda yuboradi.',
   maxDevicesSet: '{tenant}: kassalar limiti endi {max}.',
   migrationsApplied: 'Qo‘llangan migratsiyalar:',
   migrationsNone: 'Ma’lumotlar bazasi allaqachon yangi.',
@@ -231,7 +231,7 @@ const ru: CliText = {
   devicesUsed: 'Занято касс: {used} из {max}',
   deviceRevoked: 'Касса {device} отключена.',
   unsentStillAccepted:
-    'Неотправленные продажи кассы всё равно будут приняты: она отправит их при следующем подключении (или pos export-unsent <файл> и posapp sync import <файл>).',
+    'Неотправленные продажи кассы всё равно будут приняты: она отправит их при следующем подключении.',
   maxDevicesSet: '{tenant}: лимит касс теперь {max}.',
   migrationsApplied: 'Применены миграции:',
   migrationsNone: 'База данных уже актуальна.',
@@ -442,7 +442,7 @@ const en: CliText = {
   devicesUsed: '{used} of {max} registers used',
   deviceRevoked: '{device} revoked.',
   unsentStillAccepted:
-    'Any sales the register has not sent yet will still be accepted: it sends them when it next connects (or use pos export-unsent <file> and posapp sync import <file>).',
+    'Any sales the register has not sent yet will still be accepted: it sends them when it next connects.',
   maxDevicesSet: '{tenant}: register limit is now {max}.',
   migrationsApplied: 'Migrations applied:',
   migrationsNone: 'The database is already up to date.',

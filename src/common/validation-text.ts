@@ -64,6 +64,11 @@ const moneyFields = new Set([
 
 /** Reasons our own schemas give (custom issues, refinements), by their English text. */
 const customReasons: Record<string, Texts> = {
+  '0, 50 or 100 so‘m': {
+    uz: '0, 50 yoki 100 so‘m',
+    ru: '0, 50 или 100 сум',
+    en: '0, 50 or 100 so‘m',
+  },
   'wrong check digit': {
     uz: 'nazorat raqami noto‘g‘ri',
     ru: 'неверная контрольная цифра',
@@ -183,6 +188,9 @@ function bound(issue: { origin?: string; path: readonly PropertyKey[] }, value: 
 
 /** One zod issue as a short reason in the person's language; money limits in so‘m. */
 export function issueReason(issue: z.core.$ZodIssue, lang: Lang): string {
+  // A reason the schema states itself (e.g. the store's coins in so‘m) says more than the generic one.
+  const stated = customReasons[issue.message];
+  if (stated) return stated[lang];
   switch (issue.code) {
     case 'invalid_type': {
       const type = typeNames[issue.expected];

@@ -163,11 +163,12 @@ describe('loss-prevention commands through the built CLI [sqlite]', function () 
     const { users } = await json('users', 'list');
     const aziza = users.find((u: { name: string }) => u.name === 'Aziza').id as string;
     const rustam = users.find((u: { name: string }) => u.name === 'Rustam').id as string;
-    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
-    const event = (kind: string, minutesAgo: number, data: Record<string, unknown>) => ({
+    // Seconds ago: the server refuses events from before the register's activation (beyond a few minutes).
+    const at = (secondsAgo: number) => new Date(Date.now() - secondsAgo * 1000).toISOString();
+    const event = (kind: string, secondsAgo: number, data: Record<string, unknown>) => ({
       id: newId(),
       type: 'audit.recorded',
-      occurredAt: at(minutesAgo),
+      occurredAt: at(secondsAgo),
       data: { kind, detail: {}, ...data },
     });
     const events = [

@@ -36,8 +36,23 @@ const sampleParams = {
   line: 3,
   name: 'Choy',
   left: '1',
-  remaining: "1 000 so'm",
+  remaining: '1 000 so‘m',
   target: '/dev/usb/lp0',
+  port: 8080,
+  migrations: '20261201100000_add_sale_lines_gross_unit_package',
+  max: '100 000 so‘m',
+  amount: '5 000 so‘m',
+  drawer: '3 000 so‘m',
+  seconds: 60,
+  min: '0.2.0',
+  current: '0.1.0',
+  mxik: '10101001001001001',
+  scanned: 1,
+  needed: 2,
+  code: '4780000000017',
+  paid: '5 000 so‘m',
+  lines: 1000,
+  last: '2026-12-01 10:00:00',
 };
 
 describe('every message in the user’s language', function () {
@@ -94,9 +109,9 @@ describe('every message in the user’s language', function () {
   it('shows a money limit in so‘m, as the owner types prices', () => {
     const result = createProductBody.safeParse({ sku: 'A1', name: 'Choy', price: 1e15 });
     const error = validationError(result.error!);
-    assert.match(error.localized('uz'), /^Ma’lumot noto‘g‘ri: narx — .*\d{3} so'm dan oshmasin$/);
-    assert.match(error.localized('ru'), /^Неверные данные: цена — не больше .*\d{3} so'm$/);
-    assert.match(error.localized('en'), /^Invalid data: price — at most .*\d{3} so'm$/);
+    assert.match(error.localized('uz'), /^Ma’lumot noto‘g‘ri: narx — .*\d{3} so‘m dan oshmasin$/);
+    assert.match(error.localized('ru'), /^Неверные данные: цена — не больше .*\d{3} so‘m$/);
+    assert.match(error.localized('en'), /^Invalid data: price — at most .*\d{3} so‘m$/);
     assert.doesNotMatch(error.localized('en'), /10000000000000/);
   });
 

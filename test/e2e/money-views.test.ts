@@ -13,7 +13,7 @@ import {
 import { completeSale, type Tender } from '../../src/terminal/sale/payment.js';
 import { computeRefund, type RefundSelection } from '../../src/terminal/sale/refund.js';
 import { shiftReport, type ShiftEvent } from '../../src/terminal/sale/shift-report.js';
-import { bearer, bootstrapTenant, testApp, type TestApp } from '../helpers/app.js';
+import { activatedLongAgo, bearer, bootstrapTenant, testApp, type TestApp } from '../helpers/app.js';
 import { testDialects } from '../helpers/db.js';
 import { push } from '../helpers/sync.js';
 
@@ -56,6 +56,7 @@ for (const dialect of testDialects()) {
         .send({ deviceKey: tenant.firstDeviceKey })
         .expect(200);
       const device = { id: act.body.device.id as string, token: act.body.deviceToken as string };
+      await activatedLongAgo(t, tenant.tenantId);
       const cashier = await t.http
         .post('/users')
         .set(...ownerAuth)

@@ -158,7 +158,7 @@ describe('register UI end to end: built pos in tmux against a running server', f
     const paid = await tmux.waitFor('TO‘LANDI — POS-01-000001');
     assert.match(paid, /Qaytim: 2 500 so‘m/);
     assert.match(paid, /Sut 1 l/);
-    assert.match(paid, /1 x 12 500\s+= 12 500/);
+    assert.match(paid, /1 dona x 12 500\s+= 12 500/);
 
     // What the screen said is what pos.sqlite holds: the sale and its event, committed.
     const local = new Database(join(dataDir, 'pos.sqlite'), { readonly: true });

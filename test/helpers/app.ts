@@ -104,3 +104,14 @@ export async function bootstrapTenant(
 export function bearer(token: string): [string, string] {
   return ['authorization', `Bearer ${token}`];
 }
+
+/**
+ * For tests that push sales of past days: the tenant's registers count as activated long before them, since the
+ * server refuses events dated before their register's activation.
+ */
+export async function activatedLongAgo(t: TestApp, tenantId: string, days = 800): Promise<void> {
+  await t.db
+    .knex('devices')
+    .where({ tenant_id: tenantId })
+    .update({ activated_at: Date.now() - days * 24 * 3600_000 });
+}

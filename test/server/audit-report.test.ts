@@ -6,8 +6,6 @@ import { bearer, bootstrapTenant, testApp, type BootstrappedTenant, type TestApp
 import { testDialects } from '../helpers/db.js';
 import { activateFirstDevice, push, saleEvent, type ActiveDevice } from '../helpers/sync.js';
 
-const MINUTE = 60_000;
-
 function auditEvent(data: AuditRecordedData, occurredAt = new Date()) {
   return { id: newId(), type: 'audit.recorded', occurredAt: occurredAt.toISOString(), data };
 }
@@ -100,13 +98,15 @@ for (const dialect of testDialects()) {
         .send({ role: 'cashier', name: 'Botir', pin: '4444' })
         .expect(201);
       const botirId = other.body.user.id as string;
-      const base = Date.now() - 30 * MINUTE;
+      // After the register's activation: the server refuses events from before it.
+      const base = Date.now();
+      const STEP = 10_000;
       const events = [
         auditEvent({ kind: 'line.voided', cashierId: s.cashierId, detail: {} }, new Date(base)),
-        auditEvent({ kind: 'sale.cancelled', cashierId: s.cashierId, detail: {} }, new Date(base + MINUTE)),
-        auditEvent({ kind: 'line.voided', cashierId: botirId, detail: {} }, new Date(base + 2 * MINUTE)),
-        auditEvent({ kind: 'drawer.opened', cashierId: botirId, detail: {} }, new Date(base + 3 * MINUTE)),
-        auditEvent({ kind: 'pin.failed', detail: { attempts: 1 } }, new Date(base + 4 * MINUTE)),
+        auditEvent({ kind: 'sale.cancelled', cashierId: s.cashierId, detail: {} }, new Date(base + STEP)),
+        auditEvent({ kind: 'line.voided', cashierId: botirId, detail: {} }, new Date(base + 2 * STEP)),
+        auditEvent({ kind: 'drawer.opened', cashierId: botirId, detail: {} }, new Date(base + 3 * STEP)),
+        auditEvent({ kind: 'pin.failed', detail: { attempts: 1 } }, new Date(base + 4 * STEP)),
       ];
       await push(t, s.device, events).expect(200);
 

@@ -72,7 +72,7 @@ for (const dialect of testDialects()) {
         .set(...bearer(shop.ownerToken))
         .send({ sku: 'X2', name: 'X', price: -5 })
         .expect(400);
-      assert.match(negative.body.error.message, /narx — kamida 0 so'm/);
+      assert.match(negative.body.error.message, /narx — kamida 0 so‘m/);
     });
 
     it('returns 409 SKU_TAKEN and BARCODE_TAKEN and writes nothing', async () => {
@@ -252,7 +252,7 @@ for (const dialect of testDialects()) {
         ],
         en: [
           /^barcode: wrong check digit$/,
-          /^price: not an amount in so'm$/,
+          /^price: not an amount in so‘m$/,
           /^unit: one of: pcs, kg, l$/,
           /^expected 7 columns, got 2$/,
           /^SKU: must not be empty$/,

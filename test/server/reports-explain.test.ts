@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Knex } from 'knex';
 import { newId } from '../../src/common/ids.js';
 import { storeDayOf } from '../../src/common/time.js';
-import { bearer, bootstrapTenant, testApp, type TestApp } from '../helpers/app.js';
+import { activatedLongAgo, bearer, bootstrapTenant, testApp, type TestApp } from '../helpers/app.js';
 import { createProduct } from '../helpers/catalog.js';
 import { testDialects } from '../helpers/db.js';
 import { activateFirstDevice, push, saleEvent } from '../helpers/sync.js';
@@ -37,6 +37,7 @@ if (testDialects().includes('mysql')) {
       const tenant = await bootstrapTenant(t);
       ownerToken = tenant.ownerToken;
       const device = await activateFirstDevice(t, tenant);
+      await activatedLongAgo(t, tenant.tenantId);
       const product = await createProduct(t, tenant.ownerToken);
       // A sale a day for most of a year, a shift every ten days, a refund every fifth day.
       const now = Date.now();

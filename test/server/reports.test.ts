@@ -3,7 +3,7 @@ import { newId } from '../../src/common/ids.js';
 import type { SaleCompletedData, SaleRefundedData } from '../../src/common/protocol/sync.js';
 import { storeDayOf } from '../../src/common/time.js';
 import { testDialects } from '../helpers/db.js';
-import { bearer, bootstrapTenant, testApp, type TestApp } from '../helpers/app.js';
+import { activatedLongAgo, bearer, bootstrapTenant, testApp, type TestApp } from '../helpers/app.js';
 
 interface Fixture {
   ownerToken: string;
@@ -23,6 +23,7 @@ async function sellAndPush(t: TestApp): Promise<Fixture> {
   const owner = bearer(tenant.ownerToken);
   const act = await t.http.post('/devices/activate').send({ deviceKey: tenant.firstDeviceKey }).expect(200);
   const device = bearer(act.body.deviceToken);
+  await activatedLongAgo(t, tenant.tenantId);
   const cashier = await t.http
     .post('/users')
     .set(...owner)

@@ -474,12 +474,14 @@ describe('register UI (ink)', () => {
       assert.match(frame, /JAMI/);
     });
 
-    it('shows a revoked register in the status bar and keeps selling', async () => {
+    it('shows a revoked register in the status bar and refuses to open a shift, saying why', async () => {
       recordSyncOutcome(r.ctx.db, { ok: false, error: 'revoked', revoked: true });
-      app = await startSelling(r);
+      app = await startApp(r);
+      await app.send(r.pin, keys.enter);
+      await app.waitFor('Smena ochish');
       assert.match(app.frame(), /KASSA BEKOR QILINGAN/);
-      await app.send(`${r.barcodes.milk}\r`);
-      await app.waitFor('Sut 1 l');
+      await app.send('100000', keys.enter);
+      await app.waitFor('Bu kassa bekor qilingan');
     });
 
     it('speaks Russian with --lang ru', async () => {

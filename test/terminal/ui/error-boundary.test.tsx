@@ -74,7 +74,7 @@ describe('errors inside the register UI', () => {
       await app.waitFor('Kutilmagan xato, tafsilotlar pos.log faylida');
       assert.equal(app.errors.length, 1);
       await app.send(`${r.barcodes.milk}\r`);
-      await app.waitFor((f) => /JAMI\s+12 500 so'm/.test(f));
+      await app.waitFor((f) => /JAMI\s+12 500 so‘m/.test(f));
     });
   });
 });

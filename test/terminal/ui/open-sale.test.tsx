@@ -38,17 +38,17 @@ describe('the open sale survives a crash', () => {
     await app.send(keys.f4);
     await app.waitFor('Chegirma: Non patir');
     await app.send('10%', keys.enter);
-    await app.waitFor((f) => /JAMI\s+42 000 so'm/.test(f));
+    await app.waitFor((f) => /JAMI\s+42 000 so‘m/.test(f));
     await app.send(keys.f12);
     await app.waitFor('To‘lanadi');
     await app.send('20000', keys.enter);
-    await app.waitFor((f) => /Qoldi\s+22 000 so'm/.test(f));
+    await app.waitFor((f) => /Qoldi\s+22 000 so‘m/.test(f));
 
     crash();
     app = await startApp(r);
     await app.send(r.pin, keys.enter);
     await app.waitFor('Tugallanmagan chek tiklandi: 2 qator, 42 000 so');
-    await app.waitFor((f) => /Qoldi\s+22 000 so'm/.test(f) && f.includes('Naqd  20 000'));
+    await app.waitFor((f) => /Qoldi\s+22 000 so‘m/.test(f) && f.includes('Naqd  20 000'));
     await app.send(keys.enter);
     await app.waitFor('TO‘LANDI — POS-01-000001');
     const sale = r.ctx.db.prepare('SELECT total FROM sales').get() as { total: number };
@@ -59,7 +59,7 @@ describe('the open sale survives a crash', () => {
     crash();
     app = await startApp(r);
     await app.send(r.pin, keys.enter);
-    await app.waitFor((f) => /JAMI\s+0 so'm/.test(f));
+    await app.waitFor((f) => /JAMI\s+0 so‘m/.test(f));
     assert.ok(!app.frame().includes('tiklandi'));
   });
 
@@ -79,7 +79,7 @@ describe('the open sale survives a crash', () => {
     crash();
     app = await startApp(r);
     await app.send(r.pin, keys.enter);
-    await app.waitFor((f) => /JAMI\s+0 so'm/.test(f) && f.includes('Kechiktirilgan: 1'));
+    await app.waitFor((f) => /JAMI\s+0 so‘m/.test(f) && f.includes('Kechiktirilgan: 1'));
   });
 });
 
