@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { AppError } from '../../common/errors.js';
 import { formatMoney } from '../../common/money.js';
 import { settingsChangeData } from '../../common/protocol/sync.js';
 import {
@@ -189,11 +190,9 @@ export async function setSettings(_options: unknown, command: Command): Promise<
     : null;
   const body = settingsPatch(flags, current);
   if (Object.keys(body).length === 0) {
-    return parseOptions(
-      z.never({ error: text(globals.lang, 'settingsNothingToSet') }),
-      undefined,
-      'settings set',
-    );
+    throw new AppError('VALIDATION_FAILED', {
+      params: { field: 'settings set', reason: text(globals.lang, 'settingsNothingToSet') },
+    });
   }
   const answer = await api.request('PATCH', '/settings', { body, response: settingsResponse });
   if (globals.json) return printJson(answer);

@@ -41,6 +41,8 @@ describe('the register sync lock', function () {
       import { tryTakeSyncLock } from './src/terminal/store/sync-lock.ts';
       const lock = tryTakeSyncLock(openStore(${JSON.stringify(dir)}));
       process.stdout.write(lock ? 'held\\n' : 'busy\\n');
+      // Kept reachable: a collected connection would be closed, and its lock dropped, before the kill.
+      globalThis.heldLock = lock;
       setInterval(() => undefined, 1000);
     `;
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
