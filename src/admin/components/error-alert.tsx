@@ -1,11 +1,12 @@
 import { Alert } from '@mantine/core';
+import { errorText } from '../api/client';
 
-/** Shows a failed call's message as the server wrote it (already in the panel's language). */
+/** Shows a failed call's message: the server's as sent (already in the panel's language), or the panel's own. */
 export function ErrorAlert({ error }: { error: Error | null }) {
   if (!error) return null;
   return (
     <Alert color="red" role="alert" data-testid="error">
-      {error.message}
+      {errorText(error)}
     </Alert>
   );
 }
