@@ -78,6 +78,7 @@ export const localErrorCodes = [
   // The register's cashier flow and sync.
   'WRONG_PIN',
   'PIN_LOCKED',
+  'APPROVAL_REFUSED',
   'NOT_LOGGED_IN_AT_REGISTER',
   'NO_CASHIERS',
   'SHIFT_NOT_OPEN',
