@@ -24,6 +24,7 @@ export const apiErrorStatus = {
   DEVICE_NAME_TAKEN: 409,
   MAX_DEVICES_BELOW_USED: 409,
   DEVICE_HAS_UNSENT_EVENTS: 409,
+  UNSENT_FILE_FOREIGN: 403,
   SKU_TAKEN: 409,
   BARCODE_TAKEN: 409,
   NOT_A_CASHIER: 409,
@@ -48,6 +49,7 @@ export const localErrorCodes = [
   'DEVICE_NOT_FOUND',
   'REGISTER_NOT_ACTIVATED',
   'REGISTER_HAS_UNSENT_EVENTS',
+  'UNSENT_FILE_INVALID',
   'REGISTER_HAS_PARKED_SALES',
   // Why `posapp server` could not start (it exits 1 with the message).
   'PORT_IN_USE',

@@ -53,6 +53,7 @@ const sampleParams = {
   paid: '5 000 so‘m',
   lines: 1000,
   last: '2026-12-01 10:00:00',
+  file: '/media/usb/POS-01-unsent.jsonl',
 };
 
 describe('every message in the user’s language', function () {
