@@ -4,7 +4,7 @@ import { closeRegister, openRegister } from '../../../src/terminal/register/cont
 import { savePrinterConfig } from '../../../src/terminal/register/printing.js';
 import { recordSyncOutcome } from '../../../src/terminal/store/queries/sync.js';
 import { applyChange } from '../../../src/terminal/store/queries/catalog.js';
-import { keys, registerPerTest, startApp, startSelling } from '../../helpers/ink.js';
+import { keys, registerPerTest, startApp, startSelling, type RunningApp } from '../../helpers/ink.js';
 import type { OfflineRegister } from '../../helpers/register.js';
 
 function rows<T>(r: OfflineRegister, sql: string): T[] {
