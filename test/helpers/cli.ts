@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { readSession } from '../../src/cli/session.js';
 import type { Dialect } from '../../src/server/db/connection.js';
 import { freshDb, type TestDb } from './db.js';
@@ -298,4 +299,10 @@ export async function cliShop(server: CliServer, options: CliShopOptions = {}): 
       return tokens[name];
     },
   };
+}
+
+/** Environment that runs a command with its clock `skewMs` away from the real one (a PC whose clock is wrong). */
+export function skewedClockEnv(skewMs: number): Record<string, string> {
+  const preload = pathToFileURL(join(ROOT, 'test', 'helpers', 'skewed-clock.mjs')).href;
+  return { NODE_OPTIONS: `--import=${preload}`, TEST_CLOCK_SKEW_MS: String(skewMs) };
 }
