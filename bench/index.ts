@@ -12,6 +12,7 @@ import { load } from './load.js';
 import { push } from './push.js';
 import { registersPush } from './registers-push.js';
 import { registerUiStart } from './register-ui-start.js';
+import { reportsHistory } from './reports-history.js';
 import { saleCommit } from './sale-commit.js';
 import { scan } from './scan.js';
 import { search } from './search.js';
@@ -32,6 +33,7 @@ const benches: Record<string, Bench> = {
   'idle-rounds': idleRounds,
   'registers-push': registersPush,
   import: catalogImport,
+  'reports-history': reportsHistory,
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -37,7 +37,10 @@ export interface SyncOptions {
   /** Called after each page so long catch-ups can show progress. */
   onProgress?: (progress: { pushed: number; pulled: number; cursor: number }) => void;
   timeoutMs?: number;
-  /** The register's fiscal module as it stands, reported in `device.status`; none when no module is set up. */
+  /**
+   * The register's fiscal module as it stands, reported in `device.status`; by default the FM's last answer kept in
+   * `pos.sqlite`, none when no module is set up.
+   */
   fiscalStatus?: () => FiscalStatus | undefined;
 }
 
@@ -185,6 +188,7 @@ async function pullAll(
       response: pullPage,
       timeoutMs: options.timeoutMs,
     });
+  const askedAt = Date.now();
   let coming = fetchPage(readSyncState(db).cursor);
   let cacheSize: number | null = null;
   let first = true;
@@ -192,6 +196,8 @@ async function pullAll(
     for (;;) {
       const page = await coming;
       if (first) {
+        // Every round, idle or not, tells the register how far its clock is off; the events it makes next carry it.
+        if (page.serverTime) saveClockOffset(db, Date.parse(page.serverTime) - (askedAt + Date.now()) / 2);
         // Before anything is applied: a register too old for the server's changes must not half-apply them.
         refuseIfTooOld(db, page.minRegisterVersion);
         retryKeptChanges(db);

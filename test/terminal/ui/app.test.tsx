@@ -4,11 +4,17 @@ import { closeRegister, openRegister } from '../../../src/terminal/register/cont
 import { savePrinterConfig } from '../../../src/terminal/register/printing.js';
 import { recordSyncOutcome } from '../../../src/terminal/store/queries/sync.js';
 import { applyChange } from '../../../src/terminal/store/queries/catalog.js';
-import { keys, registerPerTest, startApp, startSelling } from '../../helpers/ink.js';
+import { keys, registerPerTest, startApp, startSelling, type RunningApp } from '../../helpers/ink.js';
 import type { OfflineRegister } from '../../helpers/register.js';
 
 function rows<T>(r: OfflineRegister, sql: string): T[] {
   return r.ctx.db.prepare(sql).all() as T[];
+}
+
+/** The refund confirmation: a reason typed, Enter (the method as it was paid). */
+async function confirmRefund(app: RunningApp): Promise<void> {
+  await app.waitFor('Qaytarishni tasdiqlang');
+  await app.send('mijoz qaytardi', keys.enter);
 }
 
 describe('register UI (ink)', () => {
@@ -316,6 +322,7 @@ describe('register UI (ink)', () => {
       await app.send('pos-01-000001', keys.enter);
       await app.waitFor('Qaytarish POS-01-000001');
       await app.send(keys.down, ' ', keys.enter);
+      await confirmRefund(app);
       await app.waitFor('QAYTARILDI — POS-01-R000001');
       assert.match(app.frame(), /1 dona x 5 000\s+= 5 000/);
       await app.send(keys.enter);
@@ -365,6 +372,7 @@ describe('register UI (ink)', () => {
       await app.send('0.5');
       await app.waitFor('[0.5] 1. Olma qizil');
       await app.send(keys.enter);
+      await confirmRefund(app);
       await app.waitFor('QAYTARILDI — POS-01-R000001');
       assert.match(app.frame(), /0,500 kg x 15 000\s+= 7 500/);
       await app.send(keys.enter);
@@ -377,6 +385,7 @@ describe('register UI (ink)', () => {
       await app.send(keys.backspace, '1.5', keys.enter);
       await app.waitFor('Miqdor noto‘g‘ri');
       await app.send(keys.backspace, keys.backspace, keys.backspace, '2', keys.enter);
+      await confirmRefund(app);
       await app.waitFor('QAYTARILDI — POS-01-R000002');
       assert.match(app.frame(), /2 dona x 5 000\s+= 10 000/);
       await app.send(keys.enter);
@@ -386,6 +395,7 @@ describe('register UI (ink)', () => {
       await openRefund();
       assert.match(app.frame(), /Non patir\s+qaytarish mumkin 1 \/ 3/);
       await app.send(keys.enter);
+      await confirmRefund(app);
       await app.waitFor('QAYTARILDI — POS-01-R000003');
       assert.match(app.frame(), /0,750 kg x 15 000\s+= 11 250/);
       await app.send(keys.enter);
