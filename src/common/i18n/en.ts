@@ -293,4 +293,12 @@ export const en: Record<keyof typeof uz, string> = {
   'ui.refund.total': 'To refund',
   'ui.refund.paidBy': 'Refunded by: {payments}',
   'ui.refund.drawer': 'Cash in the drawer: {amount}',
+  'ui.reason.changedMind': 'Customer changed their mind',
+  'ui.reason.scanError': 'Scanned by mistake',
+  'ui.reason.wrongPrice': 'Wrong price',
+  'ui.reason.damaged': 'Damaged goods',
+  'ui.reason.shortOfMoney': 'Customer short of money',
+  'ui.reason.customerLeft': 'Customer left',
+  'ui.reason.wrongSale': 'Sale opened by mistake',
+  'ui.reason.hint': 'A digit picks a reason, or type your own',
 };

@@ -293,4 +293,12 @@ export const ru: Record<keyof typeof uz, string> = {
   'ui.refund.total': 'К возврату',
   'ui.refund.paidBy': 'Способ возврата: {payments}',
   'ui.refund.drawer': 'Наличных в кассе: {amount}',
+  'ui.reason.changedMind': 'Покупатель передумал',
+  'ui.reason.scanError': 'Ошибочно отсканировано',
+  'ui.reason.wrongPrice': 'Неверная цена',
+  'ui.reason.damaged': 'Товар повреждён',
+  'ui.reason.shortOfMoney': 'Покупателю не хватило денег',
+  'ui.reason.customerLeft': 'Покупатель ушёл',
+  'ui.reason.wrongSale': 'Чек открыт по ошибке',
+  'ui.reason.hint': 'Цифра — готовая причина, или напишите свою',
 };

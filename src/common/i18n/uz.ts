@@ -292,4 +292,12 @@ export const uz = {
   'ui.refund.total': 'Qaytariladi',
   'ui.refund.paidBy': 'Qaytarish usuli: {payments}',
   'ui.refund.drawer': 'Kassada naqd: {amount}',
+  'ui.reason.changedMind': 'Mijoz fikrini o‘zgartirdi',
+  'ui.reason.scanError': 'Xato skanerlandi',
+  'ui.reason.wrongPrice': 'Narx noto‘g‘ri',
+  'ui.reason.damaged': 'Tovar nuqsonli',
+  'ui.reason.shortOfMoney': 'Mijozda pul yetmadi',
+  'ui.reason.customerLeft': 'Mijoz ketib qoldi',
+  'ui.reason.wrongSale': 'Chek xato ochilgan',
+  'ui.reason.hint': 'Raqam — tayyor sabab, yoki o‘zingiz yozing',
 } as const;

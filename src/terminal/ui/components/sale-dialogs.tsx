@@ -18,6 +18,7 @@ import {
   type Approval,
   type SaleSession,
 } from '../hooks/use-sale-session.js';
+import { cancelReasons, voidReasons } from '../state/reasons.js';
 import type { PromptPurpose, SaleDialog } from '../state/sale-dialog.js';
 import { moneyChars } from '../state/text-field.js';
 import { InputError, say, type UiKey } from '../text.js';
@@ -129,10 +130,12 @@ export function SaleDialogView({
       submit: (value: string) => void,
       money = false,
       initial?: string,
+      presets?: readonly UiKey[],
     ) => (
       <PromptDialog
         key={purpose}
         initial={initial}
+        presets={presets?.map((preset) => say(lang, preset))}
         title={say(lang, titleKey, { name, amount: formatMoney(amount ?? 0) })}
         label={label}
         field={money ? { accept: moneyChars, maxLength: 16 } : undefined}
@@ -162,30 +165,44 @@ export function SaleDialogView({
       case 'qty':
         return p('ui.dialog.qty', say(lang, 'ui.key.qty'), (v) => (session.setQty(v), close()));
       case 'void':
-        return p('ui.dialog.voidReason', say(lang, 'ui.field.reason'), (v) => {
-          typedReason(v);
-          const stake: ActAtStake = {
-            act: 'voidAfterPayment',
-            amount: cartTotals(state.cart).lines[state.selected]?.total ?? 0,
-          };
-          const run = (approval?: Approval) => {
-            const name = session.voidLine(v, approval);
-            close();
-            info(say(lang, 'ui.sale.voided', { name }) + approvedNote(approval));
-          };
-          // Only once the pay dialog was opened: a line voided while the customer pays is the classic skim.
-          if (state.paymentStarted) withApproval(stake, run);
-          else run();
-        });
+        return p(
+          'ui.dialog.voidReason',
+          say(lang, 'ui.field.reason'),
+          (v) => {
+            typedReason(v);
+            const stake: ActAtStake = {
+              act: 'voidAfterPayment',
+              amount: cartTotals(state.cart).lines[state.selected]?.total ?? 0,
+            };
+            const run = (approval?: Approval) => {
+              const name = session.voidLine(v, approval);
+              close();
+              info(say(lang, 'ui.sale.voided', { name }) + approvedNote(approval));
+            };
+            // Only once the pay dialog was opened: a line voided while the customer pays is the classic skim.
+            if (state.paymentStarted) withApproval(stake, run);
+            else run();
+          },
+          false,
+          undefined,
+          voidReasons,
+        );
       case 'cancel':
-        return p('ui.dialog.cancelReason', say(lang, 'ui.field.reason'), (v) => {
-          typedReason(v);
-          withApproval({ act: 'cancelAbove', amount: cartTotal }, (approval) => {
-            session.cancelSale(v, approval);
-            close();
-            info(say(lang, 'ui.sale.cancelled') + approvedNote(approval));
-          });
-        });
+        return p(
+          'ui.dialog.cancelReason',
+          say(lang, 'ui.field.reason'),
+          (v) => {
+            typedReason(v);
+            withApproval({ act: 'cancelAbove', amount: cartTotal }, (approval) => {
+              session.cancelSale(v, approval);
+              close();
+              info(say(lang, 'ui.sale.cancelled') + approvedNote(approval));
+            });
+          },
+          false,
+          undefined,
+          cancelReasons,
+        );
       case 'lineDiscount':
         return p('ui.dialog.lineDiscount', say(lang, 'ui.key.lineDiscount'), (v) =>
           discountOrApproval((approval) => session.discountLine(v, approval)),
@@ -244,13 +261,20 @@ export function SaleDialogView({
           close();
         });
       case 'quitReason':
-        return p('ui.dialog.quitReason', say(lang, 'ui.field.reason'), (v) => {
-          typedReason(v);
-          withApproval({ act: 'cancelAbove', amount: cartTotal }, (approval) => {
-            session.quitWithOpenSale({ cancelReason: v, approval });
-            onQuit();
-          });
-        });
+        return p(
+          'ui.dialog.quitReason',
+          say(lang, 'ui.field.reason'),
+          (v) => {
+            typedReason(v);
+            withApproval({ act: 'cancelAbove', amount: cartTotal }, (approval) => {
+              session.quitWithOpenSale({ cancelReason: v, approval });
+              onQuit();
+            });
+          },
+          false,
+          undefined,
+          cancelReasons,
+        );
       case 'refundNo':
         return p('ui.dialog.refundNo', say(lang, 'ui.field.receiptNo'), (v) => {
           const options = refundOptions(ctx, v);
