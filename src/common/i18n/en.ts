@@ -301,4 +301,7 @@ export const en: Record<keyof typeof uz, string> = {
   'ui.reason.customerLeft': 'Customer left',
   'ui.reason.wrongSale': 'Sale opened by mistake',
   'ui.reason.hint': 'A digit picks a reason, or type your own',
+  'ui.key.quickKeys': 'Quick keys',
+  'ui.dialog.quickKeys': 'Quick keys: press a product’s key',
+  'ui.error.noQuickKeys': 'No quick keys: the owner sets them in the panel’s Settings',
 };

@@ -301,4 +301,7 @@ export const ru: Record<keyof typeof uz, string> = {
   'ui.reason.customerLeft': 'Покупатель ушёл',
   'ui.reason.wrongSale': 'Чек открыт по ошибке',
   'ui.reason.hint': 'Цифра — готовая причина, или напишите свою',
+  'ui.key.quickKeys': 'Быстрые клавиши',
+  'ui.dialog.quickKeys': 'Быстрые клавиши: нажмите клавишу товара',
+  'ui.error.noQuickKeys': 'Быстрых клавиш нет: владелец задаёт их в Настройках панели',
 };

@@ -300,4 +300,7 @@ export const uz = {
   'ui.reason.customerLeft': 'Mijoz ketib qoldi',
   'ui.reason.wrongSale': 'Chek xato ochilgan',
   'ui.reason.hint': 'Raqam — tayyor sabab, yoki o‘zingiz yozing',
+  'ui.key.quickKeys': 'Tezkor tugmalar',
+  'ui.dialog.quickKeys': 'Tezkor tugmalar: tovar tugmasini bosing',
+  'ui.error.noQuickKeys': 'Tezkor tugmalar yo‘q: ularni egasi panelning Sozlamalar bo‘limida belgilaydi',
 } as const;

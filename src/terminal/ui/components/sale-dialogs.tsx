@@ -6,6 +6,7 @@ import type { Cashier } from '../../register/cashier.js';
 import { settingsOf, type RegisterContext } from '../../register/context.js';
 import { closeFiscalShift, fiscaliseDocument, readFiscalConfig } from '../../fiscal/service.js';
 import { printRefund, printSale, refundReceiptLines } from '../../register/printing.js';
+import { quickKeys } from '../../register/quick-keys.js';
 import { findSale, previewRefund, refundOptions } from '../../register/refunds.js';
 import { searchCatalog } from '../../register/selling.js';
 import { assertDrawerHolds, closeShift, requireOpenShift } from '../../register/shift.js';
@@ -27,6 +28,7 @@ import { ApproveDialog } from './approve-dialog.js';
 import { ListDialog } from './list-dialog.js';
 import { PayDialog } from './pay-dialog.js';
 import { PromptDialog } from './prompt-dialog.js';
+import { QuickKeysDialog } from './quick-keys-dialog.js';
 import { RefundConfirmDialog } from './refund-confirm-dialog.js';
 import { RefundDialog } from './refund-dialog.js';
 import { SearchDialog } from './search-dialog.js';
@@ -123,7 +125,13 @@ export function SaleDialogView({
   const approvedNote = (approval?: Approval) =>
     approval ? ` · ${say(lang, 'ui.sale.approvedBy', { name: approval.approvedBy.name })}` : '';
 
-  const prompt = (purpose: PromptPurpose, amount?: number, code = '', name = selectedName) => {
+  const prompt = (
+    purpose: PromptPurpose,
+    amount?: number,
+    code = '',
+    name = selectedName,
+    productId?: string,
+  ) => {
     const p = (
       titleKey: UiKey,
       label: string,
@@ -257,7 +265,8 @@ export function SaleDialogView({
         );
       case 'weight':
         return p('ui.dialog.weight', say(lang, 'ui.field.weight'), (v) => {
-          session.scan(`${v.trim()}*${code}`);
+          if (productId) session.addWeighed(productId, v);
+          else session.scan(`${v.trim()}*${code}`);
           close();
         });
       case 'quitReason':
@@ -323,6 +332,20 @@ export function SaleDialogView({
             session.keepTenders([]);
             close();
           }}
+        />
+      );
+    case 'quickKeys':
+      return (
+        <QuickKeysDialog
+          grid={quickKeys(ctx)}
+          onChoose={(product) => {
+            // A weighed product asks for its weight, as its own code scanned alone does.
+            if (product.unit !== 'pcs')
+              return open({ kind: 'prompt', purpose: 'weight', productId: product.id, name: product.name });
+            session.addProduct({ ...product, stock: null });
+            close();
+          }}
+          onCancel={close}
         />
       );
     case 'parked':
@@ -430,7 +453,7 @@ export function SaleDialogView({
         />
       );
     case 'prompt':
-      return prompt(dialog.purpose, dialog.amount, dialog.code, dialog.name);
+      return prompt(dialog.purpose, dialog.amount, dialog.code, dialog.name, dialog.productId);
     case 'approve':
       return (
         <ApproveDialog
