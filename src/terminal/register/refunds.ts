@@ -10,15 +10,23 @@ import {
   type RefundMethod,
   type RefundSelection,
 } from '../sale/refund.js';
+import { formatReceiptNo } from '../sale/receipt-number.js';
 import { getProduct } from '../store/queries/catalog.js';
 import { commitRefund, findSaleByReceipt, refundsOfSale, type StoredSale } from '../store/queries/sales.js';
 import type { Cashier } from './cashier.js';
 import { settingsOf, type RegisterContext } from './context.js';
 import { assertDrawerHolds, drawerCash, requireOpenShift } from './shift.js';
 
+/**
+ * A sale of this register by its number, or by the digits at its end (`123` → `POS-01-000123`): the cashier reads
+ * the last digits off the customer's receipt and types only those.
+ */
 export function findSale(ctx: RegisterContext, receiptNo: string): StoredSale {
-  const sale = findSaleByReceipt(ctx.db, receiptNo.trim().toUpperCase());
-  if (!sale) throw new AppError('SALE_NOT_FOUND', { params: { receiptNo } });
+  const typed = receiptNo.trim().toUpperCase();
+  const seq = /^\d{1,9}$/.test(typed) ? Number(typed) : 0;
+  const full = seq > 0 ? formatReceiptNo(ctx.identity.deviceName, seq) : typed;
+  const sale = findSaleByReceipt(ctx.db, full);
+  if (!sale) throw new AppError('SALE_NOT_FOUND', { params: { receiptNo: full } });
   return sale;
 }
 

@@ -163,6 +163,11 @@ export const commands = {
   'shift.close': { scope: 'sale', keys: [{ name: 'ctrl', text: 'z' }], label: 'ui.key.closeShift' },
   'receipt.reprint': { scope: 'sale', keys: [{ name: 'ctrl', text: 'o' }], label: 'ui.key.reprint' },
   'session.logout': { scope: 'sale', keys: [{ name: 'ctrl', text: 'l' }], label: 'ui.key.logout' },
+  'sale.quickKeys': {
+    scope: 'sale',
+    keys: [f(10), { name: 'ctrl', text: 'g' }],
+    label: 'ui.key.quickKeys',
+  },
   'line.repeat': { scope: 'sale', keys: [{ name: 'text', text: '+' }], label: 'ui.key.repeat' },
   'line.up': { scope: 'sale', keys: [{ name: 'up' }] },
   'line.down': { scope: 'sale', keys: [{ name: 'down' }] },

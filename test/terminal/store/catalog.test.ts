@@ -172,8 +172,18 @@ describe('register catalog', () => {
       id: cashier,
       data: { name: 'Dilnoza', pinHash: 'scrypt$x', active: false },
     });
+    // Pulled without a role (an older server): a cashier. A supervisor keeps the role the pull gives.
     assert.deepEqual(listCashiers(db), [
-      { id: cashier, name: 'Dilnoza', pinHash: 'scrypt$x', active: false },
+      { id: cashier, name: 'Dilnoza', pinHash: 'scrypt$x', active: false, role: 'cashier' },
+    ]);
+    applyChange(db, {
+      entity: 'cashier',
+      op: 'upsert',
+      id: cashier,
+      data: { name: 'Dilnoza', pinHash: 'scrypt$x', active: true, role: 'supervisor' },
+    });
+    assert.deepEqual(listCashiers(db), [
+      { id: cashier, name: 'Dilnoza', pinHash: 'scrypt$x', active: true, role: 'supervisor' },
     ]);
     const settings = {
       storeName: 'Main store',

@@ -101,4 +101,27 @@ describe('refund confirmation at the register', () => {
       [[{ method: 'cash', amount: 18_750_000 }]],
     );
   });
+
+  it('finds a receipt by its last digits for a refund and a reprint', async () => {
+    app = await startSelling(r);
+    await app.send(`${r.barcodes.bread}\r`);
+    await app.waitFor('Non patir');
+    await app.send(keys.f12);
+    await app.waitFor('To‘lanadi');
+    await app.send('5000', keys.enter);
+    await app.waitFor('TO‘LANDI — POS-01-000001');
+    await app.send(keys.enter);
+    await app.send(keys.ctrl('r'));
+    await app.waitFor('Qaytarish: chek raqami');
+    await app.send('7', keys.enter);
+    await app.waitFor('Chek topilmadi: POS-01-000007');
+    await app.send(keys.backspace, '1', keys.enter);
+    await app.waitFor('Qaytarish POS-01-000001');
+    await app.send(keys.escape);
+    await app.waitFor('JAMI');
+    await app.send(keys.ctrl('o'));
+    await app.waitFor('Chek raqami');
+    await app.send(keys.ctrl('u'), '1', keys.enter);
+    await app.waitFor('Chek POS-01-000001');
+  });
 });

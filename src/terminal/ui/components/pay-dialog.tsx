@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useSyncState } from '../hooks/use-sync-state.js';
 import { Box, Text } from 'ink';
 import { formatMoney, type Money } from '../../../common/money.js';
-import type { Tender } from '../../sale/payment.js';
+import { paymentStatus, type PaymentStatus, type Tender } from '../../sale/payment.js';
 import { commandFor } from '../keys.js';
 import { spread } from '../format.js';
 import { useKeys } from '../hooks/use-keys.js';
@@ -63,6 +63,8 @@ export function PayDialog({
   useEffect(() => onTenders?.(state.tenders), [state.tenders, onTenders]);
   const [error, setError] = useState<string | null>(null);
   const status = payStatus(total, state, cashRounding);
+  // What the screen shows: cash being typed counts already, so the change due is read before Enter.
+  const shown = withTypedCash(total, state, status, cashRounding);
 
   const tryPay = (tenders: readonly Tender[], next: PayState) => {
     try {
@@ -134,12 +136,12 @@ export function PayDialog({
           {`  ${tenderLabel(lang, tender)}`}
         </Text>
       ))}
-      <Text wrap="truncate">{spread(say(lang, 'ui.pay.paid'), formatMoney(status.paid), inner)}</Text>
-      <Text color={status.remaining > 0 ? 'yellow' : undefined} wrap="truncate">
-        {spread(say(lang, 'ui.pay.remaining'), formatMoney(status.remaining), inner)}
+      <Text wrap="truncate">{spread(say(lang, 'ui.pay.paid'), formatMoney(shown.paid), inner)}</Text>
+      <Text color={shown.remaining > 0 ? 'yellow' : undefined} wrap="truncate">
+        {spread(say(lang, 'ui.pay.remaining'), formatMoney(shown.remaining), inner)}
       </Text>
       <Text color="green" bold wrap="truncate">
-        {spread(say(lang, 'ui.pay.change'), formatMoney(status.change), inner)}
+        {spread(say(lang, 'ui.pay.change'), formatMoney(shown.change), inner)}
       </Text>
       <Box>
         {methodRow}
@@ -166,4 +168,19 @@ export function PayDialog({
       ) : null}
     </DialogBox>
   );
+}
+
+/** The status with the cash amount in the field counted as tendered; a half-typed or invalid amount counts nothing. */
+function withTypedCash(
+  total: Money,
+  state: PayState,
+  status: PaymentStatus,
+  cashRounding: number,
+): PaymentStatus {
+  if (state.method !== 'cash' || !state.amount.trim()) return status;
+  try {
+    return paymentStatus(total, [...state.tenders, typedTender(state, status.remaining)], cashRounding);
+  } catch {
+    return status;
+  }
 }

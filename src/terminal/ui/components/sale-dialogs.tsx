@@ -6,6 +6,7 @@ import type { Cashier } from '../../register/cashier.js';
 import { settingsOf, type RegisterContext } from '../../register/context.js';
 import { closeFiscalShift, fiscaliseDocument, readFiscalConfig } from '../../fiscal/service.js';
 import { printRefund, printSale, refundReceiptLines } from '../../register/printing.js';
+import { quickKeys } from '../../register/quick-keys.js';
 import { findSale, previewRefund, refundOptions } from '../../register/refunds.js';
 import { searchCatalog } from '../../register/selling.js';
 import { assertDrawerHolds, closeShift, requireOpenShift } from '../../register/shift.js';
@@ -18,6 +19,7 @@ import {
   type Approval,
   type SaleSession,
 } from '../hooks/use-sale-session.js';
+import { cancelReasons, voidReasons } from '../state/reasons.js';
 import type { PromptPurpose, SaleDialog } from '../state/sale-dialog.js';
 import { moneyChars } from '../state/text-field.js';
 import { InputError, say, type UiKey } from '../text.js';
@@ -26,6 +28,7 @@ import { ApproveDialog } from './approve-dialog.js';
 import { ListDialog } from './list-dialog.js';
 import { PayDialog } from './pay-dialog.js';
 import { PromptDialog } from './prompt-dialog.js';
+import { QuickKeysDialog } from './quick-keys-dialog.js';
 import { RefundConfirmDialog } from './refund-confirm-dialog.js';
 import { RefundDialog } from './refund-dialog.js';
 import { SearchDialog } from './search-dialog.js';
@@ -122,17 +125,25 @@ export function SaleDialogView({
   const approvedNote = (approval?: Approval) =>
     approval ? ` · ${say(lang, 'ui.sale.approvedBy', { name: approval.approvedBy.name })}` : '';
 
-  const prompt = (purpose: PromptPurpose, amount?: number, code = '', name = selectedName) => {
+  const prompt = (
+    purpose: PromptPurpose,
+    amount?: number,
+    code = '',
+    name = selectedName,
+    productId?: string,
+  ) => {
     const p = (
       titleKey: UiKey,
       label: string,
       submit: (value: string) => void,
       money = false,
       initial?: string,
+      presets?: readonly UiKey[],
     ) => (
       <PromptDialog
         key={purpose}
         initial={initial}
+        presets={presets?.map((preset) => say(lang, preset))}
         title={say(lang, titleKey, { name, amount: formatMoney(amount ?? 0) })}
         label={label}
         field={money ? { accept: moneyChars, maxLength: 16 } : undefined}
@@ -162,30 +173,44 @@ export function SaleDialogView({
       case 'qty':
         return p('ui.dialog.qty', say(lang, 'ui.key.qty'), (v) => (session.setQty(v), close()));
       case 'void':
-        return p('ui.dialog.voidReason', say(lang, 'ui.field.reason'), (v) => {
-          typedReason(v);
-          const stake: ActAtStake = {
-            act: 'voidAfterPayment',
-            amount: cartTotals(state.cart).lines[state.selected]?.total ?? 0,
-          };
-          const run = (approval?: Approval) => {
-            const name = session.voidLine(v, approval);
-            close();
-            info(say(lang, 'ui.sale.voided', { name }) + approvedNote(approval));
-          };
-          // Only once the pay dialog was opened: a line voided while the customer pays is the classic skim.
-          if (state.paymentStarted) withApproval(stake, run);
-          else run();
-        });
+        return p(
+          'ui.dialog.voidReason',
+          say(lang, 'ui.field.reason'),
+          (v) => {
+            typedReason(v);
+            const stake: ActAtStake = {
+              act: 'voidAfterPayment',
+              amount: cartTotals(state.cart).lines[state.selected]?.total ?? 0,
+            };
+            const run = (approval?: Approval) => {
+              const name = session.voidLine(v, approval);
+              close();
+              info(say(lang, 'ui.sale.voided', { name }) + approvedNote(approval));
+            };
+            // Only once the pay dialog was opened: a line voided while the customer pays is the classic skim.
+            if (state.paymentStarted) withApproval(stake, run);
+            else run();
+          },
+          false,
+          undefined,
+          voidReasons,
+        );
       case 'cancel':
-        return p('ui.dialog.cancelReason', say(lang, 'ui.field.reason'), (v) => {
-          typedReason(v);
-          withApproval({ act: 'cancelAbove', amount: cartTotal }, (approval) => {
-            session.cancelSale(v, approval);
-            close();
-            info(say(lang, 'ui.sale.cancelled') + approvedNote(approval));
-          });
-        });
+        return p(
+          'ui.dialog.cancelReason',
+          say(lang, 'ui.field.reason'),
+          (v) => {
+            typedReason(v);
+            withApproval({ act: 'cancelAbove', amount: cartTotal }, (approval) => {
+              session.cancelSale(v, approval);
+              close();
+              info(say(lang, 'ui.sale.cancelled') + approvedNote(approval));
+            });
+          },
+          false,
+          undefined,
+          cancelReasons,
+        );
       case 'lineDiscount':
         return p('ui.dialog.lineDiscount', say(lang, 'ui.key.lineDiscount'), (v) =>
           discountOrApproval((approval) => session.discountLine(v, approval)),
@@ -240,17 +265,25 @@ export function SaleDialogView({
         );
       case 'weight':
         return p('ui.dialog.weight', say(lang, 'ui.field.weight'), (v) => {
-          session.scan(`${v.trim()}*${code}`);
+          if (productId) session.addWeighed(productId, v);
+          else session.scan(`${v.trim()}*${code}`);
           close();
         });
       case 'quitReason':
-        return p('ui.dialog.quitReason', say(lang, 'ui.field.reason'), (v) => {
-          typedReason(v);
-          withApproval({ act: 'cancelAbove', amount: cartTotal }, (approval) => {
-            session.quitWithOpenSale({ cancelReason: v, approval });
-            onQuit();
-          });
-        });
+        return p(
+          'ui.dialog.quitReason',
+          say(lang, 'ui.field.reason'),
+          (v) => {
+            typedReason(v);
+            withApproval({ act: 'cancelAbove', amount: cartTotal }, (approval) => {
+              session.quitWithOpenSale({ cancelReason: v, approval });
+              onQuit();
+            });
+          },
+          false,
+          undefined,
+          cancelReasons,
+        );
       case 'refundNo':
         return p('ui.dialog.refundNo', say(lang, 'ui.field.receiptNo'), (v) => {
           const options = refundOptions(ctx, v);
@@ -299,6 +332,20 @@ export function SaleDialogView({
             session.keepTenders([]);
             close();
           }}
+        />
+      );
+    case 'quickKeys':
+      return (
+        <QuickKeysDialog
+          grid={quickKeys(ctx)}
+          onChoose={(product) => {
+            // A weighed product asks for its weight, as its own code scanned alone does.
+            if (product.unit !== 'pcs')
+              return open({ kind: 'prompt', purpose: 'weight', productId: product.id, name: product.name });
+            session.addProduct({ ...product, stock: null });
+            close();
+          }}
+          onCancel={close}
         />
       );
     case 'parked':
@@ -406,7 +453,7 @@ export function SaleDialogView({
         />
       );
     case 'prompt':
-      return prompt(dialog.purpose, dialog.amount, dialog.code, dialog.name);
+      return prompt(dialog.purpose, dialog.amount, dialog.code, dialog.name, dialog.productId);
     case 'approve':
       return (
         <ApproveDialog

@@ -5,6 +5,7 @@ import type { RegisterContext } from '../../register/context.js';
 import { refundReceiptLines, saleReceiptLines } from '../../register/printing.js';
 import { parkCart, parkedSales, resumeParked } from '../../register/parking.js';
 import { refundSale } from '../../register/refunds.js';
+import { quickKeyProduct } from '../../register/quick-keys.js';
 import { moveCash } from '../../register/shift.js';
 import {
   cashierPolicy,
@@ -164,6 +165,14 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
         const s = current();
         apply({ type: 'addItem', product: snapshotOf(hit), qty: QTY_SCALE }, s.cart, (next) =>
           next.lines.findLastIndex((l) => l.product.productId === hit.id),
+        );
+      },
+      /** A weighed product picked without a code (a quick key), with the weight the cashier typed. */
+      addWeighed(productId: string, typed: string) {
+        const product = quickKeyProduct(ctx, productId);
+        const s = current();
+        apply({ type: 'addItem', product: snapshotOf(product), qty: typedQuantity(typed) }, s.cart, (next) =>
+          next.lines.findLastIndex((l) => l.product.productId === productId),
         );
       },
       /** `+`: one more of the last line's product (bread, a bag); a weighed one needs its weight typed. */

@@ -7,6 +7,7 @@ import {
   assertCanResume,
   requireLine,
 } from '../../register/sale-rules.js';
+import { quickKeys } from '../../register/quick-keys.js';
 import { currentShift, reportOfShift } from '../../register/shift.js';
 import { AppError } from '../../../common/errors.js';
 import { commandFor, commands, type Command, type KeyPress } from '../keys.js';
@@ -14,7 +15,7 @@ import { reportLines } from '../format.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { receiptWidth, type SaleSession } from '../hooks/use-sale-session.js';
 import type { PromptPurpose, SaleDialog } from '../state/sale-dialog.js';
-import { say } from '../text.js';
+import { InputError, say } from '../text.js';
 
 /** What a sale screen command may touch: the register, the session, and the dialog slot. */
 export interface SaleCommandEnv {
@@ -50,6 +51,10 @@ export const saleCommands: Record<SaleCommand, (env: SaleCommandEnv) => void> = 
   'line.down': (env) => env.session.select(1),
   'sale.search': (env) => env.open({ kind: 'search' }),
   'line.repeat': (env) => env.session.repeatLast(),
+  'sale.quickKeys': (env) => {
+    if (quickKeys(env.ctx).length === 0) throw new InputError('ui.error.noQuickKeys');
+    env.open({ kind: 'quickKeys' });
+  },
   'line.qty': (env) => lineDialog(env, 'qty'),
   'line.void': (env) => lineDialog(env, 'void'),
   'line.discount': (env) => lineDialog(env, 'lineDiscount'),

@@ -24,9 +24,19 @@ export type SaleDialog =
   | { kind: 'search' }
   | { kind: 'pay' }
   | { kind: 'parked' }
+  /** The store's grid of goods without barcodes; one more key adds one. */
+  | { kind: 'quickKeys' }
   /** Quitting with an open sale: park it or cancel it (with a reason), never drop it. */
   | { kind: 'quit' }
-  | { kind: 'prompt'; purpose: PromptPurpose; amount?: number; code?: string; name?: string }
+  | {
+      kind: 'prompt';
+      purpose: PromptPurpose;
+      amount?: number;
+      code?: string;
+      name?: string;
+      /** A weight for this product (a quick key), when there is no code to scan. */
+      productId?: string;
+    }
   | { kind: 'refundLines'; receiptNo: string; lines: RefundOption[] }
   /** Lines, amount, method and reason shown before the refund is written. */
   | { kind: 'refundConfirm'; receiptNo: string; selection: RefundSelection }
@@ -39,6 +49,7 @@ export const dialogScopes: Record<SaleDialog['kind'], readonly Scope[]> = {
   search: ['list', 'dialog'],
   pay: ['pay', 'dialog'],
   parked: ['list', 'dialog'],
+  quickKeys: ['dialog'],
   quit: ['list', 'dialog'],
   prompt: ['dialog'],
   refundLines: ['list', 'dialog'],
