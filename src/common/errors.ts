@@ -68,6 +68,7 @@ export const errorStatus = {
   // The register's cashier flow.
   WRONG_PIN: 401,
   PIN_LOCKED: 423,
+  APPROVAL_REFUSED: 403,
   NOT_LOGGED_IN_AT_REGISTER: 401,
   NO_CASHIERS: 409,
   SHIFT_NOT_OPEN: 409,

@@ -1,11 +1,12 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import {
   auditReportResponse,
+  receiptsReportResponse,
   salesReportResponse,
   shiftsReportResponse,
   type SalesReportQuery,
 } from '../../common/protocol/reports';
-import { salesReportPath, shiftsReportPath, type DayRange } from '../reports/range';
+import { receiptsReportPath, salesReportPath, shiftsReportPath, type DayRange } from '../reports/range';
 import { apiJson } from './client';
 import { reportsKey } from './keys';
 
@@ -47,6 +48,16 @@ export function useShiftsReport(range: DayRange | null) {
   return useQuery({
     queryKey: [...reportsKey, 'shifts', range],
     queryFn: () => apiJson(shiftsReportPath(range!), shiftsReportResponse),
+    enabled: range !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Sales and refunds of the period with the fiscal module's result of each. */
+export function useReceiptsReport(range: DayRange | null) {
+  return useQuery({
+    queryKey: [...reportsKey, 'receipts', range],
+    queryFn: () => apiJson(receiptsReportPath(range!), receiptsReportResponse),
     enabled: range !== null,
     placeholderData: keepPreviousData,
   });

@@ -51,6 +51,10 @@ export function salesReportPath(range: DayRange, groupBy: SalesReportQuery['grou
   return `/reports/sales?${new URLSearchParams({ from: range.from, to: range.to, groupBy }).toString()}`;
 }
 
+export function receiptsReportPath(range: DayRange): string {
+  return `/reports/receipts?${new URLSearchParams({ from: range.from, to: range.to }).toString()}`;
+}
+
 export function shiftsReportPath(range: DayRange): string {
   return `/reports/shifts?${new URLSearchParams({ from: range.from, to: range.to }).toString()}`;
 }

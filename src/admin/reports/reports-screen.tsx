@@ -5,12 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { presetRange, type DayRange } from './range';
 import { RangePicker } from './range-picker';
 import { AuditTab } from './audit-tab';
+import { FiscalTab } from './fiscal-tab';
 import { SalesTab } from './sales-tab';
 import { ShiftsTab } from './shifts-tab';
 
 /**
  * Sales by day, register, cashier or product with charts, the shifts' Z-reports, and what the registers recorded
- * (voids, cancels, discounts, drawer opens, wrong PINs), for one period.
+ * (voids, cancels, discounts, drawer opens, wrong PINs), and each receipt's fiscal result, for one period.
  */
 export function ReportsScreen() {
   const { t } = useTranslation();
@@ -27,6 +28,7 @@ export function ReportsScreen() {
           <Tabs.Tab value="sales">{t('reports.tabs.sales')}</Tabs.Tab>
           <Tabs.Tab value="shifts">{t('reports.tabs.shifts')}</Tabs.Tab>
           <Tabs.Tab value="audit">{t('reports.tabs.audit')}</Tabs.Tab>
+          <Tabs.Tab value="fiscal">{t('reports.tabs.fiscal')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="sales" pt="md">
           <SalesTab range={range} />
@@ -36,6 +38,9 @@ export function ReportsScreen() {
         </Tabs.Panel>
         <Tabs.Panel value="audit" pt="md">
           <AuditTab range={range} />
+        </Tabs.Panel>
+        <Tabs.Panel value="fiscal" pt="md">
+          <FiscalTab range={range} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

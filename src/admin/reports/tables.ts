@@ -1,5 +1,6 @@
 // Imports name .js files: besides the panel's bundler, the node tests load this module.
 import type {
+  ReceiptsReportResponse,
   SalesReportResponse,
   SalesReportRow,
   ShiftsReportResponse,
@@ -157,4 +158,40 @@ export function shiftsCsv(report: ShiftsReportResponse, labels: ShiftsCsvLabels)
     }),
   );
   return buildCsv(header, rows);
+}
+
+export type ReceiptColumn =
+  'number' | 'kind' | 'device' | 'time' | 'total' | 'terminalId' | 'receiptSeq' | 'dateTime' | 'fiscalSign';
+
+/** What the FM signed for each sale and refund: its number, sequence, time and sign; the check link beside. */
+export const receiptColumns: readonly ReceiptColumn[] = [
+  'number',
+  'kind',
+  'device',
+  'time',
+  'total',
+  'terminalId',
+  'receiptSeq',
+  'dateTime',
+  'fiscalSign',
+];
+
+type Receipt = ReceiptsReportResponse['receipts'][number];
+
+/** A cell's value; the fiscal cells are null while the register has not synced the FM's result. */
+export function receiptValue(receipt: Receipt, column: ReceiptColumn): string | number | null {
+  switch (column) {
+    case 'number':
+      return receipt.number;
+    case 'kind':
+      return receipt.kind;
+    case 'device':
+      return receipt.device;
+    case 'time':
+      return formatDateTime(receipt.occurredAt);
+    case 'total':
+      return receipt.total;
+    default:
+      return receipt.fiscal ? receipt.fiscal[column] : null;
+  }
 }

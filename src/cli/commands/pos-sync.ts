@@ -3,10 +3,13 @@ import { text } from '../messages.js';
 import { printJson, printLine } from '../output.js';
 import { withRegister } from './pos-common.js';
 
-/** `pos sync`: one full round (push everything, pull every page); non-zero exit when the server is unreachable. */
+/** `pos sync`: the FM's status, then one full round (push everything, pull every page); non-zero exit when the server is unreachable. */
 export async function sync(_options: unknown, command: Command): Promise<void> {
   const { syncOnce } = await import('../../terminal/sync/round.js');
+  const { fiscalStatus, readFiscalConfig } = await import('../../terminal/fiscal/service.js');
   await withRegister(command, async (ctx, globals) => {
+    // The FM is asked first, so the owner sees today's countdown; an FM that does not answer leaves its last one.
+    if (readFiscalConfig(ctx)) await fiscalStatus(ctx);
     const report = await syncOnce(ctx.db, ctx.identity, { lang: globals.lang });
     if (globals.json) return printJson({ sync: report });
     if (!report.ran) return printLine(text(globals.lang, 'syncBusy'));

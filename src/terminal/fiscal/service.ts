@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { AppError } from '../../common/errors.js';
-import type { SaleCompletedData, SaleRefundedData } from '../../common/protocol/sync.js';
+import {
+  fiscalStatusSchema,
+  type FiscalStatus as ReportedFiscalStatus,
+  type SaleCompletedData,
+  type SaleRefundedData,
+} from '../../common/protocol/sync.js';
 import type { RegisterContext } from '../register/context.js';
 import type { StoreDb } from '../store/connection.js';
 import {
@@ -290,6 +295,29 @@ export async function fiscalStatus(ctx: { db: StoreDb }, now = Date.now()): Prom
     error,
     waiting,
     countdown: countdown(known?.oldestUnsentAt ?? null, now, config.blockAfterHours),
+  };
+}
+
+/** The FM's last answer kept in `pos.sqlite`, as `device.status` reports it; undefined when there is none. */
+export function lastFiscalStatus(ctx: { db: StoreDb }): ReportedFiscalStatus | undefined {
+  const parsed = fiscalStatusSchema.safeParse(readFiscalConfigRow(ctx.db)?.lastStatus);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** What the status bar shows of the FM: its countdown from the last answer, and whether it is locked. */
+export interface FiscalBar {
+  countdown: Countdown;
+  locked: boolean;
+}
+
+/** From the stored answer only (no call to the FM): cheap enough for every redraw; null when not fiscalising. */
+export function fiscalBar(ctx: { db: StoreDb }, now = Date.now()): FiscalBar | null {
+  const config = readFiscalConfigRow(ctx.db);
+  if (!config) return null;
+  const status = lastFiscalStatus(ctx);
+  return {
+    countdown: countdown(status?.oldestUnsentAt ?? null, now, config.blockAfterHours),
+    locked: status?.locked ?? false,
   };
 }
 

@@ -37,7 +37,10 @@ export interface SyncOptions {
   /** Called after each page so long catch-ups can show progress. */
   onProgress?: (progress: { pushed: number; pulled: number; cursor: number }) => void;
   timeoutMs?: number;
-  /** The register's fiscal module as it stands, reported in `device.status`; none when no module is set up. */
+  /**
+   * The register's fiscal module as it stands, reported in `device.status`; by default the FM's last answer kept in
+   * `pos.sqlite`, none when no module is set up.
+   */
   fiscalStatus?: () => FiscalStatus | undefined;
 }
 

@@ -9,6 +9,7 @@ import {
 } from '../../common/protocol/sync.js';
 import type { Lang } from '../../common/i18n/index.js';
 import { APP_VERSION } from '../../common/version.js';
+import { lastFiscalStatus } from '../fiscal/service.js';
 import type { StoreDb } from '../store/connection.js';
 import {
   countUnapplied,
@@ -47,7 +48,8 @@ export async function reportStatus(
   identity: Identity,
   options: { lang?: Lang; timeoutMs?: number; fiscalStatus?: () => FiscalStatus | undefined },
 ): Promise<boolean> {
-  const data = currentStatus(db, options.fiscalStatus?.());
+  // By default the FM's last answer kept by the register (`pos fiscal status`, the status bar's polling).
+  const data = currentStatus(db, options.fiscalStatus ? options.fiscalStatus() : lastFiscalStatus({ db }));
   const json = JSON.stringify(data);
   const state = readStatusReportState(db);
   let event: StatusEvent;

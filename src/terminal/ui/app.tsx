@@ -14,7 +14,7 @@ import { loginCashier, logoutCashier, type Cashier } from '../register/cashier.j
 import type { RegisterContext } from '../register/context.js';
 import { currentShift, openShift } from '../register/shift.js';
 import { typedMoney } from './input.js';
-import { StatusBar } from './components/status-bar.js';
+import { fiscalWarning, StatusBar } from './components/status-bar.js';
 import { KeyRouterContext, useInkKeyRouter } from './hooks/use-keys.js';
 import { useSyncStatus } from './hooks/use-sync-status.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
@@ -125,6 +125,7 @@ export function App({ ctx, monitor, onQuit, onReady, logError = noop, size, demo
           reportError,
           clearFault,
           inputBlocked: tooSmall,
+          fiscalWarning: fiscalWarning(ctx.lang, sync.fiscal),
         }}
       >
         {tooSmall ? (

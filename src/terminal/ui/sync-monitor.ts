@@ -1,3 +1,4 @@
+import { fiscalBar, fiscalStatus, readFiscalConfig, type FiscalBar } from '../fiscal/service.js';
 import { outboxSummary, readSyncState } from '../store/queries/sync.js';
 import type { RegisterContext } from '../register/context.js';
 import { startBackgroundSync, type BackgroundSync } from '../sync/background.js';
@@ -9,6 +10,8 @@ export interface SyncStatus {
   /** Events in the outbox not yet accepted by the server. */
   pending: number;
   lastSyncAt: string | null;
+  /** The fiscal module's countdown from its last answer; null when this register does not fiscalise. */
+  fiscal: FiscalBar | null;
 }
 
 export interface SyncMonitor {
@@ -28,6 +31,7 @@ export function readSyncStatus(ctx: RegisterContext): SyncStatus {
     revoked: state.revoked,
     pending: outboxSummary(ctx.db).pending,
     lastSyncAt: state.lastSyncAt,
+    fiscal: fiscalBar(ctx),
   };
 }
 
@@ -37,7 +41,13 @@ export function readSyncStatus(ctx: RegisterContext): SyncStatus {
  */
 export function createSyncMonitor(
   ctx: RegisterContext,
-  options: { background: boolean; intervalMs?: number; onError?: (error: unknown) => void },
+  options: {
+    background: boolean;
+    intervalMs?: number;
+    /** How often the FM is asked for its unsent receipts (the countdown); default a minute. */
+    fiscalIntervalMs?: number;
+    onError?: (error: unknown) => void;
+  },
 ): SyncMonitor {
   const listeners = new Set<() => void>();
   let status = readSyncStatus(ctx);
@@ -47,6 +57,14 @@ export function createSyncMonitor(
   };
   let sync: BackgroundSync | null = null;
   let stopped = false;
+  let fiscalTimer: NodeJS.Timeout | undefined;
+  // The FM is asked apart from the sync: its countdown runs down offline too, when the sync has nothing to say.
+  const pollFiscal = () => {
+    if (stopped || !readFiscalConfig(ctx)) return;
+    fiscalStatus(ctx)
+      .catch((error: unknown) => options.onError?.(error))
+      .finally(refresh);
+  };
   return {
     read: () => status,
     subscribe(listener) {
@@ -55,6 +73,9 @@ export function createSyncMonitor(
     },
     start() {
       if (!options.background || sync || stopped) return;
+      pollFiscal();
+      fiscalTimer = setInterval(pollFiscal, options.fiscalIntervalMs ?? 60_000);
+      fiscalTimer.unref?.();
       sync = startBackgroundSync(ctx.db, ctx.identity, {
         lang: ctx.lang,
         intervalMs: options.intervalMs,
@@ -71,6 +92,7 @@ export function createSyncMonitor(
     },
     async stop() {
       stopped = true;
+      clearInterval(fiscalTimer);
       await sync?.stop();
     },
   };

@@ -12,6 +12,8 @@ export interface UiSettings {
   fault?: string | null;
   reportError?(error: unknown): void;
   clearFault?(): void;
+  /** The FM's countdown in words (past half the limit, blocked, locked): the message line shows it when idle. */
+  fiscalWarning?: { text: string; color: string } | null;
   /** The screen is hidden (the terminal is too small): keys are dropped rather than typed blind. */
   inputBlocked?: boolean;
 }

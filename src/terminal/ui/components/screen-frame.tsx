@@ -15,8 +15,10 @@ export function ScreenFrame({
   notice: Notice | null;
   children: ReactNode;
 }) {
-  const { lang, columns, rows, fault } = useUi();
+  const { lang, columns, rows, fault, fiscalWarning } = useUi();
   const shown = notice ?? (fault ? { kind: 'error' as const, text: fault } : null);
+  // Nothing else to say: the FM's warning stays in sight until the receipts are sent.
+  const color = shown ? (shown.kind === 'error' ? 'red' : 'green') : fiscalWarning?.color;
   const help = packHelp(
     helpItems(scopes).map((item) => ({ keys: item.keys, label: say(lang, item.labelKey as UiKey) })),
     columns,
@@ -27,8 +29,8 @@ export function ScreenFrame({
       <Box flexDirection="column" height={bodyRows(rows)} overflow="hidden">
         {children}
       </Box>
-      <Text color={shown?.kind === 'error' ? 'red' : 'green'} wrap="truncate">
-        {shown?.text ?? ' '}
+      <Text color={color} wrap="truncate">
+        {shown?.text ?? fiscalWarning?.text ?? ' '}
       </Text>
       {Array.from({ length: HELP_ROWS }, (_, row) => (
         <Text key={row} dimColor wrap="truncate">

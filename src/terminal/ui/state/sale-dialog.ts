@@ -1,3 +1,5 @@
+import type { ActAtStake } from '../../register/approval.js';
+import type { Cashier } from '../../register/cashier.js';
 import type { RefundOption } from '../../register/refunds.js';
 import type { Scope } from '../keys.js';
 
@@ -25,7 +27,9 @@ export type SaleDialog =
   | { kind: 'quit' }
   | { kind: 'prompt'; purpose: PromptPurpose; amount?: number; code?: string; name?: string }
   | { kind: 'refundLines'; receiptNo: string; lines: RefundOption[] }
-  | { kind: 'view'; title: string; lines: string[]; afterClose?: 'logout' };
+  | { kind: 'view'; title: string; lines: string[]; afterClose?: 'logout' }
+  /** A supervisor's PIN before an act the store's approvals name; `run` does the act once approved. */
+  | ({ kind: 'approve'; run(approvedBy: Cashier): void } & ActAtStake);
 
 /** The key scopes each dialog answers to, for its help line. */
 export const dialogScopes: Record<SaleDialog['kind'], readonly Scope[]> = {
@@ -36,4 +40,5 @@ export const dialogScopes: Record<SaleDialog['kind'], readonly Scope[]> = {
   prompt: ['dialog'],
   refundLines: ['list', 'dialog'],
   view: ['view'],
+  approve: ['dialog'],
 };
