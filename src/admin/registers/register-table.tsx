@@ -2,6 +2,7 @@ import { Badge, Button, Group, Table, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { fiscalTimeLeftMs, hoursAndMinutes } from '../../common/fiscal-countdown';
 import type { Device, DeviceStatus } from '../../common/protocol/devices';
+import { clockOff } from '../../common/time';
 import type { DeviceAction } from '../api/devices';
 import { formatDate, formatDateTime } from '../format';
 
@@ -42,6 +43,22 @@ function UnappliedCell({ report }: { report: Device['report'] }) {
   );
 }
 
+/** The register's clock as its last push found it: red when more than two minutes off. */
+function ClockCell({ offsetMs }: { offsetMs: number | null | undefined }) {
+  const { t } = useTranslation();
+  if (offsetMs === null || offsetMs === undefined) return <>{t('common.none')}</>;
+  const off = clockOff(offsetMs);
+  if (!off) return <>{t('registers.clockOk')}</>;
+  const span = { hours: off.hours, minutes: off.minutes };
+  return (
+    <Tooltip label={t('registers.clockHint')} multiline maw={320}>
+      <Badge color="red" miw="max-content" data-testid="clock-off">
+        {t(off.behind ? 'registers.clockBehind' : 'registers.clockAhead', span)}
+      </Badge>
+    </Tooltip>
+  );
+}
+
 export function RegisterTable({
   devices,
   onAction,
@@ -53,7 +70,7 @@ export function RegisterTable({
   const none = t('common.none');
   if (devices.length === 0) return <Text c="dimmed">{t('registers.empty')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={1040}>
+    <Table.ScrollContainer minWidth={1160}>
       <Table striped highlightOnHover verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
@@ -65,6 +82,7 @@ export function RegisterTable({
             <Table.Th>{t('registers.version')}</Table.Th>
             <Table.Th>{t('registers.fiscal')}</Table.Th>
             <Table.Th>{t('registers.unapplied')}</Table.Th>
+            <Table.Th>{t('registers.clock')}</Table.Th>
             <Table.Th>{t('registers.actions')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -94,6 +112,9 @@ export function RegisterTable({
               </Table.Td>
               <Table.Td>
                 <UnappliedCell report={device.report} />
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <ClockCell offsetMs={device.clockOffsetMs} />
               </Table.Td>
               <Table.Td>
                 {device.status !== 'revoked' && (
