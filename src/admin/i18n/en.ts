@@ -1,4 +1,4 @@
-import type { Translation } from './uz';
+import type { Translation } from './uz.js';
 
 export const en: Translation = {
   app: { title: 'POSAPP', subtitle: 'Admin panel' },
@@ -49,14 +49,15 @@ export const en: Translation = {
     fiscalLocked: 'Locked',
     fiscalAllSent: 'All sent',
     actions: 'Actions',
-    revoke: 'Revoke',
+    revoke: 'Revoke register',
     resetKey: 'Reset key',
-    revokeTitle: 'Revoke {{name}}?',
-    revokeText: 'Its token stops working at once and the licence slot is freed.',
+    revokeTitle: 'Revoke register {{name}}?',
+    revokeText:
+      'The register stops selling at once and its licence slot is freed. Unsent sales made before the revoke are still accepted when it next connects, marked for your review; anything made after is refused.',
     resetKeyTitle: 'Give {{name}} a new key?',
     resetKeyText: 'The old token stops working at once; activate the register again with the new key.',
     unsentWarning:
-      'This register still holds {{count}} unsent events (sales). If you go on, they will never reach the server.',
+      'This register still holds {{count}} unsent events (sales). They are not lost: they are accepted when it next connects and marked for review.',
     revoked: '{{name}} revoked.',
   },
   status: { pending: 'Pending', active: 'Active', revoked: 'Revoked' },
@@ -67,6 +68,8 @@ export const en: Translation = {
     copy: 'Copy',
     copied: 'Copied',
     done: 'Done',
+    askClose: 'Did you copy the key? Once this window closes it cannot be shown again.',
+    closeAnyway: 'Yes, close',
   },
   tenants: {
     title: 'Tenants',
@@ -316,6 +319,7 @@ export const en: Translation = {
     payments: 'Payment methods',
     methods: { cash: 'Cash', card: 'Card', qr: 'QR' },
     noPayments: 'No payments.',
+    noSales: 'No sales in this period.',
     download: 'Download CSV',
     currency: 'so‘m',
     fiscal: {
@@ -375,9 +379,19 @@ export const en: Translation = {
     scaleValue: 'Inside',
     scaleWeight: 'Weight',
     scalePrice: 'Price',
+    seller: 'Seller (for fiscal receipts)',
+    sellerHint: 'Printed on every receipt: legal name, STIR (tax id) and address.',
+    legalName: 'Legal name',
+    stir: 'STIR (tax id)',
+    stirHint: '9 digits',
+    address: 'Address',
+    fiscalDataRequired: 'Fiscal data required',
+    fiscalDataRequiredHint: 'A product without MXIK or package code is refused at the scan',
     syncNote: 'Registers get the changes at their next sync.',
     saved: 'Settings saved',
     problems: {
+      tooLongText: 'Too long',
+      stir: 'STIR is 9 digits, e.g. 123456789',
       percent: 'A percentage from 0 to 100, e.g. 12',
       rounding: 'Off, 50 or 100 so‘m',
       tooLong: 'Too long (up to 500 characters)',
@@ -385,7 +399,13 @@ export const en: Translation = {
       invalid: 'Invalid value',
     },
   },
-  common: { cancel: 'Cancel', confirm: 'Confirm', save: 'Save', none: '—' },
+  common: {
+    cancel: 'Cancel',
+    confirm: 'Confirm',
+    save: 'Save',
+    none: '—',
+    storeTime: 'Times are Tashkent time (UTC+5)',
+  },
   errors: {
     network: 'Cannot reach the server.',
     unexpected: 'Unexpected answer from the server.',

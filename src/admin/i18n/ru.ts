@@ -1,4 +1,4 @@
-import type { Translation } from './uz';
+import type { Translation } from './uz.js';
 
 export const ru: Translation = {
   app: { title: 'POSAPP', subtitle: 'Панель управления' },
@@ -49,14 +49,15 @@ export const ru: Translation = {
     fiscalLocked: 'Заблокирован',
     fiscalAllSent: 'Всё отправлено',
     actions: 'Действия',
-    revoke: 'Отключить',
+    revoke: 'Отключить кассу',
     resetKey: 'Сбросить ключ',
     revokeTitle: 'Отключить кассу {{name}}?',
-    revokeText: 'Токен кассы сразу перестанет работать, место в лицензии освободится.',
+    revokeText:
+      'Касса сразу перестанет продавать, место в лицензии освободится. Неотправленные продажи, сделанные до отключения, будут приняты, когда касса выйдет на связь, и отмечены для проверки; сделанные после — не принимаются.',
     resetKeyTitle: 'Выдать новый ключ для {{name}}?',
     resetKeyText: 'Старый токен сразу перестанет работать; активируйте кассу новым ключом.',
     unsentWarning:
-      'На этой кассе ещё {{count}} неотправленных событий (продаж). Если продолжить, они не попадут на сервер.',
+      'На этой кассе ещё {{count}} неотправленных событий (продаж). Они не пропадут: будут приняты, когда касса выйдет на связь, и отмечены для проверки.',
     revoked: 'Касса {{name}} отключена.',
   },
   status: { pending: 'Ожидает активации', active: 'Активна', revoked: 'Отключена' },
@@ -67,6 +68,8 @@ export const ru: Translation = {
     copy: 'Копировать',
     copied: 'Скопировано',
     done: 'Готово',
+    askClose: 'Вы скопировали ключ? После закрытия окна его больше не увидеть.',
+    closeAnyway: 'Да, закрыть',
   },
   tenants: {
     title: 'Клиенты',
@@ -315,6 +318,7 @@ export const ru: Translation = {
     payments: 'Способы оплаты',
     methods: { cash: 'Наличные', card: 'Карта', qr: 'QR' },
     noPayments: 'Оплат нет.',
+    noSales: 'За этот период продаж нет.',
     download: 'Скачать CSV',
     currency: 'сум',
     fiscal: {
@@ -374,9 +378,19 @@ export const ru: Translation = {
     scaleValue: 'Внутри',
     scaleWeight: 'Вес',
     scalePrice: 'Цена',
+    seller: 'Продавец (для фискального чека)',
+    sellerHint: 'Печатается на каждом чеке: юридическое название, ИНН (STIR) и адрес.',
+    legalName: 'Юридическое название',
+    stir: 'ИНН (STIR)',
+    stirHint: '9 цифр',
+    address: 'Адрес',
+    fiscalDataRequired: 'Фискальные данные обязательны',
+    fiscalDataRequiredHint: 'Товар без ИКПУ (MXIK) или кода упаковки не пробивается при сканировании',
     syncNote: 'Кассы получат изменения при следующей синхронизации.',
     saved: 'Настройки сохранены',
     problems: {
+      tooLongText: 'Слишком длинно',
+      stir: 'ИНН (STIR) — 9 цифр, например 123456789',
       percent: 'Процент от 0 до 100, например 12',
       rounding: 'Нет, 50 или 100 сум',
       tooLong: 'Слишком длинно (до 500 символов)',
@@ -384,7 +398,13 @@ export const ru: Translation = {
       invalid: 'Неверное значение',
     },
   },
-  common: { cancel: 'Отмена', confirm: 'Подтвердить', save: 'Сохранить', none: '—' },
+  common: {
+    cancel: 'Отмена',
+    confirm: 'Подтвердить',
+    save: 'Сохранить',
+    none: '—',
+    storeTime: 'Время ташкентское (UTC+5)',
+  },
   errors: {
     network: 'Сервер недоступен.',
     unexpected: 'Неожиданный ответ сервера.',

@@ -38,7 +38,7 @@ export function SettingsScreen() {
       {settings.isPending ? (
         <PageLoader />
       ) : settings.isError ? (
-        <ErrorAlert error={settings.error} />
+        <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} />
       ) : (
         // A save (or a fresh read) starts the form over from what the server kept.
         <SettingsForm key={settings.dataUpdatedAt} settings={settings.data.settings} />
@@ -128,6 +128,26 @@ function SettingsForm({ settings }: { settings: StoreSettings }) {
           description={t('settings.receiptHeaderHint')}
           maxLength={500}
           {...form.getInputProps('receiptHeader')}
+        />
+        <Title order={4}>{t('settings.seller')}</Title>
+        <Text size="sm" c="dimmed">
+          {t('settings.sellerHint')}
+        </Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={t('settings.legalName')} maxLength={191} {...form.getInputProps('legalName')} />
+          <TextInput
+            label={t('settings.stir')}
+            description={t('settings.stirHint')}
+            inputMode="numeric"
+            maxLength={11}
+            {...form.getInputProps('stir')}
+          />
+        </SimpleGrid>
+        <TextInput label={t('settings.address')} maxLength={300} {...form.getInputProps('address')} />
+        <Switch
+          label={t('settings.fiscalDataRequired')}
+          description={t('settings.fiscalDataRequiredHint')}
+          {...form.getInputProps('fiscalDataRequired', { type: 'checkbox' })}
         />
         <Switch
           label={t('settings.scale')}

@@ -295,4 +295,9 @@ export const en: Record<keyof typeof uz, string> = {
   'ui.approval.discountAboveLimit': 'discount above the cashier’s limit',
   'ui.approval.cashOut': 'cash out',
   'ui.sale.approvedBy': 'Approved by {name}',
+  'ui.key.refundMethod': 'Cash / original method',
+  'ui.dialog.refundConfirm': 'Confirm the refund: {receiptNo}',
+  'ui.refund.total': 'To refund',
+  'ui.refund.paidBy': 'Refunded by: {payments}',
+  'ui.refund.drawer': 'Cash in the drawer: {amount}',
 };

@@ -295,4 +295,9 @@ export const ru: Record<keyof typeof uz, string> = {
   'ui.approval.discountAboveLimit': 'скидка сверх лимита кассира',
   'ui.approval.cashOut': 'изъятие наличных',
   'ui.sale.approvedBy': 'Подтвердил: {name}',
+  'ui.key.refundMethod': 'Наличные / исходный способ',
+  'ui.dialog.refundConfirm': 'Подтвердите возврат: {receiptNo}',
+  'ui.refund.total': 'К возврату',
+  'ui.refund.paidBy': 'Способ возврата: {payments}',
+  'ui.refund.drawer': 'Наличных в кассе: {amount}',
 };

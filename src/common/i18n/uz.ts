@@ -293,4 +293,9 @@ export const uz = {
   'ui.approval.discountAboveLimit': 'kassir limitidan katta chegirma',
   'ui.approval.cashOut': 'kassadan pul olish',
   'ui.sale.approvedBy': 'Tasdiqladi: {name}',
+  'ui.key.refundMethod': 'Naqd / asl usul',
+  'ui.dialog.refundConfirm': 'Qaytarishni tasdiqlang: {receiptNo}',
+  'ui.refund.total': 'Qaytariladi',
+  'ui.refund.paidBy': 'Qaytarish usuli: {payments}',
+  'ui.refund.drawer': 'Kassada naqd: {amount}',
 } as const;
