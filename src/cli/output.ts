@@ -4,7 +4,7 @@ import { csvLine, type CsvCell } from '../common/csv.js';
 import { AppError } from '../common/errors.js';
 import type { Lang } from '../common/i18n/index.js';
 import { text } from './messages.js';
-import { STORE_UTC_OFFSET_MS } from '../common/time.js';
+import { clockOff, STORE_UTC_OFFSET_MS } from '../common/time.js';
 
 /** The only module that writes to the terminal. Colour only when that stream is a TTY (never in pipes or CI logs). */
 const out = pc.createColors(process.stdout.isTTY === true);
@@ -126,14 +126,13 @@ export function printCsv(head: string[], rows: Array<Array<CsvCell>>): void {
   for (const row of [head, ...rows]) process.stdout.write(`${csvLine(row)}\n`);
 }
 
-/** A register's clock more than 2 minutes off is shown by how much it is behind (−) or ahead (+). */
-export const CLOCK_WARN_MS = 2 * 60_000;
+export { CLOCK_WARN_MS } from '../common/time.js';
 
+/** A register's clock more than 2 minutes off is shown by how much it is behind (−) or ahead (+). */
 export function clockCell(offsetMs: number | null): string {
   if (offsetMs === null) return '—';
-  if (Math.abs(offsetMs) <= CLOCK_WARN_MS) return 'ok';
-  const minutes = Math.round(Math.abs(offsetMs) / 60_000);
-  const span = minutes >= 60 ? `${Math.floor(minutes / 60)}h ${minutes % 60}m` : `${minutes}m`;
-  // The server is ahead of the register: the register's clock is behind.
-  return `${offsetMs > 0 ? '−' : '+'}${span}`;
+  const off = clockOff(offsetMs);
+  if (!off) return 'ok';
+  const span = off.hours > 0 ? `${off.hours}h ${off.minutes}m` : `${off.minutes}m`;
+  return `${off.behind ? '−' : '+'}${span}`;
 }

@@ -32,3 +32,18 @@ export function dayNumberToDate(dayNumber: number): string {
 }
 
 export const STORE_DAY_MS = DAY_MS;
+
+/** A register clock further off than this is shown to the cashier and the owner (a fiscal module refuses it). */
+export const CLOCK_WARN_MS = 2 * 60_000;
+
+/**
+ * How far a register's clock is off, from its offset (server time − register time), or null while it is within
+ * CLOCK_WARN_MS or unknown. `behind`: the server is ahead, so the register's clock is behind.
+ */
+export function clockOff(
+  offsetMs: number | null | undefined,
+): { behind: boolean; hours: number; minutes: number } | null {
+  if (offsetMs === null || offsetMs === undefined || Math.abs(offsetMs) <= CLOCK_WARN_MS) return null;
+  const minutes = Math.round(Math.abs(offsetMs) / 60_000);
+  return { behind: offsetMs > 0, hours: Math.floor(minutes / 60), minutes: minutes % 60 };
+}

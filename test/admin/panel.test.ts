@@ -5,7 +5,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { defaultPanelDir, panelBuilt } from '../../src/server/panel/routes.js';
 import { testDialects } from '../helpers/db.js';
 import { newId } from '../../src/common/ids.js';
-import { bootstrapTenant, SUPERADMIN, superadminToken, testApp, type TestApp } from '../helpers/app.js';
+import {
+  bearer,
+  bootstrapTenant,
+  SUPERADMIN,
+  superadminToken,
+  testApp,
+  type TestApp,
+} from '../helpers/app.js';
 import { activateFirstDevice, push } from '../helpers/sync.js';
 import { browserTestsEnabled, launchChromium, screenshotPages, textOf, waitForText } from './browser.js';
 
@@ -330,6 +337,21 @@ for (const dialect of testDialects()) {
       await waitForText(row.getByText('0.1.0'), '0.1.0');
       assert.match(await textOf(row.getByText(/soat/)), /^4 soat \d+ daq\. qoldi$/);
       assert.equal(await textOf(row.getByTestId('unapplied')), '1');
+    });
+
+    it('marks a register whose clock is more than two minutes off in red', async () => {
+      const tenant = await bootstrapTenant(t, { tenantName: 'Clock Shop' });
+      const device = await activateFirstDevice(t, tenant);
+      // A push from a PC whose clock reads 30 h behind the server's.
+      await t.http
+        .post('/sync/push')
+        .set(...bearer(device.token))
+        .send({ events: [], sentAt: new Date(Date.now() - 30 * 3600_000).toISOString() })
+        .expect(200);
+      const { page } = await openPanel();
+      await logIn(page, tenant.ownerEmail, OWNER_PASSWORD);
+      const row = page.getByTestId('device-POS-01');
+      await waitForText(row.getByTestId('clock-off'), '30 soat 0 daq. orqada');
     });
 
     it('fits a phone: the menu opens from the burger and nothing overflows sideways', async () => {

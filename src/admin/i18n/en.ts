@@ -38,6 +38,12 @@ export const en: Translation = {
     version: 'Version',
     fiscal: 'Fiscal module',
     unapplied: 'Unapplied changes',
+    clock: 'Clock',
+    clockOk: 'right',
+    clockBehind: '{{hours}} h {{minutes}} min behind',
+    clockAhead: '{{hours}} h {{minutes}} min ahead',
+    clockHint:
+      'Sales still land on the right day, but a fiscal module refuses a wrong clock: set the register’s clock right.',
     fiscalLeft: '{{hours}} h {{minutes}} min left',
     fiscalOverdue: 'Overdue: send the receipts',
     fiscalLocked: 'Locked',

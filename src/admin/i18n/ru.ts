@@ -38,6 +38,12 @@ export const ru: Translation = {
     version: 'Версия',
     fiscal: 'Фискальный модуль',
     unapplied: 'Непримененные изменения',
+    clock: 'Часы',
+    clockOk: 'верно',
+    clockBehind: 'отстают на {{hours}} ч {{minutes}} мин',
+    clockAhead: 'спешат на {{hours}} ч {{minutes}} мин',
+    clockHint:
+      'Продажи попадают в верный день, но фискальный модуль не работает с неверными часами: исправьте часы кассы.',
     fiscalLeft: 'Осталось {{hours}} ч {{minutes}} мин',
     fiscalOverdue: 'Срок истёк: отправьте чеки',
     fiscalLocked: 'Заблокирован',

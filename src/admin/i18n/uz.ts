@@ -37,6 +37,12 @@ export const uz = {
     version: 'Versiya',
     fiscal: 'Fiskal modul',
     unapplied: 'Qo‘llanmagan o‘zgarishlar',
+    clock: 'Soat',
+    clockOk: 'to‘g‘ri',
+    clockBehind: '{{hours}} soat {{minutes}} daq. orqada',
+    clockAhead: '{{hours}} soat {{minutes}} daq. oldinda',
+    clockHint:
+      'Sotuvlar to‘g‘ri kunga yoziladi, lekin fiskal modul noto‘g‘ri soat bilan ishlamaydi: kassaning soatini to‘g‘rilang.',
     fiscalLeft: '{{hours}} soat {{minutes}} daq. qoldi',
     fiscalOverdue: 'Muddati o‘tgan: cheklarni yuboring',
     fiscalLocked: 'Bloklangan',

@@ -2,6 +2,7 @@ import { Badge, Button, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { fiscalTimeLeftMs, hoursAndMinutes } from '../../common/fiscal-countdown';
 import type { Device, DeviceStatus } from '../../common/protocol/devices';
+import { clockOff } from '../../common/time';
 import type { DeviceAction } from '../api/devices';
 import { ResponsiveList, type ListColumn } from '../components/responsive-list';
 import { formatDate, formatDateTime } from '../format';
@@ -38,6 +39,22 @@ function UnappliedCell({ report }: { report: Device['report'] }) {
     <Tooltip label={lines} multiline maw={420} style={{ whiteSpace: 'pre-line' }}>
       <Badge color="orange" data-testid="unapplied">
         {count}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+/** The register's clock as its last push found it: red when more than two minutes off. */
+function ClockCell({ offsetMs }: { offsetMs: number | null | undefined }) {
+  const { t } = useTranslation();
+  if (offsetMs === null || offsetMs === undefined) return <>{t('common.none')}</>;
+  const off = clockOff(offsetMs);
+  if (!off) return <>{t('registers.clockOk')}</>;
+  const span = { hours: off.hours, minutes: off.minutes };
+  return (
+    <Tooltip label={t('registers.clockHint')} multiline maw={320}>
+      <Badge color="red" miw="max-content" data-testid="clock-off">
+        {t(off.behind ? 'registers.clockBehind' : 'registers.clockAhead', span)}
       </Badge>
     </Tooltip>
   );
@@ -81,6 +98,12 @@ export function RegisterTable({
       render: (d) => <FiscalCell report={d.report} />,
     },
     { key: 'unapplied', label: t('registers.unapplied'), render: (d) => <UnappliedCell report={d.report} /> },
+    {
+      key: 'clock',
+      label: t('registers.clock'),
+      nowrap: true,
+      render: (d) => <ClockCell offsetMs={d.clockOffsetMs} />,
+    },
   ];
   return (
     <ResponsiveList

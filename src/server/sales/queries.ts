@@ -361,3 +361,11 @@ export async function fiscalReceiptsOf(
     .select();
   return new Map(rows.map((r) => [r.doc_id, { ...r, receipt_seq: Number(r.receipt_seq) }]));
 }
+
+/** Every sale's register and receipt number in the tenant, for the receipt-sequence check. */
+export async function receiptNumbers(
+  knex: Knex,
+  tenantId: string,
+): Promise<Array<{ device_id: string; receipt_no: string }>> {
+  return knex('sales').where({ tenant_id: tenantId }).select('device_id', 'receipt_no');
+}

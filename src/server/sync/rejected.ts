@@ -1,5 +1,6 @@
 import { toIso } from '../../common/time.js';
 import type { TenantContext } from '../context.js';
+import { receiptSequenceProblems, type ReceiptSequenceProblem } from '../sales/receipt-sequence.js';
 import { listFlaggedEvents, listRejectedEvents, type SyncEventRow } from './queries.js';
 
 export interface RejectedEvent {
@@ -46,8 +47,15 @@ function shown(row: SyncEventRow) {
 /**
  * Events accepted but flagged, newest first: a sale by an unknown or disabled cashier, in a shift the server never
  * saw, made before its register was revoked. Accepted because they happened; listed because someone should look.
+ * Beside them, each register's receipt numbers that are missing or used twice.
  */
-export async function listFlagged(ctx: TenantContext, limit: number): Promise<{ events: FlaggedEvent[] }> {
-  const rows = await listFlaggedEvents(ctx.db.knex, ctx.tenantId, limit);
-  return { events: rows.map((row) => ({ ...shown(row), review: row.review ?? '' })) };
+export async function listFlagged(
+  ctx: TenantContext,
+  limit: number,
+): Promise<{ events: FlaggedEvent[]; receiptSequences: ReceiptSequenceProblem[] }> {
+  const [rows, receiptSequences] = await Promise.all([
+    listFlaggedEvents(ctx.db.knex, ctx.tenantId, limit),
+    receiptSequenceProblems(ctx.db.knex, ctx.tenantId),
+  ]);
+  return { events: rows.map((row) => ({ ...shown(row), review: row.review ?? '' })), receiptSequences };
 }

@@ -12,6 +12,8 @@ export interface SyncStatus {
   lastSyncAt: string | null;
   /** The fiscal module's countdown from its last answer; null when this register does not fiscalise. */
   fiscal: FiscalBar | null;
+  /** Server time − this register's time at the last sync, ms; null before the first. */
+  clockOffsetMs: number | null;
 }
 
 export interface SyncMonitor {
@@ -32,6 +34,7 @@ export function readSyncStatus(ctx: RegisterContext): SyncStatus {
     pending: outboxSummary(ctx.db).pending,
     lastSyncAt: state.lastSyncAt,
     fiscal: fiscalBar(ctx),
+    clockOffsetMs: state.clockOffsetMs,
   };
 }
 

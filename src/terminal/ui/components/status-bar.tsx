@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { hoursAndMinutes } from '../../../common/fiscal-countdown.js';
 import type { Lang } from '../../../common/i18n/index.js';
+import { clockOff } from '../../../common/time.js';
 import type { FiscalBar } from '../../fiscal/service.js';
 import type { SyncStatus } from '../sync-monitor.js';
 import { syncTimeLabel, truncate } from '../format.js';
@@ -44,6 +45,18 @@ export function fiscalWarning(lang: Lang, fiscal: FiscalBar | null): { text: str
     : { text: say(lang, 'ui.fiscal.threeQuarters', params), color: 'red' };
 }
 
+/**
+ * The register's clock when the last sync found it more than two minutes off: sales still land on the right day
+ * (the server corrects them), but the fiscal module refuses a wrong clock and receipts print the wrong time.
+ */
+export function clockSegment(lang: Lang, offsetMs: number | null): string | null {
+  const off = clockOff(offsetMs);
+  if (!off) return null;
+  const span = { hours: off.hours, minutes: off.minutes };
+  const by = say(lang, off.hours > 0 ? 'ui.status.hoursMinutes' : 'ui.status.minutes', span);
+  return say(lang, off.behind ? 'ui.status.clockBehind' : 'ui.status.clockAhead', { by });
+}
+
 /** One row: who and where, the FM countdown, then the sync state; a revoked register is shown in red. */
 export function StatusBar({ store, device, cashier, sync, now }: StatusBarProps) {
   const { lang, columns } = useUi();
@@ -57,9 +70,11 @@ export function StatusBar({ store, device, cashier, sync, now }: StatusBarProps)
   ].join(' · ');
   const fiscal = sync.fiscal ? fiscalSegment(lang, sync.fiscal) : null;
   const fiscalWidth = fiscal ? fiscal.text.length + 3 : 0;
+  const clock = clockSegment(lang, sync.clockOffsetMs);
+  const clockWidth = clock ? clock.length + 3 : 0;
   const left = truncate(
     [store, device, cashier].filter(Boolean).join(' · '),
-    Math.max(10, columns - right.length - fiscalWidth - 2),
+    Math.max(10, columns - right.length - fiscalWidth - clockWidth - 2),
   );
   const color = sync.revoked ? 'red' : sync.online ? 'green' : 'yellow';
   return (
@@ -68,6 +83,12 @@ export function StatusBar({ store, device, cashier, sync, now }: StatusBarProps)
         {left}
       </Text>
       <Box>
+        {clock ? (
+          <Text color="red" bold wrap="truncate">
+            {clock}
+          </Text>
+        ) : null}
+        {clock ? <Text> · </Text> : null}
         {fiscal ? (
           <Text color={fiscal.color} bold={fiscal.color !== 'green'} inverse={fiscal.blocked} wrap="truncate">
             {fiscal.text}
