@@ -26,6 +26,17 @@ function FiscalCell({ report }: { report: Device['report'] }) {
   );
 }
 
+/** The FM number printed on its receipts, and the FactoryID the register is set to, under the countdown. */
+function FiscalModule({ device }: { device: Device }) {
+  const terminalId = device.report?.fiscal?.terminalId;
+  if (!terminalId && !device.fiscalModuleId) return null;
+  return (
+    <Text size="xs" c="dimmed" data-testid="fiscal-module">
+      {[terminalId, device.fiscalModuleId].filter(Boolean).join(' · ')}
+    </Text>
+  );
+}
+
 /** Pulled changes the register could not apply; the list behind the count says what and why. */
 function UnappliedCell({ report }: { report: Device['report'] }) {
   const { t } = useTranslation();
@@ -91,6 +102,7 @@ export function RegisterTable({
               <Table.Td>{device.report?.appVersion ?? none}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <FiscalCell report={device.report} />
+                <FiscalModule device={device} />
               </Table.Td>
               <Table.Td>
                 <UnappliedCell report={device.report} />
