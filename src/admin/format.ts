@@ -1,5 +1,6 @@
 /** Display formats of the panel, the same in every language: `12 500 so‘m`, `1 250.500`, `dd.mm.yyyy`. */
 
+import type { Lang } from '../common/i18n/index.js';
 import type { Unit } from '../common/protocol/catalog.js';
 import { STORE_UTC_OFFSET_MS } from '../common/time.js';
 
@@ -9,7 +10,14 @@ function groupThousands(whole: string): string {
   return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 }
 
-const currencyLabels: Record<string, string> = { UZS: 'so‘m' };
+/** One spelling of the so‘m per panel language, the same as the i18n tables' `reports.currency`. */
+const somByLanguage: Record<Lang, string> = { uz: 'so‘m', ru: 'сум', en: 'so‘m' };
+let som = somByLanguage.uz;
+
+/** Called when the panel's language changes (amounts are formatted while rendering, after the switch). */
+export function setMoneyLanguage(lang: Lang): void {
+  som = somByLanguage[lang];
+}
 
 /** Money arrives in minor units (1 so‘m = 100 tiyin); tiyin are shown only when there are any. */
 export function formatMoney(minor: number, currency = 'UZS'): string {
@@ -18,7 +26,7 @@ export function formatMoney(minor: number, currency = 'UZS'): string {
   const whole = groupThousands(String(Math.floor(abs / 100)));
   const cents = abs % 100;
   const amount = cents === 0 ? whole : `${whole},${pad(cents)}`;
-  return `${sign}${amount} ${currencyLabels[currency] ?? currency}`;
+  return `${sign}${amount} ${currency === 'UZS' ? som : currency}`;
 }
 
 /**

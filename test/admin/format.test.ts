@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { formatDate, formatDateTime, formatMoney, formatQuantity } from '../../src/admin/format.js';
+import {
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatQuantity,
+  setMoneyLanguage,
+} from '../../src/admin/format.js';
 
 describe('admin panel formats', function () {
   it('formats so‘m with spaces between thousands and tiyin only when present', function () {
@@ -9,6 +15,18 @@ describe('admin panel formats', function () {
     assert.equal(formatMoney(1_250_050), '12 500,50 so‘m');
     assert.equal(formatMoney(-50_000), '-500 so‘m');
     assert.equal(formatMoney(1_000, 'USD'), '10 USD');
+  });
+
+  it('spells the so‘m one way per panel language: so‘m in Uzbek and English, сум in Russian', function () {
+    try {
+      setMoneyLanguage('ru');
+      assert.equal(formatMoney(1_250_000), '12 500 сум');
+      setMoneyLanguage('en');
+      assert.equal(formatMoney(1_250_000), '12 500 so‘m');
+    } finally {
+      setMoneyLanguage('uz');
+    }
+    assert.equal(formatMoney(1_250_000), '12 500 so‘m');
   });
 
   it('formats dates as dd.mm.yyyy in the store’s time (Tashkent) and keeps null', function () {

@@ -146,7 +146,13 @@ for (const dialect of testDialects()) {
         `pos-activate ${key} --server ${origin}`,
       );
       assert.match(await textOf(owner.getByRole('dialog', { name: /POS-02/ })), /Kalit faqat hozir/);
+      // Nobody pressed copy: the dialog asks before it drops the key.
       await owner.getByRole('button', { name: 'Tayyor' }).click();
+      assert.equal(
+        await textOf(owner.getByTestId('key-ask-close')),
+        'Kalitni nusxaladingizmi? Oyna yopilgach, uni qayta ko‘rib bo‘lmaydi.OrtgaHa, yopish',
+      );
+      await owner.getByRole('button', { name: 'Ha, yopish' }).click();
       await owner.getByTestId('device-key').waitFor({ state: 'detached' });
       assert.ok(!(await owner.content()).includes(key), 'the key is gone once the dialog closes');
       await waitForText(owner.getByTestId('licence'), '3 ta kassadan 2 tasi ishlatilgan');
@@ -197,6 +203,7 @@ for (const dialect of testDialects()) {
       const key = await textOf(page.getByTestId('device-key'));
       assert.match(key, /^dk_/);
       await page.getByRole('dialog', { name: 'Kassa kaliti: Samarqand Market — POS-01' }).waitFor();
+      await page.getByRole('button', { name: 'Nusxalash' }).first().click();
       await page.getByRole('button', { name: 'Tayyor' }).click();
       await waitForText(page.getByTestId('tenant-Samarqand Market').getByTestId('tenant-seats'), '1 / 1');
       await t.http.post('/devices/activate').send({ deviceKey: key }).expect(200);
@@ -275,18 +282,19 @@ for (const dialect of testDialects()) {
       assert.match(await textOf(rekey.getByTestId('unsent-warning')), /yuborilmagan 3 ta hodisa/);
       await rekey.getByRole('button', { name: 'Kalitni yangilash' }).click();
       const key = await textOf(page.getByTestId('device-key'));
-      await page.getByRole('button', { name: 'Tayyor' }).click();
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Ha, yopish' }).click();
       await waitForText(status, 'Kutilmoqda');
       await t.http.post('/devices/activate').send({ deviceKey: key }).expect(200);
 
       await reportUnsent(2);
       await page.reload();
       await waitForText(status, 'Faol');
-      await row.getByRole('button', { name: 'Bekor qilish' }).click();
-      const revoke = page.getByRole('dialog', { name: 'POS-01 kassasini bekor qilasizmi?' });
-      await revoke.getByTestId('unsent-warning').waitFor();
-      await revoke.getByRole('button', { name: 'Bekor qilish' }).click();
-      await waitForText(status, 'Bekor qilingan');
+      await row.getByRole('button', { name: 'Kassani o‘chirish' }).click();
+      const revoke = page.getByRole('dialog', { name: 'POS-01 kassasini o‘chirasizmi?' });
+      assert.match(await textOf(revoke.getByTestId('unsent-warning')), /2 ta hodisa .* Ular yo‘qolmaydi/);
+      await revoke.getByRole('button', { name: 'Kassani o‘chirish' }).click();
+      await waitForText(status, 'O‘chirilgan');
       await waitForText(page.getByTestId('licence'), '2 ta kassadan 0 tasi ishlatilgan');
     });
 

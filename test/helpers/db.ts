@@ -1,8 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import knexFactory from 'knex';
+import knexFactory, { type Knex } from 'knex';
 import { connect, migrateLatest, type Db, type Dialect } from '../../src/server/db/connection.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
 
 export const MYSQL_URL = process.env.TEST_MYSQL_URL ?? 'mysql://root:@127.0.0.1:3306/test';
 
@@ -76,6 +79,35 @@ export async function freshDb(dialect: Dialect, options: { migrate?: boolean } =
       },
     };
   }
+  return migrate ? pooledMysqlDb() : newMysqlDb(false);
+}
+
+/*
+ * MySQL: running the migrations into a new database costs 1–3 s (dozens of DDL statements, each a synced file
+ * operation), and DROP DATABASE a few hundred ms more, while deleting the rows of a used database costs
+ * milliseconds. So a process migrates each database it needs once and keeps the released ones in a pool, emptied
+ * and checked, for the next suite; every database it made is dropped when it exits.
+ */
+const mysqlFree: string[] = [];
+const mysqlMade = new Set<string>();
+let mysqlShape: Promise<{ tables: string[]; migrations: string[] }> | undefined;
+
+function mysqlUrlOf(name: string): string {
+  const base = new URL(MYSQL_URL);
+  base.pathname = `/${name}`;
+  return base.toString();
+}
+
+/** The tables and applied migrations of a database, to tell a pooled one still holds the migrated schema. */
+async function shapeOf(knex: Knex): Promise<{ tables: string[]; migrations: string[] }> {
+  const [tables] = (await knex.raw(
+    'select table_name as name from information_schema.tables where table_schema = database() order by 1',
+  )) as [Array<{ name: string }>];
+  const migrations = await knex('knex_migrations').orderBy('name').pluck('name');
+  return { tables: tables.map((t) => t.name), migrations };
+}
+
+async function newMysqlDb(migrate: boolean): Promise<TestDb> {
   const name = `posapp_test_${process.pid}_${++counter}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = knexFactory({
     client: 'mysql2',
@@ -84,17 +116,82 @@ export async function freshDb(dialect: Dialect, options: { migrate?: boolean } =
   });
   await admin.raw(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.destroy();
-  const base = new URL(MYSQL_URL);
-  base.pathname = `/${name}`;
-  const url = base.toString();
+  mysqlMade.add(name);
+  const url = mysqlUrlOf(name);
   const db = connect(url);
-  if (migrate) await migrateLatest(db);
+  if (!migrate) {
+    return {
+      ...db,
+      url,
+      async destroy() {
+        await db.knex.raw(`DROP DATABASE \`${name}\``);
+        mysqlMade.delete(name);
+        await db.knex.destroy();
+      },
+    };
+  }
+  await migrateLatest(db);
+  try {
+    mysqlShape ??= shapeOf(db.knex);
+    await mysqlShape;
+  } finally {
+    await db.knex.destroy();
+  }
+  return pooledMysqlDb(name);
+}
+
+async function pooledMysqlDb(reuse = mysqlFree.pop()): Promise<TestDb> {
+  if (reuse === undefined) return newMysqlDb(true);
+  const url = mysqlUrlOf(reuse);
+  const db = connect(url);
   return {
     ...db,
     url,
     async destroy() {
-      await db.knex.raw(`DROP DATABASE \`${name}\``);
-      await db.knex.destroy();
+      try {
+        await emptyForReuse(db.knex);
+        mysqlFree.push(reuse);
+      } catch {
+        // A database whose schema or migration rows a test changed is not reused.
+        await db.knex.raw(`DROP DATABASE \`${reuse}\``);
+        mysqlMade.delete(reuse);
+      } finally {
+        await db.knex.destroy();
+      }
     },
   };
 }
+
+/** Deletes every row but the migrations'; throws when the database no longer has the migrated shape. */
+async function emptyForReuse(knex: Knex): Promise<void> {
+  const expected = await mysqlShape!;
+  const shape = await shapeOf(knex);
+  const lock = await knex('knex_migrations_lock').first('is_locked');
+  if (JSON.stringify(shape) !== JSON.stringify(expected) || Number(lock?.is_locked) !== 0) {
+    throw new Error('schema changed');
+  }
+  await knex.transaction(async (trx) => {
+    await trx.raw('SET FOREIGN_KEY_CHECKS = 0');
+    for (const table of shape.tables) {
+      if (!table.startsWith('knex_migrations')) await trx.raw(`DELETE FROM \`${table}\``);
+    }
+    await trx.raw('SET FOREIGN_KEY_CHECKS = 1');
+  });
+}
+
+// Exit handlers cannot wait for a promise, so a short child drops what is left.
+process.on('exit', () => {
+  if (mysqlMade.size === 0) return;
+  const script = `
+    const mysql = require('mysql2/promise');
+    (async () => {
+      const c = await mysql.createConnection(process.env.URL);
+      for (const name of JSON.parse(process.env.NAMES)) await c.query('DROP DATABASE IF EXISTS \`' + name + '\`');
+      await c.end();
+    })().catch((e) => { console.error(e.message); process.exit(1); });`;
+  spawnSync(process.execPath, ['-e', script], {
+    cwd: ROOT,
+    env: { ...process.env, URL: MYSQL_URL, NAMES: JSON.stringify([...mysqlMade]) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+});

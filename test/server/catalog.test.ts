@@ -173,6 +173,37 @@ for (const dialect of testDialects()) {
       }
     });
 
+    it('finds by the start of a SKU in any case and by the start of a barcode, beside name matches', async () => {
+      const own = await bootstrapTenant(t);
+      const code = nextEan13();
+      const cola = await createProduct(t, own.ownerToken, {
+        sku: 'COLA-15',
+        name: 'Coca-Cola 1.5 l',
+        barcodes: [code],
+      });
+      const fanta = await createProduct(t, own.ownerToken, {
+        sku: 'FANTA-1',
+        name: 'Fanta',
+        barcodes: [nextEan13()],
+      });
+      const colaZero = await createProduct(t, own.ownerToken, { sku: 'ZERO-1', name: 'Cola Zero' });
+      const found = async (search: string) =>
+        (
+          await t.http
+            .get('/products')
+            .query({ search })
+            .set(...bearer(own.ownerToken))
+            .expect(200)
+        ).body.products
+          .map((p: { id: string }) => p.id)
+          .sort();
+      assert.deepEqual(await found('cola-1'), [cola.id], 'SKU prefix, lower case');
+      assert.deepEqual(await found('fAnTa-'), [fanta.id], 'SKU prefix, mixed case');
+      assert.deepEqual(await found(code.slice(0, 7)), [cola.id], 'barcode prefix');
+      assert.deepEqual(await found('cola'), [cola.id, colaZero.id].sort(), 'SKU prefix and name together');
+      assert.deepEqual(await found(code.slice(3, 10)), [], 'a barcode is matched from its start only');
+    });
+
     it('pages with a keyset cursor, no row twice or missed', async () => {
       const own = await bootstrapTenant(t);
       const ids = new Set<string>();

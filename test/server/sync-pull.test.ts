@@ -60,13 +60,15 @@ for (const dialect of testDialects()) {
         .query({ cursor: all.cursor })
         .set(...bearer(device.token))
         .expect(200);
-      assert.deepEqual(idle.body, {
+      const { serverTime, ...rest } = idle.body;
+      assert.deepEqual(rest, {
         changes: [],
         cursor: all.cursor,
         hasMore: false,
         protocolVersion: PROTOCOL_VERSION,
         minRegisterVersion: DEFAULT_MIN_REGISTER_VERSION,
       });
+      assert.ok(Math.abs(Date.parse(serverTime) - Date.now()) < 60_000, 'the server’s clock, for the offset');
       await t.http
         .patch(`/products/${ids[3]}`)
         .set(...bearer(shop.ownerToken))
@@ -105,7 +107,8 @@ for (const dialect of testDialects()) {
       const plain = await pull('identity');
       assert.equal(plain.headers['content-encoding'], undefined);
       assert.equal(gzipped.body.changes.length, 13, 'settings and 12 products');
-      assert.deepEqual(gzipped.body, plain.body);
+      // The same answer either way; only the server's clock moved between the two.
+      assert.deepEqual({ ...gzipped.body, serverTime: null }, { ...plain.body, serverTime: null });
     });
 
     it('keeps one transaction’s changes on one page even when larger than the limit', async () => {
@@ -227,6 +230,113 @@ function heldTransaction(knex: Knex, work: (trx: Knex.Transaction) => Promise<vo
   return { ready: done, release, committed };
 }
 
+/** The server connection a transaction runs on, as MariaDB's lock tables name it. */
+async function connectionIdOf(trx: Knex.Transaction): Promise<number> {
+  const [rows] = (await trx.raw('SELECT CONNECTION_ID() AS id')) as [Array<{ id: number | string }>];
+  return Number(rows[0]!.id);
+}
+
+interface LockWait {
+  waiter: number;
+  holder: number;
+  table: string;
+  mode: string;
+}
+
+/**
+ * Polls MariaDB's InnoDB lock tables until connection `waiter` is seen waiting for a row lock, and says who holds
+ * it and on which table: the wait itself is observed, not guessed from a pause.
+ */
+async function lockWaitOf(knex: Knex, waiter: number, timeoutMs = 10_000): Promise<LockWait> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [rows] = (await knex.raw(
+      `SELECT r.trx_mysql_thread_id AS waiter, b.trx_mysql_thread_id AS holder,
+              l.lock_table AS \`table\`, l.lock_mode AS mode
+         FROM information_schema.INNODB_TRX r
+         JOIN information_schema.INNODB_LOCK_WAITS w ON w.requesting_trx_id = r.trx_id
+         JOIN information_schema.INNODB_TRX b ON b.trx_id = w.blocking_trx_id
+         JOIN information_schema.INNODB_LOCKS l ON l.lock_id = w.requested_lock_id
+        WHERE r.trx_mysql_thread_id = ? AND r.trx_state = 'LOCK WAIT'`,
+      [waiter],
+    )) as [LockWait[]];
+    if (rows[0]) return { ...rows[0], waiter: Number(rows[0].waiter), holder: Number(rows[0].holder) };
+    if (Date.now() > deadline) throw new Error(`connection ${waiter} was never seen waiting for a lock`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Polls `condition` until it holds: for a state the test observes, not a delay it guesses. */
+async function seen(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`never seen: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** Requests waiting for a connection of the knex pool (tarn). */
+function waitingForConnection(knex: Knex): number {
+  return (knex.client as { pool: { numPendingAcquires(): number } }).pool.numPendingAcquires();
+}
+
+describe('writers take store versions one at a time [sqlite]', function () {
+  let t: TestApp;
+  let shop: BootstrappedTenant;
+  let device: ActiveDevice;
+  before(async () => {
+    t = await testApp('sqlite');
+    shop = await bootstrapTenant(t);
+    device = await activateFirstDevice(t, shop);
+  });
+  after(async () => {
+    await t.close();
+  });
+
+  // The server holds one SQLite connection: a second writer queues for it in the pool, where the wait is counted.
+  it('holds writer A open while writer B is seen queued for the connection; both versions arrive in order', async () => {
+    const a = await createProduct(t, shop.ownerToken);
+    const b = await createProduct(t, shop.ownerToken);
+    const start = await pullAll(t, device);
+    const change = async (trx: Knex, productId: string, price: number) => {
+      await trx('products').where({ tenant_id: shop.tenantId, id: productId }).update({ price });
+      await recordChanges(trx, shop.tenantId, null, [{ entity: 'product', id: productId }]);
+    };
+
+    const writerA = heldTransaction(t.db.knex, (trx) => change(trx, a.id, 111));
+    await writerA.ready;
+    assert.equal(waitingForConnection(t.db.knex), 0);
+    let bBumped = false;
+    const writerB = heldTransaction(t.db.knex, async (trx) => {
+      await change(trx, b.id, 222);
+      bBumped = true;
+    });
+    try {
+      await seen(() => waitingForConnection(t.db.knex) === 1, 'B waiting for the connection A holds');
+      assert.equal(bBumped, false);
+    } finally {
+      writerA.release();
+    }
+    await writerA.committed;
+    await writerB.ready;
+    assert.equal(bBumped, true);
+    writerB.release();
+    await writerB.committed;
+    const after = await pullAll(t, device, start.cursor);
+    assert.deepEqual(
+      after.changes.map((c) => [c.id, c.data!.price, c.version]),
+      [
+        [a.id, 111, Number(start.cursor) + 1],
+        [b.id, 222, Number(start.cursor) + 2],
+      ],
+    );
+  });
+});
+
 if (testDialects().includes('mysql')) {
   describe('pull never skips a committed change under concurrent writers [mysql]', function () {
     let t: TestApp;
@@ -252,15 +362,25 @@ if (testDialects().includes('mysql')) {
       const start = await pullAll(t, device);
 
       // A bumps the version and stays open: its version row lock is held.
-      const writerA = heldTransaction(t.db.knex, (trx) => change(trx, a.id, 111));
+      let connectionA = 0;
+      const writerA = heldTransaction(t.db.knex, async (trx) => {
+        connectionA = await connectionIdOf(trx);
+        await change(trx, a.id, 111);
+      });
       await writerA.ready;
       // B writes its product, then queues on the version row behind A.
       let bBumped = false;
+      let connectionB!: (id: number) => void;
+      const bConnected = new Promise<number>((resolve) => (connectionB = resolve));
       const writerB = heldTransaction(t.db.knex, async (trx) => {
+        connectionB(await connectionIdOf(trx));
         await change(trx, b.id, 222);
         bBumped = true;
       });
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      const wait = await lockWaitOf(t.db.knex, await bConnected);
+      assert.equal(wait.holder, connectionA, 'B waits for the lock A holds');
+      assert.match(wait.table, /`store_versions`$/);
+      assert.equal(wait.mode, 'X');
       assert.equal(bBumped, false, 'B cannot take a version while A holds the row');
 
       // A reader in between: neither uncommitted change, cursor unchanged — nothing to skip later.

@@ -62,11 +62,14 @@ export function CatalogScreen() {
       {products.isPending ? (
         <PageLoader />
       ) : products.isError && shown.length === 0 ? (
-        <ErrorAlert error={products.error} />
+        <ErrorAlert error={products.error} onRetry={() => void products.refetch()} />
       ) : (
         <>
           <ProductTable products={shown} onEdit={setEditing} onDeactivate={setDeactivating} />
-          <ErrorAlert error={products.isFetchNextPageError ? products.error : null} />
+          <ErrorAlert
+            error={products.isFetchNextPageError ? products.error : null}
+            onRetry={() => void products.fetchNextPage()}
+          />
           <Group justify="space-between">
             <Text size="sm" c="dimmed" data-testid="products-shown">
               {t('catalog.shown', { count: shown.length })}

@@ -1,6 +1,7 @@
-import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import { Badge, Button, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../common/protocol/catalog';
+import { ResponsiveList, type ListColumn } from '../components/responsive-list';
 import { formatMoney } from '../format';
 
 export function ProductTable({
@@ -14,67 +15,58 @@ export function ProductTable({
 }) {
   const { t } = useTranslation();
   if (products.length === 0) return <Text c="dimmed">{t('catalog.empty')}</Text>;
+  const columns: ListColumn<Product>[] = [
+    { key: 'name', label: t('catalog.name'), title: true, testId: 'product-name', render: (p) => p.name },
+    { key: 'sku', label: t('catalog.sku'), render: (p) => p.sku },
+    {
+      key: 'price',
+      label: t('catalog.price'),
+      numeric: true,
+      nowrap: true,
+      testId: 'product-price',
+      render: (p) => formatMoney(p.price),
+    },
+    {
+      key: 'barcodes',
+      label: t('catalog.barcodes'),
+      render: (p) =>
+        p.barcodes.map((code) => (
+          <Text key={code} span size="sm" ff="monospace" display="block">
+            {code}
+          </Text>
+        )),
+    },
+    { key: 'unit', label: t('catalog.unit'), render: (p) => t(`units.${p.unit}`) },
+    { key: 'vat', label: t('catalog.vat'), numeric: true, render: (p) => `${p.vatRate / 100}%` },
+    {
+      key: 'active',
+      label: t('catalog.active'),
+      render: (p) => (
+        <Badge color={p.active ? 'green' : 'gray'} variant="light" miw="max-content">
+          {t(p.active ? 'catalog.isActive' : 'catalog.isInactive')}
+        </Badge>
+      ),
+    },
+  ];
   return (
-    // Name (SKU under it) and price first, so a phone shows what matters before it scrolls sideways.
-    <Table.ScrollContainer minWidth={820}>
-      <Table striped highlightOnHover verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>
-              {t('catalog.name')} / {t('catalog.sku')}
-            </Table.Th>
-            <Table.Th ta="right">{t('catalog.price')}</Table.Th>
-            <Table.Th>{t('catalog.barcodes')}</Table.Th>
-            <Table.Th>{t('catalog.unit')}</Table.Th>
-            <Table.Th ta="right">{t('catalog.vat')}</Table.Th>
-            <Table.Th>{t('catalog.active')}</Table.Th>
-            <Table.Th>{t('catalog.actions')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {products.map((product) => (
-            <Table.Tr key={product.id} data-testid={`product-${product.sku}`}>
-              <Table.Td>
-                <Text size="sm" fw={500} data-testid="product-name">
-                  {product.name}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {product.sku}
-                </Text>
-              </Table.Td>
-              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }} data-testid="product-price">
-                {formatMoney(product.price)}
-              </Table.Td>
-              <Table.Td>
-                {product.barcodes.map((code) => (
-                  <Text key={code} size="sm" ff="monospace">
-                    {code}
-                  </Text>
-                ))}
-              </Table.Td>
-              <Table.Td>{t(`units.${product.unit}`)}</Table.Td>
-              <Table.Td ta="right">{product.vatRate / 100}%</Table.Td>
-              <Table.Td>
-                <Badge color={product.active ? 'green' : 'gray'} variant="light" miw="max-content">
-                  {t(product.active ? 'catalog.isActive' : 'catalog.isInactive')}
-                </Badge>
-              </Table.Td>
-              <Table.Td>
-                <Group gap="xs" wrap="nowrap">
-                  <Button size="xs" variant="light" onClick={() => onEdit(product)}>
-                    {t('catalog.edit')}
-                  </Button>
-                  {product.active && (
-                    <Button size="xs" variant="light" color="red" onClick={() => onDeactivate(product)}>
-                      {t('catalog.deactivate')}
-                    </Button>
-                  )}
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ResponsiveList
+      rows={products}
+      columns={columns}
+      rowKey={(p) => p.id}
+      rowTestId={(p) => `product-${p.sku}`}
+      actionsLabel={t('catalog.actions')}
+      actions={(product) => (
+        <>
+          <Button size="xs" variant="light" onClick={() => onEdit(product)}>
+            {t('catalog.edit')}
+          </Button>
+          {product.active && (
+            <Button size="xs" variant="light" color="red" onClick={() => onDeactivate(product)}>
+              {t('catalog.deactivate')}
+            </Button>
+          )}
+        </>
+      )}
+    />
   );
 }

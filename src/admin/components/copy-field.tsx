@@ -2,7 +2,16 @@ import { Button, Code, CopyButton, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 /** A secret or a command to copy as is: shown whole (selectable) with a copy button beside it. */
-export function CopyField({ value, testId }: { value: string; testId?: string }) {
+export function CopyField({
+  value,
+  testId,
+  onCopy,
+}: {
+  value: string;
+  testId?: string;
+  /** Told when the person presses copy (the key dialog then closes without asking). */
+  onCopy?: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Group wrap="nowrap" align="flex-start" gap="xs">
@@ -15,7 +24,10 @@ export function CopyField({ value, testId }: { value: string; testId?: string })
             size="xs"
             variant={copied ? 'filled' : 'light'}
             color={copied ? 'teal' : undefined}
-            onClick={copy}
+            onClick={() => {
+              copy();
+              onCopy?.();
+            }}
           >
             {copied ? t('deviceKey.copied') : t('deviceKey.copy')}
           </Button>

@@ -43,14 +43,15 @@ export const en: Translation = {
     fiscalLocked: 'Locked',
     fiscalAllSent: 'All sent',
     actions: 'Actions',
-    revoke: 'Revoke',
+    revoke: 'Revoke register',
     resetKey: 'Reset key',
-    revokeTitle: 'Revoke {{name}}?',
-    revokeText: 'Its token stops working at once and the licence slot is freed.',
+    revokeTitle: 'Revoke register {{name}}?',
+    revokeText:
+      'The register stops selling at once and its licence slot is freed. Unsent sales made before the revoke are still accepted when it next connects, marked for your review; anything made after is refused.',
     resetKeyTitle: 'Give {{name}} a new key?',
     resetKeyText: 'The old token stops working at once; activate the register again with the new key.',
     unsentWarning:
-      'This register still holds {{count}} unsent events (sales). If you go on, they will never reach the server.',
+      'This register still holds {{count}} unsent events (sales). They are not lost: they are accepted when it next connects and marked for review.',
     revoked: '{{name}} revoked.',
   },
   status: { pending: 'Pending', active: 'Active', revoked: 'Revoked' },
@@ -61,6 +62,8 @@ export const en: Translation = {
     copy: 'Copy',
     copied: 'Copied',
     done: 'Done',
+    askClose: 'Did you copy the key? Once this window closes it cannot be shown again.',
+    closeAnyway: 'Yes, close',
   },
   tenants: {
     title: 'Tenants',
@@ -310,6 +313,7 @@ export const en: Translation = {
     payments: 'Payment methods',
     methods: { cash: 'Cash', card: 'Card', qr: 'QR' },
     noPayments: 'No payments.',
+    noSales: 'No sales in this period.',
     download: 'Download CSV',
     currency: 'so‘m',
     fiscal: {
@@ -389,7 +393,13 @@ export const en: Translation = {
       invalid: 'Invalid value',
     },
   },
-  common: { cancel: 'Cancel', confirm: 'Confirm', save: 'Save', none: '—' },
+  common: {
+    cancel: 'Cancel',
+    confirm: 'Confirm',
+    save: 'Save',
+    none: '—',
+    storeTime: 'Times are Tashkent time (UTC+5)',
+  },
   errors: {
     network: 'Cannot reach the server.',
     unexpected: 'Unexpected answer from the server.',

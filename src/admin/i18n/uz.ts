@@ -42,17 +42,18 @@ export const uz = {
     fiscalLocked: 'Bloklangan',
     fiscalAllSent: 'Hammasi yuborilgan',
     actions: 'Amallar',
-    revoke: 'Bekor qilish',
+    revoke: 'Kassani o‘chirish',
     resetKey: 'Kalitni yangilash',
-    revokeTitle: '{{name}} kassasini bekor qilasizmi?',
-    revokeText: 'Kassa tokeni darhol ishlamay qoladi va litsenziya o‘rni bo‘shaydi.',
+    revokeTitle: '{{name}} kassasini o‘chirasizmi?',
+    revokeText:
+      'Kassa shu zahoti sotuv qila olmaydi va litsenziya o‘rni bo‘shaydi. O‘chirishdan oldin qilingan, hali yuborilmagan sotuvlar kassa ulanganda qabul qilinadi va tekshirish uchun belgilanadi; keyin qilinganlari qabul qilinmaydi.',
     resetKeyTitle: '{{name}} uchun yangi kalit berilsinmi?',
     resetKeyText: 'Eski token darhol ishlamay qoladi; kassani yangi kalit bilan qayta faollashtiring.',
     unsentWarning:
-      'Bu kassada hali yuborilmagan {{count}} ta hodisa (sotuv) bor. Davom etsangiz, ular serverga yetib bormaydi.',
-    revoked: '{{name}} bekor qilindi.',
+      'Bu kassada hali yuborilmagan {{count}} ta hodisa (sotuv) bor. Ular yo‘qolmaydi: kassa ulanganda qabul qilinadi va tekshirish uchun belgilanadi.',
+    revoked: '{{name}} o‘chirildi.',
   },
-  status: { pending: 'Kutilmoqda', active: 'Faol', revoked: 'Bekor qilingan' },
+  status: { pending: 'Kutilmoqda', active: 'Faol', revoked: 'O‘chirilgan' },
   deviceKey: {
     title: 'Kassa kaliti: {{name}}',
     once: 'Kalit faqat hozir, bir marta ko‘rsatiladi. Uni nusxalab oling.',
@@ -60,6 +61,8 @@ export const uz = {
     copy: 'Nusxalash',
     copied: 'Nusxalandi',
     done: 'Tayyor',
+    askClose: 'Kalitni nusxaladingizmi? Oyna yopilgach, uni qayta ko‘rib bo‘lmaydi.',
+    closeAnyway: 'Ha, yopish',
   },
   tenants: {
     title: 'Mijozlar',
@@ -313,6 +316,7 @@ export const uz = {
     payments: 'To‘lov turlari',
     methods: { cash: 'Naqd', card: 'Karta', qr: 'QR' },
     noPayments: 'To‘lovlar yo‘q.',
+    noSales: 'Bu davrda sotuv yo‘q.',
     download: 'CSV yuklab olish',
     currency: 'so‘m',
     fiscal: {
@@ -392,7 +396,13 @@ export const uz = {
       invalid: 'Noto‘g‘ri qiymat',
     },
   },
-  common: { cancel: 'Ortga', confirm: 'Tasdiqlash', save: 'Saqlash', none: '—' },
+  common: {
+    cancel: 'Ortga',
+    confirm: 'Tasdiqlash',
+    save: 'Saqlash',
+    none: '—',
+    storeTime: 'Vaqtlar Toshkent vaqti bilan (UTC+5)',
+  },
   errors: {
     network: 'Serverga ulanib bo‘lmadi.',
     unexpected: 'Serverdan kutilmagan javob keldi.',

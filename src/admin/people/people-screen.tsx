@@ -20,8 +20,19 @@ export function PeopleScreen() {
   const [adding, setAdding] = useState(false);
   const [pending, setPending] = useState<{ user: TenantUser; action: PersonAction } | null>(null);
 
-  if (users.isPending) return <PageLoader />;
-  if (users.isError) return <ErrorAlert error={users.error} />;
+  // The heading stays while loading or after a failure, so the owner knows which page did not load.
+  if (users.isPending || users.isError) {
+    return (
+      <Stack>
+        <Title order={2}>{t('people.title')}</Title>
+        {users.isError ? (
+          <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />
+        ) : (
+          <PageLoader />
+        )}
+      </Stack>
+    );
+  }
 
   return (
     <Stack>

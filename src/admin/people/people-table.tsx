@@ -1,6 +1,7 @@
-import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import { Badge, Button, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TenantUser } from '../../common/protocol/users';
+import { ResponsiveList, type ListColumn } from '../components/responsive-list';
 import { formatDate } from '../format';
 
 export type PersonAction = 'pin' | 'disable' | 'enable';
@@ -33,71 +34,90 @@ export function PeopleTable({
 }) {
   const { t } = useTranslation();
   if (users.length === 0) return <Text c="dimmed">{t('people.empty')}</Text>;
+  const columns: ListColumn<TenantUser>[] = [
+    {
+      key: 'name',
+      label: t('people.name'),
+      title: true,
+      render: (user) => (
+        <>
+          {user.name}
+          {user.id === meId && (
+            <Text span c="dimmed" size="sm">
+              {' '}
+              ({t('people.you')})
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'role',
+      label: t('people.role'),
+      render: (user) => (
+        <Badge color={roleColor[user.role]} variant="light" miw="max-content">
+          {t(`people.roles.${user.role}`)}
+        </Badge>
+      ),
+    },
+    {
+      key: 'login',
+      label: t('people.login'),
+      render: (user) => (
+        <Text span inherit style={{ wordBreak: 'break-all' }}>
+          {user.email ?? t('people.pinLogin')}
+        </Text>
+      ),
+    },
+    {
+      key: 'status',
+      label: t('people.status'),
+      render: (user) => (
+        <Badge
+          color={user.active ? 'green' : 'gray'}
+          variant="light"
+          miw="max-content"
+          data-testid="person-status"
+        >
+          {t(user.active ? 'people.active' : 'people.disabled')}
+        </Badge>
+      ),
+    },
+    {
+      key: 'created',
+      label: t('people.created'),
+      nowrap: true,
+      render: (user) => formatDate(user.createdAt),
+    },
+  ];
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table striped highlightOnHover verticalSpacing="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('people.name')}</Table.Th>
-            <Table.Th>{t('people.role')}</Table.Th>
-            <Table.Th>{t('people.login')}</Table.Th>
-            <Table.Th>{t('people.status')}</Table.Th>
-            <Table.Th>{t('people.created')}</Table.Th>
-            <Table.Th>{t('people.actions')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {[...users].sort(byRole).map((user) => (
-            <Table.Tr key={user.id} data-testid={`person-${user.name}`}>
-              <Table.Td fw={500}>
-                {user.name}
-                {user.id === meId && (
-                  <Text span c="dimmed" size="sm">
-                    {' '}
-                    ({t('people.you')})
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Badge color={roleColor[user.role]} variant="light" miw="max-content">
-                  {t(`people.roles.${user.role}`)}
-                </Badge>
-              </Table.Td>
-              <Table.Td style={{ wordBreak: 'break-all' }}>{user.email ?? t('people.pinLogin')}</Table.Td>
-              <Table.Td>
-                <Badge
-                  color={user.active ? 'green' : 'gray'}
-                  variant="light"
-                  miw="max-content"
-                  data-testid="person-status"
-                >
-                  {t(user.active ? 'people.active' : 'people.disabled')}
-                </Badge>
-              </Table.Td>
-              <Table.Td>{formatDate(user.createdAt)}</Table.Td>
-              <Table.Td>
-                {!user.active && user.role !== 'owner' && (
-                  <Button size="xs" variant="light" onClick={() => onAction(user, 'enable')}>
-                    {t('people.enable')}
-                  </Button>
-                )}
-                {user.active && user.role !== 'owner' && user.id !== meId && (
-                  <Group gap="xs" wrap="nowrap">
-                    {(user.role === 'cashier' || user.role === 'supervisor') && (
-                      <Button size="xs" variant="light" onClick={() => onAction(user, 'pin')}>
-                        {t('people.setPin')}
-                      </Button>
-                    )}
-                    <Button size="xs" variant="light" color="red" onClick={() => onAction(user, 'disable')}>
-                      {t('people.disable')}
-                    </Button>
-                  </Group>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ResponsiveList
+      rows={[...users].sort(byRole)}
+      columns={columns}
+      rowKey={(user) => user.id}
+      rowTestId={(user) => `person-${user.name}`}
+      actionsLabel={t('people.actions')}
+      actions={(user) => (
+        <>
+          {!user.active && user.role !== 'owner' && (
+            <Button size="xs" variant="light" onClick={() => onAction(user, 'enable')}>
+              {t('people.enable')}
+            </Button>
+          )}
+          {user.active && user.role !== 'owner' && user.id !== meId && (
+            <>
+              {(user.role === 'cashier' || user.role === 'supervisor') && (
+                <Button size="xs" variant="light" onClick={() => onAction(user, 'pin')}>
+                  {t('people.setPin')}
+                </Button>
+              )}
+              <Button size="xs" variant="light" color="red" onClick={() => onAction(user, 'disable')}>
+                {t('people.disable')}
+              </Button>
+            </>
+          )}
+        </>
+      )}
+    />
   );
 }

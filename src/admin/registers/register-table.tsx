@@ -1,8 +1,9 @@
-import { Badge, Button, Group, Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { fiscalTimeLeftMs, hoursAndMinutes } from '../../common/fiscal-countdown';
 import type { Device, DeviceStatus } from '../../common/protocol/devices';
 import type { DeviceAction } from '../api/devices';
+import { ResponsiveList, type ListColumn } from '../components/responsive-list';
 import { formatDate, formatDateTime } from '../format';
 
 const statusColor: Record<DeviceStatus, string> = { active: 'green', pending: 'yellow', revoked: 'gray' };
@@ -63,66 +64,59 @@ export function RegisterTable({
   const { t } = useTranslation();
   const none = t('common.none');
   if (devices.length === 0) return <Text c="dimmed">{t('registers.empty')}</Text>;
+  const columns: ListColumn<Device>[] = [
+    { key: 'name', label: t('registers.name'), title: true, nowrap: true, render: (d) => d.name },
+    {
+      key: 'status',
+      label: t('registers.status'),
+      nowrap: true,
+      render: (d) => (
+        <Badge color={statusColor[d.status]} variant="light" miw="max-content">
+          {t(`status.${d.status}`)}
+        </Badge>
+      ),
+    },
+    { key: 'activated', label: t('registers.activated'), render: (d) => formatDate(d.activatedAt) ?? none },
+    { key: 'lastSeen', label: t('registers.lastSeen'), render: (d) => formatDateTime(d.lastSeenAt) ?? none },
+    {
+      key: 'unsent',
+      label: t('registers.unsent'),
+      render: (d) =>
+        d.unsentEvents ? <Badge color="orange">{d.unsentEvents}</Badge> : (d.unsentEvents ?? none),
+    },
+    { key: 'version', label: t('registers.version'), render: (d) => d.report?.appVersion ?? none },
+    {
+      key: 'fiscal',
+      label: t('registers.fiscal'),
+      nowrap: true,
+      render: (d) => (
+        <>
+          <FiscalCell report={d.report} />
+          <FiscalModule device={d} />
+        </>
+      ),
+    },
+    { key: 'unapplied', label: t('registers.unapplied'), render: (d) => <UnappliedCell report={d.report} /> },
+  ];
   return (
-    <Table.ScrollContainer minWidth={1040}>
-      <Table striped highlightOnHover verticalSpacing="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('registers.name')}</Table.Th>
-            <Table.Th>{t('registers.status')}</Table.Th>
-            <Table.Th>{t('registers.activated')}</Table.Th>
-            <Table.Th>{t('registers.lastSeen')}</Table.Th>
-            <Table.Th>{t('registers.unsent')}</Table.Th>
-            <Table.Th>{t('registers.version')}</Table.Th>
-            <Table.Th>{t('registers.fiscal')}</Table.Th>
-            <Table.Th>{t('registers.unapplied')}</Table.Th>
-            <Table.Th>{t('registers.actions')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {devices.map((device) => (
-            <Table.Tr key={device.id} data-testid={`device-${device.name}`}>
-              <Table.Td fw={500} style={{ whiteSpace: 'nowrap' }}>
-                {device.name}
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Badge color={statusColor[device.status]} variant="light" miw="max-content">
-                  {t(`status.${device.status}`)}
-                </Badge>
-              </Table.Td>
-              <Table.Td>{formatDate(device.activatedAt) ?? none}</Table.Td>
-              <Table.Td>{formatDateTime(device.lastSeenAt) ?? none}</Table.Td>
-              <Table.Td>
-                {device.unsentEvents ? (
-                  <Badge color="orange">{device.unsentEvents}</Badge>
-                ) : (
-                  (device.unsentEvents ?? none)
-                )}
-              </Table.Td>
-              <Table.Td>{device.report?.appVersion ?? none}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <FiscalCell report={device.report} />
-                <FiscalModule device={device} />
-              </Table.Td>
-              <Table.Td>
-                <UnappliedCell report={device.report} />
-              </Table.Td>
-              <Table.Td>
-                {device.status !== 'revoked' && (
-                  <Group gap="xs" wrap="nowrap">
-                    <Button size="xs" variant="light" onClick={() => onAction(device, 'reset-key')}>
-                      {t('registers.resetKey')}
-                    </Button>
-                    <Button size="xs" variant="light" color="red" onClick={() => onAction(device, 'revoke')}>
-                      {t('registers.revoke')}
-                    </Button>
-                  </Group>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ResponsiveList
+      rows={devices}
+      columns={columns}
+      rowKey={(d) => d.id}
+      rowTestId={(d) => `device-${d.name}`}
+      actionsLabel={t('registers.actions')}
+      actions={(device) =>
+        device.status !== 'revoked' && (
+          <>
+            <Button size="xs" variant="light" onClick={() => onAction(device, 'reset-key')}>
+              {t('registers.resetKey')}
+            </Button>
+            <Button size="xs" variant="light" color="red" onClick={() => onAction(device, 'revoke')}>
+              {t('registers.revoke')}
+            </Button>
+          </>
+        )
+      }
+    />
   );
 }

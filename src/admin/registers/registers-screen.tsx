@@ -5,6 +5,7 @@ import { useAddDevice, useDevices } from '../api/devices';
 import { DeviceKeyModal, type ShownKey } from '../components/device-key-modal';
 import { ErrorAlert } from '../components/error-alert';
 import { PageLoader } from '../components/page-loader';
+import { StoreTimeNote } from '../components/store-time-note';
 import { DeviceActionModal, type PendingAction } from './device-action-modal';
 import { RegisterTable } from './register-table';
 
@@ -16,8 +17,19 @@ export function RegistersScreen() {
   const [shownKey, setShownKey] = useState<ShownKey | null>(null);
   const [pending, setPending] = useState<PendingAction | null>(null);
 
-  if (devices.isPending) return <PageLoader />;
-  if (devices.isError) return <ErrorAlert error={devices.error} />;
+  // The heading stays while loading or after a failure, so the owner knows which page did not load.
+  if (devices.isPending || devices.isError) {
+    return (
+      <Stack>
+        <Title order={2}>{t('registers.title')}</Title>
+        {devices.isError ? (
+          <ErrorAlert error={devices.error} onRetry={() => void devices.refetch()} />
+        ) : (
+          <PageLoader />
+        )}
+      </Stack>
+    );
+  }
   const { used, maxDevices } = devices.data;
 
   const addRegister = () =>
@@ -40,6 +52,7 @@ export function RegistersScreen() {
       </Group>
       {/* At the limit this is the server's DEVICE_LIMIT_REACHED message, word for word. */}
       <ErrorAlert error={add.error} />
+      <StoreTimeNote />
       <RegisterTable
         devices={devices.data.devices}
         onAction={(device, action) => setPending({ device, action })}

@@ -1,15 +1,18 @@
-import { Button, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AuditReportResponse } from '../../common/protocol/reports';
 import { auditKinds } from '../../common/protocol/sync';
-import { formatMoney } from '../../common/money';
 import { useDevices } from '../api/devices';
 import { useAuditReport, type AuditFilters } from '../api/reports';
 import { useUsers } from '../api/users';
 import { ErrorAlert } from '../components/error-alert';
 import { PageLoader } from '../components/page-loader';
-import { formatDateTime } from '../format';
+import { ResponsiveList, type ListColumn } from '../components/responsive-list';
+import { formatDateTime, formatMoney } from '../format';
 import type { DayRange } from './range';
+
+type AuditEvent = AuditReportResponse['events'][number];
 
 /** Loss-relevant acts at the registers, newest first, filtered by register, cashier and kind. */
 export function AuditTab({ range }: { range: DayRange }) {
@@ -19,6 +22,39 @@ export function AuditTab({ range }: { range: DayRange }) {
   const users = useUsers();
   const report = useAuditReport(range, filters);
   const events = report.data?.pages.flatMap((page) => page.events) ?? [];
+  const columns: ListColumn<AuditEvent>[] = [
+    {
+      key: 'kind',
+      label: t('reports.audit.kind'),
+      title: true,
+      render: (e) => t(`reports.audit.kinds.${e.kind}`),
+    },
+    {
+      key: 'time',
+      label: t('reports.audit.time'),
+      nowrap: true,
+      render: (e) => formatDateTime(e.occurredAt),
+    },
+    { key: 'register', label: t('reports.audit.register'), render: (e) => e.device ?? e.deviceId },
+    { key: 'cashier', label: t('reports.audit.cashier'), render: (e) => e.cashier ?? '' },
+    {
+      key: 'amount',
+      label: t('reports.audit.amount'),
+      numeric: true,
+      nowrap: true,
+      render: (e) => (e.amount === null ? '' : formatMoney(e.amount)),
+    },
+    { key: 'reason', label: t('reports.audit.reason'), render: (e) => e.reason ?? '' },
+    { key: 'approvedBy', label: t('reports.audit.approvedBy'), render: (e) => e.approver ?? '' },
+    {
+      key: 'detail',
+      label: t('reports.audit.detail'),
+      render: (e) =>
+        Object.entries(e.detail)
+          .map(([key, value]) => `${key}: ${String(value)}`)
+          .join(', '),
+    },
+  ];
   const set = (key: keyof AuditFilters) => (value: string | null) => setFilters({ ...filters, [key]: value });
 
   return (
@@ -55,46 +91,17 @@ export function AuditTab({ range }: { range: DayRange }) {
       {report.isPending ? (
         <PageLoader />
       ) : report.isError ? (
-        <ErrorAlert error={report.error} />
+        <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />
       ) : events.length === 0 ? (
         <Text c="dimmed">{t('reports.audit.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped highlightOnHover verticalSpacing="xs" data-testid="audit-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('reports.audit.time')}</Table.Th>
-                <Table.Th>{t('reports.audit.register')}</Table.Th>
-                <Table.Th>{t('reports.audit.cashier')}</Table.Th>
-                <Table.Th>{t('reports.audit.kind')}</Table.Th>
-                <Table.Th style={{ textAlign: 'right' }}>{t('reports.audit.amount')}</Table.Th>
-                <Table.Th>{t('reports.audit.reason')}</Table.Th>
-                <Table.Th>{t('reports.audit.approvedBy')}</Table.Th>
-                <Table.Th>{t('reports.audit.detail')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {events.map((e) => (
-                <Table.Tr key={e.id} data-testid="audit-row">
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.occurredAt)}</Table.Td>
-                  <Table.Td>{e.device ?? e.deviceId}</Table.Td>
-                  <Table.Td>{e.cashier ?? ''}</Table.Td>
-                  <Table.Td>{t(`reports.audit.kinds.${e.kind}`)}</Table.Td>
-                  <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
-                    {e.amount === null ? '' : formatMoney(e.amount)}
-                  </Table.Td>
-                  <Table.Td>{e.reason ?? ''}</Table.Td>
-                  <Table.Td>{e.approver ?? ''}</Table.Td>
-                  <Table.Td>
-                    {Object.entries(e.detail)
-                      .map(([key, value]) => `${key}: ${String(value)}`)
-                      .join(', ')}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ResponsiveList
+          rows={events}
+          columns={columns}
+          rowKey={(e) => e.id}
+          rowTestId={() => 'audit-row'}
+          testId="audit-table"
+        />
       )}
       {report.hasNextPage && (
         <Button variant="light" loading={report.isFetchingNextPage} onClick={() => report.fetchNextPage()}>

@@ -2,6 +2,7 @@ import '@mantine/dates/styles.css';
 import { useState } from 'react';
 import { Group, Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { StoreTimeNote } from '../components/store-time-note';
 import { presetRange, type DayRange } from './range';
 import { RangePicker } from './range-picker';
 import { AuditTab } from './audit-tab';
@@ -23,6 +24,7 @@ export function ReportsScreen() {
         <Title order={2}>{t('reports.title')}</Title>
         <RangePicker range={range} onChange={setRange} />
       </Group>
+      <StoreTimeNote />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="sales">{t('reports.tabs.sales')}</Tabs.Tab>

@@ -56,21 +56,32 @@ export function SalesCharts({
           <Title order={5} mb="sm">
             {t('reports.salesByDay')}
           </Title>
-          <ResponsiveContainer width="100%" height={240}>
-            <BarChart data={days} margin={{ top: 4, right: 8, bottom: 4, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="day" tick={{ fontSize: 12 }} tickFormatter={(day: string) => day.slice(0, 5)} />
-              <YAxis tickFormatter={compactSom} tick={{ fontSize: 12 }} width={56} />
-              <Tooltip formatter={(value) => [formatMoney(Number(value)), t('reports.columns.net')]} />
-              <Bar
-                dataKey="net"
-                fill="var(--mantine-color-blue-6)"
-                radius={[4, 4, 0, 0]}
-                maxBarSize={48}
-                isAnimationActive={false}
-              />
-            </BarChart>
-          </ResponsiveContainer>
+          {byDay.rows.length === 0 ? (
+            // No bars to draw: say so instead of an axis of zeros.
+            <Text c="dimmed" h={240} data-testid="chart-empty">
+              {t('reports.noSales')}
+            </Text>
+          ) : (
+            <ResponsiveContainer width="100%" height={240}>
+              <BarChart data={days} margin={{ top: 4, right: 8, bottom: 4, left: 8 }}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis
+                  dataKey="day"
+                  tick={{ fontSize: 12 }}
+                  tickFormatter={(day: string) => day.slice(0, 5)}
+                />
+                <YAxis tickFormatter={compactSom} tick={{ fontSize: 12 }} width={56} />
+                <Tooltip formatter={(value) => [formatMoney(Number(value)), t('reports.columns.net')]} />
+                <Bar
+                  dataKey="net"
+                  fill="var(--mantine-color-blue-6)"
+                  radius={[4, 4, 0, 0]}
+                  maxBarSize={48}
+                  isAnimationActive={false}
+                />
+              </BarChart>
+            </ResponsiveContainer>
+          )}
         </Paper>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 4 }}>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { reportGroups, type SalesReportResponse } from '../../common/protocol/reports';
 import { formatQuantity } from '../../common/quantity';
 import { useSalesReport } from '../api/reports';
 import { ErrorAlert } from '../components/error-alert';
 import { PageLoader } from '../components/page-loader';
+import { ResponsiveList, type ListColumn } from '../components/responsive-list';
 import { formatMoney } from '../format';
 import { downloadCsv } from './download';
 import { rangeSlug, type DayRange } from './range';
@@ -45,7 +46,7 @@ export function SalesTab({ range }: { range: DayRange }) {
       }),
     );
 
-  if (report.isError) return <ErrorAlert error={report.error} />;
+  if (report.isError) return <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />;
   if (!report.data) return <PageLoader />;
   const data = report.data;
 
@@ -102,46 +103,40 @@ function figure(
   return formatMoney(figures[column as 'sales' | 'refunds' | 'net' | 'vat']);
 }
 
+interface Line {
+  key: string;
+  label: string;
+  figures: SalesReportResponse['totals'] & Partial<SalesReportResponse['rows'][number]>;
+}
+
 function SalesTable({ report }: { report: SalesReportResponse }) {
   const { t } = useTranslation();
-  const columns = salesColumns(report.groupBy);
-  const numeric = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
+  const columns: ListColumn<Line>[] = [
+    {
+      key: 'label',
+      label: t(`reports.columns.${report.groupBy}`),
+      title: true,
+      render: (line) => line.label,
+    },
+    ...salesColumns(report.groupBy).map((column): ListColumn<Line> => ({
+      key: column,
+      label: t(`reports.columns.${column}`),
+      numeric: true,
+      nowrap: true,
+      testId: `cell-${column}`,
+      render: (line) => (column === 'qty' && line.key === '' ? '' : figure(column, line.figures)),
+    })),
+  ];
+  const rows = report.rows.map((row) => ({ key: row.key, label: rowLabel(report, row), figures: row }));
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table striped highlightOnHover verticalSpacing="xs" data-testid="sales-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t(`reports.columns.${report.groupBy}`)}</Table.Th>
-            {columns.map((column) => (
-              <Table.Th key={column} style={numeric}>
-                {t(`reports.columns.${column}`)}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {report.rows.map((row) => (
-            <Table.Tr key={row.key} data-testid={`sales-row-${rowLabel(report, row)}`}>
-              <Table.Td fw={500}>{rowLabel(report, row)}</Table.Td>
-              {columns.map((column) => (
-                <Table.Td key={column} style={numeric} data-testid={`cell-${column}`}>
-                  {figure(column, row)}
-                </Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-        <Table.Tfoot>
-          <Table.Tr data-testid="sales-totals" fw={700}>
-            <Table.Td>{t('reports.total')}</Table.Td>
-            {columns.map((column) => (
-              <Table.Td key={column} style={numeric} data-testid={`cell-${column}`}>
-                {column === 'qty' ? '' : figure(column, report.totals)}
-              </Table.Td>
-            ))}
-          </Table.Tr>
-        </Table.Tfoot>
-      </Table>
-    </Table.ScrollContainer>
+    <ResponsiveList
+      rows={rows}
+      columns={columns}
+      rowKey={(line) => line.key}
+      rowTestId={(line) => `sales-row-${line.label}`}
+      footer={{ key: '', label: t('reports.total'), figures: report.totals }}
+      footerTestId="sales-totals"
+      testId="sales-table"
+    />
   );
 }

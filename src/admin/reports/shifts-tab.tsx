@@ -1,9 +1,10 @@
-import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ShiftsReportResponse } from '../../common/protocol/reports';
 import { useShiftsReport } from '../api/reports';
 import { ErrorAlert } from '../components/error-alert';
 import { PageLoader } from '../components/page-loader';
+import { ResponsiveList } from '../components/responsive-list';
 import { formatDateTime, formatMoney } from '../format';
 import { downloadCsv } from './download';
 import { rangeSlug, type DayRange } from './range';
@@ -15,7 +16,7 @@ type Shift = ShiftsReportResponse['shifts'][number];
 export function ShiftsTab({ range }: { range: DayRange }) {
   const { t } = useTranslation();
   const report = useShiftsReport(range);
-  if (report.isError) return <ErrorAlert error={report.error} />;
+  if (report.isError) return <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />;
   if (!report.data) return <PageLoader />;
   const data = report.data;
   const labels = Object.fromEntries(shiftColumns.map((c) => [c, t(`reports.shifts.${c}`)])) as Record<
@@ -43,38 +44,42 @@ export function ShiftsTab({ range }: { range: DayRange }) {
       {data.shifts.length === 0 ? (
         <Text c="dimmed">{t('reports.shifts.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={1200}>
-          <Table striped highlightOnHover verticalSpacing="xs" data-testid="shifts-table">
-            <Table.Thead>
-              <Table.Tr>
-                {shiftColumns.map((column) => (
-                  <Table.Th key={column} style={alignOf(column)}>
-                    {labels[column]}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.shifts.map((shift) => (
-                <Table.Tr key={shift.id} data-testid={`shift-${shift.id}`}>
-                  {shiftColumns.map((column) => (
-                    <Table.Td key={column} style={alignOf(column)} data-testid={`cell-${column}`}>
-                      <ShiftCell shift={shift} column={column} />
-                    </Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ResponsiveList
+          rows={data.shifts}
+          columns={screenColumns.map((column) => ({
+            key: column,
+            label: labels[column],
+            title: column === 'device',
+            numeric: isShiftMoney(column) || column === 'salesCount',
+            nowrap: true,
+            testId: `cell-${column}`,
+            render: (shift: Shift) => <ShiftCell shift={shift} column={column} />,
+          }))}
+          rowKey={(shift) => shift.id}
+          rowTestId={(shift) => `shift-${shift.id}`}
+          testId="shifts-table"
+        />
       )}
     </Stack>
   );
 }
 
-const numeric = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
-const text = { whiteSpace: 'nowrap' } as const;
-const alignOf = (column: ShiftColumn) => (isShiftMoney(column) || column === 'salesCount' ? numeric : text);
+/**
+ * On screen the drawer's difference comes right after who and when, so it is in view on a 1366 px laptop
+ * without scrolling; the download keeps the Z-report's own order.
+ */
+const screenColumns: readonly ShiftColumn[] = [
+  'device',
+  'cashier',
+  'opened',
+  'closed',
+  'difference',
+  'counted',
+  'expected',
+  ...shiftColumns.filter(
+    (c) => !['device', 'cashier', 'opened', 'closed', 'difference', 'counted', 'expected'].includes(c),
+  ),
+];
 
 function ShiftCell({ shift, column }: { shift: Shift; column: ShiftColumn }) {
   const { t } = useTranslation();

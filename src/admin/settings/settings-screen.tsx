@@ -38,7 +38,7 @@ export function SettingsScreen() {
       {settings.isPending ? (
         <PageLoader />
       ) : settings.isError ? (
-        <ErrorAlert error={settings.error} />
+        <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} />
       ) : (
         // A save (or a fresh read) starts the form over from what the server kept.
         <SettingsForm key={settings.dataUpdatedAt} settings={settings.data.settings} />

@@ -50,11 +50,14 @@ export function StockScreen() {
       {stock.isPending ? (
         <PageLoader />
       ) : stock.isError && items.length === 0 ? (
-        <ErrorAlert error={stock.error} />
+        <ErrorAlert error={stock.error} onRetry={() => void stock.refetch()} />
       ) : (
         <>
           <StockTable items={items} onAction={(item, action) => setPending({ item, action })} />
-          <ErrorAlert error={stock.isFetchNextPageError ? stock.error : null} />
+          <ErrorAlert
+            error={stock.isFetchNextPageError ? stock.error : null}
+            onRetry={() => void stock.fetchNextPage()}
+          />
           <Group justify="space-between">
             <Text size="sm" c="dimmed">
               {t('catalog.shown', { count: items.length })}

@@ -8,6 +8,7 @@ import { DeviceKeyModal, type ShownKey } from '../components/device-key-modal';
 import { ErrorAlert } from '../components/error-alert';
 import { PageLoader } from '../components/page-loader';
 import { ResponsiveList, type ListColumn } from '../components/responsive-list';
+import { StoreTimeNote } from '../components/store-time-note';
 import { formatDate, formatDateTime } from '../format';
 import { BootstrapModal } from './bootstrap-modal';
 import { LicenceHistoryModal } from './licence-history-modal';
@@ -76,10 +77,11 @@ export function TenantsScreen() {
           ]}
         />
       </Group>
+      <StoreTimeNote />
       {tenants.isPending ? (
         <PageLoader />
       ) : tenants.isError && shown.length === 0 ? (
-        <ErrorAlert error={tenants.error} />
+        <ErrorAlert error={tenants.error} onRetry={() => void tenants.refetch()} />
       ) : shown.length === 0 ? (
         <Text c="dimmed">{t('tenants.empty')}</Text>
       ) : (
@@ -101,7 +103,10 @@ export function TenantsScreen() {
               </>
             )}
           />
-          <ErrorAlert error={tenants.isFetchNextPageError ? tenants.error : null} />
+          <ErrorAlert
+            error={tenants.isFetchNextPageError ? tenants.error : null}
+            onRetry={() => void tenants.fetchNextPage()}
+          />
           <Group justify="space-between">
             <Text size="sm" c="dimmed" data-testid="tenants-shown">
               {t('tenants.shown', { count: shown.length })}

@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { loginBody, updateMeBody } from '../../common/protocol/auth.js';
 import type { AppDeps } from '../context.js';
 import { clearSessionCookie, isWebClient, requireUser, setSessionCookie, userOf } from '../http/auth.js';
-import { failureLimiter } from '../http/rate-limit.js';
+import { limitFailures } from '../http/rate-limit.js';
 import { validate } from '../http/validate.js';
 import { currentUser, login, logout, updateCurrentUser } from './service.js';
 
@@ -13,27 +13,27 @@ function loginAccount(body: unknown): string | undefined {
 
 export function authRoutes(deps: AppDeps): Router {
   const router = Router();
-  const limiter = failureLimiter(
-    deps,
-    'login',
-    (req) => loginAccount(req.body),
-    deps.config.rateLimit.maxFailuresPerAddress,
-  );
   router.post(
     '/login',
-    limiter.check,
-    async (req: Request, res: Response) => {
-      const body = validate(loginBody, req.body);
-      const result = await login(deps, body);
-      if (!isWebClient(req)) {
-        res.json(result);
-        return;
-      }
-      // The panel's credential is the HttpOnly cookie only: a token in the body would be readable by page scripts.
-      setSessionCookie(req, res, result.token);
-      res.json({ user: result.user });
-    },
-    limiter.count,
+    ...limitFailures(
+      deps,
+      {
+        scope: 'login',
+        accountOf: (req) => loginAccount(req.body),
+        perAddress: deps.config.rateLimit.maxFailuresPerAddress,
+      },
+      async (req: Request, res: Response) => {
+        const body = validate(loginBody, req.body);
+        const result = await login(deps, body);
+        if (!isWebClient(req)) {
+          res.json(result);
+          return;
+        }
+        // The panel's credential is the HttpOnly cookie only: a token in the body would be readable by page scripts.
+        setSessionCookie(req, res, result.token);
+        res.json({ user: result.user });
+      },
+    ),
   );
   router.post('/logout', requireUser(deps), async (req, res) => {
     await logout(deps, userOf(res));

@@ -136,6 +136,8 @@ export interface ProductPageQuery {
   tenantId: string;
   /** searchKey of the search text; matched anywhere in the name. */
   nameKey?: string;
+  /** The search text as typed, also matched as the start of a SKU (any case) or of a barcode. */
+  codePrefix?: string;
   active?: boolean;
   after?: { nameKey: string; id: string };
   /** Only products whose level in the store is negative, or low (0 ≤ level < lowBelow; no level row is 0). */
@@ -163,7 +165,22 @@ function escapeLike(text: string): string {
 export async function listProductRows(knex: Knex, q: ProductPageQuery): Promise<ProductRow[]> {
   const query = knex('products as p').where('p.tenant_id', q.tenantId);
   if (q.active !== undefined) query.andWhere('p.active', q.active);
-  if (q.nameKey !== undefined)
+  if (q.nameKey !== undefined && q.codePrefix !== undefined) {
+    const { nameKey, codePrefix } = q;
+    // SKUs are stored case-sensitive (utf8mb4_bin), so both sides are lowered; barcodes are digits.
+    query.andWhere((w) =>
+      w
+        .whereRaw("p.name_key LIKE ? ESCAPE '!'", [`%${escapeLike(nameKey)}%`])
+        .orWhereRaw("LOWER(p.sku) LIKE ? ESCAPE '!'", [`${escapeLike(codePrefix.toLowerCase())}%`])
+        .orWhereIn(
+          'p.id',
+          knex('product_barcodes as b')
+            .select('b.product_id')
+            .where('b.tenant_id', q.tenantId)
+            .andWhereRaw("b.barcode LIKE ? ESCAPE '!'", [`${escapeLike(codePrefix)}%`]),
+        ),
+    );
+  } else if (q.nameKey !== undefined)
     query.andWhereRaw("p.name_key LIKE ? ESCAPE '!'", [`%${escapeLike(q.nameKey)}%`]);
   if (q.level) {
     const { storeId, only, lowBelow } = q.level;

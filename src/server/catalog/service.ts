@@ -201,6 +201,7 @@ export async function listProducts(
   const rows = await listProductRows(ctx.db.knex, {
     tenantId: ctx.tenantId,
     nameKey: search ? searchKey(search) : undefined,
+    codePrefix: search || undefined,
     active,
     level,
     after: query.cursor ? decodeCursor(query.cursor) : undefined,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { activateBody, createDeviceBody, deviceActionQuery } from '../../common/protocol/devices.js';
 import type { AppDeps } from '../context.js';
 import { deviceOf, requireDevice, requireTenantManager, tenantContext } from '../http/auth.js';
-import { failureLimiter } from '../http/rate-limit.js';
+import { limitFailures } from '../http/rate-limit.js';
 import { validate } from '../http/validate.js';
 import { deviceIdFromKey } from './keys.js';
 import {
@@ -30,20 +30,20 @@ export function deviceRoutes(deps: AppDeps): Router {
   const router = Router();
 
   // Registers, before the owner guard: the device key (or token) is their credential.
-  const limiter = failureLimiter(
-    deps,
-    'activate',
-    (req) => activationAccount(req.body),
-    // Device keys carry 128 random bits: an installer needs a typo or two, never dozens, from one place.
-    deps.config.rateLimit.maxFailures,
-  );
   router.post(
     '/activate',
-    limiter.check,
-    async (req: Request, res: Response) => {
-      res.json(await activateDevice(deps, validate(activateBody, req.body)));
-    },
-    limiter.count,
+    ...limitFailures(
+      deps,
+      {
+        scope: 'activate',
+        accountOf: (req) => activationAccount(req.body),
+        // Device keys carry 128 random bits: an installer needs a typo or two, never dozens, from one place.
+        perAddress: deps.config.rateLimit.maxFailures,
+      },
+      async (req: Request, res: Response) => {
+        res.json(await activateDevice(deps, validate(activateBody, req.body)));
+      },
+    ),
   );
   router.get('/me', requireDevice(deps), async (_req, res) => {
     res.json({ device: await describeDevice(deps, deviceOf(res)) });

@@ -42,7 +42,7 @@ function keysOf(
  * `perAddress`: failures allowed from one address over all accounts. Returns the check to put before the handler
  * and the counter to put after it (an error handler).
  */
-export function failureLimiter(
+function failureLimiter(
   deps: AppDeps,
   scope: string,
   accountOf: (req: Request) => string | undefined,
@@ -67,4 +67,25 @@ export function failureLimiter(
     next(error);
   };
   return { check, count };
+}
+
+export interface FailureLimit {
+  /** Keeps the counts of one endpoint apart from another's. */
+  scope: string;
+  /** The account an attempt is for (an e-mail, a device), if the body names one. */
+  accountOf: (req: Request) => string | undefined;
+  perAddress: number;
+}
+
+/**
+ * A credential-checking handler between its limiter's check and counter, the one wiring every limited endpoint
+ * uses: `router.post(path, ...limitFailures(deps, limit, handler))`.
+ */
+export function limitFailures(
+  deps: AppDeps,
+  limit: FailureLimit,
+  handler: RequestHandler,
+): [RequestHandler, RequestHandler, ErrorRequestHandler] {
+  const { check, count } = failureLimiter(deps, limit.scope, limit.accountOf, limit.perAddress);
+  return [check, handler, count];
 }

@@ -33,6 +33,7 @@ describe('sale screen commands', () => {
       state: { ...initialSession, cart, selected: cart.lines.length - 1 },
       notify: () => {},
       refreshParked: () => {},
+      startPayment: () => {},
     } as unknown as SaleSession;
     const env: SaleCommandEnv = {
       ctx: r.ctx,

@@ -1,4 +1,4 @@
-import type { Change } from '../../../common/protocol/sync.js';
+import type { Change, PinRole } from '../../../common/protocol/sync.js';
 import type { Unit } from '../../../common/protocol/catalog.js';
 import type { StoreDb } from '../connection.js';
 import { ftsQuery, ftsText } from '../search-text.js';
@@ -114,16 +114,27 @@ export interface LocalCashier {
   name: string;
   pinHash: string | null;
   active: boolean;
+  role: PinRole;
 }
 
 export function listCashiers(db: StoreDb): LocalCashier[] {
-  const rows = stmt(db, 'SELECT id, name, pin_hash, active FROM cashiers ORDER BY name').all() as Array<{
+  const rows = stmt(
+    db,
+    'SELECT id, name, pin_hash, active, role FROM cashiers ORDER BY name',
+  ).all() as Array<{
     id: string;
     name: string;
     pin_hash: string | null;
     active: number;
+    role: string;
   }>;
-  return rows.map((row) => ({ id: row.id, name: row.name, pinHash: row.pin_hash, active: row.active === 1 }));
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    pinHash: row.pin_hash,
+    active: row.active === 1,
+    role: row.role === 'supervisor' ? 'supervisor' : 'cashier',
+  }));
 }
 
 export function readSettings<T>(db: StoreDb): T | null {
@@ -193,9 +204,17 @@ export function applyChange(db: StoreDb, change: Change): void {
       else
         stmt(
           db,
-          `INSERT INTO cashiers (id, name, pin_hash, active) VALUES (?, ?, ?, ?)
-           ON CONFLICT (id) DO UPDATE SET name = excluded.name, pin_hash = excluded.pin_hash, active = excluded.active`,
-        ).run(change.id, change.data.name, change.data.pinHash, change.data.active ? 1 : 0);
+          `INSERT INTO cashiers (id, name, pin_hash, active, role) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET name = excluded.name, pin_hash = excluded.pin_hash,
+             active = excluded.active, role = excluded.role`,
+        ).run(
+          change.id,
+          change.data.name,
+          change.data.pinHash,
+          change.data.active ? 1 : 0,
+          // An older server sends no role: everyone it sends is a cashier.
+          change.data.role ?? 'cashier',
+        );
       return;
     case 'settings':
       if (change.op === 'delete' || !change.data) stmt(db, 'DELETE FROM settings WHERE id = 1').run();

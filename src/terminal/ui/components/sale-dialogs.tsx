@@ -1,22 +1,32 @@
 import { useCallback } from 'react';
 import { formatMoney } from '../../../common/money.js';
+import { AppError } from '../../../common/errors.js';
+import { needsApproval, supervisorByPin, type ActAtStake } from '../../register/approval.js';
+import type { Cashier } from '../../register/cashier.js';
 import { settingsOf, type RegisterContext } from '../../register/context.js';
 import { closeFiscalShift, fiscaliseDocument, readFiscalConfig } from '../../fiscal/service.js';
 import { printRefund, printSale, refundReceiptLines } from '../../register/printing.js';
-import { findSale, refundOptions } from '../../register/refunds.js';
+import { findSale, previewRefund, refundOptions } from '../../register/refunds.js';
 import { searchCatalog } from '../../register/selling.js';
-import { closeShift, moveCash } from '../../register/shift.js';
+import { assertDrawerHolds, closeShift, requireOpenShift } from '../../register/shift.js';
 import { cartTotals } from '../../sale/cart.js';
 import { reportLines, timeLabel } from '../format.js';
 import { typedMoney, typedReason } from '../input.js';
-import { receiptWidth, saleReceiptOnScreen, type SaleSession } from '../hooks/use-sale-session.js';
+import {
+  receiptWidth,
+  saleReceiptOnScreen,
+  type Approval,
+  type SaleSession,
+} from '../hooks/use-sale-session.js';
 import type { PromptPurpose, SaleDialog } from '../state/sale-dialog.js';
 import { moneyChars } from '../state/text-field.js';
 import { InputError, say, type UiKey } from '../text.js';
 import { bodyRows, useErrorText, useUi } from '../ui-context.js';
+import { ApproveDialog } from './approve-dialog.js';
 import { ListDialog } from './list-dialog.js';
 import { PayDialog } from './pay-dialog.js';
 import { PromptDialog } from './prompt-dialog.js';
+import { RefundConfirmDialog } from './refund-confirm-dialog.js';
 import { RefundDialog } from './refund-dialog.js';
 import { SearchDialog } from './search-dialog.js';
 import { TextView } from './text-view.js';
@@ -80,6 +90,38 @@ export function SaleDialogView({
       .catch((error: unknown) => session.notify({ kind: 'error', text: describe(error) }));
   };
 
+  /**
+   * Runs an act now, or after a supervisor's PIN when the store's approvals name it. `run` gets the approval to
+   * record with the act.
+   */
+  const withApproval = (stake: ActAtStake, run: (approval?: Approval) => void) => {
+    if (!needsApproval(ctx, stake)) return run();
+    open({ kind: 'approve', ...stake, run: (approvedBy: Cashier) => run({ act: stake.act, approvedBy }) });
+  };
+
+  /** A discount above the cashier's cap goes to a supervisor when the store allows it that way. */
+  const discountOrApproval = (give: (approval?: Approval) => void) => {
+    try {
+      give();
+      close();
+    } catch (error) {
+      const overLimit = error instanceof AppError && error.code === 'DISCOUNT_OVER_LIMIT';
+      if (!overLimit || !needsApproval(ctx, { act: 'discountAboveLimit' })) throw error;
+      open({
+        kind: 'approve',
+        act: 'discountAboveLimit',
+        run: (approvedBy: Cashier) => {
+          give({ act: 'discountAboveLimit', approvedBy });
+          close();
+        },
+      });
+    }
+  };
+
+  const cartTotal = cartTotals(state.cart).total;
+  const approvedNote = (approval?: Approval) =>
+    approval ? ` · ${say(lang, 'ui.sale.approvedBy', { name: approval.approvedBy.name })}` : '';
+
   const prompt = (purpose: PromptPurpose, amount?: number, code = '', name = selectedName) => {
     const p = (
       titleKey: UiKey,
@@ -121,27 +163,36 @@ export function SaleDialogView({
         return p('ui.dialog.qty', say(lang, 'ui.key.qty'), (v) => (session.setQty(v), close()));
       case 'void':
         return p('ui.dialog.voidReason', say(lang, 'ui.field.reason'), (v) => {
-          const name = session.voidLine(v);
-          close();
-          info(say(lang, 'ui.sale.voided', { name }));
+          typedReason(v);
+          const stake: ActAtStake = {
+            act: 'voidAfterPayment',
+            amount: cartTotals(state.cart).lines[state.selected]?.total ?? 0,
+          };
+          const run = (approval?: Approval) => {
+            const name = session.voidLine(v, approval);
+            close();
+            info(say(lang, 'ui.sale.voided', { name }) + approvedNote(approval));
+          };
+          // Only once the pay dialog was opened: a line voided while the customer pays is the classic skim.
+          if (state.paymentStarted) withApproval(stake, run);
+          else run();
         });
       case 'cancel':
         return p('ui.dialog.cancelReason', say(lang, 'ui.field.reason'), (v) => {
-          session.cancelSale(v);
-          close();
-          info(say(lang, 'ui.sale.cancelled'));
+          typedReason(v);
+          withApproval({ act: 'cancelAbove', amount: cartTotal }, (approval) => {
+            session.cancelSale(v, approval);
+            close();
+            info(say(lang, 'ui.sale.cancelled') + approvedNote(approval));
+          });
         });
       case 'lineDiscount':
-        return p(
-          'ui.dialog.lineDiscount',
-          say(lang, 'ui.key.lineDiscount'),
-          (v) => (session.discountLine(v), close()),
+        return p('ui.dialog.lineDiscount', say(lang, 'ui.key.lineDiscount'), (v) =>
+          discountOrApproval((approval) => session.discountLine(v, approval)),
         );
       case 'cartDiscount':
-        return p(
-          'ui.dialog.cartDiscount',
-          say(lang, 'ui.key.cartDiscount'),
-          (v) => (session.discountCart(v), close()),
+        return p('ui.dialog.cartDiscount', say(lang, 'ui.key.cartDiscount'), (v) =>
+          discountOrApproval((approval) => session.discountCart(v, approval)),
         );
       case 'cashAmount':
         return p(
@@ -156,10 +207,15 @@ export function SaleDialogView({
         );
       case 'cashReason':
         return p('ui.dialog.cashReason', say(lang, 'ui.field.reason'), (v) => {
-          moveCash(ctx, amount ?? 0, typedReason(v));
-          onCommitted();
-          close();
-          info(say(lang, 'ui.sale.cashMoved', { amount: formatMoney(amount ?? 0) }));
+          const reason = typedReason(v);
+          const moved = amount ?? 0;
+          const run = (approval?: Approval) => {
+            session.moveCash(moved, reason, approval);
+            close();
+            info(say(lang, 'ui.sale.cashMoved', { amount: formatMoney(moved) }) + approvedNote(approval));
+          };
+          if (moved < 0) withApproval({ act: 'cashOut', amount: -moved }, run);
+          else run();
         });
       case 'countedCash':
         return p(
@@ -189,8 +245,11 @@ export function SaleDialogView({
         });
       case 'quitReason':
         return p('ui.dialog.quitReason', say(lang, 'ui.field.reason'), (v) => {
-          session.quitWithOpenSale({ cancelReason: v });
-          onQuit();
+          typedReason(v);
+          withApproval({ act: 'cancelAbove', amount: cartTotal }, (approval) => {
+            session.quitWithOpenSale({ cancelReason: v, approval });
+            onQuit();
+          });
         });
       case 'refundNo':
         return p('ui.dialog.refundNo', say(lang, 'ui.field.receiptNo'), (v) => {
@@ -295,17 +354,44 @@ export function SaleDialogView({
           receiptNo={dialog.receiptNo}
           lines={dialog.lines}
           onRefund={(selection) => {
-            const { refund, lines } = session.refund(dialog.receiptNo, selection, columns);
-            const title = say(lang, 'ui.dialog.refunded', { refundNo: refund.refundNo });
-            open({ kind: 'view', title, lines });
-            fiscaliseThenPrint(
-              { id: refund.refundId, fiscal: refund.fiscal },
-              () => printRefund(ctx, refund, refund.sale.data),
-              {
-                title,
-                lines: () => refundReceiptLines(ctx, refund, refund.sale.data, receiptWidth(columns)),
-              },
-            );
+            // More than is left is refused here, before the confirmation.
+            previewRefund(ctx, { receiptNo: dialog.receiptNo, selection, method: 'original' });
+            open({ kind: 'refundConfirm', receiptNo: dialog.receiptNo, selection });
+          }}
+          onCancel={close}
+        />
+      );
+    case 'refundConfirm':
+      return (
+        <RefundConfirmDialog
+          rows={body}
+          receiptNo={dialog.receiptNo}
+          preview={(method) => previewRefund(ctx, { ...dialog, method })}
+          onConfirm={({ method, reason }) => {
+            const why = typedReason(reason);
+            const { data } = previewRefund(ctx, { ...dialog, method });
+            // The drawer is checked before a supervisor is called over; the commit checks it again.
+            const cash = data.payments.filter((p) => p.method === 'cash').reduce((a, p) => a + p.amount, 0);
+            if (cash > 0) assertDrawerHolds(ctx, requireOpenShift(ctx).id, cash);
+            withApproval({ act: 'refund', amount: data.total }, (approval) => {
+              const { refund, lines } = session.refund(
+                dialog.receiptNo,
+                dialog.selection,
+                columns,
+                approval,
+                { method, reason: why },
+              );
+              const title = say(lang, 'ui.dialog.refunded', { refundNo: refund.refundNo });
+              open({ kind: 'view', title, lines });
+              fiscaliseThenPrint(
+                { id: refund.refundId, fiscal: refund.fiscal },
+                () => printRefund(ctx, refund, refund.sale.data),
+                {
+                  title,
+                  lines: () => refundReceiptLines(ctx, refund, refund.sale.data, receiptWidth(columns)),
+                },
+              );
+            });
           }}
           onCancel={close}
         />
@@ -321,5 +407,17 @@ export function SaleDialogView({
       );
     case 'prompt':
       return prompt(dialog.purpose, dialog.amount, dialog.code, dialog.name);
+    case 'approve':
+      return (
+        <ApproveDialog
+          title={say(lang, 'ui.dialog.approve', {
+            act: say(lang, `ui.approval.${dialog.act}`),
+            amount: dialog.amount ? ` · ${formatMoney(dialog.amount)}` : '',
+          })}
+          check={(pin) => supervisorByPin(ctx, pin)}
+          onApproved={dialog.run}
+          onCancel={close}
+        />
+      );
   }
 }

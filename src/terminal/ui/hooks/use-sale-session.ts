@@ -5,6 +5,7 @@ import type { RegisterContext } from '../../register/context.js';
 import { refundReceiptLines, saleReceiptLines } from '../../register/printing.js';
 import { parkCart, parkedSales, resumeParked } from '../../register/parking.js';
 import { refundSale } from '../../register/refunds.js';
+import { moveCash } from '../../register/shift.js';
 import {
   cashierPolicy,
   checkout,
@@ -25,13 +26,14 @@ import {
   type CartState,
 } from '../../sale/cart.js';
 import type { Tender } from '../../sale/payment.js';
-import type { RefundSelection } from '../../sale/refund.js';
+import type { RefundMethod, RefundSelection } from '../../sale/refund.js';
 import type { SaleCompletedData } from '../../../common/protocol/sync.js';
 import { typedDiscount, typedQuantity, typedReason } from '../input.js';
 import { InputError } from '../text.js';
 import { useSyncState } from './use-sync-state.js';
 import { formatMoney } from '../../../common/money.js';
-import { recordAct } from '../../register/audit.js';
+import { recordAct, type ApprovalAct } from '../../register/audit.js';
+import { recordApproval } from '../../register/approval.js';
 import { interruptedSale, keepOpenSale, type OpenSale } from '../../register/open-sale.js';
 import { say } from '../text.js';
 import { useErrorText, useUi } from '../ui-context.js';
@@ -42,6 +44,12 @@ import {
   type SessionAction,
   type SessionState,
 } from '../state/sale-session.js';
+
+/** A supervisor let this act through (their PIN was checked by the approve dialog). */
+export interface Approval {
+  act: ApprovalAct;
+  approvedBy: Cashier;
+}
 
 export interface SaleSessionDeps {
   ctx: RegisterContext;
@@ -72,7 +80,14 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
       const text = say(lang, 'ui.sale.restored', { count: sale.cart.lines.length, total });
       const notice: Notice = { kind: 'info', text };
       return [
-        { ...initialSession, parked, cart: sale.cart, selected: sale.cart.lines.length - 1, notice },
+        {
+          ...initialSession,
+          parked,
+          cart: sale.cart,
+          selected: sale.cart.lines.length - 1,
+          notice,
+          paymentStarted: sale.tenders.length > 0,
+        },
         sale,
       ];
     } catch (error) {
@@ -90,11 +105,24 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
     [setState],
   );
 
-  /** Every change of the cart is on disk (with its audit entries, in one transaction) before it is shown. */
+  /**
+   * Every change of the cart is on disk (with its audit entries, in one transaction) before it is shown. An
+   * approved change carries its supervisor in its own entries and in an `approval.given` entry beside them.
+   */
   const commitCart = useCallback(
-    (cart: CartState, audit: readonly CartAuditEntry[], select?: number) => {
+    (
+      cart: CartState,
+      audit: readonly CartAuditEntry[],
+      select?: number,
+      approval?: Approval & { amount: number },
+    ) => {
       ctx.db.transaction(() => {
-        recordAudit(ctx, cashier, audit);
+        recordAudit(
+          ctx,
+          cashier,
+          approval ? audit.map((entry) => ({ ...entry, approvedBy: approval.approvedBy.id })) : audit,
+        );
+        if (approval) recordApproval(ctx, cashier, approval);
         keepOpenSale(ctx, cashier, cart);
       })();
       dispatch({ type: 'cart', cart, select });
@@ -103,11 +131,15 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
   );
 
   const apply = useCallback(
-    (action: CartAction, cart: CartState, select?: (next: CartState) => number) => {
-      const result = reduceCart(cart, action, cashierPolicy(ctx));
+    (action: CartAction, cart: CartState, select?: (next: CartState) => number, approval?: Approval) => {
+      // A supervisor's approval lifts the cashier's discount cap: the act is theirs.
+      const policy = cashierPolicy(ctx);
+      const result = reduceCart(cart, action, approval ? { ...policy, role: 'supervisor' } : policy);
       checkCartLimits(result.state);
+      // The money the approved act took off the sale (a voided line, a cancelled cart, a discount).
+      const amount = cartTotals(cart).total - cartTotals(result.state).total;
       // Voids, reductions and cancellations are recorded before the screen shows them gone.
-      commitCart(result.state, result.audit, select?.(result.state));
+      commitCart(result.state, result.audit, select?.(result.state), approval && { ...approval, amount });
     },
     [ctx, commitCart],
   );
@@ -150,35 +182,53 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
         selectedLine(s);
         apply({ type: 'setQty', lineIndex: s.selected, qty: typedQuantity(typed) }, s.cart);
       },
-      voidLine(reason: string) {
+      /** The pay dialog opened: from now on a void may need a supervisor. */
+      startPayment: () => dispatch({ type: 'paymentStarted' }),
+      voidLine(reason: string, approval?: Approval) {
         const s = current();
         const line = selectedLine(s);
-        apply({ type: 'removeLine', lineIndex: s.selected, reason: typedReason(reason) }, s.cart);
+        apply(
+          { type: 'removeLine', lineIndex: s.selected, reason: typedReason(reason) },
+          s.cart,
+          undefined,
+          approval,
+        );
         return line.product.name;
       },
-      cancelSale(reason: string) {
+      cancelSale(reason: string, approval?: Approval) {
         const s = current();
         if (s.cart.lines.length === 0) throw new AppError('EMPTY_CART');
-        apply({ type: 'clear', reason: typedReason(reason) }, s.cart);
+        apply({ type: 'clear', reason: typedReason(reason) }, s.cart, undefined, approval);
       },
-      discountLine(typed: string) {
+      discountLine(typed: string, approval?: Approval) {
         const s = current();
         selectedLine(s);
-        apply({ type: 'lineDiscount', lineIndex: s.selected, discount: typedDiscount(typed) }, s.cart);
+        apply(
+          { type: 'lineDiscount', lineIndex: s.selected, discount: typedDiscount(typed) },
+          s.cart,
+          undefined,
+          approval,
+        );
       },
-      discountCart(typed: string) {
+      discountCart(typed: string, approval?: Approval) {
         const s = current();
-        apply({ type: 'cartDiscount', discount: typedDiscount(typed) }, s.cart);
+        apply({ type: 'cartDiscount', discount: typedDiscount(typed) }, s.cart, undefined, approval);
       },
       /**
        * Ctrl+Q / Ctrl+C with an open sale: it is parked or cancelled with a reason (audited as a cancel), and the
        * quit itself is recorded, before pos closes.
        */
-      quitWithOpenSale(choice: { park: true } | { cancelReason: string }) {
+      quitWithOpenSale(choice: { park: true } | { cancelReason: string; approval?: Approval }) {
         const s = current();
         const detail = { lineCount: s.cart.lines.length, amount: cartTotals(s.cart).total };
         if ('park' in choice) parkCart(ctx, cashier, s.cart);
-        else apply({ type: 'clear', reason: typedReason(choice.cancelReason) }, s.cart);
+        else
+          apply(
+            { type: 'clear', reason: typedReason(choice.cancelReason) },
+            s.cart,
+            undefined,
+            choice.approval,
+          );
         recordAct(ctx, cashier.id, {
           kind: 'quit.with.open.sale',
           choice: 'park' in choice ? 'parked' : 'cancelled',
@@ -219,8 +269,27 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
         onCommitted();
         return sale;
       },
-      refund(receiptNo: string, selection: RefundSelection, columns: number) {
-        const refund = refundSale(ctx, { receiptNo, selection, cashier });
+      /** Cash in (+) or out (−); a cash out a supervisor approved is recorded with it. */
+      moveCash(amount: number, reason: string, approval?: Approval) {
+        ctx.db.transaction(() => {
+          moveCash(ctx, amount, reason);
+          if (approval) recordApproval(ctx, cashier, { ...approval, amount: -amount, reason });
+        })();
+        onCommitted();
+      },
+      refund(
+        receiptNo: string,
+        selection: RefundSelection,
+        columns: number,
+        approval?: Approval,
+        choice: { method?: RefundMethod; reason?: string } = {},
+      ) {
+        // The approval is written with the refund, or not at all.
+        const refund = ctx.db.transaction(() => {
+          const done = refundSale(ctx, { receiptNo, selection, cashier, ...choice });
+          if (approval) recordApproval(ctx, cashier, { ...approval, amount: done.data.total });
+          return done;
+        })();
         onCommitted();
         return { refund, lines: refundReceiptLines(ctx, refund, refund.sale.data, receiptWidth(columns)) };
       },

@@ -57,6 +57,7 @@ export const saleCommands: Record<SaleCommand, (env: SaleCommandEnv) => void> = 
   'sale.cancel': (env) => lineDialog(env, 'cancel'),
   'sale.pay': (env) => {
     assertCanPay(env.session.state.cart);
+    env.session.startPayment();
     env.open({ kind: 'pay' });
   },
   'sale.park': (env) => {

@@ -1,4 +1,7 @@
+import type { ActAtStake } from '../../register/approval.js';
+import type { Cashier } from '../../register/cashier.js';
 import type { RefundOption } from '../../register/refunds.js';
+import type { RefundSelection } from '../../sale/refund.js';
 import type { Scope } from '../keys.js';
 
 /** What a one-line prompt over the sale screen asks for. */
@@ -25,7 +28,11 @@ export type SaleDialog =
   | { kind: 'quit' }
   | { kind: 'prompt'; purpose: PromptPurpose; amount?: number; code?: string; name?: string }
   | { kind: 'refundLines'; receiptNo: string; lines: RefundOption[] }
-  | { kind: 'view'; title: string; lines: string[]; afterClose?: 'logout' };
+  /** Lines, amount, method and reason shown before the refund is written. */
+  | { kind: 'refundConfirm'; receiptNo: string; selection: RefundSelection }
+  | { kind: 'view'; title: string; lines: string[]; afterClose?: 'logout' }
+  /** A supervisor's PIN before an act the store's approvals name; `run` does the act once approved. */
+  | ({ kind: 'approve'; run(approvedBy: Cashier): void } & ActAtStake);
 
 /** The key scopes each dialog answers to, for its help line. */
 export const dialogScopes: Record<SaleDialog['kind'], readonly Scope[]> = {
@@ -35,5 +42,7 @@ export const dialogScopes: Record<SaleDialog['kind'], readonly Scope[]> = {
   quit: ['list', 'dialog'],
   prompt: ['dialog'],
   refundLines: ['list', 'dialog'],
+  refundConfirm: ['refund', 'dialog'],
   view: ['view'],
+  approve: ['dialog'],
 };

@@ -17,6 +17,8 @@ export interface SessionState {
   parked: readonly ParkedSale[];
   notice: Notice | null;
   lastSale: CompletedSale | null;
+  /** The pay dialog was opened for this cart: voiding a line now may need a supervisor (`voidAfterPayment`). */
+  paymentStarted: boolean;
 }
 
 export type SessionAction =
@@ -27,7 +29,8 @@ export type SessionAction =
   | { type: 'parked'; parked: readonly ParkedSale[] }
   | { type: 'parkedList'; parked: readonly ParkedSale[] }
   | { type: 'resumed'; cart: CartState; parked: readonly ParkedSale[] }
-  | { type: 'paid'; sale: CompletedSale };
+  | { type: 'paid'; sale: CompletedSale }
+  | { type: 'paymentStarted' };
 
 export const initialSession: SessionState = {
   cart: emptyCart,
@@ -35,6 +38,7 @@ export const initialSession: SessionState = {
   parked: [],
   notice: null,
   lastSale: null,
+  paymentStarted: false,
 };
 
 function clampSelection(selected: number, cart: CartState): number {
@@ -49,13 +53,14 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
         ...state,
         cart: action.cart,
         selected: clampSelection(action.select ?? state.selected, action.cart),
+        paymentStarted: state.paymentStarted && action.cart.lines.length > 0,
       };
     case 'select':
       return { ...state, selected: clampSelection(state.selected + action.delta, state.cart) };
     case 'notice':
       return { ...state, notice: action.notice };
     case 'parked':
-      return { ...state, parked: action.parked, cart: emptyCart, selected: -1 };
+      return { ...state, parked: action.parked, cart: emptyCart, selected: -1, paymentStarted: false };
     case 'parkedList':
       return { ...state, parked: action.parked };
     case 'resumed':
@@ -64,8 +69,11 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
         cart: action.cart,
         selected: action.cart.lines.length - 1,
         parked: action.parked,
+        paymentStarted: false,
       };
     case 'paid':
-      return { ...state, cart: emptyCart, selected: -1, lastSale: action.sale };
+      return { ...state, cart: emptyCart, selected: -1, lastSale: action.sale, paymentStarted: false };
+    case 'paymentStarted':
+      return { ...state, paymentStarted: true };
   }
 }

@@ -1,0 +1,55 @@
+import { AppError } from '../../common/errors.js';
+import type { Money } from '../../common/money.js';
+import { verifySecret } from '../../node/secret-hash.js';
+import { listCashiers } from '../store/queries/catalog.js';
+import { recordAct, type ApprovalAct } from './audit.js';
+import type { Cashier } from './cashier.js';
+import { settingsOf, type RegisterContext } from './context.js';
+
+export type { ApprovalAct };
+
+/** What an act that may need a supervisor is about: the money at stake decides `cancelAbove`. */
+export interface ActAtStake {
+  act: ApprovalAct;
+  amount?: Money;
+}
+
+/**
+ * Whether the store's `approvals` setting asks a supervisor's PIN for this act. A register that has not pulled the
+ * setting (or an older server) asks for none.
+ */
+export function needsApproval(ctx: RegisterContext, { act, amount = 0 }: ActAtStake): boolean {
+  const approvals = settingsOf(ctx).approvals;
+  if (!approvals) return false;
+  if (act === 'cancelAbove') return approvals.cancelAbove !== null && amount > approvals.cancelAbove;
+  return approvals[act];
+}
+
+/**
+ * The active supervisor whose PIN this is, checked offline against the pulled people. A cashier's PIN, a disabled
+ * supervisor's or an unknown one is refused.
+ */
+export async function supervisorByPin(ctx: RegisterContext, pin: string): Promise<Cashier> {
+  const supervisors = listCashiers(ctx.db).filter(
+    (c) => c.active && c.role === 'supervisor' && c.pinHash !== null,
+  );
+  for (const supervisor of supervisors) {
+    if (await verifySecret(pin, supervisor.pinHash!)) return { id: supervisor.id, name: supervisor.name };
+  }
+  throw new AppError('APPROVAL_REFUSED');
+}
+
+/** The approval as an audit event of its own, next to the act it let through (call inside the act's transaction). */
+export function recordApproval(
+  ctx: RegisterContext,
+  cashier: Cashier,
+  approval: ActAtStake & { approvedBy: Cashier; reason?: string },
+): void {
+  recordAct(ctx, cashier.id, {
+    kind: 'approval.given',
+    approvedBy: approval.approvedBy.id,
+    act: approval.act,
+    ...(approval.amount !== undefined && { amount: approval.amount }),
+    ...(approval.reason && { reason: approval.reason }),
+  });
+}
