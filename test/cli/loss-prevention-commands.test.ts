@@ -1,22 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { newId } from '../../src/common/ids.js';
 import { storeDayOf } from '../../src/common/time.js';
-import {
-  assertBuilt,
-  createSuperadminCli,
-  ok,
-  runCli,
-  startServerProcess,
-  type ServerProcess,
-} from '../helpers/cli.js';
-import { freshDb, type TestDb } from '../helpers/db.js';
-import { freePort } from '../helpers/http.js';
+import { cliShop, ok, runCli, startCliServer, type CliServer, type CliShop } from '../helpers/cli.js';
 
-const JWT_SECRET = 'loss-prevention-test-secret-at-least-32-chars';
-const SUPERADMIN = { email: 'root@posapp.uz', password: 'platform-pass-1' };
 const OWNER = { email: 'owner@aziza.uz', password: 'owner-pass-1' };
 
 /** Supervisors, approvals, quick keys and the audit report through the built `posapp` (SQLite, as owner-commands). */
@@ -24,67 +10,26 @@ describe('loss-prevention commands through the built CLI [sqlite]', function () 
   // Each step spawns the CLI, and logins use the real scrypt cost: minutes on a busy machine.
   this.timeout(180_000);
 
-  let scratch: string;
-  let db: TestDb;
-  let server: ServerProcess;
+  let server: CliServer;
+  let shop: CliShop;
   let deviceToken: string;
-  const ownerDir = () => join(scratch, 'config-owner');
-  const asOwner = (...args: string[]) =>
-    runCli('posapp', ['--config-dir', ownerDir(), '--lang', 'en', ...args]);
+  const asOwner = (...args: string[]) => shop.asOwner(...args);
   const json = async (...args: string[]) => JSON.parse(ok(await asOwner('--json', ...args)).stdout);
 
   before(async function () {
     this.timeout(180_000);
-    assertBuilt();
-    scratch = mkdtempSync(join(tmpdir(), 'posapp-loss-'));
-    db = await freshDb('sqlite');
-    const dataDir = join(scratch, 'server');
-    server = await startServerProcess(
-      ['--port', String(await freePort()), '--host', '127.0.0.1', '--db', db.url, '--data-dir', dataDir],
-      { JWT_SECRET, LOG_LEVEL: 'warn' },
-    );
-    const rootDir = join(scratch, 'config-root');
-    const asRoot = (...args: string[]) => runCli('posapp', ['--config-dir', rootDir, ...args]);
-    ok(await createSuperadminCli(db.url, dataDir, SUPERADMIN));
-    ok(
-      await asRoot(
-        'login',
-        '--server',
-        server.url,
-        '--email',
-        SUPERADMIN.email,
-        '--password',
-        SUPERADMIN.password,
-      ),
-    );
-    const boot = JSON.parse(
-      ok(
-        await asRoot(
-          '--json',
-          'bootstrap',
-          '--tenant',
-          'Aziza Market',
-          '--store',
-          'Yunusobod',
-          '--owner-email',
-          OWNER.email,
-          '--owner-password',
-          OWNER.password,
-        ),
-      ).stdout,
-    );
-    const activated = await fetch(`${server.url}/devices/activate`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ deviceKey: boot.deviceKey }),
+    server = await startCliServer('sqlite', 'loss');
+    shop = await cliShop(server, {
+      tenantName: 'Aziza Market',
+      storeName: 'Yunusobod',
+      owner: OWNER,
+      loginOwner: true,
+      lang: 'en',
     });
-    deviceToken = ((await activated.json()) as { deviceToken: string }).deviceToken;
-    ok(await asOwner('login', '--server', server.url, '--email', OWNER.email, '--password', OWNER.password));
+    deviceToken = await shop.deviceToken();
   });
   after(async () => {
     await server?.stop('SIGINT');
-    await db?.destroy();
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
   it('adds a supervisor, refuses a PIN someone active has, and takes a disabled person back', async () => {
@@ -96,7 +41,15 @@ describe('loss-prevention commands through the built CLI [sqlite]', function () 
     const clash = await asOwner('users', 'add', '--role', 'cashier', '--name', 'Botir', '--pin', '5678');
     assert.equal(clash.code, 1);
     assert.match(clash.stderr, /Another person of this shop already has this PIN/);
-    const uz = await runCli('posapp', ['--config-dir', ownerDir(), 'users', 'pin', 'Aziza', '--pin', '5678']);
+    const uz = await runCli('posapp', [
+      '--config-dir',
+      shop.ownerDir,
+      'users',
+      'pin',
+      'Aziza',
+      '--pin',
+      '5678',
+    ]);
     assert.equal(uz.code, 1);
     assert.match(uz.stderr, /Bu PIN do‘konning boshqa xodimida bor/);
 

@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { readSession } from '../../src/cli/session.js';
+import type { Dialect } from '../../src/server/db/connection.js';
+import { freshDb, type TestDb } from './db.js';
+import { freePort } from './http.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -105,7 +110,8 @@ export async function startServerProcess(
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 20_000;
+  // Generous: on a loaded machine a cold start of the built server takes many seconds.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`posapp server exited with ${child.exitCode}:\n${output}`);
     try {
@@ -115,7 +121,7 @@ export async function startServerProcess(
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`posapp server did not answer /health within 20 s:\n${output}`);
+      throw new Error(`posapp server did not answer /health within 60 s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -126,6 +132,171 @@ export async function startServerProcess(
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null) child.kill(signal);
       return exited;
+    },
+  };
+}
+
+/** The platform owner every CLI fixture server has; logins run the server's real scrypt cost. */
+export const CLI_SUPERADMIN = { email: 'root@posapp.uz', password: 'platform-pass-1' };
+
+const CLI_JWT_SECRET = 'cli-fixture-secret-that-is-at-least-32-chars';
+
+/** A `posapp server` child on a fresh database with a superadmin, and a scratch directory for config and data dirs. */
+export interface CliServer {
+  url: string;
+  db: TestDb;
+  scratch: string;
+  child: ServerProcess;
+  /** `posapp --config-dir <superadmin's> …args`, logged in on first use. */
+  asRoot(...args: string[]): Promise<CliResult>;
+  /** A superadmin bearer token from the API. */
+  rootToken(): Promise<string>;
+  /** The JSON answer of an API call; fails with the server's answer unless 2xx. */
+  api(path: string, token: string | null, body?: unknown): Promise<Record<string, unknown>>;
+  /** Stops the server (SIGTERM unless told), removes the database and the scratch directory; the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+let scratchCounter = 0;
+
+export async function startCliServer(dialect: Dialect, name = 'cli'): Promise<CliServer> {
+  assertBuilt();
+  const scratch = mkdtempSync(join(tmpdir(), `posapp-${name}-`));
+  const db = await freshDb(dialect);
+  const dataDir = join(scratch, 'server');
+  ok(await createSuperadminCli(db.url, dataDir, CLI_SUPERADMIN));
+  const child = await startServerProcess(
+    ['--port', String(await freePort()), '--host', '127.0.0.1', '--db', db.url, '--data-dir', dataDir],
+    { JWT_SECRET: CLI_JWT_SECRET, LOG_LEVEL: 'warn' },
+  );
+  const url = child.url;
+  const rootDir = join(scratch, 'config-root');
+  let rootLogin: Promise<CliResult> | undefined;
+  let token: Promise<string> | undefined;
+  const api: CliServer['api'] = async (path, bearerToken, body) => {
+    const res = await fetch(`${url}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(bearerToken ? { authorization: `Bearer ${bearerToken}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await res.json()) as Record<string, unknown>;
+    assert.ok(res.ok, `${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  return {
+    url,
+    db,
+    scratch,
+    child,
+    async asRoot(...args) {
+      rootLogin ??= runCli('posapp', [
+        '--config-dir',
+        rootDir,
+        'login',
+        '--server',
+        url,
+        '--email',
+        CLI_SUPERADMIN.email,
+        '--password',
+        CLI_SUPERADMIN.password,
+      ]).then(ok);
+      await rootLogin;
+      return runCli('posapp', ['--config-dir', rootDir, ...args]);
+    },
+    rootToken() {
+      token ??= api('/auth/login', null, CLI_SUPERADMIN).then((body) => body.token as string);
+      return token;
+    },
+    api,
+    async stop(signal = 'SIGTERM') {
+      const code = await child.stop(signal);
+      await db.destroy();
+      rmSync(scratch, { recursive: true, force: true });
+      return code;
+    },
+  };
+}
+
+export interface CliShopOptions {
+  tenantName?: string;
+  storeName?: string;
+  owner?: { email: string; password: string };
+  maxDevices?: number;
+  /** Registers in all, POS-01 included; the extra ones are added by the owner (pending, keys kept). */
+  devices?: number;
+  /** `posapp login` of the owner into its config dir, so `asOwner` runs commands at once. */
+  loginOwner?: boolean;
+  /** `--lang` given to every `asOwner` command. */
+  lang?: 'uz' | 'ru' | 'en';
+}
+
+/** A tenant bootstrapped on a CLI fixture server, its owner and its registers' keys. */
+export interface CliShop {
+  tenantId: string;
+  tenantName: string;
+  owner: { email: string; password: string };
+  ownerDir: string;
+  /** Device keys by register name (`POS-01`…), as shown once when made. */
+  keys: Record<string, string>;
+  asOwner(...args: string[]): Promise<CliResult>;
+  ownerToken(): Promise<string>;
+  /** `pos-activate <key of name> --server … --data-dir <dir>`. */
+  activate(name: string, dataDir: string): Promise<CliResult>;
+  /** A register's device token from the API, activating its key (no data dir): for pushing events. */
+  deviceToken(name?: string): Promise<string>;
+}
+
+/** Bootstraps a shop through the API (the CLI bootstrap has its own test) and brings it to the options' state. */
+export async function cliShop(server: CliServer, options: CliShopOptions = {}): Promise<CliShop> {
+  const n = ++scratchCounter;
+  const owner = options.owner ?? { email: `owner${n}-${Date.now()}@shop.uz`, password: 'owner-pass-1' };
+  const tenantName = options.tenantName ?? `Shop ${n}`;
+  const maxDevices = Math.max(options.maxDevices ?? 1, options.devices ?? 1);
+  const boot = await server.api('/bootstrap', await server.rootToken(), {
+    tenantName,
+    storeName: options.storeName ?? 'Main store',
+    ownerEmail: owner.email,
+    ownerPassword: owner.password,
+    maxDevices,
+  });
+  const keys: Record<string, string> = {
+    [(boot.device as { name: string }).name]: boot.deviceKey as string,
+  };
+  const ownerDir = join(server.scratch, `config-owner-${n}`);
+  const langArgs = options.lang ? ['--lang', options.lang] : [];
+  const asOwner = (...args: string[]) => runCli('posapp', ['--config-dir', ownerDir, ...langArgs, ...args]);
+  let token: Promise<string> | undefined;
+  if (options.loginOwner) {
+    ok(await asOwner('login', '--server', server.url, '--email', owner.email, '--password', owner.password));
+    // The CLI's own session token: one password check (real scrypt cost) fewer per shop.
+    token = Promise.resolve(readSession(ownerDir)!.token);
+  }
+  const ownerToken = () => {
+    token ??= server.api('/auth/login', null, owner).then((body) => body.token as string);
+    return token;
+  };
+  for (let i = 1; i < (options.devices ?? 1); i++) {
+    const added = await server.api('/devices', await ownerToken(), {});
+    keys[(added.device as { name: string }).name] = added.deviceKey as string;
+  }
+  const tokens: Record<string, string> = {};
+  return {
+    tenantId: (boot.tenant as { id: string }).id,
+    tenantName,
+    owner,
+    ownerDir,
+    keys,
+    asOwner,
+    ownerToken,
+    activate: (name, dataDir) =>
+      runCli('pos-activate', [keys[name]!, '--server', server.url, '--data-dir', dataDir]),
+    async deviceToken(name = 'POS-01') {
+      tokens[name] ??= (await server.api('/devices/activate', null, { deviceKey: keys[name] }))
+        .deviceToken as string;
+      return tokens[name];
     },
   };
 }

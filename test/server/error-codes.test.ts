@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import {
   AppError,
   apiErrorStatus,
@@ -55,6 +56,14 @@ describe('error codes: the API’s apart from the register’s', function () {
       [],
     );
     for (const status of Object.values(apiErrorStatus)) assert.ok(status >= 400 && status < 600);
+  });
+
+  it('lists every API code under its status in docs/errors.md, where users look them up', () => {
+    const doc = readFileSync(new URL('../../docs/errors.md', import.meta.url), 'utf8');
+    const documented = new Map<string, number>();
+    for (const row of doc.matchAll(/^\| (\d{3}) +\| (.+) \|$/gm))
+      for (const code of row[2]!.matchAll(/`([A-Z_]+)`/g)) documented.set(code[1]!, Number(row[1]));
+    assert.deepEqual(Object.fromEntries(documented), { ...apiErrorStatus });
   });
 
   describe('over HTTP', function () {

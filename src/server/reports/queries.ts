@@ -145,26 +145,29 @@ export interface PaymentFigures {
 
 export async function paymentFigures(db: Db, p: Period): Promise<PaymentFigures> {
   const knex = db.knex;
-  // From the documents in range to their payments (primary-key lookups), never the other way round.
-  const paid = await inPeriod(
-    knex('sales as s').join('sale_payments as sp', (j) =>
-      j.on('sp.tenant_id', 's.tenant_id').andOn('sp.sale_id', 's.id'),
-    ),
-    's',
-    p,
-  )
-    .groupBy('sp.method')
-    .select('sp.method', knex.raw('SUM(sp.amount) as amount'));
-  const refunded = await inPeriod(
-    knex('refunds as r').join('refund_payments as rp', (j) =>
-      j.on('rp.tenant_id', 'r.tenant_id').andOn('rp.refund_id', 'r.id'),
-    ),
-    'r',
-    p,
-  )
-    .groupBy('rp.method')
-    .select('rp.method', knex.raw('SUM(rp.amount) as amount'));
-  const change = await inPeriod(knex('sales as s'), 's', p).sum({ amount: 's.change_due' }).first();
+  // From the documents in range to their payments (primary-key lookups), never the other way round; the three
+  // sums are asked at once, so the report waits for one round trip, not three.
+  const [paid, refunded, change] = await Promise.all([
+    inPeriod(
+      knex('sales as s').join('sale_payments as sp', (j) =>
+        j.on('sp.tenant_id', 's.tenant_id').andOn('sp.sale_id', 's.id'),
+      ),
+      's',
+      p,
+    )
+      .groupBy('sp.method')
+      .select('sp.method', knex.raw('SUM(sp.amount) as amount')),
+    inPeriod(
+      knex('refunds as r').join('refund_payments as rp', (j) =>
+        j.on('rp.tenant_id', 'r.tenant_id').andOn('rp.refund_id', 'r.id'),
+      ),
+      'r',
+      p,
+    )
+      .groupBy('rp.method')
+      .select('rp.method', knex.raw('SUM(rp.amount) as amount')),
+    inPeriod(knex('sales as s'), 's', p).sum({ amount: 's.change_due' }).first(),
+  ]);
   return {
     salesByMethod: new Map(paid.map((row: Record<string, unknown>) => [String(row.method), num(row.amount)])),
     refundsByMethod: new Map(
@@ -234,12 +237,12 @@ export async function summaryFigures(
 /** `paymentFigures` from the daily summary; the period must be whole days. */
 export async function summaryPaymentFigures(db: Db, p: Period): Promise<PaymentFigures> {
   const knex = db.knex;
-  const methods = await summaryDays(knex('daily_payments as dp'), 'dp', p)
-    .groupBy('dp.method')
-    .select('dp.method', knex.raw('SUM(dp.paid) as paid'), knex.raw('SUM(dp.refunded) as refunded'));
-  const change = await summaryDays(knex('daily_sales as ds'), 'ds', p)
-    .sum({ amount: 'ds.change_due' })
-    .first();
+  const [methods, change] = await Promise.all([
+    summaryDays(knex('daily_payments as dp'), 'dp', p)
+      .groupBy('dp.method')
+      .select('dp.method', knex.raw('SUM(dp.paid) as paid'), knex.raw('SUM(dp.refunded) as refunded')),
+    summaryDays(knex('daily_sales as ds'), 'ds', p).sum({ amount: 'ds.change_due' }).first(),
+  ]);
   const byMethod = (column: 'paid' | 'refunded') =>
     new Map<string, number>(
       methods.map((row: Record<string, unknown>): [string, number] => [String(row.method), num(row[column])]),
