@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Table from 'cli-table3';
 import { machine, round, type Bench, type BenchResult } from './harness.js';
+import { catalogImport } from './catalog-import.js';
 import { fiscal } from './fiscal.js';
 import { idleRounds } from './idle-rounds.js';
 import { limitRace } from './limit-race.js';
@@ -9,6 +10,7 @@ import { panelSearch } from './panel-search.js';
 import { pull } from './pull.js';
 import { load } from './load.js';
 import { push } from './push.js';
+import { registersPush } from './registers-push.js';
 import { registerUiStart } from './register-ui-start.js';
 import { reportsHistory } from './reports-history.js';
 import { saleCommit } from './sale-commit.js';
@@ -29,6 +31,8 @@ const benches: Record<string, Bench> = {
   'panel-search': panelSearch,
   fiscal,
   'idle-rounds': idleRounds,
+  'registers-push': registersPush,
+  import: catalogImport,
   'reports-history': reportsHistory,
 };
 
