@@ -311,7 +311,7 @@ describe('owner commands through the built CLI [sqlite]', function () {
     assert.equal(pushed.status, 200);
     const list = ok(await asOwner('devices', 'list')).stdout;
     const row = list.split('\n').find((line) => line.includes('POS-01'))!;
-    assert.match(row, /│\s*0\.1\.0\s*│\s*4 h \d+ min left\s*│\s*1\s*│/);
+    assert.match(row, /│\s*0\.1\.0\s*│\s*UZ170703100477: 4 h \d+ min left\s*│\s*1\s*│/);
     const listed = await json('devices', 'list');
     assert.equal(listed.devices[0].report.fiscal.oldestUnsentAt, oldestUnsentAt);
   });

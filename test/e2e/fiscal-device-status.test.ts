@@ -32,6 +32,7 @@ for (const dialect of testDialects()) {
           .expect(200)
       ).body.devices as {
         name: string;
+        fiscalModuleId: string | null;
         report: {
           fiscal: { terminalId: string; unsent: number; oldestUnsentAt: string | null } | null;
         } | null;
@@ -43,6 +44,8 @@ for (const dialect of testDialects()) {
       await syncOnce(till.ctx.db, till.ctx.identity);
       const first = (await devices())[0]!.report!.fiscal!;
       assert.equal(first.terminalId, till.emulator.terminalId);
+      // The FactoryID set by `pos fiscal set` is the register's fiscal module id on the owner's list.
+      assert.equal((await devices())[0]!.fiscalModuleId, till.emulator.factoryId);
       assert.equal(first.unsent, 0);
 
       // A receipt the FM signed 20 h ago has not reached the tax server.

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { salesCsv } from '../../src/admin/reports/tables.js';
 import { newId } from '../../src/common/ids.js';
 import type { SaleCompletedData, SaleRefundedData, SyncEvent } from '../../src/common/protocol/sync.js';
 import { escPosDocument } from '../../src/terminal/receipt/escpos.js';
@@ -203,6 +204,38 @@ for (const dialect of testDialects()) {
           `${groupBy} rows' VAT`,
         );
         assert.deepEqual(payments, zPayments, `${groupBy} payments`);
+        // The panel's CSV download of the same report: its totals row and its rows' VAT, back in tiyin.
+        const csv = salesCsv(report.body, {
+          group: 'Guruh',
+          total: 'Jami',
+          currency: 'so‘m',
+          columns: {
+            qty: 'Miqdor',
+            count: 'Cheklar',
+            sales: 'Sotuv',
+            refunds: 'Qaytarish',
+            net: 'Sof',
+            vat: 'QQS',
+            voids: 'V',
+            cancels: 'C',
+            refundCount: 'R',
+          },
+        })
+          .replace(/^\uFEFF/, '')
+          .trim()
+          .split('\r\n')
+          .map((line) => line.split(','));
+        const header = csv[0]!;
+        const tiyin = (cell: string) => Math.round(Number(cell) * 100);
+        const column = (name: string) => header.findIndex((h) => h.startsWith(name));
+        const totalsRow = csv[csv.length - 1]!;
+        assert.equal(tiyin(totalsRow[column('Sof')]!), z.net, `${groupBy} CSV net`);
+        assert.equal(tiyin(totalsRow[column('QQS')]!), zVat, `${groupBy} CSV VAT`);
+        assert.equal(
+          csv.slice(1, -1).reduce((sum, row) => sum + tiyin(row[column('QQS')]!), 0),
+          zVat,
+          `${groupBy} CSV rows' VAT`,
+        );
       }
 
       // Decoded ESC/POS at 32 columns: a refund receipt and the Z-report.

@@ -59,6 +59,19 @@ for (const dialect of testDialects()) {
       assert.equal(row.status, 'applied');
     });
 
+    it('keeps the register’s fiscal module id (its FactoryID) in devices and clears it when no longer set', async () => {
+      const factoryId = 'A1B2C3D4-0000-4000-8000-00000000F00D';
+      await push(t, device, [statusEvent({ appVersion: '0.1.0', fiscal, fiscalModuleId: factoryId })]).expect(
+        200,
+      );
+      assert.equal((await listed()).fiscalModuleId, factoryId);
+      const row = await t.db.knex('devices').where({ tenant_id: shop.tenantId, id: device.id }).first();
+      assert.equal(row.fiscal_module_id, factoryId);
+      // `pos fiscal off`: the next report carries no module.
+      await push(t, device, [statusEvent({ appVersion: '0.1.0' })]).expect(200);
+      assert.equal((await listed()).fiscalModuleId, null);
+    });
+
     it('answers duplicate to a resent report and keeps one stored event', async () => {
       const event = statusEvent({ appVersion: '0.1.1' });
       await push(t, device, [event]).expect(200);

@@ -28,6 +28,17 @@ function FiscalCell({ report }: { report: Device['report'] }) {
   );
 }
 
+/** The FM number printed on its receipts, and the FactoryID the register is set to, under the countdown. */
+function FiscalModule({ device }: { device: Device }) {
+  const terminalId = device.report?.fiscal?.terminalId;
+  if (!terminalId && !device.fiscalModuleId) return null;
+  return (
+    <Text size="xs" c="dimmed" data-testid="fiscal-module">
+      {[terminalId, device.fiscalModuleId].filter(Boolean).join(' · ')}
+    </Text>
+  );
+}
+
 /** Pulled changes the register could not apply; the list behind the count says what and why. */
 function UnappliedCell({ report }: { report: Device['report'] }) {
   const { t } = useTranslation();
@@ -95,7 +106,12 @@ export function RegisterTable({
       key: 'fiscal',
       label: t('registers.fiscal'),
       nowrap: true,
-      render: (d) => <FiscalCell report={d.report} />,
+      render: (d) => (
+        <>
+          <FiscalCell report={d.report} />
+          <FiscalModule device={d} />
+        </>
+      ),
     },
     { key: 'unapplied', label: t('registers.unapplied'), render: (d) => <UnappliedCell report={d.report} /> },
     {

@@ -56,10 +56,14 @@ export async function listDevices(_options: unknown, command: Command): Promise<
   /** The fiscal module's state and the time left before it refuses sales for receipts the tax server lacks. */
   const fiscal = (report: Device['report']): string => {
     if (!report?.fiscal) return '—';
-    if (report.fiscal.locked) return t('devicesFiscalLocked');
-    const left = fiscalTimeLeftMs(report.fiscal.oldestUnsentAt);
-    if (left === null) return t('fiscalAllSent');
-    return left <= 0 ? t('fiscalOverdue') : t('devicesFiscalLeft', hoursAndMinutes(left));
+    // The FM number as its receipts print it, then its state.
+    const state = (): string => {
+      if (report.fiscal!.locked) return t('devicesFiscalLocked');
+      const left = fiscalTimeLeftMs(report.fiscal!.oldestUnsentAt);
+      if (left === null) return t('fiscalAllSent');
+      return left <= 0 ? t('fiscalOverdue') : t('devicesFiscalLeft', hoursAndMinutes(left));
+    };
+    return `${report.fiscal.terminalId}: ${state()}`;
   };
   printTable(
     [

@@ -23,6 +23,8 @@ export const deviceSchema = z.object({
   oldestUnsentAt: z.string().nullable(),
   /** Server time − register time at its last push, ms; registers off by more than 2 minutes are flagged. */
   clockOffsetMs: z.number().nullable().optional(),
+  /** The fiscal module's FactoryID the register reported (`pos fiscal set`); null when it fiscalises with none. */
+  fiscalModuleId: z.string().nullable().optional(),
   /** The register's latest `device.status`; null until it sent one. */
   report: z
     .object({

@@ -224,6 +224,8 @@ export const MAX_REPORTED_UNAPPLIED = 20;
 /** Sent when it changed since the register's last report, not every round. */
 export const deviceStatusData = z.strictObject({
   fiscal: fiscalStatusSchema.optional(),
+  /** The FM's FactoryID this register is set to (`pos fiscal set`), sent even when the FM does not answer. */
+  fiscalModuleId: z.string().trim().min(1).max(64).optional(),
   appVersion: z.string().min(1).max(32),
   unapplied: z
     .strictObject({

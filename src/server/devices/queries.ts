@@ -24,6 +24,7 @@ export interface DeviceRow {
   /** Optional in the row type: rows written before the migration that added them have none. */
   status_report?: string | null;
   status_reported_at?: number | null;
+  fiscal_module_id?: string | null;
   created_at: number;
 }
 
@@ -137,10 +138,14 @@ export async function saveStatusReport(
   trx: Knex,
   tenantId: string,
   id: string,
-  report: { json: string; at: number },
+  report: { json: string; at: number; fiscalModuleId: string | null },
 ): Promise<void> {
   await trx('devices')
     .where({ tenant_id: tenantId, id })
     .andWhere((q) => q.whereNull('status_reported_at').orWhere('status_reported_at', '<=', report.at))
-    .update({ status_report: report.json, status_reported_at: report.at });
+    .update({
+      status_report: report.json,
+      status_reported_at: report.at,
+      fiscal_module_id: report.fiscalModuleId,
+    });
 }

@@ -8,7 +8,7 @@ import type {
   Device,
   DeviceListResponse,
 } from '../../common/protocol/devices.js';
-import { deviceStatusData, type SyncEvent } from '../../common/protocol/sync.js';
+import { deviceStatusData, type DeviceStatusData, type SyncEvent } from '../../common/protocol/sync.js';
 import { toIso } from '../../common/time.js';
 import type { DeviceClaims } from '../../common/protocol/auth.js';
 import { signDeviceToken } from '../auth/tokens.js';
@@ -55,6 +55,7 @@ function toDevice(row: DeviceRow): Device {
     unsentEvents: row.unsent_events,
     oldestUnsentAt: toIso(row.oldest_unsent_at),
     clockOffsetMs: row.clock_offset_ms == null ? null : Number(row.clock_offset_ms),
+    fiscalModuleId: row.fiscal_module_id ?? null,
     report: reportOf(row),
   };
 }
@@ -82,11 +83,12 @@ export async function recordStatusReports(
   device: Pick<DeviceActor, 'tenantId' | 'deviceId'>,
   events: readonly SyncEvent[],
 ): Promise<void> {
-  let latest: { json: string; at: number } | null = null;
+  let latest: { json: string; at: number; fiscalModuleId: string | null } | null = null;
   for (const event of events) {
     if (event.type !== 'device.status') continue;
     const at = Date.parse(event.occurredAt);
-    if (latest === null || at >= latest.at) latest = { json: JSON.stringify(event.data), at };
+    const fiscalModuleId = (event.data as DeviceStatusData).fiscalModuleId ?? null;
+    if (latest === null || at >= latest.at) latest = { json: JSON.stringify(event.data), at, fiscalModuleId };
   }
   if (latest) await saveStatusReport(trx, device.tenantId, device.deviceId, latest);
 }

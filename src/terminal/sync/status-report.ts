@@ -9,7 +9,7 @@ import {
 } from '../../common/protocol/sync.js';
 import type { Lang } from '../../common/i18n/index.js';
 import { APP_VERSION } from '../../common/version.js';
-import { lastFiscalStatus } from '../fiscal/service.js';
+import { lastFiscalStatus, readFiscalConfig } from '../fiscal/service.js';
 import type { StoreDb } from '../store/connection.js';
 import {
   countUnapplied,
@@ -25,9 +25,11 @@ import type { Identity } from '../store/queries/identity.js';
 export function currentStatus(db: StoreDb, fiscal: FiscalStatus | undefined): DeviceStatusData {
   const count = countUnapplied(db);
   const items = count === 0 ? [] : unappliedChanges(db, MAX_REPORTED_UNAPPLIED);
+  const fiscalModuleId = readFiscalConfig({ db })?.factoryId;
   return {
     appVersion: APP_VERSION,
     ...(fiscal && { fiscal }),
+    ...(fiscalModuleId && { fiscalModuleId }),
     ...(count > 0 && {
       unapplied: {
         count,

@@ -136,7 +136,7 @@ export interface Binding {
   shift?: boolean;
 }
 
-export type Scope = 'sale' | 'dialog' | 'pay' | 'list' | 'view' | 'login' | 'refund';
+export type Scope = 'sale' | 'dialog' | 'pay' | 'list' | 'view' | 'report' | 'login' | 'refund';
 
 export interface CommandDef {
   scope: Scope;
@@ -205,6 +205,7 @@ export const commands = {
   'refund.method': { scope: 'refund', keys: [{ name: 'tab' }], label: 'ui.key.refundMethod' },
   'view.scrollUp': { scope: 'view', keys: [{ name: 'up' }, { name: 'pageup' }] },
   'view.scrollDown': { scope: 'view', keys: [{ name: 'down' }, { name: 'pagedown' }] },
+  'report.print': { scope: 'report', keys: [{ name: 'ctrl', text: 'p' }], label: 'ui.key.print' },
   'view.close': { scope: 'view', keys: [{ name: 'enter' }, { name: 'escape' }], label: 'ui.key.close' },
 } as const satisfies Record<string, CommandDef>;
 

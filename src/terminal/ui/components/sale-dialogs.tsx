@@ -5,7 +5,7 @@ import { needsApproval, supervisorByPin, type ActAtStake } from '../../register/
 import type { Cashier } from '../../register/cashier.js';
 import { settingsOf, type RegisterContext } from '../../register/context.js';
 import { closeFiscalShift, fiscaliseDocument, readFiscalConfig } from '../../fiscal/service.js';
-import { printRefund, printSale, refundReceiptLines } from '../../register/printing.js';
+import { printRefund, printSale, printShiftReport, refundReceiptLines } from '../../register/printing.js';
 import { quickKeys } from '../../register/quick-keys.js';
 import { findSale, previewRefund, refundOptions } from '../../register/refunds.js';
 import { searchCatalog } from '../../register/selling.js';
@@ -255,9 +255,10 @@ export function SaleDialogView({
                 session.notify({ kind: 'error', text: describe(error) }),
               );
             open({
-              kind: 'view',
+              kind: 'report',
               title: say(lang, 'ui.dialog.zReport'),
               lines: reportLines(report, lang, receiptWidth(columns)),
+              report,
               afterClose: 'logout',
             });
           },
@@ -441,6 +442,26 @@ export function SaleDialogView({
             });
           }}
           onCancel={close}
+        />
+      );
+    case 'report':
+      return (
+        <TextView
+          title={dialog.title}
+          lines={dialog.lines}
+          rows={body}
+          onClose={() => (dialog.afterClose === 'logout' ? onLogout() : close())}
+          onPrint={() =>
+            printShiftReport(ctx, dialog.report)
+              .then((printed) =>
+                session.notify(
+                  printed
+                    ? { kind: 'info', text: say(lang, 'ui.report.printed') }
+                    : { kind: 'error', text: say(lang, 'ui.report.noPrinter') },
+                ),
+              )
+              .catch((error: unknown) => session.notify({ kind: 'error', text: describe(error) }))
+          }
         />
       );
     case 'view':

@@ -79,8 +79,9 @@ export const saleCommands: Record<SaleCommand, (env: SaleCommandEnv) => void> = 
   'report.x': (env) => {
     const shift = currentShift(env.ctx);
     if (!shift) throw new AppError('SHIFT_NOT_OPEN');
-    const lines = reportLines(reportOfShift(env.ctx, shift.id), env.lang, receiptWidth(env.columns));
-    env.open({ kind: 'view', title: say(env.lang, 'ui.dialog.xReport'), lines });
+    const report = reportOfShift(env.ctx, shift.id);
+    const lines = reportLines(report, env.lang, receiptWidth(env.columns));
+    env.open({ kind: 'report', title: say(env.lang, 'ui.dialog.xReport'), lines, report });
   },
   'shift.close': (env) => {
     assertCanCloseShift(env.ctx, env.session.state.cart);

@@ -1,3 +1,4 @@
+import type { ShiftReport } from '../../sale/shift-report.js';
 import type { ActAtStake } from '../../register/approval.js';
 import type { Cashier } from '../../register/cashier.js';
 import type { RefundOption } from '../../register/refunds.js';
@@ -41,6 +42,8 @@ export type SaleDialog =
   /** Lines, amount, method and reason shown before the refund is written. */
   | { kind: 'refundConfirm'; receiptNo: string; selection: RefundSelection }
   | { kind: 'view'; title: string; lines: string[]; afterClose?: 'logout' }
+  /** An X or Z report on screen; it prints on the receipt printer on request. */
+  | { kind: 'report'; title: string; lines: string[]; report: ShiftReport; afterClose?: 'logout' }
   /** A supervisor's PIN before an act the store's approvals name; `run` does the act once approved. */
   | ({ kind: 'approve'; run(approvedBy: Cashier): void } & ActAtStake);
 
@@ -55,5 +58,6 @@ export const dialogScopes: Record<SaleDialog['kind'], readonly Scope[]> = {
   refundLines: ['list', 'dialog'],
   refundConfirm: ['refund', 'dialog'],
   view: ['view'],
+  report: ['report', 'view'],
   approve: ['dialog'],
 };
