@@ -10,6 +10,7 @@ import { pull } from './pull.js';
 import { load } from './load.js';
 import { push } from './push.js';
 import { registerUiStart } from './register-ui-start.js';
+import { reportsHistory } from './reports-history.js';
 import { saleCommit } from './sale-commit.js';
 import { scan } from './scan.js';
 import { search } from './search.js';
@@ -28,6 +29,7 @@ const benches: Record<string, Bench> = {
   'panel-search': panelSearch,
   fiscal,
   'idle-rounds': idleRounds,
+  'reports-history': reportsHistory,
 };
 
 async function main(argv: string[]): Promise<void> {

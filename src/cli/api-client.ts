@@ -12,7 +12,7 @@ export interface ApiClient {
     path: string,
     options: {
       body?: unknown;
-      rawBody?: { contentType: string; data: string | Uint8Array };
+      rawBody?: { contentType: string; data: string };
       query?: Record<string, string>;
       response: S | null;
     },

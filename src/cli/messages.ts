@@ -62,6 +62,10 @@ const uz = {
   cashMoved: 'Kassa: {amount} ({reason})',
   syncDone:
     'Sinxronlandi: {pushed} yuborildi, {duplicates} takroriy, {rejected} rad etildi, {pulled} o‘zgarish olindi. Kutilmoqda: {pending}.',
+  unsentExported: '{device}: yuborilmagan {count} ta hodisa faylga yozildi: {file}',
+  unsentImportHint: 'Serverga ulangan kompyuterda do‘kon egasi bajaradi: posapp sync import {file}',
+  unsentImported:
+    '{device}: {applied} ta qabul qilindi, {duplicate} tasi serverda allaqachon bor, {rejected} tasi rad etildi.',
   syncBusy: 'Bu kassada boshqa jarayon sinxronlamoqda; bu safar o‘tkazildi.',
   printed: 'Chek printerga yuborildi.',
   printFailed:
@@ -277,6 +281,9 @@ const ru: CliText = {
   cashMoved: 'Касса: {amount} ({reason})',
   syncDone:
     'Синхронизировано: отправлено {pushed}, повторов {duplicates}, отклонено {rejected}, получено изменений {pulled}. Ожидает: {pending}.',
+  unsentExported: '{device}: {count} неотправленных событий записано в файл: {file}',
+  unsentImportHint: 'На компьютере с доступом к серверу владелец выполняет: posapp sync import {file}',
+  unsentImported: '{device}: принято {applied}, уже были на сервере {duplicate}, отклонено {rejected}.',
   syncBusy: 'На этой кассе синхронизирует другой процесс; пропущено.',
   printed: 'Чек отправлен на принтер.',
   printFailed: 'Чек не напечатан: {message}. Продажа сохранена; повторить: pos receipt {receiptNo} --print',
@@ -488,6 +495,9 @@ const en: CliText = {
   cashMoved: 'Drawer: {amount} ({reason})',
   syncDone:
     'Synced: {pushed} sent, {duplicates} duplicates, {rejected} rejected, {pulled} changes received. Waiting: {pending}.',
+  unsentExported: '{device}: {count} unsent events written to {file}',
+  unsentImportHint: 'On a computer that reaches the server, the owner runs: posapp sync import {file}',
+  unsentImported: '{device}: {applied} accepted, {duplicate} already on the server, {rejected} rejected.',
   syncBusy: 'Another process is syncing this register; skipped.',
   printed: 'Receipt sent to the printer.',
   printFailed: 'Receipt not printed: {message}. The sale is saved; reprint: pos receipt {receiptNo} --print',

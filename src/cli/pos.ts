@@ -9,6 +9,7 @@ const shift = () => import('./commands/pos-shift.js');
 const selling = () => import('./commands/pos-sell.js');
 const printer = () => import('./commands/pos-printer.js');
 const syncing = () => import('./commands/pos-sync.js');
+const exporting = () => import('./commands/pos-export.js');
 const ui = () => import('./commands/pos-ui.js');
 const fiscal = () => import('./commands/pos-fiscal.js');
 
@@ -29,6 +30,14 @@ export function posProgram() {
     .command('sync')
     .description('one full sync round: send waiting sales, receive catalog, prices, stock and cashiers')
     .action(lazy(syncing, 'sync'));
+
+  program
+    .command('export-unsent')
+    .description(
+      'write the events waiting to be sent to a signed file, for `posapp sync import` on the server',
+    )
+    .argument('<file>', 'where to write them, e.g. /media/usb/POS-01-unsent.jsonl')
+    .action(lazy(exporting, 'exportUnsentCommand'));
 
   program
     .command('login')

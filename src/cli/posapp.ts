@@ -8,6 +8,7 @@ const superadmin = () => import('./commands/superadmin.js');
 const auth = () => import('./commands/auth.js');
 const tenants = () => import('./commands/tenants.js');
 const devices = () => import('./commands/devices.js');
+const sync = () => import('./commands/sync.js');
 const demo = () => import('./commands/demo.js');
 const products = () => import('./commands/products.js');
 const stock = () => import('./commands/stock.js');
@@ -128,6 +129,16 @@ export function posappProgram() {
     .argument('<device>', 'register id or name, e.g. POS-02')
     .option('--force', 'even if it still reports unsent sales')
     .action(lazy(devices, 'resetDeviceKey'));
+
+  program
+    .command('sync')
+    .description('owner: registers’ events that could not reach the server')
+    .command('import')
+    .description(
+      'bring in the events a register wrote with `pos export-unsent` (importing twice adds nothing)',
+    )
+    .argument('<file>', 'the file the register wrote')
+    .action(lazy(sync, 'importUnsent'));
 
   program
     .command('fiscal-emulator')

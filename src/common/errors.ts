@@ -2,10 +2,14 @@ import type { Lang } from './i18n/index.js';
 import { messageFor } from './i18n/index.js';
 import { fieldLabel, reasonText } from './validation-text.js';
 
-/** Stable error codes; the HTTP status of each is fixed here so server and clients agree. */
-export const errorStatus = {
+/**
+ * The API's error codes, the contract of DESIGN.md: each with the HTTP status the server answers it with, mapped in
+ * one place (server/http/error-handler.ts). Clients may raise these too, with the same meaning.
+ */
+export const apiErrorStatus = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
+  UNKNOWN_PRODUCT: 400,
   UNAUTHENTICATED: 401,
   SESSION_EXPIRED: 401,
   INVALID_CREDENTIALS: 401,
@@ -20,95 +24,121 @@ export const errorStatus = {
   DEVICE_NAME_TAKEN: 409,
   MAX_DEVICES_BELOW_USED: 409,
   DEVICE_HAS_UNSENT_EVENTS: 409,
+  UNSENT_FILE_FOREIGN: 403,
   SKU_TAKEN: 409,
   BARCODE_TAKEN: 409,
-  UNKNOWN_PRODUCT: 400,
   NOT_A_CASHIER: 409,
   PIN_TAKEN: 409,
   CANNOT_DISABLE_OWNER: 409,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,
-  SERVER_UNREACHABLE: 503,
-  // Raised by the CLI and the register, never by the server.
-  NOT_LOGGED_IN: 401,
-  DEVICE_NOT_FOUND: 404,
-  REGISTER_NOT_ACTIVATED: 404,
-  REGISTER_HAS_UNSENT_EVENTS: 409,
-  REGISTER_HAS_PARKED_SALES: 409,
-  BAD_SERVER_RESPONSE: 502,
-  // Why `posapp server` could not start (it exits 1 with the message).
-  PORT_IN_USE: 503,
-  DATABASE_UNREACHABLE: 503,
-  SERVER_OLDER_THAN_DATABASE: 503,
-  // The register's sale engine (src/terminal/sale) and receipt printing.
-  INVALID_QUANTITY: 400,
-  INVALID_DISCOUNT: 400,
-  INVALID_PAYMENT: 400,
-  INVALID_RECEIPT_NUMBER: 400,
-  BAD_SCALE_BARCODE: 400,
-  DISCOUNT_OVER_LIMIT: 403,
-  LINE_NOT_FOUND: 404,
-  UNKNOWN_BARCODE: 404,
-  FISCAL_DATA_MISSING: 422,
-  WEIGHT_REQUIRED: 422,
-  REFUND_OVER_SOLD: 409,
-  QUANTITY_TOO_LARGE: 422,
-  PRICE_TOO_LARGE: 422,
-  LINE_TOTAL_TOO_LARGE: 422,
-  SALE_TOTAL_TOO_LARGE: 422,
-  SALE_TOO_MANY_LINES: 422,
-  EMPTY_CART: 422,
-  UNDERPAID: 422,
-  NOT_ENOUGH_CASH: 409,
-  OVERPAID: 422,
-  PRINTER_UNREACHABLE: 503,
-  // The register's cashier flow.
-  WRONG_PIN: 401,
-  PIN_LOCKED: 423,
-  APPROVAL_REFUSED: 403,
-  NOT_LOGGED_IN_AT_REGISTER: 401,
-  NO_CASHIERS: 409,
-  SHIFT_NOT_OPEN: 409,
-  SHIFT_ALREADY_OPEN: 409,
-  SALE_NOT_FOUND: 404,
-  PARKED_SALE_NOT_FOUND: 404,
-  PARKED_SALES_WAITING: 409,
-  SALE_IN_PROGRESS: 409,
-  NO_PARKED_SALES: 404,
-  REGISTER_REVOKED: 403,
-  REGISTER_UPDATE_REQUIRED: 426,
-  // The register's fiscal module (src/terminal/fiscal): refused before sending, or by the FM.
-  FISCAL_NOT_CONFIGURED: 409,
-  FISCAL_MXIK_INVALID: 422,
-  FISCAL_PACKAGE_CODE_MISSING: 422,
-  FISCAL_MARKING_CODE_MISSING: 422,
-  FISCAL_MARKING_CODE_INVALID: 422,
-  FISCAL_SUM_RULE: 422,
-  FISCAL_SHIFT_NOT_OPEN: 409,
-  FISCAL_CLOCK_BEHIND: 409,
-  FISCAL_UNREACHABLE: 503,
-  FISCAL_NO_ANSWER: 504,
-  FISCAL_LOCKED: 423,
-  FISCAL_UNSENT_LIMIT: 423,
-  FISCAL_MEMORY_FULL: 507,
-  FISCAL_REFUND_OVER_SALES: 409,
-  FISCAL_ORIGINAL_NOT_FISCALISED: 409,
-  FISCAL_REFUSED: 409,
 } as const;
 
-export type ErrorCode = keyof typeof errorStatus;
+/**
+ * Codes raised on this machine and never sent by the server, so they have no HTTP status: the CLI prints their
+ * message and exits 1, the register shows it. A register older than the server's minimum learns it from a 200 pull
+ * answer (`minRegisterVersion`), so REGISTER_UPDATE_REQUIRED is the register's own conclusion, not a server answer.
+ */
+export const localErrorCodes = [
+  // A client's view of the server (CLI, register, panel).
+  'SERVER_UNREACHABLE',
+  'BAD_SERVER_RESPONSE',
+  // The CLI and the register's set-up.
+  'NOT_LOGGED_IN',
+  'DEVICE_NOT_FOUND',
+  'REGISTER_NOT_ACTIVATED',
+  'REGISTER_HAS_UNSENT_EVENTS',
+  'UNSENT_FILE_INVALID',
+  'REGISTER_HAS_PARKED_SALES',
+  // Why `posapp server` could not start (it exits 1 with the message).
+  'PORT_IN_USE',
+  'DATABASE_UNREACHABLE',
+  'SERVER_OLDER_THAN_DATABASE',
+  // The register's sale engine (src/terminal/sale) and receipt printing.
+  'INVALID_QUANTITY',
+  'INVALID_DISCOUNT',
+  'INVALID_PAYMENT',
+  'INVALID_RECEIPT_NUMBER',
+  'BAD_SCALE_BARCODE',
+  'DISCOUNT_OVER_LIMIT',
+  'LINE_NOT_FOUND',
+  'UNKNOWN_BARCODE',
+  'FISCAL_DATA_MISSING',
+  'WEIGHT_REQUIRED',
+  'REFUND_OVER_SOLD',
+  'QUANTITY_TOO_LARGE',
+  'PRICE_TOO_LARGE',
+  'LINE_TOTAL_TOO_LARGE',
+  'SALE_TOTAL_TOO_LARGE',
+  'SALE_TOO_MANY_LINES',
+  'EMPTY_CART',
+  'UNDERPAID',
+  'NOT_ENOUGH_CASH',
+  'OVERPAID',
+  'PRINTER_UNREACHABLE',
+  // The register's cashier flow and sync.
+  'WRONG_PIN',
+  'PIN_LOCKED',
+  'APPROVAL_REFUSED',
+  'NOT_LOGGED_IN_AT_REGISTER',
+  'NO_CASHIERS',
+  'SHIFT_NOT_OPEN',
+  'SHIFT_ALREADY_OPEN',
+  'SALE_NOT_FOUND',
+  'PARKED_SALE_NOT_FOUND',
+  'PARKED_SALES_WAITING',
+  'SALE_IN_PROGRESS',
+  'NO_PARKED_SALES',
+  'REGISTER_REVOKED',
+  'REGISTER_UPDATE_REQUIRED',
+  // The register's fiscal module (src/terminal/fiscal): refused before sending, or by the FM.
+  'FISCAL_NOT_CONFIGURED',
+  'FISCAL_MXIK_INVALID',
+  'FISCAL_PACKAGE_CODE_MISSING',
+  'FISCAL_MARKING_CODE_MISSING',
+  'FISCAL_MARKING_CODE_INVALID',
+  'FISCAL_SUM_RULE',
+  'FISCAL_SHIFT_NOT_OPEN',
+  'FISCAL_CLOCK_BEHIND',
+  'FISCAL_UNREACHABLE',
+  'FISCAL_NO_ANSWER',
+  'FISCAL_LOCKED',
+  'FISCAL_UNSENT_LIMIT',
+  'FISCAL_MEMORY_FULL',
+  'FISCAL_REFUND_OVER_SALES',
+  'FISCAL_ORIGINAL_NOT_FISCALISED',
+  'FISCAL_REFUSED',
+] as const;
+
+export type ApiErrorCode = keyof typeof apiErrorStatus;
+export type LocalErrorCode = (typeof localErrorCodes)[number];
+/** Every code an AppError can carry: the API's and this machine's. */
+export type ErrorCode = ApiErrorCode | LocalErrorCode;
+
+export const errorCodes: readonly ErrorCode[] = [
+  ...(Object.keys(apiErrorStatus) as ApiErrorCode[]),
+  ...localErrorCodes,
+];
+
+export function isApiErrorCode(value: unknown): value is ApiErrorCode {
+  return typeof value === 'string' && Object.hasOwn(apiErrorStatus, value);
+}
 
 export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && value in errorStatus;
+  return isApiErrorCode(value) || (localErrorCodes as readonly unknown[]).includes(value);
+}
+
+/** The HTTP status of an API code; a local code has none, so it does not type-check here. */
+export function httpStatusOf(code: ApiErrorCode): number {
+  return apiErrorStatus[code];
 }
 
 export type ErrorParams = Record<string, string | number>;
 
-/** The one error type of POSAPP: a stable code, its HTTP status, and parameters for the message. */
+/** The one error type of POSAPP: a stable code (an API or a local one) and parameters for the message. */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  readonly status: number;
   readonly params: ErrorParams;
   readonly details?: unknown;
   /** Parameters that depend on the language (a validation reason, a field label), made when the message is. */
@@ -129,7 +159,6 @@ export class AppError extends Error {
     });
     this.name = 'AppError';
     this.code = code;
-    this.status = errorStatus[code];
     this.params = options.params ?? {};
     this.details = options.details;
     this.localize = options.localize;

@@ -10,6 +10,9 @@ import {
 } from '../../src/admin/catalog/product-form.js';
 import { countBody, parseStockQuantity, receiptBody } from '../../src/admin/stock/quantity.js';
 import { settingsBody, settingsToForm } from '../../src/admin/settings/settings-form.js';
+import { en } from '../../src/admin/i18n/en.js';
+import { ru } from '../../src/admin/i18n/ru.js';
+import { uz } from '../../src/admin/i18n/uz.js';
 import type { Product } from '../../src/common/protocol/catalog.js';
 import type { StoreSettings } from '../../src/common/protocol/settings.js';
 
@@ -216,5 +219,42 @@ describe('admin panel settings form', function () {
       ok: true,
       body: {},
     });
+  });
+
+  it('sends the seller fields; a STIR typed with spaces is its 9 digits; blank clears a field', function () {
+    const values = {
+      ...settingsToForm(saved),
+      legalName: '  "Otabek Books" MChJ ',
+      stir: '123 456 789',
+      address: 'Toshkent, Chilonzor 7',
+      fiscalDataRequired: true,
+    };
+    assert.deepEqual(settingsBody(values, saved), {
+      ok: true,
+      body: {
+        legalName: '"Otabek Books" MChJ',
+        stir: '123456789',
+        address: 'Toshkent, Chilonzor 7',
+        fiscalDataRequired: true,
+      },
+    });
+    const filled = { ...saved, legalName: 'Otabek Books MChJ', stir: '123456789', address: 'Toshkent' };
+    assert.deepEqual(settingsBody(settingsToForm(filled), filled), { ok: true, body: {} });
+    assert.deepEqual(settingsBody({ ...settingsToForm(filled), stir: '', address: ' ' }, filled), {
+      ok: true,
+      body: { stir: null, address: null },
+    });
+  });
+
+  it('refuses a STIR that is not 9 digits, in the three languages', function () {
+    for (const stir of ['12345678', '1234567890', '12345678a']) {
+      assert.deepEqual(settingsBody({ ...settingsToForm(saved), stir }, saved), {
+        ok: false,
+        problems: { stir: 'stir' },
+      });
+    }
+    assert.match(uz.settings.problems.stir, /STIR — 9 ta raqam/);
+    assert.match(ru.settings.problems.stir, /9 цифр/);
+    assert.match(en.settings.problems.stir, /9 digits/);
   });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -127,4 +128,10 @@ export async function startServerProcess(
       return exited;
     },
   };
+}
+
+/** Environment that runs a command with its clock `skewMs` away from the real one (a PC whose clock is wrong). */
+export function skewedClockEnv(skewMs: number): Record<string, string> {
+  const preload = pathToFileURL(join(ROOT, 'test', 'helpers', 'skewed-clock.mjs')).href;
+  return { NODE_OPTIONS: `--import=${preload}`, TEST_CLOCK_SKEW_MS: String(skewMs) };
 }

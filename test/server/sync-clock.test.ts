@@ -75,5 +75,27 @@ for (const dialect of testDialects()) {
       const row = await t.db.knex('sales').where({ tenant_id: shop.tenantId, id: sale.id }).first();
       assert.equal(storeDayOf(Number(row.occurred_at)), storeDayOf(Date.now()));
     });
+
+    it('places each event of a batch spanning a clock correction by the offset known when it was made', async () => {
+      // Made while the clock was 30 h behind and the register knew it; then the clock was set right.
+      const before = {
+        ...saleEvent([product]),
+        occurredAt: new Date(Date.now() - 30 * HOUR).toISOString(),
+        clockOffsetMs: 30 * HOUR,
+      };
+      // Made after the correction, still carrying the offset of the last sync: the push's offset places it.
+      const after = { ...saleEvent([product]), clockOffsetMs: 30 * HOUR };
+      const res = await pushAt(0, [before, after]).expect(200);
+      assert.deepEqual(
+        res.body.results.map((r: { status: string }) => r.status),
+        ['applied', 'applied'],
+      );
+      const rows = await t.db
+        .knex('sales')
+        .where({ tenant_id: shop.tenantId })
+        .whereIn('id', [before.id, after.id]);
+      assert.equal(rows.length, 2);
+      for (const row of rows) assert.equal(storeDayOf(Number(row.occurred_at)), storeDayOf(Date.now()));
+    });
   });
 }

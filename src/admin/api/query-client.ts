@@ -1,5 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { isApiError } from './client';
+import { AppError } from '../../common/errors';
+import { isServerError } from '../../common/http';
 import { sessionKey } from './keys';
 
 /** Any 401 means the session ended (expired, logged out elsewhere): re-ask /auth/me so the gate shows login. */
@@ -8,15 +9,15 @@ export function createQueryClient(): QueryClient {
     queryCache: new QueryCache({ onError: (error) => onUnauthenticated(client, error) }),
     mutationCache: new MutationCache({ onError: (error) => onUnauthenticated(client, error) }),
     defaultOptions: {
-      // The server's answers are final; only a dropped connection is worth retrying.
-      queries: { retry: (count, error) => !isApiError(error) && count < 2 },
+      // A call's failure (the server's answer, a lost connection) is shown at once; only other faults are retried.
+      queries: { retry: (count, error) => !(error instanceof AppError) && count < 2 },
     },
   });
   return client;
 }
 
 function onUnauthenticated(client: QueryClient, error: unknown): void {
-  if (isApiError(error) && error.status === 401 && !isApiError(error, 'INVALID_CREDENTIALS')) {
+  if (isServerError(error) && error.httpStatus === 401 && !isServerError(error, 'INVALID_CREDENTIALS')) {
     void client.invalidateQueries({ queryKey: sessionKey });
   }
 }

@@ -7,7 +7,8 @@ import {
   type Role,
   type User,
 } from '../../common/protocol/auth';
-import { ApiError, apiJson, apiSend } from './client';
+import { isServerError } from '../../common/http';
+import { apiJson, apiSend } from './client';
 import { sessionKey } from './keys';
 
 /** Roles the panel serves; cashiers sell at registers and registers have their own token. */
@@ -35,10 +36,10 @@ async function fetchSession(): Promise<Session> {
   try {
     return await apiJson('/auth/me', meResponse);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) {
+    if (isServerError(error) && error.httpStatus === 401) {
       return { user: null, notice: error.code === 'SESSION_EXPIRED' ? error.message : undefined };
     }
-    if (error instanceof ApiError && error.status === 403) return { user: null, denied: true };
+    if (isServerError(error) && error.httpStatus === 403) return { user: null, denied: true };
     throw error;
   }
 }

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { units, type Product } from '../../common/protocol/catalog';
-import { isApiError } from '../api/client';
+import { isServerError } from '../../common/http';
 import { useCreateProduct, useUpdateProduct } from '../api/catalog';
 import { ModalActions } from '../components/modal-actions';
 import {
@@ -64,7 +64,7 @@ function ProductForm({ product, onDone }: { product: Product | null; onDone: () 
   });
 
   const onError = (error: Error) => {
-    const field = isApiError(error) ? fieldOfServerError(error.code) : null;
+    const field = isServerError(error) ? fieldOfServerError(error.code) : null;
     if (field) form.setFieldError(field, error.message);
   };
   const onSaved = ({ product: saved }: { product: Product }) => {
@@ -87,7 +87,7 @@ function ProductForm({ product, onDone }: { product: Product | null; onDone: () 
 
   // A refusal shown under its field is not repeated above the buttons.
   const shownError =
-    mutation.error && !(isApiError(mutation.error) && fieldOfServerError(mutation.error.code))
+    mutation.error && !(isServerError(mutation.error) && fieldOfServerError(mutation.error.code))
       ? mutation.error
       : null;
 

@@ -1,4 +1,4 @@
-import type { Translation } from './uz';
+import type { Translation } from './uz.js';
 
 export const en: Translation = {
   app: { title: 'POSAPP', subtitle: 'Admin panel' },
@@ -373,9 +373,19 @@ export const en: Translation = {
     scaleValue: 'Inside',
     scaleWeight: 'Weight',
     scalePrice: 'Price',
+    seller: 'Seller (for fiscal receipts)',
+    sellerHint: 'Printed on every receipt: legal name, STIR (tax id) and address.',
+    legalName: 'Legal name',
+    stir: 'STIR (tax id)',
+    stirHint: '9 digits',
+    address: 'Address',
+    fiscalDataRequired: 'Fiscal data required',
+    fiscalDataRequiredHint: 'A product without MXIK or package code is refused at the scan',
     syncNote: 'Registers get the changes at their next sync.',
     saved: 'Settings saved',
     problems: {
+      tooLongText: 'Too long',
+      stir: 'STIR is 9 digits, e.g. 123456789',
       percent: 'A percentage from 0 to 100, e.g. 12',
       rounding: 'Off, 50 or 100 so‘m',
       tooLong: 'Too long (up to 500 characters)',

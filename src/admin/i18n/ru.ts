@@ -1,4 +1,4 @@
-import type { Translation } from './uz';
+import type { Translation } from './uz.js';
 
 export const ru: Translation = {
   app: { title: 'POSAPP', subtitle: 'Панель управления' },
@@ -372,9 +372,19 @@ export const ru: Translation = {
     scaleValue: 'Внутри',
     scaleWeight: 'Вес',
     scalePrice: 'Цена',
+    seller: 'Продавец (для фискального чека)',
+    sellerHint: 'Печатается на каждом чеке: юридическое название, ИНН (STIR) и адрес.',
+    legalName: 'Юридическое название',
+    stir: 'ИНН (STIR)',
+    stirHint: '9 цифр',
+    address: 'Адрес',
+    fiscalDataRequired: 'Фискальные данные обязательны',
+    fiscalDataRequiredHint: 'Товар без ИКПУ (MXIK) или кода упаковки не пробивается при сканировании',
     syncNote: 'Кассы получат изменения при следующей синхронизации.',
     saved: 'Настройки сохранены',
     problems: {
+      tooLongText: 'Слишком длинно',
+      stir: 'ИНН (STIR) — 9 цифр, например 123456789',
       percent: 'Процент от 0 до 100, например 12',
       rounding: 'Нет, 50 или 100 сум',
       tooLong: 'Слишком длинно (до 500 символов)',

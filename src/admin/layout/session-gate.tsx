@@ -3,6 +3,7 @@ import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import type { User } from '../../common/protocol/auth';
+import { errorText } from '../api/client';
 import { panelRoles, useLogout, useSession } from '../api/session';
 
 const UserContext = createContext<User | null>(null);
@@ -35,7 +36,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
     return (
       <Center h="100vh" p="md">
         <Stack>
-          <Alert color="red">{session.error.message}</Alert>
+          <Alert color="red">{errorText(session.error)}</Alert>
           <Button onClick={() => void session.refetch()}>{t('gate.retry')}</Button>
         </Stack>
       </Center>

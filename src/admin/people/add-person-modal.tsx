@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { createUserBody, type CreateUserBody } from '../../common/protocol/users';
-import { isApiError } from '../api/client';
+import { isServerError } from '../../common/http';
 import { useCreateUser } from '../api/users';
 import { ModalActions } from '../components/modal-actions';
 import { validateWith } from '../form-validation';
@@ -65,8 +65,8 @@ function AddPersonForm({ onDone }: { onDone: () => void }) {
       },
       // A taken email belongs next to the email field; other refusals show under the form.
       onError: (error) => {
-        if (isApiError(error, 'EMAIL_TAKEN')) form.setFieldError('email', error.message);
-        if (isApiError(error, 'PIN_TAKEN')) form.setFieldError('pin', error.message);
+        if (isServerError(error, 'EMAIL_TAKEN')) form.setFieldError('email', error.message);
+        if (isServerError(error, 'PIN_TAKEN')) form.setFieldError('pin', error.message);
       },
     }),
   );
@@ -116,7 +116,7 @@ function AddPersonForm({ onDone }: { onDone: () => void }) {
         )}
         <ModalActions
           error={
-            isApiError(mutation.error, 'EMAIL_TAKEN') || isApiError(mutation.error, 'PIN_TAKEN')
+            isServerError(mutation.error, 'EMAIL_TAKEN') || isServerError(mutation.error, 'PIN_TAKEN')
               ? null
               : mutation.error
           }

@@ -2,7 +2,7 @@ import { Alert, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Device } from '../../common/protocol/devices';
-import { isApiError } from '../api/client';
+import { isServerError } from '../../common/http';
 import { useDeviceAction, type DeviceAction } from '../api/devices';
 import type { ShownKey } from '../components/device-key-modal';
 import { ModalActions } from '../components/modal-actions';
@@ -56,7 +56,7 @@ function ConfirmAction({
   const { t } = useTranslation();
   const mutation = useDeviceAction();
   const unsent = device.unsentEvents ?? 0;
-  const force = unsent > 0 || isApiError(mutation.error, 'DEVICE_HAS_UNSENT_EVENTS');
+  const force = unsent > 0 || isServerError(mutation.error, 'DEVICE_HAS_UNSENT_EVENTS');
   const revoke = action === 'revoke';
 
   const confirm = () =>

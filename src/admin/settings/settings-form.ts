@@ -19,10 +19,16 @@ export interface SettingsFormValues {
   scalePrefixes: string[];
   scaleDigits: string;
   scaleValue: 'weight' | 'price';
+  /** The seller as the fiscal receipt names it. */
+  legalName: string;
+  stir: string;
+  address: string;
+  fiscalDataRequired: boolean;
 }
 
 /** Keys under `settings.problems` in the translations. */
-export type SettingsProblem = 'percent' | 'rounding' | 'tooLong' | 'prefixes' | 'invalid';
+export type SettingsProblem =
+  'percent' | 'rounding' | 'tooLong' | 'prefixes' | 'stir' | 'tooLongText' | 'invalid';
 export type SettingsProblems = Partial<Record<keyof SettingsFormValues, SettingsProblem>>;
 
 export function settingsToForm(settings: StoreSettings): SettingsFormValues {
@@ -37,6 +43,10 @@ export function settingsToForm(settings: StoreSettings): SettingsFormValues {
     scalePrefixes: scale ? [...scale.prefixes] : [...scalePrefixes],
     scaleDigits: String(scale?.itemDigits ?? 5),
     scaleValue: scale?.value ?? 'weight',
+    legalName: settings.legalName ?? '',
+    stir: settings.stir ?? '',
+    address: settings.address ?? '',
+    fiscalDataRequired: settings.fiscalDataRequired ?? false,
   };
 }
 
@@ -45,7 +55,13 @@ const fieldOfBody: Record<string, keyof SettingsFormValues> = {
   cashRounding: 'cashRounding',
   maxCashierDiscount: 'maxDiscount',
   receiptHeader: 'receiptHeader',
+  legalName: 'legalName',
+  stir: 'stir',
+  address: 'address',
 };
+
+/** An empty field clears the setting; spaces around what was typed are not part of it. */
+const blankIsNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());
 
 function scaleField(path: readonly PropertyKey[]): keyof SettingsFormValues {
   if (path[1] === 'itemDigits') return 'scaleDigits';
@@ -68,6 +84,8 @@ export function settingsBody(
   const maxDiscount = parsePercent(values.maxDiscount);
   if (maxDiscount === null) problems.maxDiscount = 'percent';
   const header = values.receiptHeader.trim();
+  // STIR as printed on papers often carries spaces (`123 456 789`): only the 9 digits count.
+  const stir = values.stir.replace(/\s+/g, '');
   const full = {
     defaultVatRate: vat ?? 0,
     cashRounding: Number(values.cashRounding),
@@ -80,6 +98,10 @@ export function settingsBody(
           value: values.scaleValue,
         }
       : null,
+    legalName: blankIsNull(values.legalName),
+    stir: stir === '' ? null : stir,
+    address: blankIsNull(values.address),
+    fiscalDataRequired: values.fiscalDataRequired,
   };
   const parsed = updateSettingsBody.safeParse(full);
   if (!parsed.success) {
@@ -90,6 +112,8 @@ export function settingsBody(
       if (field === 'vat' || field === 'maxDiscount') problems[field] = 'percent';
       else if (field === 'cashRounding') problems[field] = 'rounding';
       else if (field === 'receiptHeader') problems[field] = 'tooLong';
+      else if (field === 'legalName' || field === 'address') problems[field] = 'tooLongText';
+      else if (field === 'stir') problems[field] = 'stir';
       else if (field === 'scalePrefixes') problems[field] = 'prefixes';
       else problems[field] = 'invalid';
     }
@@ -104,5 +128,10 @@ export function settingsBody(
   if (next.receiptHeader !== current.receiptHeader) body.receiptHeader = next.receiptHeader;
   if (JSON.stringify(next.scaleBarcode) !== JSON.stringify(current.scaleBarcode))
     body.scaleBarcode = next.scaleBarcode;
+  if (next.legalName !== (current.legalName ?? null)) body.legalName = next.legalName;
+  if (next.stir !== (current.stir ?? null)) body.stir = next.stir;
+  if (next.address !== (current.address ?? null)) body.address = next.address;
+  if (next.fiscalDataRequired !== (current.fiscalDataRequired ?? false))
+    body.fiscalDataRequired = next.fiscalDataRequired;
   return { ok: true, body };
 }

@@ -129,6 +129,26 @@ function SettingsForm({ settings }: { settings: StoreSettings }) {
           maxLength={500}
           {...form.getInputProps('receiptHeader')}
         />
+        <Title order={4}>{t('settings.seller')}</Title>
+        <Text size="sm" c="dimmed">
+          {t('settings.sellerHint')}
+        </Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={t('settings.legalName')} maxLength={191} {...form.getInputProps('legalName')} />
+          <TextInput
+            label={t('settings.stir')}
+            description={t('settings.stirHint')}
+            inputMode="numeric"
+            maxLength={11}
+            {...form.getInputProps('stir')}
+          />
+        </SimpleGrid>
+        <TextInput label={t('settings.address')} maxLength={300} {...form.getInputProps('address')} />
+        <Switch
+          label={t('settings.fiscalDataRequired')}
+          description={t('settings.fiscalDataRequiredHint')}
+          {...form.getInputProps('fiscalDataRequired', { type: 'checkbox' })}
+        />
         <Switch
           label={t('settings.scale')}
           description={t('settings.scaleHint')}

@@ -16,6 +16,8 @@ export const en: Record<keyof typeof uz, string> = {
   DEVICE_KEY_USED: 'This register key has already been used.',
   DEVICE_NAME_TAKEN: 'A register with this name already exists.',
   MAX_DEVICES_BELOW_USED: '{used} registers are in use; the limit cannot be lower.',
+  UNSENT_FILE_FOREIGN:
+    'This file was not made by a register of your shop, or the register’s token is no longer valid.',
   DEVICE_HAS_UNSENT_EVENTS: 'The register still holds {count} unsent events. Sync it first or use --force.',
   SKU_TAKEN: 'Another product already has SKU {sku}.',
   BARCODE_TAKEN: 'Barcode {barcode} already belongs to another product.',
@@ -31,6 +33,7 @@ export const en: Record<keyof typeof uz, string> = {
   DEVICE_NOT_FOUND: 'No register with the name or id “{device}”.',
   REGISTER_NOT_ACTIVATED:
     'No activated register in this data directory: {dataDir}. Run pos-activate <key> --server <url> first.',
+  UNSENT_FILE_INVALID: 'The file of unsent events is damaged or not a POSAPP export: {file} ({reason}).',
   REGISTER_HAS_UNSENT_EVENTS:
     'The register in {dataDir} still holds {count} unsent events. Sync it first or choose another data directory.',
   REGISTER_HAS_PARKED_SALES:
@@ -288,4 +291,9 @@ export const en: Record<keyof typeof uz, string> = {
   'ui.approval.discountAboveLimit': 'discount above the cashier’s limit',
   'ui.approval.cashOut': 'cash out',
   'ui.sale.approvedBy': 'Approved by {name}',
+  'ui.key.refundMethod': 'Cash / original method',
+  'ui.dialog.refundConfirm': 'Confirm the refund: {receiptNo}',
+  'ui.refund.total': 'To refund',
+  'ui.refund.paidBy': 'Refunded by: {payments}',
+  'ui.refund.drawer': 'Cash in the drawer: {amount}',
 };

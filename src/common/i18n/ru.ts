@@ -16,6 +16,7 @@ export const ru: Record<keyof typeof uz, string> = {
   DEVICE_KEY_USED: 'Этот ключ кассы уже использован.',
   DEVICE_NAME_TAKEN: 'Касса с таким именем уже есть.',
   MAX_DEVICES_BELOW_USED: 'Используется касс: {used}; лимит не может быть меньше.',
+  UNSENT_FILE_FOREIGN: 'Этот файл создан не кассой вашего магазина, или токен кассы больше не действителен.',
   DEVICE_HAS_UNSENT_EVENTS:
     'На кассе {count} неотправленных событий. Сначала синхронизируйте или используйте --force.',
   SKU_TAKEN: 'Артикул {sku} уже есть у другого товара.',
@@ -32,6 +33,8 @@ export const ru: Record<keyof typeof uz, string> = {
   DEVICE_NOT_FOUND: 'Касса с именем или id «{device}» не найдена.',
   REGISTER_NOT_ACTIVATED:
     'В этой папке нет активированной кассы: {dataDir}. Сначала выполните pos-activate <ключ> --server <url>.',
+  UNSENT_FILE_INVALID:
+    'Файл неотправленных событий повреждён или не является файлом POSAPP: {file} ({reason}).',
   REGISTER_HAS_UNSENT_EVENTS:
     'На кассе в этой папке {count} неотправленных событий: {dataDir}. Сначала синхронизируйте или выберите другую папку.',
   REGISTER_HAS_PARKED_SALES:
@@ -288,4 +291,9 @@ export const ru: Record<keyof typeof uz, string> = {
   'ui.approval.discountAboveLimit': 'скидка сверх лимита кассира',
   'ui.approval.cashOut': 'изъятие наличных',
   'ui.sale.approvedBy': 'Подтвердил: {name}',
+  'ui.key.refundMethod': 'Наличные / исходный способ',
+  'ui.dialog.refundConfirm': 'Подтвердите возврат: {receiptNo}',
+  'ui.refund.total': 'К возврату',
+  'ui.refund.paidBy': 'Способ возврата: {payments}',
+  'ui.refund.drawer': 'Наличных в кассе: {amount}',
 };

@@ -15,6 +15,7 @@ export const uz = {
   DEVICE_KEY_USED: 'Bu kassa kaliti allaqachon ishlatilgan.',
   DEVICE_NAME_TAKEN: 'Bu nomli kassa allaqachon bor.',
   MAX_DEVICES_BELOW_USED: 'Kassalar soni {used} ta, limitni undan kam qilib bo‘lmaydi.',
+  UNSENT_FILE_FOREIGN: 'Bu fayl do‘koningiz kassasida yaratilmagan yoki kassaning tokeni endi yaroqsiz.',
   DEVICE_HAS_UNSENT_EVENTS:
     'Kassada yuborilmagan {count} ta hodisa bor. Avval sinxronlang yoki --force bilan bajaring.',
   SKU_TAKEN: '{sku} artikuli boshqa mahsulotda bor.',
@@ -31,6 +32,7 @@ export const uz = {
   DEVICE_NOT_FOUND: '“{device}” nomli yoki id’li kassa topilmadi.',
   REGISTER_NOT_ACTIVATED:
     'Bu papkada faollashtirilgan kassa yo‘q: {dataDir}. Avval pos-activate <kalit> --server <url> ni bajaring.',
+  UNSENT_FILE_INVALID: 'Yuborilmagan hodisalar fayli buzilgan yoki POSAPP fayli emas: {file} ({reason}).',
   REGISTER_HAS_UNSENT_EVENTS:
     'Bu papkadagi kassada yuborilmagan {count} ta hodisa bor: {dataDir}. Avval sinxronlang yoki boshqa papkani tanlang.',
   REGISTER_HAS_PARKED_SALES:
@@ -287,4 +289,9 @@ export const uz = {
   'ui.approval.discountAboveLimit': 'kassir limitidan katta chegirma',
   'ui.approval.cashOut': 'kassadan pul olish',
   'ui.sale.approvedBy': 'Tasdiqladi: {name}',
+  'ui.key.refundMethod': 'Naqd / asl usul',
+  'ui.dialog.refundConfirm': 'Qaytarishni tasdiqlang: {receiptNo}',
+  'ui.refund.total': 'Qaytariladi',
+  'ui.refund.paidBy': 'Qaytarish usuli: {payments}',
+  'ui.refund.drawer': 'Kassada naqd: {amount}',
 } as const;

@@ -245,48 +245,69 @@ export const eventDataSchemas = {
   'device.status': deviceStatusData,
 } as const satisfies Record<EventType, z.ZodType>;
 
+/** The most a register's clock is trusted to be off by (a year): beyond it the register's offset is nonsense. */
+export const MAX_CLOCK_OFFSET_MS = 366 * 24 * 3_600_000;
+/**
+ * Server time − register time known when the event was made (absent before the register's first sync): the server
+ * places the event by it, so a batch spanning a clock correction lands each event on its own day.
+ */
+const clockOffsetMs = z.number().int().min(-MAX_CLOCK_OFFSET_MS).max(MAX_CLOCK_OFFSET_MS).optional();
+
 export const syncEventSchema = z.discriminatedUnion('type', [
   z.strictObject({
     id,
     type: z.literal('sale.completed'),
     occurredAt: z.iso.datetime(),
+    clockOffsetMs,
     data: saleCompletedData,
   }),
   z.strictObject({
     id,
     type: z.literal('sale.refunded'),
     occurredAt: z.iso.datetime(),
+    clockOffsetMs,
     data: saleRefundedData,
   }),
   z.strictObject({
     id,
     type: z.literal('shift.opened'),
     occurredAt: z.iso.datetime(),
+    clockOffsetMs,
     data: shiftOpenedData,
   }),
   z.strictObject({
     id,
     type: z.literal('shift.closed'),
     occurredAt: z.iso.datetime(),
+    clockOffsetMs,
     data: shiftClosedData,
   }),
-  z.strictObject({ id, type: z.literal('cash.moved'), occurredAt: z.iso.datetime(), data: cashMovedData }),
+  z.strictObject({
+    id,
+    type: z.literal('cash.moved'),
+    occurredAt: z.iso.datetime(),
+    clockOffsetMs,
+    data: cashMovedData,
+  }),
   z.strictObject({
     id,
     type: z.literal('sale.fiscalised'),
     occurredAt: z.iso.datetime(),
+    clockOffsetMs,
     data: saleFiscalisedData,
   }),
   z.strictObject({
     id,
     type: z.literal('audit.recorded'),
     occurredAt: z.iso.datetime(),
+    clockOffsetMs,
     data: auditRecordedData,
   }),
   z.strictObject({
     id,
     type: z.literal('device.status'),
     occurredAt: z.iso.datetime(),
+    clockOffsetMs,
     data: deviceStatusData,
   }),
 ]);
@@ -451,5 +472,34 @@ export const pullResponse = z.object({
   protocolVersion: z.number().int().min(1).optional(),
   /** The oldest register version (`x.y.z`) this server still serves pull pages to. */
   minRegisterVersion: z.string().max(32).optional(),
+  /** The server's clock when it answered: a register learns its clock offset on every round, idle ones too. */
+  serverTime: z.string().optional(),
 });
 export type PullResponse = z.infer<typeof pullResponse>;
+
+/**
+ * `pos export-unsent` writes a register's waiting events to a file for a PC that cannot reach the server: a header
+ * line, then one event per line exactly as a push would send it. The header carries the register's device token
+ * (the server checks it is one it issued to a register of the importer's shop) and an HMAC-SHA256 of the event
+ * lines keyed with that token, so a damaged or edited file is refused before anything is sent.
+ */
+export const UNSENT_FILE_FORMAT = 'posapp-unsent/1';
+export const unsentFileHeader = z.strictObject({
+  format: z.literal(UNSENT_FILE_FORMAT),
+  deviceId: id,
+  deviceName: z.string().min(1).max(64),
+  tenantId: id,
+  storeId: id,
+  exportedAt: z.iso.datetime(),
+  count: z.number().int().min(0).max(MAX_OUTBOX_PENDING),
+  deviceToken: z.string().min(1).max(4096),
+  signature: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type UnsentFileHeader = z.infer<typeof unsentFileHeader>;
+
+/** `POST /sync/import` (owner/admin): one batch of an exported file, checked exactly as the register's push. */
+export const importBody = z.strictObject({
+  deviceToken: z.string().min(1).max(4096),
+  events: z.array(z.unknown()).max(MAX_PUSH_EVENTS),
+});
+export type ImportBody = z.infer<typeof importBody>;

@@ -77,15 +77,48 @@ export async function insertOrAdd(
   key: readonly string[],
   column: string,
 ): Promise<void> {
-  const added =
-    db.dialect === 'mysql'
+  await insertOrAddAll(db, trx, table, rows, key, [column]);
+}
+
+/**
+ * As `insertOrAdd` for several `added` columns at once; each of `greatest` keeps the greater of the stored and the
+ * new value, NULL counting as nothing (as MAX() over rows does).
+ */
+export async function insertOrAddAll(
+  db: Db,
+  trx: Knex,
+  table: string,
+  rows: readonly object[],
+  key: readonly string[],
+  added: readonly string[],
+  greatest: readonly string[] = [],
+): Promise<void> {
+  const mysql = db.dialect === 'mysql';
+  const merge: Record<string, Knex.Raw> = {};
+  // MySQL's assignments see the columns set before them: each one reads only its own column.
+  for (const column of added)
+    merge[column] = mysql
       ? trx.raw('?? + VALUES(??)', [column, column])
       : trx.raw('??.?? + excluded.??', [table, column, column]);
+  for (const column of greatest) {
+    const [old, now] = mysql
+      ? [trx.raw('??', [column]), trx.raw('VALUES(??)', [column])]
+      : [trx.raw('??.??', [table, column]), trx.raw('excluded.??', [column])];
+    merge[column] = trx.raw('CASE WHEN ? IS NULL THEN ? WHEN ? IS NULL OR ? > ? THEN ? ELSE ? END', [
+      now,
+      old,
+      old,
+      now,
+      old,
+      now,
+      old,
+    ]);
+  }
   for (const part of chunks(trx, rows))
     await trx(table)
       .insert(part)
       .onConflict([...key])
-      .merge({ [column]: added });
+      .merge(merge);
 }
 
 /**

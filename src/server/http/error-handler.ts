@@ -1,7 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
-import { AppError } from '../../common/errors.js';
-import { langFromAcceptLanguage } from '../../common/i18n/index.js';
+import { AppError, httpStatusOf, isApiErrorCode, type ApiErrorCode } from '../../common/errors.js';
+import { langFromAcceptLanguage, type Lang } from '../../common/i18n/index.js';
+import type { ErrorBody } from '../../common/protocol/errors.js';
 import type { Logger } from '../logger.js';
 import { validationError } from '../../common/validation.js';
 
@@ -17,19 +18,44 @@ function fromBodyParser(error: unknown): AppError | null {
   return null;
 }
 
-/** The only place HTTP errors are made: `{"error":{code,message}}` with the code's status; internals stay in the log. */
+export interface HttpAnswer {
+  status: number;
+  body: ErrorBody;
+}
+
+type ApiError = AppError & { code: ApiErrorCode };
+
+function isApiError(error: AppError | null): error is ApiError {
+  return error !== null && isApiErrorCode(error.code);
+}
+
+/** Any error as an API code; a local code reaching here is a bug (it has no status), so it answers INTERNAL. */
+function apiErrorOf(error: unknown): ApiError {
+  const appError =
+    error instanceof AppError
+      ? error
+      : error instanceof z.ZodError
+        ? validationError(error)
+        : fromBodyParser(error);
+  return isApiError(appError) ? appError : (new AppError('INTERNAL', { cause: error }) as ApiError);
+}
+
+/** The only place HTTP errors are made: `{"error":{code,message}}` with the code's status from the contract. */
+export function httpAnswerOf(error: unknown, lang: Lang): HttpAnswer {
+  const apiError = apiErrorOf(error);
+  return {
+    status: httpStatusOf(apiError.code),
+    body: { error: { code: apiError.code, message: apiError.localized(lang) } },
+  };
+}
+
+/** Internals stay in the log: the client gets INTERNAL and nothing of the cause. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    let appError: AppError;
-    if (error instanceof AppError) appError = error;
-    else if (error instanceof z.ZodError) appError = validationError(error);
-    else {
-      appError = fromBodyParser(error) ?? new AppError('INTERNAL', { cause: error });
-      if (appError.code === 'INTERNAL')
-        logger.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
-    }
-    const lang = langFromAcceptLanguage(req.get('accept-language'));
-    res.status(appError.status).json({ error: { code: appError.code, message: appError.localized(lang) } });
+    const answer = httpAnswerOf(error, langFromAcceptLanguage(req.get('accept-language')));
+    if (answer.body.error.code === 'INTERNAL')
+      logger.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
+    res.status(answer.status).json(answer.body);
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { STORE_UTC_OFFSET_MS } from '../../common/time.js';
+import { STORE_UTC_OFFSET_MS, storeDayNumber } from '../../common/time.js';
 import type { Db } from '../db/connection.js';
 import { epochDay } from '../db/dialect.js';
 
@@ -170,6 +170,83 @@ export async function paymentFigures(db: Db, p: Period): Promise<PaymentFigures>
     refundsByMethod: new Map(
       refunded.map((row: Record<string, unknown>) => [String(row.method), num(row.amount)]),
     ),
+    changeGiven: num(change?.amount),
+  };
+}
+
+/** The store days a whole-day period covers, for the daily summary tables. */
+function summaryDays<T extends object>(query: Knex.QueryBuilder<T>, alias: string, p: Period) {
+  return query
+    .where(`${alias}.tenant_id`, p.tenantId)
+    .whereIn(`${alias}.store_id`, p.storeIds)
+    .andWhere(`${alias}.day`, '>=', storeDayNumber(p.fromMs))
+    .andWhere(`${alias}.day`, '<=', storeDayNumber(p.toMs - 1));
+}
+
+/**
+ * The same figures as `salesFigures` / `refundFigures`, read from the daily summary: a year costs about
+ * 365 × (registers × cashiers, or products) rows whatever the number of receipts. The period must be whole days.
+ */
+export async function summaryFigures(
+  db: Db,
+  p: Period,
+  group: Group,
+  kind: 'sale' | 'refund',
+): Promise<GroupFigures[]> {
+  const knex = db.knex;
+  const count = `${kind}_count`;
+  if (group === 'product') {
+    const rows = await summaryDays(knex('daily_products as dp'), 'dp', p)
+      .andWhere(`dp.${count}`, '>', 0)
+      .groupBy('dp.product_id')
+      .select(
+        'dp.product_id as group_key',
+        kind === 'sale' ? knex.raw('MAX(dp.name) as label') : knex.raw('NULL as label'),
+        knex.raw(`SUM(dp.${count}) as count`),
+        knex.raw(`SUM(dp.${kind}_total) as amount`),
+        knex.raw(`SUM(dp.${kind}_vat) as vat`),
+        knex.raw(`SUM(dp.${kind}_qty) as qty`),
+      );
+    return toFigures(rows);
+  }
+  const base = summaryDays(knex('daily_sales as ds'), 'ds', p).andWhere(`ds.${count}`, '>', 0);
+  const sums = [
+    knex.raw(`SUM(ds.${count}) as count`),
+    knex.raw(`SUM(ds.${kind}_total) as amount`),
+    knex.raw(`SUM(ds.${kind}_vat) as vat`),
+  ];
+  if (group === 'day') return toFigures(await base.groupBy('ds.day').select('ds.day as group_key', ...sums));
+  if (group === 'device')
+    return toFigures(
+      await base
+        .leftJoin('devices as d', (j) => j.on('d.tenant_id', 'ds.tenant_id').andOn('d.id', 'ds.device_id'))
+        .groupBy('ds.device_id', 'd.name')
+        .select('ds.device_id as group_key', 'd.name as label', ...sums),
+    );
+  return toFigures(
+    await base
+      .leftJoin('users as u', (j) => j.on('u.tenant_id', 'ds.tenant_id').andOn('u.id', 'ds.cashier_id'))
+      .groupBy('ds.cashier_id', 'u.name')
+      .select('ds.cashier_id as group_key', 'u.name as label', ...sums),
+  );
+}
+
+/** `paymentFigures` from the daily summary; the period must be whole days. */
+export async function summaryPaymentFigures(db: Db, p: Period): Promise<PaymentFigures> {
+  const knex = db.knex;
+  const methods = await summaryDays(knex('daily_payments as dp'), 'dp', p)
+    .groupBy('dp.method')
+    .select('dp.method', knex.raw('SUM(dp.paid) as paid'), knex.raw('SUM(dp.refunded) as refunded'));
+  const change = await summaryDays(knex('daily_sales as ds'), 'ds', p)
+    .sum({ amount: 'ds.change_due' })
+    .first();
+  const byMethod = (column: 'paid' | 'refunded') =>
+    new Map<string, number>(
+      methods.map((row: Record<string, unknown>): [string, number] => [String(row.method), num(row[column])]),
+    );
+  return {
+    salesByMethod: byMethod('paid'),
+    refundsByMethod: byMethod('refunded'),
     changeGiven: num(change?.amount),
   };
 }

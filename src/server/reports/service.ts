@@ -7,7 +7,7 @@ import type {
   ShiftsReportResponse,
   StockReportResponse,
 } from '../../common/protocol/reports.js';
-import { dayNumberToDate, toIso } from '../../common/time.js';
+import { dayNumberToDate, STORE_DAY_MS, toIso } from '../../common/time.js';
 import { lossCountsByCashier } from './audit.js';
 import { periodOf } from './period.js';
 import type { TenantContext } from '../context.js';
@@ -21,6 +21,8 @@ import {
   shiftMoney,
   shiftsOpenedIn,
   stockWithProducts,
+  summaryFigures,
+  summaryPaymentFigures,
   type GroupFigures,
 } from './queries.js';
 
@@ -41,10 +43,16 @@ export async function salesReport(ctx: TenantContext, query: SalesReportQuery): 
     query.to,
   );
   const byCashier = query.groupBy === 'cashier';
+  // One day reads the receipts themselves (a range of the store index); longer ranges the daily summary.
+  const summary = period.toMs - period.fromMs > STORE_DAY_MS;
+  const figures = (group: SalesReportQuery['groupBy'], kind: 'sale' | 'refund') =>
+    summary
+      ? summaryFigures(ctx.db, period, group, kind)
+      : (kind === 'sale' ? salesFigures : refundFigures)(ctx.db, period, group);
   const [sales, refunds, payments, losses] = await Promise.all([
-    salesFigures(ctx.db, period, query.groupBy),
-    refundFigures(ctx.db, period, query.groupBy),
-    paymentFigures(ctx.db, period),
+    figures(query.groupBy, 'sale'),
+    figures(query.groupBy, 'refund'),
+    summary ? summaryPaymentFigures(ctx.db, period) : paymentFigures(ctx.db, period),
     byCashier ? lossCountsByCashier(ctx, period) : new Map<string, never>(),
   ]);
   const rows = new Map<string, SalesReportRow>();
@@ -95,7 +103,7 @@ export async function salesReport(ctx: TenantContext, query: SalesReportQuery): 
   } else list.sort((a, b) => b.net - a.net || a.label.localeCompare(b.label));
 
   // Totals count receipts, not product rows (a receipt with three products is one sale).
-  const receipts = query.groupBy === 'product' ? await salesFigures(ctx.db, period, 'day') : sales;
+  const receipts = query.groupBy === 'product' ? await figures('day', 'sale') : sales;
   const totals = {
     count: receipts.reduce((sum, f) => sum + f.count, 0),
     sales: list.reduce((sum, r) => sum + r.sales, 0),

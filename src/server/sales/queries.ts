@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { insertRows } from '../db/dialect.js';
+import type { Db } from '../db/connection.js';
+import { insertOrAddAll, insertRows } from '../db/dialect.js';
 
 export interface SaleRow {
   tenant_id: string;
@@ -154,6 +155,84 @@ export async function insertEffects(trx: Knex, tenantId: string, rows: EffectRow
       .where({ tenant_id: tenantId, id: close.id })
       .update({ counted_cash: close.countedCash, closed_at: close.closedAt });
   }
+}
+
+/** One register's and cashier's store day: what the day, register and cashier reports add up. */
+export interface DailySalesRow {
+  tenant_id: string;
+  store_id: string;
+  day: number;
+  device_id: string;
+  cashier_id: string;
+  sale_count: number;
+  sale_total: number;
+  sale_vat: number;
+  change_due: number;
+  refund_count: number;
+  refund_total: number;
+  refund_vat: number;
+}
+
+/** One product's store day; counts are receipts holding the product, as COUNT(DISTINCT) over its lines. */
+export interface DailyProductRow {
+  tenant_id: string;
+  store_id: string;
+  day: number;
+  product_id: string;
+  name: string | null;
+  sale_count: number;
+  sale_qty: number;
+  sale_total: number;
+  sale_vat: number;
+  refund_count: number;
+  refund_qty: number;
+  refund_total: number;
+  refund_vat: number;
+}
+
+export interface DailyPaymentRow {
+  tenant_id: string;
+  store_id: string;
+  day: number;
+  method: string;
+  paid: number;
+  refunded: number;
+}
+
+export interface DailyRows {
+  sales: DailySalesRow[];
+  products: DailyProductRow[];
+  payments: DailyPaymentRow[];
+}
+
+/** Adds a push's daily sums to the summary tables, in the push's transaction. */
+export async function addDailySums(db: Db, trx: Knex, daily: DailyRows): Promise<void> {
+  const documents = ['sale_count', 'sale_total', 'sale_vat', 'refund_count', 'refund_total', 'refund_vat'];
+  await insertOrAddAll(
+    db,
+    trx,
+    'daily_sales',
+    daily.sales,
+    ['tenant_id', 'store_id', 'day', 'device_id', 'cashier_id'],
+    [...documents, 'change_due'],
+  );
+  await insertOrAddAll(
+    db,
+    trx,
+    'daily_products',
+    daily.products,
+    ['tenant_id', 'store_id', 'day', 'product_id'],
+    [...documents, 'sale_qty', 'refund_qty'],
+    ['name'],
+  );
+  await insertOrAddAll(
+    db,
+    trx,
+    'daily_payments',
+    daily.payments,
+    ['tenant_id', 'store_id', 'day', 'method'],
+    ['paid', 'refunded'],
+  );
 }
 
 export async function findShiftIds(

@@ -6,7 +6,9 @@ import type { Db } from '../db/connection.js';
 import { applyStockMoves, type StockMove } from '../stock/service.js';
 import { cashiersForPull } from '../users/people.js';
 import { checkEvents as checkBatch, type Verdict } from './checks.js';
+import { dailySumsOf } from './daily.js';
 import {
+  addDailySums,
   findShiftIds,
   insertEffects,
   refundBases,
@@ -298,5 +300,6 @@ export async function writeEventEffects(
 ): Promise<string[]> {
   const { rows, moves } = effectsOf(origin, events, lookups);
   await insertEffects(trx, origin.tenantId, rows);
+  await addDailySums(db, trx, dailySumsOf(origin.tenantId, rows));
   return applyStockMoves(db, trx, origin.tenantId, origin.storeId, moves);
 }

@@ -78,6 +78,7 @@ export async function pullChanges(
   const contract = {
     protocolVersion: PROTOCOL_VERSION,
     minRegisterVersion: deps.config.minRegisterVersion ?? DEFAULT_MIN_REGISTER_VERSION,
+    serverTime: new Date().toISOString(),
   };
   // An up-to-date register (most rounds) is answered from the version read with its device row: no
   // transaction, no further query. That version was committed, so "complete up to it" holds.

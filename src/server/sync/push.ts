@@ -91,18 +91,8 @@ export async function pushEvents(deps: AppDeps, device: DeviceActor, body: PushB
 /** Clock slack: a register's clock read a moment before ours, a slow network, a rounding of seconds. */
 const TIME_TOLERANCE_MS = 5 * 60_000;
 
-/**
- * Places an event by the register's clock corrected with this push's offset, so a register whose clock is a day
- * behind still puts today's sale on today. A time before the register was activated, or after the server
- * received the event, cannot be true: the reason is returned.
- */
-function placeInTime(
-  event: SyncEvent,
-  offsetMs: number,
-  receivedAt: number,
-  device: DeviceActor,
-): SyncEvent | string {
-  const at = Date.parse(event.occurredAt) + offsetMs;
+/** Why a corrected time cannot be true, or nothing when it can. */
+function impossibleTime(at: number, receivedAt: number, device: DeviceActor): string | undefined {
   if (at > receivedAt + TIME_TOLERANCE_MS)
     return `time ${new Date(at).toISOString()} is after the server received it`;
   if (
@@ -111,7 +101,31 @@ function placeInTime(
     at < device.activatedAt - TIME_TOLERANCE_MS
   )
     return `time ${new Date(at).toISOString()} is before the register was activated`;
-  return offsetMs === 0 ? event : { ...event, occurredAt: new Date(at).toISOString() };
+  return undefined;
+}
+
+/**
+ * Places an event by the register's clock corrected with the offset the register knew when it made the event, so
+ * a batch made before and after a clock correction lands each event on its own day; an event without one (made
+ * before the first sync) uses this push's offset. A stale offset (the clock was set right after the last sync)
+ * can place an event after it arrived: then this push's offset, measured now, is used. A time before the register
+ * was activated, or after the server received the event, cannot be true: the reason is returned.
+ */
+function placeInTime(
+  event: SyncEvent,
+  pushOffsetMs: number,
+  receivedAt: number,
+  device: DeviceActor,
+): SyncEvent | string {
+  const made = Date.parse(event.occurredAt);
+  let at = made + (event.clockOffsetMs ?? pushOffsetMs);
+  let problem = impossibleTime(at, receivedAt, device);
+  if (problem && event.clockOffsetMs !== undefined && event.clockOffsetMs !== pushOffsetMs) {
+    const measuredNow = made + pushOffsetMs;
+    if (!impossibleTime(measuredNow, receivedAt, device)) [at, problem] = [measuredNow, undefined];
+  }
+  if (problem) return problem;
+  return at === made ? event : { ...event, occurredAt: new Date(at).toISOString() };
 }
 
 /** Events a retired token may still bring: its register clock may run a little ahead of ours. */

@@ -1,10 +1,11 @@
 import type { ServerResponse } from 'node:http';
 import express, { Router, type Response } from 'express';
 import { z } from 'zod';
-import { pullQuery, pushBody } from '../../common/protocol/sync.js';
+import { importBody, pullQuery, pushBody } from '../../common/protocol/sync.js';
 import type { AppDeps } from '../context.js';
 import { deviceOf, requireDevice, requireTenantManager, tenantContext } from '../http/auth.js';
 import { validate } from '../http/validate.js';
+import { importEvents } from './import.js';
 import { pullChanges } from './pull.js';
 import { pushEvents } from './push.js';
 import { listFlagged, listRejected } from './rejected.js';
@@ -33,6 +34,14 @@ export function syncRoutes(deps: AppDeps): Router {
     express.json({ limit: PUSH_BODY_LIMIT, strict: true }),
     async (req, res) => {
       res.json(await pushEvents(deps, deviceOf(res), validate(pushBody, req.body)));
+    },
+  );
+  router.post(
+    '/import',
+    requireTenantManager(deps),
+    express.json({ limit: PUSH_BODY_LIMIT, strict: true }),
+    async (req, res) => {
+      res.json(await importEvents(tenantContext(deps, res), validate(importBody, req.body)));
     },
   );
   router.get('/rejected', requireTenantManager(deps), async (req, res) => {

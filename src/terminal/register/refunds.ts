@@ -3,12 +3,18 @@ import type { Unit } from '../../common/protocol/catalog.js';
 import type { SaleRefundedData } from '../../common/protocol/sync.js';
 import { formatQuantity, QTY_SCALE } from '../../common/quantity.js';
 import { fiscalReceiptOfRefund, queueFiscalDocument } from '../fiscal/service.js';
-import { computeRefund, refundableLines, type RefundableLine, type RefundSelection } from '../sale/refund.js';
+import {
+  computeRefund,
+  refundableLines,
+  type RefundableLine,
+  type RefundMethod,
+  type RefundSelection,
+} from '../sale/refund.js';
 import { getProduct } from '../store/queries/catalog.js';
 import { commitRefund, findSaleByReceipt, refundsOfSale, type StoredSale } from '../store/queries/sales.js';
 import type { Cashier } from './cashier.js';
 import { settingsOf, type RegisterContext } from './context.js';
-import { assertDrawerHolds, requireOpenShift } from './shift.js';
+import { assertDrawerHolds, drawerCash, requireOpenShift } from './shift.js';
 
 export function findSale(ctx: RegisterContext, receiptNo: string): StoredSale {
   const sale = findSaleByReceipt(ctx.db, receiptNo.trim().toUpperCase());
@@ -47,13 +53,52 @@ function checkRefundQuantities(ctx: RegisterContext, sale: StoredSale, selection
   }
 }
 
+export interface RefundPreview {
+  /** Lines, payments and total as the refund would store them (its number is given at the commit). */
+  data: SaleRefundedData;
+  names: string[];
+  /** The sale was paid (partly) by card or QR: the cashier may choose between that and cash. */
+  choice: boolean;
+  /** Cash the drawer should hold now: a cash refund above it is refused. */
+  drawer: number;
+}
+
+/** What the refund confirmation shows before anything is written; errors (more than left) are thrown here. */
+export function previewRefund(
+  ctx: RegisterContext,
+  input: { receiptNo: string; selection: RefundSelection; method: RefundMethod },
+): RefundPreview {
+  const shift = requireOpenShift(ctx);
+  const sale = findSale(ctx, input.receiptNo);
+  checkRefundQuantities(ctx, sale, input.selection);
+  const data = computeRefund(
+    sale.data,
+    refundsOfSale(ctx.db, sale.id),
+    input.selection,
+    { refundNo: '-', saleId: sale.id },
+    settingsOf(ctx).cashRounding,
+    input.method,
+  );
+  const names = data.lines.map(
+    (line) => sale.data.lines.find((l) => l.productId === line.productId)?.name ?? line.productId,
+  );
+  const choice = sale.data.payments.some((p) => p.method !== 'cash');
+  return { data, names, choice, drawer: drawerCash(ctx, shift.id) };
+}
+
 /**
  * Refund of a sale this register made (offline too): whole or chosen lines, never more than is left.
  * Committed with its outbox event in one transaction.
  */
 export function refundSale(
   ctx: RegisterContext,
-  input: { receiptNo: string; selection: RefundSelection; cashier: Cashier; reason?: string },
+  input: {
+    receiptNo: string;
+    selection: RefundSelection;
+    cashier: Cashier;
+    reason?: string;
+    method?: RefundMethod;
+  },
 ): {
   refundId: string;
   refundNo: string;
@@ -83,6 +128,7 @@ export function refundSale(
           reason: input.reason,
         },
         settingsOf(ctx).cashRounding,
+        input.method,
       );
       // Cash handed back comes out of this drawer: not more than it holds.
       const cash = data.payments.filter((p) => p.method === 'cash').reduce((sum, p) => sum + p.amount, 0);

@@ -13,6 +13,12 @@ import { formatQuantity, type Quantity } from '../../common/quantity.js';
 /** The whole sale (what is left of it), or chosen lines of it; a line without `qty` means all that is left. */
 export type RefundSelection = { whole: true } | { lines: readonly { lineIndex: number; qty?: Quantity }[] };
 
+/**
+ * Where the money goes: `original` gives card and QR parts back to them (cash for the rest), `cash` pays all of it
+ * from the drawer (a customer whose card is not at hand), rounded to the store's coin like any cash.
+ */
+export type RefundMethod = 'original' | 'cash';
+
 export interface RefundMeta {
   refundNo: string;
   /** The id of the sale's `sale.completed` event. */
@@ -57,6 +63,7 @@ export function computeRefund(
   selection: RefundSelection,
   meta: RefundMeta,
   cashRounding = 0,
+  method: RefundMethod = 'original',
 ): SaleRefundedData {
   const pools = productPools(sale, previous);
   const requested = requestedByProduct(sale, pools, selection);
@@ -81,7 +88,7 @@ export function computeRefund(
 
   const values = priceRefund({
     lines: wanted.map(({ pool, qty }) => ({ sold: pool.sold, refundedQty: pool.refundedQty, qty })),
-    refundable: refundableByMethod(sale, previous),
+    refundable: method === 'cash' ? [] : refundableByMethod(sale, previous),
     cashRounding,
   });
   const lines: RefundLine[] = values.lines.map((v, i) => ({

@@ -188,6 +188,7 @@ async function pullAll(
       response: pullPage,
       timeoutMs: options.timeoutMs,
     });
+  const askedAt = Date.now();
   let coming = fetchPage(readSyncState(db).cursor);
   let cacheSize: number | null = null;
   let first = true;
@@ -195,6 +196,8 @@ async function pullAll(
     for (;;) {
       const page = await coming;
       if (first) {
+        // Every round, idle or not, tells the register how far its clock is off; the events it makes next carry it.
+        if (page.serverTime) saveClockOffset(db, Date.parse(page.serverTime) - (askedAt + Date.now()) / 2);
         // Before anything is applied: a register too old for the server's changes must not half-apply them.
         refuseIfTooOld(db, page.minRegisterVersion);
         retryKeptChanges(db);

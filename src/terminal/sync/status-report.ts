@@ -59,13 +59,14 @@ export async function reportStatus(
     event = { id: newId(), occurredAt: new Date().toISOString(), data };
     saveStatusEvent(db, event);
   }
+  // With the register's clock, so the server places the report by the corrected time like any pushed event.
   const answer = await requestJson({
     baseUrl: identity.serverUrl,
     method: 'POST',
     path: '/sync/push',
     token: identity.deviceToken,
     lang: options.lang ?? 'uz',
-    body: { events: [{ ...event, type: 'device.status' }] },
+    body: { events: [{ ...event, type: 'device.status' }], sentAt: new Date().toISOString() },
     response: pushResponse,
     timeoutMs: options.timeoutMs,
   });

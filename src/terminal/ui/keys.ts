@@ -136,7 +136,7 @@ export interface Binding {
   shift?: boolean;
 }
 
-export type Scope = 'sale' | 'dialog' | 'pay' | 'list' | 'view' | 'login';
+export type Scope = 'sale' | 'dialog' | 'pay' | 'list' | 'view' | 'login' | 'refund';
 
 export interface CommandDef {
   scope: Scope;
@@ -197,6 +197,7 @@ export const commands = {
   'pay.add': { scope: 'pay', keys: [{ name: 'enter' }], label: 'ui.key.payAdd' },
   'pay.removeTender': { scope: 'pay', keys: [f(8)], label: 'ui.key.payRemove' },
   'pay.confirm': { scope: 'pay', keys: [f(12), { name: 'ctrl', text: 'p' }], label: 'ui.key.payConfirm' },
+  'refund.method': { scope: 'refund', keys: [{ name: 'tab' }], label: 'ui.key.refundMethod' },
   'view.scrollUp': { scope: 'view', keys: [{ name: 'up' }, { name: 'pageup' }] },
   'view.scrollDown': { scope: 'view', keys: [{ name: 'down' }, { name: 'pagedown' }] },
   'view.close': { scope: 'view', keys: [{ name: 'enter' }, { name: 'escape' }], label: 'ui.key.close' },

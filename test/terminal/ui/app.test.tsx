@@ -1,33 +1,28 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import { ean13 } from '../../../src/common/barcode.js';
 import { closeRegister, openRegister } from '../../../src/terminal/register/context.js';
 import { savePrinterConfig } from '../../../src/terminal/register/printing.js';
 import { recordSyncOutcome } from '../../../src/terminal/store/queries/sync.js';
 import { applyChange } from '../../../src/terminal/store/queries/catalog.js';
-import { keys, startApp, startSelling, type RunningApp } from '../../helpers/ink.js';
-import { offlineRegister, type OfflineRegister } from '../../helpers/register.js';
+import { keys, registerPerTest, startApp, startSelling, type RunningApp } from '../../helpers/ink.js';
+import type { OfflineRegister } from '../../helpers/register.js';
 
 function rows<T>(r: OfflineRegister, sql: string): T[] {
   return r.ctx.db.prepare(sql).all() as T[];
 }
 
+/** The refund confirmation: a reason typed, Enter (the method as it was paid). */
+async function confirmRefund(app: RunningApp): Promise<void> {
+  await app.waitFor('Qaytarishni tasdiqlang');
+  await app.send('mijoz qaytardi', keys.enter);
+}
+
 describe('register UI (ink)', () => {
-  let r: OfflineRegister;
-  let app: RunningApp | undefined;
-  beforeEach(async () => {
-    r = await offlineRegister();
-  });
-  afterEach(() => {
-    app?.unmount();
-    app = undefined;
-    closeRegister(r.ctx);
-    rmSync(r.dataDir, { recursive: true, force: true });
-  });
+  const r = registerPerTest();
 
   describe('PIN login', () => {
     it('masks the PIN, refuses a wrong one with a message and lets the right one open a shift', async () => {
-      app = await startApp(r);
+      const app = await startApp(r);
       await app.send('0000');
       await app.waitFor('PIN: ••••');
       assert.ok(!app.frame().includes('0000'), 'the PIN is never shown');
@@ -42,13 +37,13 @@ describe('register UI (ink)', () => {
 
     it('says so when no cashiers have been pulled yet', async () => {
       applyChange(r.ctx.db, { entity: 'cashier', op: 'delete', id: r.cashierId, data: null });
-      app = await startApp(r);
+      const app = await startApp(r);
       await app.send('1234', keys.enter);
       await app.waitFor('Kassada hali kassirlar yo‘q');
     });
 
     it('goes straight to selling when a shift is already open', async () => {
-      app = await startSelling(r);
+      const app = await startSelling(r);
       await app.send(keys.ctrl('l'));
       await app.waitFor('PIN');
       await app.send(r.pin, keys.enter);
@@ -58,7 +53,7 @@ describe('register UI (ink)', () => {
 
   describe('selling', () => {
     it('adds a scanned line (code and Enter in one chunk, as a scanner types) with qty × price = total', async () => {
-      app = await startSelling(r);
+      const app = await startSelling(r);
       await app.send(`${r.barcodes.milk}\r`);
       await app.waitFor((f) => /Sut 1 l\s+1\s+12 500\s+12 500/.test(f));
       await app.send(`3*${r.barcodes.bread}\r`);
@@ -66,7 +61,7 @@ describe('register UI (ink)', () => {
     });
 
     it('shows an unknown barcode in the message line and keeps the sale', async () => {
-      app = await startSelling(r);
+      const app = await startSelling(r);
       await app.send(`${r.barcodes.milk}\r`);
       await app.waitFor('Sut 1 l');
       await app.send('4780000009999\r');
@@ -75,7 +70,7 @@ describe('register UI (ink)', () => {
     });
 
     it('changes the selected line’s quantity, with three decimals for weighed goods', async () => {
-      app = await startSelling(r);
+      const app = await startSelling(r);
       await app.send('00042\r');
       await app.waitFor('Og‘irligi (kg): Olma qizil');
       await app.send('0.500', keys.enter);
@@ -87,7 +82,7 @@ describe('register UI (ink)', () => {
     });
 
     it('voids a line only with a reason, and records who voided what', async () => {
-      app = await startSelling(r);
+      const app = await startSelling(r);
       await app.send(`${r.barcodes.milk}\r`);
       await app.waitFor('Sut 1 l');
       await app.send(`${r.barcodes.bread}\r`);
@@ -111,7 +106,7 @@ describe('register UI (ink)', () => {
     });
 
     it('cancels the sale with an audited reason', async () => {
-      app = await startSelling(r);
+      const app = await startSelling(r);
       await app.send(`${r.barcodes.milk}\r`);
       await app.waitFor('Sut 1 l');
       await app.send(keys.f9);
@@ -126,7 +121,7 @@ describe('register UI (ink)', () => {
     });
 
     it('refuses a discount beyond the cashier limit with the message and takes one within it', async () => {
-      app = await startSelling(r);
+      const app = await startSelling(r);
       await app.send(`${r.barcodes.milk}\r`);
       await app.waitFor('Sut 1 l');
       await app.send(keys.f4);
@@ -152,7 +147,7 @@ describe('register UI (ink)', () => {
     });
 
     it('parks several sales that survive a restart of pos, and resumes any of them as they were', async () => {
-      app = await startSelling(r);
+      let app = await startSelling(r);
       await app.send(`${r.barcodes.milk}\r`);
       await app.waitFor('Sut 1 l');
       await app.send(keys.f3);
@@ -216,7 +211,7 @@ describe('register UI (ink)', () => {
     });
 
     it('adds a product found by name in the search dialog, showing its stock', async () => {
-      app = await startSelling(r);
+      const app = await startSelling(r);
       await app.send(keys.f2);
       await app.waitFor('Nomi bo‘yicha qidirish');
       await app.send('sut');
@@ -228,7 +223,7 @@ describe('register UI (ink)', () => {
 
   describe('paying', () => {
     it('pays cash: shows the change, then "paid" and the receipt only after the sale is committed', async () => {
-      app = await startSelling(r);
+      const app = await startSelling(r);
       await app.send(`${r.barcodes.milk}\r`, `2*${r.barcodes.bread}\r`);
       await app.waitFor((f) => /JAMI\s+22 500 so‘m/.test(f));
       await app.send(keys.f12);
@@ -252,28 +247,6 @@ describe('register UI (ink)', () => {
       await app.waitFor('Chek POS-01-000001');
     });
 
-    it('refuses to pay an empty sale, and shows the cash rounding of the store', async () => {
-      closeRegister(r.ctx);
-      rmSync(r.dataDir, { recursive: true, force: true });
-      r = await offlineRegister({ cashRounding: 10_000 });
-      app = await startSelling(r);
-      await app.send(keys.f12);
-      await app.waitFor('Chek bo‘sh.');
-      await app.send('00042\r');
-      await app.waitFor('Og‘irligi (kg): Olma qizil');
-      await app.send('0.500', keys.enter);
-      await app.waitFor((f) => /Olma qizil\s+0\.500\s+15 000\s+7 500/.test(f));
-      await app.send(keys.f3);
-      await app.waitFor('Miqdor: Olma qizil');
-      await app.send('1.253', keys.enter);
-      await app.waitFor((f) => /JAMI\s+18 795 so‘m/.test(f));
-      await app.send(keys.f12);
-      // Cash is rounded down only: 18 795 → 18 700 so‘m.
-      await app.waitFor((f) => /Yaxlitlash\s+-95 so‘m/.test(f) && /To‘lanadi\s+18 700 so‘m/.test(f));
-      await app.send('20000', keys.enter);
-      await app.waitFor('Qaytim: 1 300 so‘m');
-    });
-
     it('says when the printer is unreachable; the sale stays paid', async () => {
       savePrinterConfig(r.ctx, {
         target: 'tcp://127.0.0.1:9',
@@ -281,7 +254,7 @@ describe('register UI (ink)', () => {
         codePage: 'cp866',
         drawerPin: null,
       });
-      app = await startSelling(r);
+      const app = await startSelling(r);
       await app.send(`${r.barcodes.milk}\r`);
       await app.waitFor('Sut 1 l');
       await app.send(keys.f12);
@@ -293,7 +266,7 @@ describe('register UI (ink)', () => {
     });
 
     it('refuses an underpaid sale and keeps the cart and the tenders', async () => {
-      app = await startSelling(r);
+      const app = await startSelling(r);
       await app.send(`${r.barcodes.milk}\r`);
       await app.waitFor('Sut 1 l');
       await app.send(keys.f12);
@@ -308,7 +281,7 @@ describe('register UI (ink)', () => {
     });
 
     it('splits a payment over a Humo card with its reference and cash', async () => {
-      app = await startSelling(r);
+      const app = await startSelling(r);
       await app.send(`${r.barcodes.milk}\r`);
       await app.waitFor('Sut 1 l');
       await app.send(keys.f12);
@@ -334,7 +307,7 @@ describe('register UI (ink)', () => {
 
   describe('shift and refunds', () => {
     it('refunds a chosen line by receipt number, moves cash, shows the X-report and closes with a Z-report', async () => {
-      app = await startSelling(r);
+      const app = await startSelling(r);
       await app.send(`${r.barcodes.milk}\r`, `${r.barcodes.bread}\r`);
       await app.waitFor('Non patir');
       await app.send(keys.f12);
@@ -349,6 +322,7 @@ describe('register UI (ink)', () => {
       await app.send('pos-01-000001', keys.enter);
       await app.waitFor('Qaytarish POS-01-000001');
       await app.send(keys.down, ' ', keys.enter);
+      await confirmRefund(app);
       await app.waitFor('QAYTARILDI — POS-01-R000001');
       assert.match(app.frame(), /1 dona x 5 000\s+= 5 000/);
       await app.send(keys.enter);
@@ -377,7 +351,7 @@ describe('register UI (ink)', () => {
       await app.waitFor('PIN');
     });
     it('refunds part of a line: weighed goods in kg with three decimals, pieces whole, never more than is left', async () => {
-      app = await startSelling(r);
+      const app = await startSelling(r);
       await app.send(`1.25*00042\r`, `3*${r.barcodes.bread}\r`);
       await app.waitFor((f) => /JAMI\s+33 750 so‘m/.test(f));
       await app.send(keys.f12);
@@ -388,16 +362,17 @@ describe('register UI (ink)', () => {
       await app.waitFor((f) => /JAMI\s+0 so‘m/.test(f));
 
       const openRefund = async () => {
-        await app!.send(keys.ctrl('r'));
-        await app!.waitFor('Qaytarish: chek raqami');
-        await app!.send('POS-01-000001', keys.enter);
-        await app!.waitFor('Qaytarish POS-01-000001');
+        await app.send(keys.ctrl('r'));
+        await app.waitFor('Qaytarish: chek raqami');
+        await app.send('POS-01-000001', keys.enter);
+        await app.waitFor('Qaytarish POS-01-000001');
       };
       await openRefund();
       assert.match(app.frame(), /\[ \] 1\. Olma qizil\s+qaytarish mumkin 1\.250 \/ 1\.250/);
       await app.send('0.5');
       await app.waitFor('[0.5] 1. Olma qizil');
       await app.send(keys.enter);
+      await confirmRefund(app);
       await app.waitFor('QAYTARILDI — POS-01-R000001');
       assert.match(app.frame(), /0,500 kg x 15 000\s+= 7 500/);
       await app.send(keys.enter);
@@ -410,6 +385,7 @@ describe('register UI (ink)', () => {
       await app.send(keys.backspace, '1.5', keys.enter);
       await app.waitFor('Miqdor noto‘g‘ri');
       await app.send(keys.backspace, keys.backspace, keys.backspace, '2', keys.enter);
+      await confirmRefund(app);
       await app.waitFor('QAYTARILDI — POS-01-R000002');
       assert.match(app.frame(), /2 dona x 5 000\s+= 10 000/);
       await app.send(keys.enter);
@@ -419,6 +395,7 @@ describe('register UI (ink)', () => {
       await openRefund();
       assert.match(app.frame(), /Non patir\s+qaytarish mumkin 1 \/ 3/);
       await app.send(keys.enter);
+      await confirmRefund(app);
       await app.waitFor('QAYTARILDI — POS-01-R000003');
       assert.match(app.frame(), /0,750 kg x 15 000\s+= 11 250/);
       await app.send(keys.enter);
@@ -457,7 +434,7 @@ describe('register UI (ink)', () => {
           active: true,
         },
       });
-      app = await startSelling(r);
+      const app = await startSelling(r);
       // Scale labels stay separate lines: 20 of them make the cart scroll.
       for (let grams = 1001; grams <= 1020; grams++)
         await app.send(`${ean13(`2100042${grams.toString().padStart(5, '0')}`)}\r`);
@@ -476,7 +453,7 @@ describe('register UI (ink)', () => {
 
     it('shows a revoked register in the status bar and refuses to open a shift, saying why', async () => {
       recordSyncOutcome(r.ctx.db, { ok: false, error: 'revoked', revoked: true });
-      app = await startApp(r);
+      const app = await startApp(r);
       await app.send(r.pin, keys.enter);
       await app.waitFor('Smena ochish');
       assert.match(app.frame(), /KASSA BEKOR QILINGAN/);
@@ -486,8 +463,31 @@ describe('register UI (ink)', () => {
 
     it('speaks Russian with --lang ru', async () => {
       r.ctx.lang = 'ru';
-      app = await startApp(r);
+      const app = await startApp(r);
       await app.waitFor('Введите PIN-код кассира');
     });
+  });
+});
+
+describe('register UI (ink) in a store that rounds cash to 100 so‘m', () => {
+  const r = registerPerTest({ cashRounding: 10_000 });
+
+  it('refuses to pay an empty sale, and shows the cash rounding of the store', async () => {
+    const app = await startSelling(r);
+    await app.send(keys.f12);
+    await app.waitFor('Chek bo‘sh.');
+    await app.send('00042\r');
+    await app.waitFor('Og‘irligi (kg): Olma qizil');
+    await app.send('0.500', keys.enter);
+    await app.waitFor((f) => /Olma qizil\s+0\.500\s+15 000\s+7 500/.test(f));
+    await app.send(keys.f3);
+    await app.waitFor('Miqdor: Olma qizil');
+    await app.send('1.253', keys.enter);
+    await app.waitFor((f) => /JAMI\s+18 795 so‘m/.test(f));
+    await app.send(keys.f12);
+    // Cash is rounded down only: 18 795 → 18 700 so‘m.
+    await app.waitFor((f) => /Yaxlitlash\s+-95 so‘m/.test(f) && /To‘lanadi\s+18 700 so‘m/.test(f));
+    await app.send('20000', keys.enter);
+    await app.waitFor('Qaytim: 1 300 so‘m');
   });
 });

@@ -169,6 +169,8 @@ describe('supervisor approval at the register', () => {
     await app.send('POS-01-000001', keys.enter);
     await app.waitFor('Non patir');
     await app.send(keys.enter);
+    await app.waitFor('Qaytarishni tasdiqlang');
+    await app.send('mijoz qaytardi', keys.enter);
     await app.waitFor('Nazoratchi tasdig‘i kerak: qaytarish');
     assert.equal(r.ctx.db.prepare('SELECT COUNT(*) FROM refunds').pluck().get(), 0);
     await app.send(SUPERVISOR_PIN, keys.enter);

@@ -1,24 +1,11 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { closeRegister } from '../../../src/terminal/register/context.js';
-import { keys, startSelling, type RunningApp } from '../../helpers/ink.js';
-import { offlineRegister, type OfflineRegister } from '../../helpers/register.js';
+import { keys, registerPerTest, startSelling } from '../../helpers/ink.js';
 
 describe('fast hands at the counter', () => {
-  let r: OfflineRegister;
-  let app: RunningApp | undefined;
-  beforeEach(async () => {
-    r = await offlineRegister();
-  });
-  afterEach(() => {
-    app?.unmount();
-    app = undefined;
-    closeRegister(r.ctx);
-    rmSync(r.dataDir, { recursive: true, force: true });
-  });
+  const r = registerPerTest();
 
   it('+ repeats the last line; a kg product scanned alone asks for its weight; code*weight works', async () => {
-    app = await startSelling(r);
+    const app = await startSelling(r);
     await app.send(`${r.barcodes.bread}\r`);
     await app.waitFor('Non patir');
     await app.send('+', '+');

@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import { Text } from 'ink';
-import { render } from 'ink-testing-library';
-import { closeRegister } from '../../../src/terminal/register/context.js';
 import { ErrorBoundary } from '../../../src/terminal/ui/components/error-boundary.js';
-import { keys, startApp, type RunningApp } from '../../helpers/ink.js';
-import { offlineRegister, type OfflineRegister } from '../../helpers/register.js';
-
-const nextFrame = () => new Promise((resolve) => setTimeout(resolve, 20));
+import { draw, keys, registerPerTest, startApp } from '../../helpers/ink.js';
 
 describe('errors inside the register UI', () => {
   it('reports an error while drawing and draws the screen again', async () => {
@@ -18,7 +12,7 @@ describe('errors inside the register UI', () => {
       if (broken) throw new Error('drawing failed');
       return <Text>screen is back</Text>;
     }
-    const app = render(
+    const app = await draw(
       <ErrorBoundary
         onError={(e) => {
           reported.push(e);
@@ -29,8 +23,7 @@ describe('errors inside the register UI', () => {
         <Flaky />
       </ErrorBoundary>,
     );
-    await nextFrame();
-    assert.match(app.lastFrame() ?? '', /screen is back/);
+    await app.waitFor('screen is back');
     assert.equal((reported[0] as Error).message, 'drawing failed');
     app.unmount();
   });
@@ -40,34 +33,24 @@ describe('errors inside the register UI', () => {
     function Broken(): never {
       throw new Error('always');
     }
-    const app = render(
+    const app = await draw(
       <ErrorBoundary onError={(e) => reported.push(e)} fallback={<Text>gave up</Text>}>
         <Broken />
       </ErrorBoundary>,
     );
-    await nextFrame();
-    assert.match(app.lastFrame() ?? '', /gave up/);
+    await app.waitFor('gave up');
     assert.equal(reported.length, 4);
     app.unmount();
   });
 
   describe('in the running register', () => {
-    let r: OfflineRegister;
-    let app: RunningApp | undefined;
-    beforeEach(async () => {
-      r = await offlineRegister();
-    });
-    afterEach(() => {
-      app?.unmount();
-      closeRegister(r.ctx);
-      rmSync(r.dataDir, { recursive: true, force: true });
-    });
+    const r = registerPerTest();
 
     it('shows and logs an open sale it cannot read, and keeps selling', async () => {
       r.ctx.db
         .prepare('INSERT INTO open_sale (id, saved_at, cashier_id, data) VALUES (1, ?, NULL, ?)')
         .run(new Date().toISOString(), JSON.stringify({ cart: { lines: 'broken' }, tenders: [] }));
-      app = await startApp(r);
+      const app = await startApp(r);
       await app.send(r.pin, keys.enter);
       await app.waitFor('Smena ochish');
       await app.send('0', keys.enter);

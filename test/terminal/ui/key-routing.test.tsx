@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { closeRegister } from '../../../src/terminal/register/context.js';
 import { createKeyRouter } from '../../../src/terminal/ui/key-router.js';
-import { keys, startSelling, type RunningApp } from '../../helpers/ink.js';
-import { offlineRegister, type OfflineRegister } from '../../helpers/register.js';
+import { keys, registerPerTest, startSelling } from '../../helpers/ink.js';
 
 describe('keys typed faster than the screen changes', () => {
   it('hands each key, in order, to the handlers subscribed when its turn comes', async () => {
@@ -28,20 +25,10 @@ describe('keys typed faster than the screen changes', () => {
   });
 
   describe('in the running register', () => {
-    let r: OfflineRegister;
-    let app: RunningApp | undefined;
-    beforeEach(async () => {
-      r = await offlineRegister();
-    });
-    afterEach(() => {
-      app?.unmount();
-      app = undefined;
-      closeRegister(r.ctx);
-      rmSync(r.dataDir, { recursive: true, force: true });
-    });
+    const r = registerPerTest();
 
     it('F12 and Enter in one chunk pay the sale (the Enter is not lost)', async () => {
-      app = await startSelling(r);
+      const app = await startSelling(r);
       await app.send(`${r.barcodes.milk}\r`);
       await app.waitFor('Sut 1 l');
       await app.send(`${keys.f12}\r`);
@@ -49,7 +36,7 @@ describe('keys typed faster than the screen changes', () => {
     });
 
     it('F2 then letters typed at once go to the search box, not to the code field', async () => {
-      app = await startSelling(r);
+      const app = await startSelling(r);
       await app.send(`${keys.f2}sut`);
       await app.waitFor((f) => f.includes('Sut 1 l') && f.includes('sut'));
       await app.send(keys.enter);
@@ -58,7 +45,7 @@ describe('keys typed faster than the screen changes', () => {
     });
 
     it('Esc and a scan arriving together close the search and put the scan in the cart', async () => {
-      app = await startSelling(r);
+      const app = await startSelling(r);
       await app.send(keys.f2);
       await app.waitFor('Nomi bo‘yicha qidirish');
       await app.send(`\x1b${r.barcodes.bread}\r`);
@@ -67,7 +54,7 @@ describe('keys typed faster than the screen changes', () => {
     });
 
     it('twelve scans mixed with F2 and Esc, all in one burst, give quantity 12', async () => {
-      app = await startSelling(r);
+      const app = await startSelling(r);
       const scan = `${r.barcodes.milk}\r`;
       let burst = '';
       for (let i = 0; i < 12; i++) burst += i % 3 === 1 ? `${keys.f2}\x1b${scan}` : scan;

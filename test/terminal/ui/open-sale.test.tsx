@@ -1,36 +1,23 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import { closeRegister, openRegister } from '../../../src/terminal/register/context.js';
-import { keys, startApp, startSelling, type RunningApp } from '../../helpers/ink.js';
-import { offlineRegister, type OfflineRegister } from '../../helpers/register.js';
+import { keys, registerPerTest, type RunningApp, startApp, startSelling } from '../../helpers/ink.js';
 
 /**
  * Every change of the open sale is written as it happens, so stopping the screen with nothing written at the end
  * (what a kill or a power cut does) and opening the store again must bring the sale back as the cashier left it.
  */
 describe('the open sale survives a crash', () => {
-  let r: OfflineRegister;
-  let app: RunningApp | undefined;
-  beforeEach(async () => {
-    r = await offlineRegister();
-  });
-  afterEach(() => {
-    app?.unmount();
-    app = undefined;
-    closeRegister(r.ctx);
-    rmSync(r.dataDir, { recursive: true, force: true });
-  });
+  const r = registerPerTest();
 
   /** Drops the screen and the store handle without any cleanup, then opens the data dir again. */
-  function crash() {
-    app?.unmount();
-    app = undefined;
+  function crash(app: RunningApp) {
+    app.unmount();
     closeRegister(r.ctx);
     r.ctx = openRegister(r.dataDir);
   }
 
   it('restores lines, discounts and tenders entered, with a line saying so', async () => {
-    app = await startSelling(r);
+    let app = await startSelling(r);
     await app.send(`3*${r.barcodes.milk}\r`);
     await app.waitFor('Sut 1 l');
     await app.send(`${r.barcodes.bread}\r`);
@@ -44,7 +31,7 @@ describe('the open sale survives a crash', () => {
     await app.send('20000', keys.enter);
     await app.waitFor((f) => /Qoldi\s+22 000 so‘m/.test(f));
 
-    crash();
+    crash(app);
     app = await startApp(r);
     await app.send(r.pin, keys.enter);
     await app.waitFor('Tugallanmagan chek tiklandi: 2 qator, 42 000 so');
@@ -56,7 +43,7 @@ describe('the open sale survives a crash', () => {
     assert.equal(r.ctx.db.prepare('SELECT COUNT(*) FROM open_sale').pluck().get(), 0);
 
     // Paid: nothing comes back after the next crash.
-    crash();
+    crash(app);
     app = await startApp(r);
     await app.send(r.pin, keys.enter);
     await app.waitFor((f) => /JAMI\s+0 so‘m/.test(f));
@@ -64,7 +51,7 @@ describe('the open sale survives a crash', () => {
   });
 
   it('keeps nothing once the sale is cancelled or parked', async () => {
-    app = await startSelling(r);
+    let app = await startSelling(r);
     await app.send(`${r.barcodes.milk}\r`);
     await app.waitFor('Sut 1 l');
     await app.send(keys.f6);
@@ -76,7 +63,7 @@ describe('the open sale survives a crash', () => {
     await app.send('mijoz ketdi', keys.enter);
     await app.waitFor('Chek bekor qilindi');
     assert.equal(r.ctx.db.prepare('SELECT COUNT(*) FROM open_sale').pluck().get(), 0);
-    crash();
+    crash(app);
     app = await startApp(r);
     await app.send(r.pin, keys.enter);
     await app.waitFor((f) => /JAMI\s+0 so‘m/.test(f) && f.includes('Kechiktirilgan: 1'));
@@ -84,17 +71,7 @@ describe('the open sale survives a crash', () => {
 });
 
 describe('quitting with an open sale', () => {
-  let r: OfflineRegister;
-  let app: RunningApp | undefined;
-  beforeEach(async () => {
-    r = await offlineRegister();
-  });
-  afterEach(() => {
-    app?.unmount();
-    app = undefined;
-    closeRegister(r.ctx);
-    rmSync(r.dataDir, { recursive: true, force: true });
-  });
+  const r = registerPerTest();
 
   const audit = () =>
     r.ctx.db.prepare('SELECT action, data FROM audit_log ORDER BY at, action').all() as Array<{
@@ -103,14 +80,14 @@ describe('quitting with an open sale', () => {
     }>;
 
   it('Ctrl+C asks; 1 parks the sale, records the quit and closes', async () => {
-    app = await startSelling(r);
+    const app = await startSelling(r);
     await app.send(`2*${r.barcodes.milk}\r`);
     await app.waitFor('Sut 1 l');
     await app.send(keys.ctrl('c'));
     await app.waitFor('Ochiq chek bor: 1 qator, 25 000 so');
     assert.equal(app.quits(), 0);
     await app.send('1');
-    await app.waitFor(() => app!.quits() === 1);
+    await app.waitFor(() => app.quits() === 1);
     assert.equal(r.ctx.db.prepare('SELECT COUNT(*) FROM parked_sales').pluck().get(), 1);
     const quit = audit().find((a) => a.action === 'quit.with.open.sale');
     assert.deepEqual(JSON.parse(quit!.data), {
@@ -121,7 +98,7 @@ describe('quitting with an open sale', () => {
   });
 
   it('Ctrl+Q then 2 cancels only with a reason; Esc goes back to the sale', async () => {
-    app = await startSelling(r);
+    const app = await startSelling(r);
     await app.send(`${r.barcodes.bread}\r`);
     await app.waitFor('Non patir');
     await app.send(keys.ctrl('q'));
@@ -136,7 +113,7 @@ describe('quitting with an open sale', () => {
     await app.waitFor('Sababini yozing');
     assert.equal(app.quits(), 0);
     await app.send('mijoz pul olib kelmadi', keys.enter);
-    await app.waitFor(() => app!.quits() === 1);
+    await app.waitFor(() => app.quits() === 1);
     assert.deepEqual(
       audit().map((a) => a.action),
       ['sale.cancelled', 'quit.with.open.sale'],
@@ -145,9 +122,9 @@ describe('quitting with an open sale', () => {
   });
 
   it('quits at once with an empty cart', async () => {
-    app = await startSelling(r);
+    const app = await startSelling(r);
     await app.send(keys.ctrl('c'));
-    await app.waitFor(() => app!.quits() === 1);
+    await app.waitFor(() => app.quits() === 1);
     assert.deepEqual(audit(), []);
   });
 });

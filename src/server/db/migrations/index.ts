@@ -45,6 +45,7 @@ import * as createDeviceLimitHits from './20261201150200_create_device_limit_hit
 import * as createLicenceHistory from './20261201150300_create_licence_history.js';
 import * as addDeviceStatusReport from './20261201160000_add_device_status_report.js';
 import * as refundsShiftIndex from './20261201170000_refunds_shift_index.js';
+import * as createDailySummary from './20261202060000_create_daily_summary.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -99,6 +100,7 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['20261201150300_create_licence_history', createLicenceHistory],
   ['20261201160000_add_device_status_report', addDeviceStatusReport],
   ['20261201170000_refunds_shift_index', refundsShiftIndex],
+  ['20261202060000_create_daily_summary', createDailySummary],
 ];
 
 /** `file` is what the knex CLI prints for a pending migration (`migrate:status`, `migrate:list`). */

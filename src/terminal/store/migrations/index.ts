@@ -10,6 +10,7 @@ import * as createOpenSale from './20261201120000_create_open_sale.js';
 import * as syncStateClockOffset from './20261201140000_sync_state_clock_offset.js';
 import * as unappliedChanges from './20261201160100_unapplied_changes.js';
 import * as cashierRole from './20261202050000_cashier_role.js';
+import * as outboxClockOffset from './20261202070000_outbox_clock_offset.js';
 
 export interface StoreMigration {
   up(db: Database): void;
@@ -28,4 +29,5 @@ export const storeMigrations: ReadonlyArray<readonly [string, StoreMigration]> =
   ['20261201140000_sync_state_clock_offset', syncStateClockOffset],
   ['20261201160100_unapplied_changes', unappliedChanges],
   ['20261202050000_cashier_role', cashierRole],
+  ['20261202070000_outbox_clock_offset', outboxClockOffset],
 ];

@@ -5,11 +5,15 @@ import { auditRecordOf, type AuditAction } from '../audit-event.js';
 import { checkpointWhenIdle, type StoreDb } from '../connection.js';
 import { stmt } from './statements.js';
 
-/** An outbox event, in the caller's transaction: it is pushed exactly once. */
+/**
+ * An outbox event, in the caller's transaction: it is pushed exactly once. It carries the clock offset known now,
+ * so the server places it by the clock as it was when the event was made, not as it is when it is sent.
+ */
 export function enqueue(db: StoreDb, id: string, type: EventType, occurredAt: string, data: unknown): void {
   stmt(
     db,
-    `INSERT INTO outbox (id, type, occurred_at, data, status, created_at) VALUES (?, ?, ?, ?, 'pending', ?)`,
+    `INSERT INTO outbox (id, type, occurred_at, data, status, created_at, clock_offset_ms)
+     VALUES (?, ?, ?, ?, 'pending', ?, (SELECT clock_offset_ms FROM sync_state WHERE id = 1))`,
   ).run(id, type, occurredAt, JSON.stringify(data), occurredAt);
 }
 

@@ -5,18 +5,28 @@ export interface OutboxEvent {
   id: string;
   type: string;
   occurredAt: string;
+  /** Server time − register time when the event was made; absent before the register's first sync. */
+  clockOffsetMs?: number;
   data: unknown;
 }
 
 export function pendingEvents(db: StoreDb, limit: number): OutboxEvent[] {
   const rows = stmt(
     db,
-    "SELECT id, type, occurred_at, data FROM outbox WHERE status = 'pending' ORDER BY id LIMIT ?",
-  ).all(limit) as Array<{ id: string; type: string; occurred_at: string; data: string }>;
+    `SELECT id, type, occurred_at, clock_offset_ms, data FROM outbox WHERE status = 'pending'
+     ORDER BY id LIMIT ?`,
+  ).all(limit) as Array<{
+    id: string;
+    type: string;
+    occurred_at: string;
+    clock_offset_ms: number | null;
+    data: string;
+  }>;
   return rows.map((row) => ({
     id: row.id,
     type: row.type,
     occurredAt: row.occurred_at,
+    ...(row.clock_offset_ms === null ? {} : { clockOffsetMs: row.clock_offset_ms }),
     data: JSON.parse(row.data),
   }));
 }

@@ -6,9 +6,9 @@ import type { Cashier } from '../../register/cashier.js';
 import { settingsOf, type RegisterContext } from '../../register/context.js';
 import { closeFiscalShift, fiscaliseDocument, readFiscalConfig } from '../../fiscal/service.js';
 import { printRefund, printSale, refundReceiptLines } from '../../register/printing.js';
-import { findSale, refundOptions } from '../../register/refunds.js';
+import { findSale, previewRefund, refundOptions } from '../../register/refunds.js';
 import { searchCatalog } from '../../register/selling.js';
-import { closeShift } from '../../register/shift.js';
+import { assertDrawerHolds, closeShift, requireOpenShift } from '../../register/shift.js';
 import { cartTotals } from '../../sale/cart.js';
 import { reportLines, timeLabel } from '../format.js';
 import { typedMoney, typedReason } from '../input.js';
@@ -26,6 +26,7 @@ import { ApproveDialog } from './approve-dialog.js';
 import { ListDialog } from './list-dialog.js';
 import { PayDialog } from './pay-dialog.js';
 import { PromptDialog } from './prompt-dialog.js';
+import { RefundConfirmDialog } from './refund-confirm-dialog.js';
 import { RefundDialog } from './refund-dialog.js';
 import { SearchDialog } from './search-dialog.js';
 import { TextView } from './text-view.js';
@@ -352,9 +353,34 @@ export function SaleDialogView({
           rows={body}
           receiptNo={dialog.receiptNo}
           lines={dialog.lines}
-          onRefund={(selection) =>
-            withApproval({ act: 'refund' }, (approval) => {
-              const { refund, lines } = session.refund(dialog.receiptNo, selection, columns, approval);
+          onRefund={(selection) => {
+            // More than is left is refused here, before the confirmation.
+            previewRefund(ctx, { receiptNo: dialog.receiptNo, selection, method: 'original' });
+            open({ kind: 'refundConfirm', receiptNo: dialog.receiptNo, selection });
+          }}
+          onCancel={close}
+        />
+      );
+    case 'refundConfirm':
+      return (
+        <RefundConfirmDialog
+          rows={body}
+          receiptNo={dialog.receiptNo}
+          preview={(method) => previewRefund(ctx, { ...dialog, method })}
+          onConfirm={({ method, reason }) => {
+            const why = typedReason(reason);
+            const { data } = previewRefund(ctx, { ...dialog, method });
+            // The drawer is checked before a supervisor is called over; the commit checks it again.
+            const cash = data.payments.filter((p) => p.method === 'cash').reduce((a, p) => a + p.amount, 0);
+            if (cash > 0) assertDrawerHolds(ctx, requireOpenShift(ctx).id, cash);
+            withApproval({ act: 'refund', amount: data.total }, (approval) => {
+              const { refund, lines } = session.refund(
+                dialog.receiptNo,
+                dialog.selection,
+                columns,
+                approval,
+                { method, reason: why },
+              );
               const title = say(lang, 'ui.dialog.refunded', { refundNo: refund.refundNo });
               open({ kind: 'view', title, lines });
               fiscaliseThenPrint(
@@ -365,8 +391,8 @@ export function SaleDialogView({
                   lines: () => refundReceiptLines(ctx, refund, refund.sale.data, receiptWidth(columns)),
                 },
               );
-            })
-          }
+            });
+          }}
           onCancel={close}
         />
       );

@@ -26,7 +26,7 @@ import {
   type CartState,
 } from '../../sale/cart.js';
 import type { Tender } from '../../sale/payment.js';
-import type { RefundSelection } from '../../sale/refund.js';
+import type { RefundMethod, RefundSelection } from '../../sale/refund.js';
 import type { SaleCompletedData } from '../../../common/protocol/sync.js';
 import { typedDiscount, typedQuantity, typedReason } from '../input.js';
 import { InputError } from '../text.js';
@@ -277,10 +277,16 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
         })();
         onCommitted();
       },
-      refund(receiptNo: string, selection: RefundSelection, columns: number, approval?: Approval) {
+      refund(
+        receiptNo: string,
+        selection: RefundSelection,
+        columns: number,
+        approval?: Approval,
+        choice: { method?: RefundMethod; reason?: string } = {},
+      ) {
         // The approval is written with the refund, or not at all.
         const refund = ctx.db.transaction(() => {
-          const done = refundSale(ctx, { receiptNo, selection, cashier });
+          const done = refundSale(ctx, { receiptNo, selection, cashier, ...choice });
           if (approval) recordApproval(ctx, cashier, { ...approval, amount: done.data.total });
           return done;
         })();

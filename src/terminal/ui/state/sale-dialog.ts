@@ -1,6 +1,7 @@
 import type { ActAtStake } from '../../register/approval.js';
 import type { Cashier } from '../../register/cashier.js';
 import type { RefundOption } from '../../register/refunds.js';
+import type { RefundSelection } from '../../sale/refund.js';
 import type { Scope } from '../keys.js';
 
 /** What a one-line prompt over the sale screen asks for. */
@@ -27,6 +28,8 @@ export type SaleDialog =
   | { kind: 'quit' }
   | { kind: 'prompt'; purpose: PromptPurpose; amount?: number; code?: string; name?: string }
   | { kind: 'refundLines'; receiptNo: string; lines: RefundOption[] }
+  /** Lines, amount, method and reason shown before the refund is written. */
+  | { kind: 'refundConfirm'; receiptNo: string; selection: RefundSelection }
   | { kind: 'view'; title: string; lines: string[]; afterClose?: 'logout' }
   /** A supervisor's PIN before an act the store's approvals name; `run` does the act once approved. */
   | ({ kind: 'approve'; run(approvedBy: Cashier): void } & ActAtStake);
@@ -39,6 +42,7 @@ export const dialogScopes: Record<SaleDialog['kind'], readonly Scope[]> = {
   quit: ['list', 'dialog'],
   prompt: ['dialog'],
   refundLines: ['list', 'dialog'],
+  refundConfirm: ['refund', 'dialog'],
   view: ['view'],
   approve: ['dialog'],
 };
