@@ -80,8 +80,8 @@ export async function screenshotPages(pages: Page[], name: string): Promise<void
 export interface PanelSuite {
   /** The in-process server's app and database (set in the suite's `before`). */
   readonly t: TestApp;
-  /** A fresh context per call is a separate person: own cookies and localStorage. */
-  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  /** A fresh context per call is a separate person: own cookies and localStorage; optionally another time zone. */
+  newPage(viewport?: { width: number; height: number }, timezoneId?: string): Promise<Page>;
   /** `owner`, logged in, on the screen behind the menu item `menu` (opened from the burger menu on a phone). */
   ownerOn(
     owner: { email: string; password: string },
@@ -125,8 +125,8 @@ export function panelSuite(dialect: Dialect, screenshotPrefix: string): PanelSui
     await t?.close();
   });
 
-  const newPage = async (viewport = { width: 1366, height: 768 }): Promise<Page> => {
-    const context = await browser!.newContext({ viewport });
+  const newPage = async (viewport = { width: 1366, height: 768 }, timezoneId?: string): Promise<Page> => {
+    const context = await browser!.newContext({ viewport, ...(timezoneId && { timezoneId }) });
     const page = await context.newPage();
     pages.push(page);
     await page.goto(`${origin}/admin/`);

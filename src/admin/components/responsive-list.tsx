@@ -83,11 +83,7 @@ function Cards<T>({
             </Group>
           ),
         )}
-        {actions && !bold && (
-          <Group gap="xs" mt={4} wrap="wrap">
-            {actions(row)}
-          </Group>
-        )}
+        {actions && !bold && <CardActions>{actions(row)}</CardActions>}
       </Stack>
     </Card>
   );
@@ -96,6 +92,16 @@ function Cards<T>({
       {rows.map((row) => card(row, rowKey(row), rowTestId?.(row), rowAttributes?.(row) ?? {}, false))}
       {footer !== undefined && card(footer, 'footer', footerTestId, {}, true)}
     </Stack>
+  );
+}
+
+/** No empty button row under a card whose row has no action (a revoked register, an unsigned receipt). */
+function CardActions({ children }: { children: ReactNode }) {
+  if (!children) return null;
+  return (
+    <Group gap="xs" mt={4} wrap="wrap">
+      {children}
+    </Group>
   );
 }
 

@@ -96,10 +96,15 @@ function ShiftCell({ shift, column }: { shift: Shift; column: ShiftColumn }) {
   const value = shiftValue(shift, column);
   if (value === null) return t('common.none');
   if (column === 'difference') {
-    // A short or over drawer is what the owner looks for first.
+    // A short or over drawer is what the owner looks for first. An amount keeps its case (a badge shouts).
     const diff = value as number;
     return (
-      <Badge color={diff === 0 ? 'green' : 'red'} variant={diff === 0 ? 'light' : 'filled'} miw="max-content">
+      <Badge
+        color={diff === 0 ? 'green' : 'red'}
+        variant={diff === 0 ? 'light' : 'filled'}
+        miw="max-content"
+        tt="none"
+      >
         {formatMoney(diff)}
       </Badge>
     );
