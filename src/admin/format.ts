@@ -11,7 +11,7 @@ function groupThousands(whole: string): string {
 }
 
 /** One spelling of the so‘m per panel language, the same as the i18n tables' `reports.currency`. */
-const somByLanguage: Record<Lang, string> = { uz: 'so‘m', ru: 'сум', en: 'so‘m' };
+const somByLanguage: Record<Lang, string> = { uz: 'so‘m', ru: 'сум', en: 'UZS' };
 let som = somByLanguage.uz;
 
 /** Called when the panel's language changes (amounts are formatted while rendering, after the switch). */
