@@ -81,7 +81,7 @@ describe('sale screen commands', () => {
     assert.throws(() => saleCommands['report.x'](idle.env), withCode('SHIFT_NOT_OPEN'));
     openShift(r.ctx, { id: r.cashierId, name: 'Dilnoza' }, 10_000_000);
     saleCommands['report.x'](idle.env);
-    assert.equal(idle.opened[0]?.kind, 'view');
+    assert.equal(idle.opened[0]?.kind, 'report');
     saleCommands['session.logout'](idle.env);
     assert.equal(idle.loggedOut(), true);
   });
