@@ -1,0 +1,220 @@
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import type { Lang } from '../../src/common/i18n/index.js';
+import { bootstrapTenant, type BootstrappedTenant } from '../helpers/app.js';
+import { nextEan13 } from '../helpers/catalog.js';
+import { panelSuite, textOf } from './browser.js';
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1366, height: 768 };
+const OWNER_PASSWORD = 'owner-pass-1';
+
+/** What an owner reads in each language, copied from src/admin/i18n and src/common (validation-text, i18n). */
+const words: Record<
+  Lang,
+  {
+    switchLabel: string;
+    logIn: string;
+    registers: string;
+    catalog: string;
+    addProduct: string;
+    newProduct: string;
+    priceLabel: string;
+    save: string;
+    priceProblem: string;
+    importButton: string;
+    importTitle: string;
+    upload: string;
+    close: string;
+    imported: (n: number) => string;
+    updated: (n: number) => string;
+    unchanged: (n: number) => string;
+    rejected: (n: number) => string;
+    wrongCheckDigit: string;
+    rateLimited: string;
+  }
+> = {
+  uz: {
+    switchLabel: 'O‘zb',
+    logIn: 'Kirish',
+    registers: 'Kassalar',
+    catalog: 'Mahsulotlar',
+    addProduct: 'Mahsulot qo‘shish',
+    newProduct: 'Yangi mahsulot',
+    priceLabel: 'Narxi (so‘m)',
+    save: 'Saqlash',
+    priceProblem: 'Narxni so‘mda yozing, masalan 12500 yoki 12500,50',
+    importButton: 'CSV import',
+    importTitle: 'Narxlar ro‘yxatini import qilish (CSV)',
+    upload: 'Yuklash',
+    close: 'Yopish',
+    imported: (n) => `Yangi: ${n}`,
+    updated: (n) => `Yangilangan: ${n}`,
+    unchanged: (n) => `O‘zgarmagan: ${n}`,
+    rejected: (n) => `Rad etilgan: ${n}`,
+    wrongCheckDigit: 'shtrix-kod: nazorat raqami noto‘g‘ri',
+    rateLimited: 'Urinishlar juda ko‘p. Birozdan keyin qayta urinib ko‘ring.',
+  },
+  ru: {
+    switchLabel: 'Рус',
+    logIn: 'Войти',
+    registers: 'Кассы',
+    catalog: 'Товары',
+    addProduct: 'Добавить товар',
+    newProduct: 'Новый товар',
+    priceLabel: 'Цена (сум)',
+    save: 'Сохранить',
+    priceProblem: 'Цена в сумах, например 12500 или 12500,50',
+    importButton: 'Импорт CSV',
+    importTitle: 'Импорт прайс-листа (CSV)',
+    upload: 'Загрузить',
+    close: 'Закрыть',
+    imported: (n) => `Новых: ${n}`,
+    updated: (n) => `Обновлено: ${n}`,
+    unchanged: (n) => `Без изменений: ${n}`,
+    rejected: (n) => `Отклонено: ${n}`,
+    wrongCheckDigit: 'штрихкод: неверная контрольная цифра',
+    rateLimited: 'Слишком много попыток. Повторите позже.',
+  },
+  en: {
+    switchLabel: 'Eng',
+    logIn: 'Log in',
+    registers: 'Registers',
+    catalog: 'Products',
+    addProduct: 'Add product',
+    newProduct: 'New product',
+    priceLabel: 'Price (UZS)',
+    save: 'Save',
+    priceProblem: 'Price in UZS, e.g. 12500 or 12500.50',
+    importButton: 'Import CSV',
+    importTitle: 'Import a price list (CSV)',
+    upload: 'Upload',
+    close: 'Close',
+    imported: (n) => `New: ${n}`,
+    updated: (n) => `Updated: ${n}`,
+    unchanged: (n) => `Unchanged: ${n}`,
+    rejected: (n) => `Rejected: ${n}`,
+    wrongCheckDigit: 'barcode: wrong check digit',
+    rateLimited: 'Too many attempts. Try again later.',
+  },
+};
+
+const LANGS: readonly Lang[] = ['uz', 'ru', 'en'];
+
+/** English words that leaked from the parser or zod into a translated sentence. */
+const ENGLISH = /\b(expected|invalid|too|string|wrong|check|digit|barcode|price|line|characters?)\b/i;
+
+function wrongCheckDigit(code: string): string {
+  return code.slice(0, 12) + String((Number(code[12]) + 1) % 10);
+}
+
+// The panel's words do not depend on the database: SQLite keeps three languages short.
+describe('the panel speaks the owner’s language: validation, CSV import, login limit [sqlite]', function () {
+  this.timeout(180_000);
+  const suite = panelSuite('sqlite', 'languages');
+  let shop: BootstrappedTenant;
+
+  before(async function () {
+    shop = await bootstrapTenant(suite.t, { tenantName: 'Til do‘koni' });
+  });
+
+  /** The owner, whose chosen language is `lang`, logged in and on the products screen. */
+  async function ownerOnCatalog(lang: Lang, viewport: { width: number; height: number }): Promise<Page> {
+    await suite.t.db.knex('users').where({ tenant_id: shop.tenantId, role: 'owner' }).update({ lang });
+    const page = await suite.newPage(viewport);
+    await page.getByRole('textbox', { name: 'Email' }).fill(shop.ownerEmail);
+    await page.locator('input[autocomplete="current-password"]').fill(OWNER_PASSWORD);
+    await page.getByRole('button', { name: 'Kirish', exact: true }).click();
+    await page.getByRole('heading', { name: words[lang].registers }).waitFor();
+    await page.goto(new URL('/admin/catalog', page.url()).toString());
+    await page.getByRole('heading', { name: words[lang].catalog }).waitFor();
+    return page;
+  }
+
+  for (const lang of LANGS) {
+    const w = words[lang];
+    // Sizes alternate across languages, so each point is seen on a phone and on a desktop.
+    const [formSize, csvSize] =
+      lang === 'ru' ? (['desktop', 'phone'] as const) : (['phone', 'desktop'] as const);
+    const sizes = { phone: PHONE, desktop: DESKTOP };
+
+    it(`${lang}, ${formSize}: a price that is not a number is refused under the field in ${lang}`, async () => {
+      const page = await ownerOnCatalog(lang, sizes[formSize]);
+      await page.getByRole('button', { name: w.addProduct }).click();
+      const dialog = page.getByRole('dialog', { name: w.newProduct });
+      await dialog.getByRole('textbox', { name: w.priceLabel }).fill('abc');
+      await dialog.getByRole('button', { name: w.save }).click();
+      const problem = dialog.getByText(w.priceProblem, { exact: true });
+      assert.equal(await textOf(problem), w.priceProblem);
+    });
+
+    it(`${lang}, ${csvSize}: a CSV line's reason in ${lang}, and a re-import counts it unchanged and changes nothing`, async () => {
+      const page = await ownerOnCatalog(lang, sizes[csvSize]);
+      const file = [
+        'sku,name,barcode,price,unit,vatRate,mxik',
+        `LANG-${lang}-1,Shakar 1 kg,${nextEan13()},14500,kg,12,`,
+        `LANG-${lang}-2,Tuz,${wrongCheckDigit(nextEan13())},3000,,,`,
+        `LANG-${lang}-3,Un 2 kg,,21000,pcs,,`,
+        '',
+      ].join('\n');
+      const upload = async () => {
+        await page.getByRole('button', { name: w.importButton }).click();
+        const dialog = page.getByRole('dialog', { name: w.importTitle });
+        await dialog.locator('input[type="file"]').setInputFiles({
+          name: 'prices.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(file),
+        });
+        await dialog.getByRole('button', { name: w.upload }).click();
+        await dialog.getByTestId('import-result').waitFor();
+        return dialog;
+      };
+      const products = () =>
+        suite.t.db
+          .knex('products')
+          .where({ tenant_id: shop.tenantId })
+          .where('sku', 'like', `LANG-${lang}-%`)
+          .orderBy('sku');
+
+      const first = await upload();
+      assert.equal(await textOf(first.getByTestId('import-imported')), w.imported(2));
+      assert.equal(await textOf(first.getByTestId('import-rejected')), w.rejected(1));
+      const reason = await textOf(first.getByTestId('rejected-3').locator('td').nth(1));
+      assert.equal(reason, w.wrongCheckDigit);
+      if (lang !== 'en') assert.doesNotMatch(reason, ENGLISH);
+      await first.getByRole('button', { name: w.close }).click();
+      const before = await products();
+      assert.deepEqual(
+        before.map((p) => p.sku),
+        [`LANG-${lang}-1`, `LANG-${lang}-3`],
+      );
+
+      const second = await upload();
+      assert.equal(await textOf(second.getByTestId('import-imported')), w.imported(0));
+      assert.equal(await textOf(second.getByTestId('import-updated')), w.updated(0));
+      assert.equal(await textOf(second.getByTestId('import-unchanged')), w.unchanged(2));
+      assert.equal(await textOf(second.getByTestId('import-rejected')), w.rejected(1));
+      assert.deepEqual(await products(), before);
+    });
+  }
+
+  // Last on purpose: the failure limiter also counts per client address, and every page here comes from 127.0.0.1.
+  it('after too many failed logins the login screen says so in each language, on a phone and a desktop', async () => {
+    for (let i = 0; i < suite.t.deps.config.rateLimit.maxFailures; i++) {
+      await suite.t.http.post('/auth/login').send({ email: shop.ownerEmail, password: `guess-${i}` });
+    }
+    for (const [lang, viewport] of [
+      ['uz', DESKTOP],
+      ['ru', PHONE],
+      ['en', DESKTOP],
+    ] as const) {
+      const w = words[lang];
+      const page = await suite.newPage(viewport);
+      await page.getByText(w.switchLabel, { exact: true }).click();
+      await page.getByRole('textbox', { name: 'Email' }).fill(shop.ownerEmail);
+      await page.locator('input[autocomplete="current-password"]').fill(OWNER_PASSWORD);
+      await page.getByRole('button', { name: w.logIn, exact: true }).click();
+      assert.equal(await textOf(page.getByTestId('error')), w.rateLimited);
+    }
+  });
+});
