@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { Lang } from '../../src/common/i18n/index.js';
-import { bootstrapTenant, type BootstrappedTenant } from '../helpers/app.js';
+import {
+  bearer,
+  bootstrapTenant,
+  SUPERADMIN,
+  superadminToken,
+  type BootstrappedTenant,
+} from '../helpers/app.js';
 import { nextEan13 } from '../helpers/catalog.js';
 import { panelSuite, textOf } from './browser.js';
 
@@ -32,6 +38,11 @@ const words: Record<
     rejected: (n: number) => string;
     wrongCheckDigit: string;
     rateLimited: string;
+    tenants: string;
+    search: string;
+    askedTimes: (n: number, at: string) => string;
+    history: string;
+    historyTitle: (name: string) => string;
   }
 > = {
   uz: {
@@ -54,6 +65,11 @@ const words: Record<
     rejected: (n) => `Rad etilgan: ${n}`,
     wrongCheckDigit: 'shtrix-kod: nazorat raqami noto‘g‘ri',
     rateLimited: 'Urinishlar juda ko‘p. Birozdan keyin qayta urinib ko‘ring.',
+    tenants: 'Mijozlar',
+    search: 'Qidirish',
+    askedTimes: (n, at) => `${n} marta, oxirgisi ${at}`,
+    history: 'Tarix',
+    historyTitle: (name) => `${name}: litsenziya tarixi`,
   },
   ru: {
     switchLabel: 'Рус',
@@ -75,6 +91,11 @@ const words: Record<
     rejected: (n) => `Отклонено: ${n}`,
     wrongCheckDigit: 'штрихкод: неверная контрольная цифра',
     rateLimited: 'Слишком много попыток. Повторите позже.',
+    tenants: 'Клиенты',
+    search: 'Поиск',
+    askedTimes: (n, at) => `${n} раз, последний ${at}`,
+    history: 'История',
+    historyTitle: (name) => `${name}: история лицензии`,
   },
   en: {
     switchLabel: 'Eng',
@@ -96,6 +117,11 @@ const words: Record<
     rejected: (n) => `Rejected: ${n}`,
     wrongCheckDigit: 'barcode: wrong check digit',
     rateLimited: 'Too many attempts. Try again later.',
+    tenants: 'Tenants',
+    search: 'Search',
+    askedTimes: (n, at) => `${n} times, last on ${at}`,
+    history: 'History',
+    historyTitle: (name) => `${name}: licence history`,
   },
 };
 
@@ -104,12 +130,19 @@ const LANGS: readonly Lang[] = ['uz', 'ru', 'en'];
 /** English words that leaked from the parser or zod into a translated sentence. */
 const ENGLISH = /\b(expected|invalid|too|string|wrong|check|digit|barcode|price|line|characters?)\b/i;
 
+/** The store's wall clock (UTC+5, no daylight saving) as dd.mm.yyyy hh:mm, computed apart from the panel. */
+function tashkent(iso: string): string {
+  const [date, time] = new Date(Date.parse(iso) + 5 * 3600_000).toISOString().split('T') as [string, string];
+  const [y, m, d] = date.split('-');
+  return `${d}.${m}.${y} ${time.slice(0, 5)}`;
+}
+
 function wrongCheckDigit(code: string): string {
   return code.slice(0, 12) + String((Number(code[12]) + 1) % 10);
 }
 
 // The panel's words do not depend on the database: SQLite keeps three languages short.
-describe('the panel speaks the owner’s language: validation, CSV import, login limit [sqlite]', function () {
+describe('the panel speaks the user’s language: validation, CSV import, tenants, login limit [sqlite]', function () {
   this.timeout(180_000);
   const suite = panelSuite('sqlite', 'languages');
   let shop: BootstrappedTenant;
@@ -195,6 +228,57 @@ describe('the panel speaks the owner’s language: validation, CSV import, login
       assert.equal(await textOf(second.getByTestId('import-unchanged')), w.unchanged(2));
       assert.equal(await textOf(second.getByTestId('import-rejected')), w.rejected(1));
       assert.deepEqual(await products(), before);
+    });
+  }
+
+  for (const [lang, viewport] of [
+    ['uz', DESKTOP],
+    ['ru', PHONE],
+    ['en', DESKTOP],
+  ] as const) {
+    it(`${lang}, ${viewport === PHONE ? 'phone' : 'desktop'}: the tenants screen tells how often a shop asked for more and shows the licence note`, async () => {
+      const w = words[lang];
+      const name = `Litsenziya ${lang}`;
+      const note = `invoice 118-${lang}, 2 × $80`;
+      const tenant = await bootstrapTenant(suite.t, { tenantName: name, maxDevices: 1 });
+      // Two refused register adds: the limit is full with POS-01.
+      for (let i = 0; i < 2; i++) {
+        await suite.t.http
+          .post('/devices')
+          .set(...bearer(tenant.ownerToken))
+          .send({})
+          .expect(402);
+      }
+      const superToken = await superadminToken(suite.t);
+      await suite.t.http
+        .patch(`/tenants/${tenant.tenantId}/max-devices`)
+        .set(...bearer(superToken))
+        .send({ maxDevices: 2, note })
+        .expect(200);
+      const listed = await suite.t.http
+        .get('/tenants')
+        .query({ search: name })
+        .set(...bearer(superToken))
+        .expect(200);
+      const item = listed.body.tenants.find((x: { id: string }) => x.id === tenant.tenantId);
+
+      // The platform owner's chosen language, which the panel takes at login.
+      await suite.t.db.knex('platform_users').where({ email: SUPERADMIN.email }).update({ lang });
+      const page = await suite.newPage(viewport);
+      await page.getByRole('textbox', { name: 'Email' }).fill(SUPERADMIN.email);
+      await page.locator('input[autocomplete="current-password"]').fill(SUPERADMIN.password);
+      await page.getByRole('button', { name: 'Kirish', exact: true }).click();
+      await page.getByRole('heading', { name: w.tenants }).waitFor();
+      await page.getByRole('searchbox', { name: w.search }).fill(name);
+      const row = page.getByTestId(`tenant-${name}`);
+      assert.equal(
+        await textOf(row.getByTestId('tenant-asked')),
+        w.askedTimes(2, tashkent(item.lastLimitHitAt)),
+      );
+      await row.getByRole('button', { name: w.history }).click();
+      const entry = page.getByRole('dialog', { name: w.historyTitle(name) }).getByTestId('licence-entry');
+      assert.equal(await textOf(entry.getByTestId('history-change')), '1 → 2');
+      assert.equal(await textOf(entry.getByTestId('history-note')), note);
     });
   }
 
