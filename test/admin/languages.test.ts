@@ -8,7 +8,7 @@ import {
   superadminToken,
   type BootstrappedTenant,
 } from '../helpers/app.js';
-import { nextEan13 } from '../helpers/catalog.js';
+import { createProduct, nextEan13 } from '../helpers/catalog.js';
 import { panelSuite, textOf } from './browser.js';
 
 const PHONE = { width: 390, height: 844 };
@@ -26,6 +26,10 @@ const words: Record<
     addProduct: string;
     newProduct: string;
     priceLabel: string;
+    skuLabel: string;
+    nameLabel: string;
+    tooLong: string;
+    skuTaken: (sku: string) => string;
     save: string;
     priceProblem: string;
     importButton: string;
@@ -53,6 +57,10 @@ const words: Record<
     addProduct: 'Mahsulot qo‘shish',
     newProduct: 'Yangi mahsulot',
     priceLabel: 'Narxi (so‘m)',
+    skuLabel: 'Artikul',
+    nameLabel: 'Nomi',
+    tooLong: 'Juda uzun',
+    skuTaken: (sku) => `${sku} artikuli boshqa mahsulotda bor.`,
     save: 'Saqlash',
     priceProblem: 'Narxni so‘mda yozing, masalan 12500 yoki 12500,50',
     importButton: 'CSV import',
@@ -79,6 +87,10 @@ const words: Record<
     addProduct: 'Добавить товар',
     newProduct: 'Новый товар',
     priceLabel: 'Цена (сум)',
+    skuLabel: 'Артикул',
+    nameLabel: 'Название',
+    tooLong: 'Слишком длинно',
+    skuTaken: (sku) => `Артикул ${sku} уже есть у другого товара.`,
     save: 'Сохранить',
     priceProblem: 'Цена в сумах, например 12500 или 12500,50',
     importButton: 'Импорт CSV',
@@ -105,6 +117,10 @@ const words: Record<
     addProduct: 'Add product',
     newProduct: 'New product',
     priceLabel: 'Price (UZS)',
+    skuLabel: 'SKU',
+    nameLabel: 'Name',
+    tooLong: 'Too long',
+    skuTaken: (sku) => `Another product already has SKU ${sku}.`,
     save: 'Save',
     priceProblem: 'Price in UZS, e.g. 12500 or 12500.50',
     importButton: 'Import CSV',
@@ -171,14 +187,30 @@ describe('the panel speaks the user’s language: validation, CSV import, tenant
       lang === 'ru' ? (['desktop', 'phone'] as const) : (['phone', 'desktop'] as const);
     const sizes = { phone: PHONE, desktop: DESKTOP };
 
-    it(`${lang}, ${formSize}: a price that is not a number is refused under the field in ${lang}`, async () => {
+    it(`${lang}, ${formSize}: the product form's refusals under their fields in ${lang}, the panel's and the server's`, async () => {
+      const taken = await createProduct(suite.t, shop.ownerToken);
       const page = await ownerOnCatalog(lang, sizes[formSize]);
       await page.getByRole('button', { name: w.addProduct }).click();
       const dialog = page.getByRole('dialog', { name: w.newProduct });
-      await dialog.getByRole('textbox', { name: w.priceLabel }).fill('abc');
+      const sku = dialog.getByRole('textbox', { name: w.skuLabel });
+      const name = dialog.getByRole('textbox', { name: w.nameLabel });
+      const price = dialog.getByRole('textbox', { name: w.priceLabel });
+      await sku.fill(taken.sku);
+      await name.fill('Choy '.repeat(60));
+      await price.fill('abc');
       await dialog.getByRole('button', { name: w.save }).click();
-      const problem = dialog.getByText(w.priceProblem, { exact: true });
-      assert.equal(await textOf(problem), w.priceProblem);
+      assert.equal(await textOf(dialog.getByText(w.priceProblem, { exact: true })), w.priceProblem);
+      assert.equal(await textOf(dialog.getByText(w.tooLong, { exact: true })), w.tooLong);
+
+      // Valid in the browser; the server refuses the SKU another product holds, and says so under the SKU field.
+      await name.fill('Qora choy');
+      await price.fill('12500');
+      await dialog.getByRole('button', { name: w.save }).click();
+      const refusal = w.skuTaken(taken.sku);
+      assert.equal(await textOf(dialog.getByText(refusal, { exact: true })), refusal);
+      assert.equal(await sku.getAttribute('aria-invalid'), 'true');
+      const rows = await suite.t.db.knex('products').where({ tenant_id: shop.tenantId, name: 'Qora choy' });
+      assert.deepEqual(rows, []);
     });
 
     it(`${lang}, ${csvSize}: a CSV line's reason in ${lang}, and a re-import counts it unchanged and changes nothing`, async () => {
