@@ -1,36 +1,23 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { closeRegister } from '../../../src/terminal/register/context.js';
 import { saveClockOffset } from '../../../src/terminal/store/queries/sync.js';
 import { clockSegment } from '../../../src/terminal/ui/components/status-bar.js';
-import { startSelling, type RunningApp } from '../../helpers/ink.js';
-import { offlineRegister, type OfflineRegister } from '../../helpers/register.js';
+import { registerPerTest, startSelling } from '../../helpers/ink.js';
 
 const MINUTE = 60_000;
 
 describe('register UI: a wrong clock in the status bar', () => {
-  let r: OfflineRegister;
-  let app: RunningApp | undefined;
-  beforeEach(async () => {
-    r = await offlineRegister();
-  });
-  afterEach(() => {
-    app?.unmount();
-    app = undefined;
-    closeRegister(r.ctx);
-    rmSync(r.dataDir, { recursive: true, force: true });
-  });
+  const r = registerPerTest();
 
   it('warns the cashier when the last sync found the clock 30 h behind', async () => {
     saveClockOffset(r.ctx.db, 30 * 60 * MINUTE);
-    app = await startSelling(r);
+    const app = await startSelling(r);
     const frame = await app.waitFor('Soat 30 soat 0 daq orqada');
     assert.match(frame, /Oflayn/, 'beside the sync state, on an 80-column screen');
   });
 
   it('says nothing while the clock is within two minutes', async () => {
     saveClockOffset(r.ctx.db, -90_000);
-    app = await startSelling(r);
+    const app = await startSelling(r);
     assert.doesNotMatch(app.frame(), /Soat .* (orqada|oldinda)/);
   });
 

@@ -1,26 +1,14 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import { newId } from '../../../src/common/ids.js';
-import { closeRegister, settingsOf } from '../../../src/terminal/register/context.js';
+import { settingsOf } from '../../../src/terminal/register/context.js';
 import { applyChange } from '../../../src/terminal/store/queries/catalog.js';
-import { keys, startSelling, type RunningApp } from '../../helpers/ink.js';
-import { offlineRegister, type OfflineRegister } from '../../helpers/register.js';
+import { keys, registerPerTest, startSelling } from '../../helpers/ink.js';
 
 /** xterm's F10 (the helper's key table stops at F9 and F12). */
 const F10 = '\x1b[21~';
 
 describe('quick keys at the register', () => {
-  let r: OfflineRegister;
-  let app: RunningApp | undefined;
-  beforeEach(async () => {
-    r = await offlineRegister();
-  });
-  afterEach(() => {
-    app?.unmount();
-    app = undefined;
-    closeRegister(r.ctx);
-    rmSync(r.dataDir, { recursive: true, force: true });
-  });
+  const r = registerPerTest();
 
   /** The grid as the settings pull brings it. */
   function pullGrid(ids: string[]) {
@@ -42,7 +30,7 @@ describe('quick keys at the register', () => {
       ...Array.from({ length: 7 }, newId),
       r.products.milk,
     ]);
-    app = await startSelling(r);
+    const app = await startSelling(r);
     await app.send(F10);
     await app.waitFor('Tezkor tugmalar: tovar tugmasini bosing');
     const grid = app.frame();
@@ -70,7 +58,7 @@ describe('quick keys at the register', () => {
   });
 
   it('says where the grid is set when the store has none', async () => {
-    app = await startSelling(r);
+    const app = await startSelling(r);
     await app.send(F10);
     await app.waitFor('Tezkor tugmalar yo‘q: ularni egasi panelning Sozlamalar');
   });

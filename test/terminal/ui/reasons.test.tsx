@@ -1,21 +1,8 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { closeRegister } from '../../../src/terminal/register/context.js';
-import { keys, startSelling, type RunningApp } from '../../helpers/ink.js';
-import { offlineRegister, type OfflineRegister } from '../../helpers/register.js';
+import { keys, registerPerTest, startSelling } from '../../helpers/ink.js';
 
 describe('preset reasons for void and cancel', () => {
-  let r: OfflineRegister;
-  let app: RunningApp | undefined;
-  beforeEach(async () => {
-    r = await offlineRegister();
-  });
-  afterEach(() => {
-    app?.unmount();
-    app = undefined;
-    closeRegister(r.ctx);
-    rmSync(r.dataDir, { recursive: true, force: true });
-  });
+  const r = registerPerTest();
 
   const reasons = () =>
     (
@@ -26,7 +13,7 @@ describe('preset reasons for void and cancel', () => {
     ).map((row) => [row.action, (JSON.parse(row.data) as { reason?: string }).reason]);
 
   it('one digit picks a listed reason; typed text is kept as written, digits included', async () => {
-    app = await startSelling(r);
+    const app = await startSelling(r);
     await app.send(`${r.barcodes.milk}\r`);
     await app.waitFor('Sut 1 l');
     await app.send(`${r.barcodes.bread}\r`);

@@ -1,21 +1,8 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { closeRegister } from '../../../src/terminal/register/context.js';
-import { keys, startSelling, type RunningApp } from '../../helpers/ink.js';
-import { offlineRegister, type OfflineRegister } from '../../helpers/register.js';
+import { keys, registerPerTest, startSelling } from '../../helpers/ink.js';
 
 describe('refund confirmation at the register', () => {
-  let r: OfflineRegister;
-  let app: RunningApp | undefined;
-  beforeEach(async () => {
-    r = await offlineRegister();
-  });
-  afterEach(() => {
-    app?.unmount();
-    app = undefined;
-    closeRegister(r.ctx);
-    rmSync(r.dataDir, { recursive: true, force: true });
-  });
+  const r = registerPerTest();
 
   const refunds = () =>
     (r.ctx.db.prepare('SELECT data FROM refunds ORDER BY rowid').pluck().all() as string[]).map(
@@ -24,7 +11,7 @@ describe('refund confirmation at the register', () => {
 
   /** 30 × Sut 1 l (375 000 so‘m): `card` on a Uzcard with a reference, the rest in cash. */
   async function sellOnCard(card: string) {
-    app = await startSelling(r);
+    const app = await startSelling(r);
     await app.send(`30*${r.barcodes.milk}\r`);
     await app.waitFor('Sut 1 l');
     await app.send(keys.f12);
@@ -46,7 +33,7 @@ describe('refund confirmation at the register', () => {
   }
 
   it('shows lines, amount, method and reason first; Tab moves the whole refund to cash', async () => {
-    app = await sellOnCard('300000');
+    const app = await sellOnCard('300000');
     await app.send(' ');
     await app.waitFor('[30] 1. Sut 1 l');
     await app.send(keys.enter);
@@ -88,7 +75,7 @@ describe('refund confirmation at the register', () => {
   });
 
   it('pays a card sale back in cash when the cashier chooses it and the drawer holds it', async () => {
-    app = await sellOnCard('50000');
+    const app = await sellOnCard('50000');
     // Half the milk: 187 500 so‘m; the drawer holds 100 000 + 325 000 cash.
     await app.send('15', keys.enter);
     await app.waitFor('Qaytarish usuli: Karta 50 000 so‘m + Naqd 137 500 so‘m');
@@ -103,7 +90,7 @@ describe('refund confirmation at the register', () => {
   });
 
   it('finds a receipt by its last digits for a refund and a reprint', async () => {
-    app = await startSelling(r);
+    const app = await startSelling(r);
     await app.send(`${r.barcodes.bread}\r`);
     await app.waitFor('Non patir');
     await app.send(keys.f12);
