@@ -36,6 +36,8 @@ const words: Record<
     importTitle: string;
     upload: string;
     close: string;
+    another: string;
+    badQuote: (line: number) => string;
     imported: (n: number) => string;
     updated: (n: number) => string;
     unchanged: (n: number) => string;
@@ -67,6 +69,9 @@ const words: Record<
     importTitle: 'Narxlar ro‘yxatini import qilish (CSV)',
     upload: 'Yuklash',
     close: 'Yopish',
+    another: 'Boshqa fayl',
+    badQuote: (line) =>
+      `Ma’lumot noto‘g‘ri: CSV fayl — ${line}-qatorda qo‘shtirnoq noto‘g‘ri yoki yopilmagan`,
     imported: (n) => `Yangi: ${n}`,
     updated: (n) => `Yangilangan: ${n}`,
     unchanged: (n) => `O‘zgarmagan: ${n}`,
@@ -97,6 +102,9 @@ const words: Record<
     importTitle: 'Импорт прайс-листа (CSV)',
     upload: 'Загрузить',
     close: 'Закрыть',
+    another: 'Другой файл',
+    badQuote: (line) =>
+      `Неверные данные: CSV-файл — в строке ${line} кавычка не закрыта или стоит не на месте`,
     imported: (n) => `Новых: ${n}`,
     updated: (n) => `Обновлено: ${n}`,
     unchanged: (n) => `Без изменений: ${n}`,
@@ -127,6 +135,8 @@ const words: Record<
     importTitle: 'Import a price list (CSV)',
     upload: 'Upload',
     close: 'Close',
+    another: 'Another file',
+    badQuote: (line) => `Invalid data: CSV file — a quote is not closed or misplaced on line ${line}`,
     imported: (n) => `New: ${n}`,
     updated: (n) => `Updated: ${n}`,
     unchanged: (n) => `Unchanged: ${n}`,
@@ -213,7 +223,7 @@ describe('the panel speaks the user’s language: validation, CSV import, tenant
       assert.deepEqual(rows, []);
     });
 
-    it(`${lang}, ${csvSize}: a CSV line's reason in ${lang}, and a re-import counts it unchanged and changes nothing`, async () => {
+    it(`${lang}, ${csvSize}: a CSV line's reason and a bad quote's in ${lang}; a re-import counts lines unchanged and changes nothing`, async () => {
       const page = await ownerOnCatalog(lang, sizes[csvSize]);
       const file = [
         'sku,name,barcode,price,unit,vatRate,mxik',
@@ -259,6 +269,19 @@ describe('the panel speaks the user’s language: validation, CSV import, tenant
       assert.equal(await textOf(second.getByTestId('import-updated')), w.updated(0));
       assert.equal(await textOf(second.getByTestId('import-unchanged')), w.unchanged(2));
       assert.equal(await textOf(second.getByTestId('import-rejected')), w.rejected(1));
+      assert.deepEqual(await products(), before);
+
+      // An unclosed quote refuses the file with one translated reason that names the line.
+      await second.getByRole('button', { name: w.another }).click();
+      await second.locator('input[type="file"]').setInputFiles({
+        name: 'broken.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(`sku,name,barcode,price,unit,vatRate,mxik\nLANG-${lang}-9,"Choy,,1000,,,\n`),
+      });
+      await second.getByRole('button', { name: w.upload }).click();
+      const refused = await textOf(second.getByTestId('error'));
+      assert.equal(refused, w.badQuote(2));
+      if (lang !== 'en') assert.doesNotMatch(refused, ENGLISH);
       assert.deepEqual(await products(), before);
     });
   }
