@@ -74,6 +74,17 @@ const customReasons: Record<string, Texts> = {
     ru: 'неверная контрольная цифра',
     en: 'wrong check digit',
   },
+  // nameSchema's refusals (names and SKUs that would corrupt a receipt or a list).
+  'control characters are not allowed': {
+    uz: 'boshqaruv belgilari bo‘lmasin',
+    ru: 'управляющие символы недопустимы',
+    en: 'control characters are not allowed',
+  },
+  'must contain a visible character': {
+    uz: 'kamida bitta ko‘rinadigan belgi bo‘lsin',
+    ru: 'нужен хотя бы один видимый символ',
+    en: 'must contain a visible character',
+  },
   'not a barcode': { uz: 'shtrix-kod emas', ru: 'это не штрихкод', en: 'not a barcode' },
   'not an amount in so‘m': {
     uz: 'so‘mdagi summa emas',

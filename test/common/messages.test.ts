@@ -107,6 +107,19 @@ describe('every message in the user’s language', function () {
     });
   }
 
+  it('says why a name with control characters or nothing visible is refused, in every language', () => {
+    const control = validationError(
+      createProductBody.safeParse({ sku: 'A1', name: 'Ch\u0007oy', price: 100 }).error!,
+    );
+    assert.equal(control.localized('uz'), 'Ma’lumot noto‘g‘ri: nomi — boshqaruv belgilari bo‘lmasin');
+    assert.equal(control.localized('ru'), 'Неверные данные: название — управляющие символы недопустимы');
+    assert.equal(control.localized('en'), 'Invalid data: name — control characters are not allowed');
+    const invisible = validationError(
+      createProductBody.safeParse({ sku: 'A1', name: '\u200b', price: 100 }).error!,
+    );
+    assert.equal(invisible.localized('ru'), 'Неверные данные: название — нужен хотя бы один видимый символ');
+  });
+
   it('shows a money limit in so‘m, as the owner types prices', () => {
     const result = createProductBody.safeParse({ sku: 'A1', name: 'Choy', price: 1e15 });
     const error = validationError(result.error!);
