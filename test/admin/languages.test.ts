@@ -113,7 +113,7 @@ const words: Record<
     rateLimited: 'Слишком много попыток. Повторите позже.',
     tenants: 'Клиенты',
     search: 'Поиск',
-    askedTimes: (n, at) => `${n} раз, последний ${at}`,
+    askedTimes: (n, at) => `запросов: ${n}, последний ${at}`,
     history: 'История',
     historyTitle: (name) => `${name}: история лицензии`,
   },

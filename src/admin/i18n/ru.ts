@@ -91,7 +91,7 @@ export const ru: Translation = {
     create: 'Создать',
     owner: 'Владелец',
     askedMore: 'Просили больше касс',
-    askedTimes: '{{count}} раз, последний {{at}}',
+    askedTimes: 'запросов: {{count}}, последний {{at}}',
     search: 'Поиск',
     searchPlaceholder: 'Название, email владельца или ID',
     sort: 'Порядок',
