@@ -203,3 +203,14 @@ export async function startSelling(r: OfflineRegister, size?: { columns: number;
   await app.waitFor('JAMI');
   return app;
 }
+
+/** Sells one Non patir for 5 000 so‘m in cash as receipt POS-01-000001 and returns to an empty sale screen. */
+export async function sellBreadForCash(app: RunningApp, r: OfflineRegister): Promise<void> {
+  await app.send(`${r.barcodes.bread}\r`);
+  await app.waitFor('Non patir');
+  await app.send(keys.f12);
+  await app.waitFor('To‘lanadi');
+  await app.send('5000', keys.enter);
+  await app.waitFor('TO‘LANDI — POS-01-000001');
+  await app.send(keys.enter);
+}

@@ -4,7 +4,7 @@ import { newId } from '../../../src/common/ids.js';
 import { hashSecret } from '../../../src/node/secret-hash.js';
 import { closeRegister, settingsOf } from '../../../src/terminal/register/context.js';
 import { applyChange } from '../../../src/terminal/store/queries/catalog.js';
-import { keys, startSelling, type RunningApp } from '../../helpers/ink.js';
+import { keys, sellBreadForCash, startSelling, type RunningApp } from '../../helpers/ink.js';
 import { offlineRegister, type OfflineRegister } from '../../helpers/register.js';
 
 const SUPERVISOR_PIN = '7777';
@@ -157,13 +157,7 @@ describe('supervisor approval at the register', () => {
 
   it('a refund waits for the supervisor and is recorded with who approved it', async () => {
     app = await startSelling(r);
-    await app.send(`${r.barcodes.bread}\r`);
-    await app.waitFor('Non patir');
-    await app.send(keys.f12);
-    await app.waitFor('To‘lanadi');
-    await app.send('5000', keys.enter);
-    await app.waitFor('TO‘LANDI — POS-01-000001');
-    await app.send(keys.enter);
+    await sellBreadForCash(app, r);
     await app.send(keys.ctrl('r'));
     await app.waitFor('Qaytarish');
     await app.send('POS-01-000001', keys.enter);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { keys, registerPerTest, startSelling } from '../../helpers/ink.js';
+import { keys, registerPerTest, sellBreadForCash, startSelling } from '../../helpers/ink.js';
 
 describe('refund confirmation at the register', () => {
   const r = registerPerTest();
@@ -91,13 +91,7 @@ describe('refund confirmation at the register', () => {
 
   it('finds a receipt by its last digits for a refund and a reprint', async () => {
     const app = await startSelling(r);
-    await app.send(`${r.barcodes.bread}\r`);
-    await app.waitFor('Non patir');
-    await app.send(keys.f12);
-    await app.waitFor('To‘lanadi');
-    await app.send('5000', keys.enter);
-    await app.waitFor('TO‘LANDI — POS-01-000001');
-    await app.send(keys.enter);
+    await sellBreadForCash(app, r);
     await app.send(keys.ctrl('r'));
     await app.waitFor('Qaytarish: chek raqami');
     await app.send('7', keys.enter);
