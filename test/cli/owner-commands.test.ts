@@ -316,6 +316,43 @@ describe('owner commands through the built CLI [sqlite]', function () {
     assert.equal(listed.devices[0].report.fiscal.oldestUnsentAt, oldestUnsentAt);
   });
 
+  it("counts a register's fiscal countdown from its own limit (48 h), not a fixed day", async () => {
+    // The same 20 h old receipt on a register set with `pos fiscal set … --block-after 48`.
+    const oldestUnsentAt = new Date(Date.now() - 20 * 3600_000 + 30 * 60_000).toISOString();
+    const pushed = await fetch(`${server.url}/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await registerToken()}` },
+      body: JSON.stringify({
+        events: [
+          {
+            id: newId(),
+            type: 'device.status',
+            occurredAt: new Date().toISOString(),
+            data: {
+              appVersion: '0.1.0',
+              fiscal: {
+                terminalId: 'UZ170703100477',
+                locked: false,
+                zOpen: true,
+                unsent: 2,
+                oldestUnsentAt,
+                memoryLeft: 900,
+                blockAfterHours: 48,
+              },
+            },
+          },
+        ],
+      }),
+    });
+    assert.equal(pushed.status, 200);
+    const row = ok(await asOwner('devices', 'list'))
+      .stdout.split('\n')
+      .find((line) => line.includes('POS-01'))!;
+    assert.match(row, /UZ170703100477: 28 h \d+ min left/);
+    const listed = await json('devices', 'list');
+    assert.equal(listed.devices[0].report.fiscal.blockAfterHours, 48);
+  });
+
   it('shows and changes the store settings; an odd rounding is refused and nothing changes', async () => {
     const shown = ok(await asOwner('settings')).stdout;
     assert.match(shown, /Cash total rounding\s*│\s*off/);

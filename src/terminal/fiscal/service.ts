@@ -339,10 +339,14 @@ export async function fiscalStatus(ctx: { db: StoreDb }, now = Date.now()): Prom
   };
 }
 
-/** The FM's last answer kept in `pos.sqlite`, as `device.status` reports it; undefined when there is none. */
+/**
+ * The FM's last answer kept in `pos.sqlite`, as `device.status` reports it, with the limit this register was set
+ * to (`--block-after`) so the owner's countdown is this register's; undefined when there is none.
+ */
 export function lastFiscalStatus(ctx: { db: StoreDb }): ReportedFiscalStatus | undefined {
-  const parsed = fiscalStatusSchema.safeParse(readFiscalConfigRow(ctx.db)?.lastStatus);
-  return parsed.success ? parsed.data : undefined;
+  const config = readFiscalConfigRow(ctx.db);
+  const parsed = fiscalStatusSchema.safeParse(config?.lastStatus);
+  return parsed.success && config ? { ...parsed.data, blockAfterHours: config.blockAfterHours } : undefined;
 }
 
 /** What the status bar shows of the FM: its countdown from the last answer, and whether it is locked. */
