@@ -17,6 +17,8 @@ import { syncOnce } from '../../src/terminal/sync/round.js';
 import { countRows } from '../helpers/catalog.js';
 import { testApp, type TestApp } from '../helpers/app.js';
 import { testDialects } from '../helpers/db.js';
+import { keys, startApp } from '../helpers/ink.js';
+import type { OfflineRegister } from '../helpers/register.js';
 import { fiscalShop, type FiscalShop, type FiscalTill } from '../helpers/fiscal-shop.js';
 
 function codeOf(work: () => unknown): string {
@@ -228,6 +230,32 @@ for (const dialect of testDialects()) {
         refundOptions(b.ctx, again).lines.map((l) => l.left),
         [0, 0],
       );
+    });
+
+    it("finds POS-01's receipt on the server from the register's screen (Ctrl+R) and refunds a line", async () => {
+      const [a, b] = shop.tills as [FiscalTill, FiscalTill];
+      moveCash(b.ctx, 50_000_00, 'float');
+      const sale = sellTwoBreadsAndMilk(shop, a);
+      await syncOnce(a.ctx.db, a.ctx.identity);
+      const app = await startApp({ ctx: b.ctx, pin: '4321' } as OfflineRegister);
+      try {
+        await app.send('4321', keys.enter);
+        await app.waitFor('JAMI');
+        await app.send(keys.ctrl('r'));
+        await app.waitFor('Qaytarish: chek raqami');
+        await app.send(sale.receiptNo, keys.enter);
+        await app.waitFor(`Qaytarish ${sale.receiptNo}`);
+        await app.send(' ');
+        await app.waitFor('[2] 1. Non patir');
+        await app.send(keys.enter);
+        await app.waitFor(`Qaytarishni tasdiqlang: ${sale.receiptNo}`);
+        await app.send('mijoz qaytardi', keys.enter);
+        await app.waitFor((f) => /QAYTARILDI — POS-02-R\d{6}/.test(f));
+      } finally {
+        app.unmount();
+      }
+      const rows = b.ctx.db.prepare('SELECT total FROM refunds WHERE sale_id = ?').all(sale.saleId);
+      assert.deepEqual(rows, [{ total: 2 * 500_000 }]);
     });
   });
 }
