@@ -339,6 +339,36 @@ for (const dialect of testDialects()) {
       assert.equal(await textOf(row.getByTestId('unapplied')), '1');
     });
 
+    it('counts down to the register’s own limit: a register set to 48 h has 28 h left after 20 h', async () => {
+      const tenant = await bootstrapTenant(t, { tenantName: 'Two Day Shop' });
+      const device = await activateFirstDevice(t, tenant);
+      const oldestUnsentAt = new Date(Date.now() - 19.5 * 3600_000).toISOString();
+      await push(t, device, [
+        {
+          id: newId(),
+          type: 'device.status',
+          occurredAt: new Date().toISOString(),
+          data: {
+            appVersion: '0.1.0',
+            fiscal: {
+              terminalId: 'UZ170703100478',
+              locked: false,
+              zOpen: true,
+              unsent: 4,
+              oldestUnsentAt,
+              memoryLeft: 900,
+              blockAfterHours: 48,
+            },
+          },
+        },
+      ]).expect(200);
+      const { page } = await openPanel();
+      await logIn(page, tenant.ownerEmail, OWNER_PASSWORD);
+      const row = page.getByTestId('device-POS-01');
+      await waitForText(row.getByText('0.1.0'), '0.1.0');
+      assert.match(await textOf(row.getByText(/soat/)), /^28 soat \d+ daq\. qoldi$/);
+    });
+
     it('marks a register whose clock is more than two minutes off in red', async () => {
       const tenant = await bootstrapTenant(t, { tenantName: 'Clock Shop' });
       const device = await activateFirstDevice(t, tenant);

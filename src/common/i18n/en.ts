@@ -111,7 +111,7 @@ export const en: Record<keyof typeof uz, string> = {
     'The original receipt {receiptNo} is not fiscalised yet: send it first (pos fiscal retry).',
   FISCAL_REFUSED: 'The fiscal module refused the receipt: {reason}',
   FISCAL_REFUND_OTHER_FM:
-    'Receipt {receiptNo} was signed by fiscal module {terminalId}, and this register has {own}. Make the refund on register {register} (or plug that FM into this register).',
+    'Make the refund on register {register}: receipt {receiptNo} was signed by fiscal module {terminalId}, this register has {own} (or plug that FM in here).',
   'receipt.device': 'Register',
   'receipt.cashier': 'Cashier',
   'receipt.number': 'Receipt #',

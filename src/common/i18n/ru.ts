@@ -111,7 +111,7 @@ export const ru: Record<keyof typeof uz, string> = {
     'Исходный чек {receiptNo} ещё не фискализирован: сначала отправьте его (pos fiscal retry).',
   FISCAL_REFUSED: 'Фискальный модуль отклонил чек: {reason}',
   FISCAL_REFUND_OTHER_FM:
-    'Чек {receiptNo} подписан фискальным модулем {terminalId}, а на этой кассе стоит {own}. Оформите возврат на кассе {register} (или подключите тот ФМ к этой кассе).',
+    'Оформите возврат на кассе {register}: чек {receiptNo} подписан другим ФМ ({terminalId}), на этой кассе {own} (или подключите тот ФМ к этой кассе).',
   'receipt.device': 'Касса',
   'receipt.cashier': 'Кассир',
   'receipt.number': 'Чек №',

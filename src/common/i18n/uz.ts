@@ -109,7 +109,7 @@ export const uz = {
     'Asl chek {receiptNo} hali fiskallashtirilmagan: avval uni yuboring (pos fiscal retry).',
   FISCAL_REFUSED: 'Fiskal modul chekni rad etdi: {reason}',
   FISCAL_REFUND_OTHER_FM:
-    'Chek {receiptNo} {terminalId} fiskal modulida imzolangan, bu kassada esa {own} turibdi. Qaytarishni {register} kassasida qiling (yoki o‘sha FMni shu kassaga ulang).',
+    'Qaytarishni {register} kassasida qiling: chek {receiptNo} boshqa FMda ({terminalId}) imzolangan, bu kassada {own} (yoki o‘sha FMni shu kassaga ulang).',
   'receipt.device': 'Kassa',
   'receipt.cashier': 'Kassir',
   'receipt.number': 'Chek №',
