@@ -245,6 +245,7 @@ for (const dialect of testDialects()) {
         await app.waitFor('Qaytarish: chek raqami');
         await app.send(sale.receiptNo, keys.enter);
         await app.waitFor(`Qaytarish ${sale.receiptNo}`);
+        assert.match(app.frame(), new RegExp(`Chek ${sale.receiptNo}: POS-01 kassasining savdosi`));
         await app.send(' ');
         await app.waitFor('[2] 1. Non patir');
         await app.send(keys.enter);

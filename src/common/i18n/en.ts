@@ -256,6 +256,7 @@ export const en: Record<keyof typeof uz, string> = {
   'ui.dialog.parkedItem': '{time}  {count} lines  {total}',
   'ui.dialog.refundNo': 'Refund: receipt number',
   'ui.refund.lookingUp': 'Receipt {receiptNo} is not on this register: looking it up on the server…',
+  'ui.refund.fromRegister': 'Receipt {receiptNo}: a sale of register {register}, refunded here',
   'ui.dialog.refundLines': 'Refund {receiptNo}: nothing marked = whole receipt',
   'ui.dialog.refundLeft': 'refundable {left} of {sold}',
   'ui.dialog.refundHint': 'Space — whole line, digits — quantity (0.500 kg), Enter — refund',

@@ -256,6 +256,7 @@ export const ru: Record<keyof typeof uz, string> = {
   'ui.dialog.parkedItem': '{time}  строк: {count}  {total}',
   'ui.dialog.refundNo': 'Возврат: номер чека',
   'ui.refund.lookingUp': 'Чека {receiptNo} нет на этой кассе: ищем на сервере магазина…',
+  'ui.refund.fromRegister': 'Чек {receiptNo}: продажа кассы {register}, возврат оформляется здесь',
   'ui.dialog.refundLines': 'Возврат {receiptNo}: без отметок — весь чек',
   'ui.dialog.refundLeft': 'можно вернуть {left} из {sold}',
   'ui.dialog.refundHint': 'Пробел — вся строка, цифры — количество (0.500 кг), Enter — вернуть',

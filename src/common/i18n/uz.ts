@@ -254,6 +254,7 @@ export const uz = {
   'ui.dialog.parkedItem': '{time}  {count} qator  {total}',
   'ui.dialog.refundNo': 'Qaytarish: chek raqami',
   'ui.refund.lookingUp': 'Chek {receiptNo} bu kassada yo‘q: do‘kon serveridan qidirilmoqda…',
+  'ui.refund.fromRegister': 'Chek {receiptNo}: {register} kassasining savdosi, qaytarish shu yerda',
   'ui.dialog.refundLines': 'Qaytarish {receiptNo}: hech narsa belgilanmasa — butun chek',
   'ui.dialog.refundLeft': 'qaytarish mumkin {left} / {sold}',
   'ui.dialog.refundHint': 'Probel — butun qator, raqam — miqdor (0.500 kg), Enter — qaytarish',

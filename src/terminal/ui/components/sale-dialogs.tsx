@@ -303,7 +303,16 @@ export function SaleDialogView({
           // Not a sale of this register: the store's server is asked (online only), the prompt stays meanwhile.
           info(say(lang, 'ui.refund.lookingUp', { receiptNo: v.trim().toUpperCase() }));
           lookUpOriginal(ctx, v)
-            .then(show)
+            .then((original) => {
+              if (original.register)
+                info(
+                  say(lang, 'ui.refund.fromRegister', {
+                    receiptNo: original.sale.receiptNo,
+                    register: original.register,
+                  }),
+                );
+              show(original);
+            })
             .catch((error: unknown) => session.notify({ kind: 'error', text: describe(error) }));
         });
     }
