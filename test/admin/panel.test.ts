@@ -3,7 +3,6 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { defaultPanelDir, panelBuilt } from '../../src/server/panel/routes.js';
-import { testDialects } from '../helpers/db.js';
 import { newId } from '../../src/common/ids.js';
 import {
   bearer,
@@ -14,13 +13,20 @@ import {
   type TestApp,
 } from '../helpers/app.js';
 import { activateFirstDevice, push } from '../helpers/sync.js';
-import { browserTestsEnabled, launchChromium, screenshotPages, textOf, waitForText } from './browser.js';
+import {
+  BROWSER_DIALECT,
+  browserTestsEnabled,
+  launchChromium,
+  screenshotPages,
+  textOf,
+  waitForText,
+} from './browser.js';
 
 const OWNER_PASSWORD = 'owner-pass-1';
 const LIMIT_UZ = 'Kassa limiti tugadi. Qo‘shimcha kassa sotib oling.';
 const LIMIT_RU = 'Лимит касс исчерпан. Купите дополнительную кассу.';
 
-for (const dialect of testDialects()) {
+for (const dialect of [BROWSER_DIALECT]) {
   describe(`admin panel in Chromium [${dialect}]`, function () {
     this.timeout(60_000);
     let t: TestApp;

@@ -212,6 +212,30 @@ describe('owner commands through the built CLI [sqlite]', function () {
   });
 
   it('receives and adjusts stock; a sale beyond stock shows a negative level; reports as JSON and CSV', async () => {
+    // What the product, import and people tests make, when this one runs alone.
+    const skus = new Set(
+      (await json('products', 'list', '--all-pages')).products.map((p: { sku: string }) => p.sku),
+    );
+    if (!skus.has('NON-1'))
+      ok(await asOwner('products', 'add', '--sku', 'NON-1', '--name', 'Non', '--price', '4500'));
+    if (!skus.has('IMP-1')) {
+      const file = join(scratch, 'stock-products.csv');
+      writeFileSync(
+        file,
+        [
+          'sku,name,barcode,price,unit,vatRate,mxik',
+          'IMP-1,Choy,,15000,pcs,12,',
+          'IMP-3,Guruch,,9000,kg,,',
+          'IMP-4,Tuz,,3000,pcs,,',
+          '',
+        ].join('\n'),
+      );
+      ok(await asOwner('products', 'import', file));
+    }
+    const people = (await json('users', 'list')).users as Array<{ name: string }>;
+    if (!people.some((u) => u.name === 'Aziza')) {
+      ok(await asOwner('users', 'add', '--role', 'cashier', '--name', 'Aziza', '--pin', '4321'));
+    }
     assert.match(
       ok(await asOwner('stock', 'receive', 'NON-1', '10', '--note', 'Nonvoyxona #12')).stdout,
       /1 products/,
