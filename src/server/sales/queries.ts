@@ -35,6 +35,8 @@ export interface SaleLineRow {
   unit: string | null;
   package_code: string | null;
   mxik: string | null;
+  /** JSON array of the units' marking codes (marked goods), null when the register sent none. */
+  marking_codes: string | null;
 }
 
 export interface SalePaymentRow {

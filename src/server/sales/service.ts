@@ -204,6 +204,7 @@ export function effectsOf(
             unit: line.unit ?? null,
             package_code: line.packageCode ?? null,
             mxik: line.mxik ?? null,
+            marking_codes: line.markingCodes ? JSON.stringify(line.markingCodes) : null,
           });
           moves.push({ productId: line.productId, kind: 'sale', qty: -line.qty, ref: e.id });
         });

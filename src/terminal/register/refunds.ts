@@ -252,7 +252,11 @@ export function refundSale(
         saleData: sale.data,
         fiscal: original.fiscal,
       });
-      const receipt = fiscalReceiptOfRefund(ctx, data, { ...sale, fiscal: original.fiscal });
+      const receipt = fiscalReceiptOfRefund(ctx, data, {
+        ...sale,
+        fiscal: original.fiscal,
+        register: original.register,
+      });
       if (!receipt) return;
       queueFiscalDocument(ctx.db, { docId: refundId, kind: 'refund', receipt });
       fiscal = true;
