@@ -228,6 +228,7 @@ export const en: Record<keyof typeof uz, string> = {
   'ui.sale.subtotal': 'Subtotal',
   'ui.sale.discount': 'Discount',
   'ui.sale.total': 'TOTAL',
+  'ui.sale.last': 'Last',
   'ui.sale.parked': 'Parked: {count}',
   'ui.sale.parkedDone': 'Sale parked',
   'ui.sale.resumed': 'Sale resumed',

@@ -228,6 +228,7 @@ export const ru: Record<keyof typeof uz, string> = {
   'ui.sale.subtotal': 'Подытог',
   'ui.sale.discount': 'Скидка',
   'ui.sale.total': 'ИТОГО',
+  'ui.sale.last': 'Последний',
   'ui.sale.parked': 'Отложено: {count}',
   'ui.sale.parkedDone': 'Чек отложен',
   'ui.sale.resumed': 'Чек возвращён',

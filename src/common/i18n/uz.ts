@@ -226,6 +226,7 @@ export const uz = {
   'ui.sale.subtotal': 'Oraliq jami',
   'ui.sale.discount': 'Chegirma',
   'ui.sale.total': 'JAMI',
+  'ui.sale.last': 'Oxirgi',
   'ui.sale.parked': 'Kechiktirilgan: {count}',
   'ui.sale.parkedDone': 'Chek kechiktirildi',
   'ui.sale.resumed': 'Chek qaytarildi',
