@@ -81,6 +81,7 @@ export const localErrorCodes = [
   'WRONG_PIN',
   'PIN_LOCKED',
   'APPROVAL_REFUSED',
+  'APPROVAL_REQUIRED',
   'NOT_LOGGED_IN_AT_REGISTER',
   'NO_CASHIERS',
   'SHIFT_NOT_OPEN',

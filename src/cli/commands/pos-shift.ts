@@ -5,7 +5,7 @@ import type { ShiftReport } from '../../terminal/sale/shift-report.js';
 import { text } from '../messages.js';
 import { AppError } from '../../common/errors.js';
 import { printJson, printLine, printNotice } from '../output.js';
-import { moneyOption, withRegister } from './pos-common.js';
+import { moneyOption, supervisorFor, withRegister } from './pos-common.js';
 
 async function printReport(
   ctx: RegisterContext,
@@ -74,14 +74,36 @@ export async function report(options: { print?: boolean; width?: string }, comma
 export async function cash(
   direction: 'in' | 'out',
   amount: string,
-  options: { reason: string },
+  options: { reason: string; supervisorPin?: string },
   command: Command,
 ): Promise<void> {
-  const { moveCash } = await import('../../terminal/register/shift.js');
-  await withRegister(command, (ctx, globals) => {
+  const { moveCash, assertDrawerHolds, requireOpenShift } = await import('../../terminal/register/shift.js');
+  const { sessionCashier } = await import('../../terminal/register/cashier.js');
+  const { recordApproval } = await import('../../terminal/register/approval.js');
+  await withRegister(command, async (ctx, globals) => {
     const value = moneyOption(amount, 'amount') * (direction === 'out' ? -1 : 1);
-    moveCash(ctx, value, options.reason);
-    if (globals.json) printJson({ amount: value, reason: options.reason });
-    else printLine(text(globals.lang, 'cashMoved', { amount: formatMoney(value), reason: options.reason }));
+    let supervisor = null;
+    if (value < 0) {
+      // A cash out the drawer cannot cover is refused before a supervisor is called over.
+      assertDrawerHolds(ctx, requireOpenShift(ctx).id, -value);
+      supervisor = await supervisorFor(ctx, { act: 'cashOut', amount: -value }, options.supervisorPin);
+    }
+    const cashier = supervisor && sessionCashier(ctx);
+    ctx.db.transaction(() => {
+      moveCash(ctx, value, options.reason);
+      if (supervisor && cashier)
+        recordApproval(ctx, cashier, {
+          act: 'cashOut',
+          approvedBy: supervisor,
+          amount: -value,
+          reason: options.reason,
+        });
+    })();
+    if (globals.json)
+      printJson({ amount: value, reason: options.reason, approvedBy: supervisor?.name ?? null });
+    else {
+      printLine(text(globals.lang, 'cashMoved', { amount: formatMoney(value), reason: options.reason }));
+      if (supervisor) printLine(text(globals.lang, 'approvedBy', { name: supervisor.name }));
+    }
   });
 }

@@ -70,6 +70,7 @@ export const en: Record<keyof typeof uz, string> = {
   WRONG_PIN: 'Wrong PIN.',
   PIN_LOCKED: 'Too many wrong PINs. Try again in {seconds} s.',
   APPROVAL_REFUSED: 'Not a supervisor PIN: the act is not approved.',
+  APPROVAL_REQUIRED: 'Supervisor approval needed: {act}{amount}',
   NOT_LOGGED_IN_AT_REGISTER: 'Log in with your PIN first: pos login --pin <PIN>',
   NO_CASHIERS: 'This register has no cashiers yet. Sync first: pos sync',
   SHIFT_NOT_OPEN: 'No shift is open. Open a shift first.',

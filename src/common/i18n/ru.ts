@@ -70,6 +70,7 @@ export const ru: Record<keyof typeof uz, string> = {
   WRONG_PIN: 'Неверный PIN.',
   PIN_LOCKED: 'Слишком много неверных PIN. Повторите через {seconds} с.',
   APPROVAL_REFUSED: 'Это не PIN старшего кассира: действие не подтверждено.',
+  APPROVAL_REQUIRED: 'Нужно подтверждение старшего кассира: {act}{amount}',
   NOT_LOGGED_IN_AT_REGISTER: 'Сначала войдите по PIN: pos login --pin <PIN>',
   NO_CASHIERS: 'На кассе ещё нет кассиров. Сначала синхронизируйте: pos sync',
   SHIFT_NOT_OPEN: 'Смена не открыта. Сначала откройте смену.',

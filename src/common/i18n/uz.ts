@@ -69,6 +69,7 @@ export const uz = {
   WRONG_PIN: 'PIN noto‘g‘ri.',
   PIN_LOCKED: 'Juda ko‘p noto‘g‘ri PIN. {seconds} soniyadan keyin urinib ko‘ring.',
   APPROVAL_REFUSED: 'Bu nazoratchining PIN kodi emas: amal tasdiqlanmadi.',
+  APPROVAL_REQUIRED: 'Nazoratchi tasdig‘i kerak: {act}{amount}',
   NOT_LOGGED_IN_AT_REGISTER: 'Avval PIN bilan kiring: pos login --pin <PIN>',
   NO_CASHIERS: 'Kassada hali kassirlar yo‘q. Avval sinxronlang: pos sync',
   SHIFT_NOT_OPEN: 'Smena ochilmagan. Avval smenani oching.',

@@ -1,5 +1,6 @@
 import { AppError } from '../../common/errors.js';
-import type { Money } from '../../common/money.js';
+import { messageFor } from '../../common/i18n/index.js';
+import { formatMoney, type Money } from '../../common/money.js';
 import { verifySecret } from '../../node/secret-hash.js';
 import { listCashiers } from '../store/queries/catalog.js';
 import { recordAct, type ApprovalAct } from './audit.js';
@@ -52,4 +53,32 @@ export function recordApproval(
     ...(approval.amount !== undefined && { amount: approval.amount }),
     ...(approval.reason && { reason: approval.reason }),
   });
+}
+
+/** The refusal of an act the store wants a supervisor for, in the words the register's approval dialog shows. */
+export function approvalRequired({ act, amount }: ActAtStake): AppError {
+  return new AppError('APPROVAL_REQUIRED', {
+    params: { amount: amount ? ` · ${formatMoney(amount)}` : '' },
+    localize: (lang) => ({ act: messageFor(lang, `ui.approval.${act}`) }),
+  });
+}
+
+/**
+ * For the headless commands (`pos refund`, `pos cash out`): nobody when the store does not ask for a supervisor;
+ * else the supervisor whose PIN was given, and without one the act is refused. A PIN that is no supervisor's is
+ * recorded as a failed PIN (the owner sees it in the audit report), so a script cannot try PINs unseen.
+ */
+export async function headlessApproval(
+  ctx: RegisterContext,
+  stake: ActAtStake,
+  pin: string | undefined,
+): Promise<Cashier | null> {
+  if (!needsApproval(ctx, stake)) return null;
+  if (!pin) throw approvalRequired(stake);
+  try {
+    return await supervisorByPin(ctx, pin);
+  } catch (error) {
+    recordAct(ctx, null, { kind: 'pin.failed', attempts: 1, locked: false, act: stake.act });
+    throw error;
+  }
 }
