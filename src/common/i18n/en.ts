@@ -22,6 +22,7 @@ export const en: Record<keyof typeof uz, string> = {
   SKU_TAKEN: 'Another product already has SKU {sku}.',
   BARCODE_TAKEN: 'Barcode {barcode} already belongs to another product.',
   UNKNOWN_PRODUCT: 'Product not found: {ref}',
+  PRODUCT_INACTIVE: 'Product taken off sale: {name}. Only products on sale can go on a quick key.',
   NOT_A_CASHIER: 'Only cashiers and supervisors have a PIN.',
   PIN_TAKEN: 'Another person of this shop already has this PIN. Choose a different PIN.',
   CANNOT_DISABLE_OWNER: 'The shop owner cannot be disabled.',

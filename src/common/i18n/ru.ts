@@ -22,6 +22,8 @@ export const ru: Record<keyof typeof uz, string> = {
   SKU_TAKEN: 'Артикул {sku} уже есть у другого товара.',
   BARCODE_TAKEN: 'Штрихкод {barcode} уже принадлежит другому товару.',
   UNKNOWN_PRODUCT: 'Товар не найден: {ref}',
+  PRODUCT_INACTIVE:
+    'Товар снят с продажи: {name}. На быструю клавишу можно поставить только товар в продаже.',
   NOT_A_CASHIER: 'PIN-код задаётся только кассирам и старшим кассирам.',
   PIN_TAKEN: 'Этот PIN уже есть у другого сотрудника магазина. Выберите другой PIN.',
   CANNOT_DISABLE_OWNER: 'Владельца магазина нельзя отключить.',

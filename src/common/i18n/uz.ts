@@ -21,6 +21,7 @@ export const uz = {
   SKU_TAKEN: '{sku} artikuli boshqa mahsulotda bor.',
   BARCODE_TAKEN: '{barcode} shtrix-kodi boshqa mahsulotga tegishli.',
   UNKNOWN_PRODUCT: 'Mahsulot topilmadi: {ref}',
+  PRODUCT_INACTIVE: 'Mahsulot sotuvdan olingan: {name}. Tezkor tugmaga faqat sotuvdagi mahsulot qo‘yiladi.',
   NOT_A_CASHIER: 'PIN faqat kassir va nazoratchilarga beriladi.',
   PIN_TAKEN: 'Bu PIN do‘konning boshqa xodimida bor. Boshqa PIN tanlang.',
   CANNOT_DISABLE_OWNER: 'Do‘kon egasini o‘chirib bo‘lmaydi.',

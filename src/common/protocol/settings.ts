@@ -53,6 +53,9 @@ export type UpdateSettingsBody = z.infer<typeof updateSettingsBody>;
 /** GET and PATCH /settings: the settings registers get, and the quick keys' products for showing them. */
 export const settingsResponse = z.object({
   settings: settingsChangeData,
-  quickKeyProducts: z.array(z.object({ id: z.string(), sku: z.string(), name: z.string() })).optional(),
+  /** `active: false`: taken off sale since it was put on a key (the register shows its key as `—`). */
+  quickKeyProducts: z
+    .array(z.object({ id: z.string(), sku: z.string(), name: z.string(), active: z.boolean().optional() }))
+    .optional(),
 });
 export type SettingsResponse = z.infer<typeof settingsResponse>;
