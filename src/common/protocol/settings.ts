@@ -12,6 +12,8 @@ export const scaleBarcodeSchema = z.strictObject({
 });
 
 export const MAX_QUICK_KEYS = 20;
+/** The key that picks each grid cell at the register: the digit row, then the row under it, as the keyboard lies. */
+export const QUICK_KEY_LABELS = '1234567890qwertyuiop';
 
 export const approvalsSchema = z.strictObject({
   refund: z.boolean(),
