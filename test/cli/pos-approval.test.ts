@@ -121,7 +121,9 @@ describe('pos refund and pos cash out honour the store’s approvals (offline re
     assert.equal(cashierPin.code, 1);
     assert.match(cashierPin.stderr, /Bu nazoratchining PIN kodi emas: amal tasdiqlanmadi\./);
     assert.equal(count('SELECT COUNT(*) FROM refunds'), 0);
-    assert.deepEqual(audit('pin.failed'), [{ cashierId: null, attempts: 1, locked: false, act: 'refund' }]);
+    assert.deepEqual(audit('pin.failed'), [
+      { cashierId: r.cashierId, attempts: 1, locked: false, act: 'refund' },
+    ]);
   });
 
   it('refunds with a supervisor’s PIN and records who approved it, with the refund', async () => {

@@ -44,6 +44,7 @@ export function collect(value: string, previous: string[] = []): string[] {
  */
 export async function supervisorFor(
   ctx: RegisterContext,
+  cashier: Cashier,
   stake: ActAtStake,
   pin: string | undefined,
 ): Promise<Cashier | null> {
@@ -55,5 +56,5 @@ export async function supervisorFor(
       given = await askSupervisorPin(ctx.lang);
     } else printNotice(text(ctx.lang, 'supervisorPinHint'));
   }
-  return headlessApproval(ctx, stake, given);
+  return headlessApproval(ctx, cashier, stake, given);
 }

@@ -166,7 +166,12 @@ export async function refund(
     }
     // What would go back is worked out (and refused beyond what is left) before a supervisor is asked.
     const { data } = previewRefund(ctx, { receiptNo, selection, method: 'original' });
-    const supervisor = await supervisorFor(ctx, { act: 'refund', amount: data.total }, options.supervisorPin);
+    const supervisor = await supervisorFor(
+      ctx,
+      cashier,
+      { act: 'refund', amount: data.total },
+      options.supervisorPin,
+    );
     // The approval is written with the refund, or not at all, as at the register's screen.
     const done = ctx.db.transaction(() => {
       const refunded = refundSale(ctx, { receiptNo, selection, cashier, reason: options.reason });

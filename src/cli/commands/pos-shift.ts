@@ -5,6 +5,7 @@ import type { ShiftReport } from '../../terminal/sale/shift-report.js';
 import { text } from '../messages.js';
 import { AppError } from '../../common/errors.js';
 import { printJson, printLine, printNotice } from '../output.js';
+import type { Cashier } from '../../terminal/register/cashier.js';
 import { moneyOption, supervisorFor, withRegister } from './pos-common.js';
 
 async function printReport(
@@ -79,28 +80,35 @@ export async function cash(
 ): Promise<void> {
   const { moveCash, assertDrawerHolds, requireOpenShift } = await import('../../terminal/register/shift.js');
   const { sessionCashier } = await import('../../terminal/register/cashier.js');
-  const { recordApproval } = await import('../../terminal/register/approval.js');
+  const { needsApproval, recordApproval } = await import('../../terminal/register/approval.js');
   await withRegister(command, async (ctx, globals) => {
     const value = moneyOption(amount, 'amount') * (direction === 'out' ? -1 : 1);
-    let supervisor = null;
-    if (value < 0) {
-      // A cash out the drawer cannot cover is refused before a supervisor is called over.
+    const stake = { act: 'cashOut' as const, amount: -value };
+    let approval: { cashier: Cashier; supervisor: Cashier } | null = null;
+    if (value < 0 && needsApproval(ctx, stake)) {
+      // Who takes the money out is on record: a logged-in cashier, and a cash out the drawer cannot cover is
+      // refused before a supervisor is called over.
+      const cashier = sessionCashier(ctx);
       assertDrawerHolds(ctx, requireOpenShift(ctx).id, -value);
-      supervisor = await supervisorFor(ctx, { act: 'cashOut', amount: -value }, options.supervisorPin);
+      const supervisor = await supervisorFor(ctx, cashier, stake, options.supervisorPin);
+      if (supervisor) approval = { cashier, supervisor };
     }
-    const cashier = supervisor && sessionCashier(ctx);
     ctx.db.transaction(() => {
       moveCash(ctx, value, options.reason);
-      if (supervisor && cashier)
-        recordApproval(ctx, cashier, {
-          act: 'cashOut',
-          approvedBy: supervisor,
-          amount: -value,
+      if (approval)
+        recordApproval(ctx, approval.cashier, {
+          ...stake,
+          approvedBy: approval.supervisor,
           reason: options.reason,
         });
     })();
+    const supervisor = approval?.supervisor ?? null;
     if (globals.json)
-      printJson({ amount: value, reason: options.reason, approvedBy: supervisor?.name ?? null });
+      printJson({
+        amount: value,
+        reason: options.reason,
+        ...(supervisor && { approvedBy: supervisor.name }),
+      });
     else {
       printLine(text(globals.lang, 'cashMoved', { amount: formatMoney(value), reason: options.reason }));
       if (supervisor) printLine(text(globals.lang, 'approvedBy', { name: supervisor.name }));

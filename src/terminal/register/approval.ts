@@ -64,12 +64,14 @@ export function approvalRequired({ act, amount }: ActAtStake): AppError {
 }
 
 /**
- * For the headless commands (`pos refund`, `pos cash out`): nobody when the store does not ask for a supervisor;
- * else the supervisor whose PIN was given, and without one the act is refused. A PIN that is no supervisor's is
- * recorded as a failed PIN (the owner sees it in the audit report), so a script cannot try PINs unseen.
+ * For the headless commands (`pos refund`, `pos cash out`) of the logged-in `cashier`: nobody when the store does
+ * not ask for a supervisor; else the supervisor whose PIN was given, and without one the act is refused. A PIN
+ * that is no supervisor's is recorded as a failed PIN of that cashier (the owner sees it in the audit report), so
+ * a script cannot try PINs unseen.
  */
 export async function headlessApproval(
   ctx: RegisterContext,
+  cashier: Cashier,
   stake: ActAtStake,
   pin: string | undefined,
 ): Promise<Cashier | null> {
@@ -78,7 +80,7 @@ export async function headlessApproval(
   try {
     return await supervisorByPin(ctx, pin);
   } catch (error) {
-    recordAct(ctx, null, { kind: 'pin.failed', attempts: 1, locked: false, act: stake.act });
+    recordAct(ctx, cashier.id, { kind: 'pin.failed', attempts: 1, locked: false, act: stake.act });
     throw error;
   }
 }
