@@ -138,4 +138,20 @@ describe('admin panel: the quick-key grid editor in Chromium [sqlite]', function
     await ru.getByText('Быстрые клавиши сохранены').waitFor();
     assert.deepEqual(await savedKeys(), [bread.id, water.id]);
   });
+
+  it('marks a product taken off sale since it was put on a key, and saves once it is removed', async () => {
+    await panel.t.db.knex('users').where({ tenant_id: shop.tenantId, role: 'owner' }).update({ lang: 'uz' });
+    await panel.t.http
+      .delete(`/products/${water.id}`)
+      .set(...bearer(shop.ownerToken))
+      .expect(200);
+    const page = await panel.ownerOn({ email: shop.ownerEmail, password: OWNER_PASSWORD }, 'Sozlamalar');
+    await page.getByTestId(`quick-key-${water.sku}`).getByText('sotuvda emas').waitFor();
+    assert.equal(await page.getByTestId(`quick-key-${bread.sku}`).getByText('sotuvda emas').count(), 0);
+    await page.getByRole('button', { name: 'Olib tashlash: Suv 0,5 l' }).click();
+    await gridShows(page, ['Non patir']);
+    await page.getByRole('button', { name: 'Tezkor tugmalarni saqlash' }).click();
+    await page.getByText('Tezkor tugmalar saqlandi').waitFor();
+    assert.deepEqual(await savedKeys(), [bread.id]);
+  });
 });

@@ -1,4 +1,4 @@
-import { MAX_QUICK_KEYS, QUICK_KEY_LABELS } from '../../common/protocol/settings';
+import { MAX_QUICK_KEYS, QUICK_KEY_LABELS } from '../../common/protocol/settings.js';
 
 /** A product on the quick-key grid as the editor shows it. */
 export interface QuickKeyItem {
