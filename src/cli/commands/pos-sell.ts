@@ -136,7 +136,10 @@ export async function sell(
   });
 }
 
-/** `pos refund <receiptNo> [--item <barcode>[*qty]]…`: the whole sale, or the products named. */
+/**
+ * `pos refund <receiptNo> [--item <barcode>[*qty]]…`: the whole sale, or the products named; a sale of another
+ * register of the store too, when the server can be reached.
+ */
 export async function refund(
   receiptNo: string,
   options: { item: string[]; reason?: string; supervisorPin?: string; print?: boolean; width: string },
@@ -144,6 +147,7 @@ export async function refund(
 ): Promise<void> {
   const { sessionCashier } = await import('../../terminal/register/cashier.js');
   const { previewRefund, refundOptions, refundSale } = await import('../../terminal/register/refunds.js');
+  const { lookUpOriginal } = await import('../../terminal/register/remote-sale.js');
   const { recordApproval } = await import('../../terminal/register/approval.js');
   const { findProductByBarcode } = await import('../../terminal/store/queries/catalog.js');
   const { parseScanInput } = await import('../../terminal/sale/scale-barcode.js');
@@ -151,7 +155,8 @@ export async function refund(
   const { fiscaliseAfterCommit } = await import('./pos-fiscal.js');
   await withRegister(command, async (ctx, globals) => {
     const cashier = sessionCashier(ctx);
-    const { sale } = refundOptions(ctx, receiptNo);
+    // A sale of another register of the store is looked up on the server (online only).
+    const { sale, original } = refundOptions(ctx, await lookUpOriginal(ctx, receiptNo));
     let selection: RefundSelection = { whole: true };
     if (options.item.length > 0) {
       selection = {
@@ -165,7 +170,7 @@ export async function refund(
       };
     }
     // What would go back is worked out (and refused beyond what is left) before a supervisor is asked.
-    const { data } = previewRefund(ctx, { receiptNo, selection, method: 'original' });
+    const { data } = previewRefund(ctx, { original, selection, method: 'original' });
     const supervisor = await supervisorFor(
       ctx,
       cashier,
@@ -174,7 +179,7 @@ export async function refund(
     );
     // The approval is written with the refund, or not at all, as at the register's screen.
     const done = ctx.db.transaction(() => {
-      const refunded = refundSale(ctx, { receiptNo, selection, cashier, reason: options.reason });
+      const refunded = refundSale(ctx, { original, selection, cashier, reason: options.reason });
       if (supervisor)
         recordApproval(ctx, cashier, { act: 'refund', approvedBy: supervisor, amount: refunded.data.total });
       return refunded;
