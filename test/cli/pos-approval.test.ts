@@ -41,7 +41,7 @@ describe('pos refund and pos cash out honour the store’s approvals (offline re
   let supervisorId: string;
   const pos = (...args: string[]) => runCli('pos', ['--data-dir', r.dataDir, ...args]);
 
-  const audit = (action: string) => {
+  const audit = (action: string): Array<Record<string, unknown>> => {
     const db = new Database(storePath(r.dataDir), { readonly: true });
     try {
       return (
@@ -177,6 +177,57 @@ describe('pos refund and pos cash out honour the store’s approvals (offline re
     });
   });
 
+  it('five wrong supervisor PINs in a row lock them for a minute, as on the PIN screen, all recorded', async () => {
+    const failuresBefore = audit('pin.failed').length;
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const wrong = await pos(
+        'cash',
+        'out',
+        '1000',
+        '--reason',
+        'taksi',
+        '--supervisor-pin',
+        `000${attempt}`,
+      );
+      assert.equal(wrong.code, 1);
+      assert.match(
+        wrong.stderr,
+        attempt < 5
+          ? /Bu nazoratchining PIN kodi emas/
+          : /Juda ko‘p noto‘g‘ri PIN\. (5\d|60) soniyadan keyin urinib ko‘ring\./,
+      );
+    }
+    assert.deepEqual(
+      audit('pin.failed')
+        .slice(failuresBefore)
+        .map((entry) => [entry.attempts, entry.locked]),
+      [
+        [1, false],
+        [2, false],
+        [3, false],
+        [4, false],
+        [5, true],
+      ],
+    );
+    // While locked even the right PIN is not looked at, and no attempt is counted.
+    const locked = await pos('cash', 'out', '1000', '--reason', 'taksi', '--supervisor-pin', SUPERVISOR_PIN);
+    assert.equal(locked.code, 1);
+    assert.match(locked.stderr, /Juda ko‘p noto‘g‘ri PIN/);
+    assert.equal(audit('pin.failed').length, failuresBefore + 5);
+    assert.equal(count("SELECT COUNT(*) FROM cash_movements WHERE reason = 'taksi'"), 0);
+
+    // A minute later (the lock's entry moved back in time): the supervisor's PIN works again.
+    const db = new Database(storePath(r.dataDir));
+    try {
+      db.prepare(
+        "UPDATE audit_log SET at = ? WHERE rowid = (SELECT MAX(rowid) FROM audit_log WHERE action = 'pin.failed')",
+      ).run(new Date(Date.now() - 61_000).toISOString());
+    } finally {
+      db.close();
+    }
+    ok(await pos('cash', 'out', '1000', '--reason', 'taksi', '--supervisor-pin', SUPERVISOR_PIN));
+  });
+
   it('asks for the supervisor’s PIN with a hidden prompt when run on a terminal', async function () {
     if (!hasScript) return this.skip();
     const { code, screen } = await posOnTerminal(
@@ -212,6 +263,6 @@ describe('pos refund and pos cash out honour the store’s approvals (offline re
     const done = await pos('refund', 'POS-01-000001');
     assert.equal(done.code, 0, done.stderr);
     assert.doesNotMatch(done.stdout, /Tasdiqladi/);
-    assert.equal(audit('approval.given').length, 3);
+    assert.equal(audit('approval.given').length, 4);
   });
 });
