@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { bearer, bootstrapTenant, type BootstrappedTenant } from '../helpers/app.js';
 import { createProduct, type ProductSeed } from '../helpers/catalog.js';
-import { panelSuite } from './browser.js';
+import { BROWSER_DIALECT, panelSuite } from './browser.js';
 
 const OWNER_PASSWORD = 'owner-pass-1';
 
@@ -28,11 +28,11 @@ async function gridShows(page: Page, names: string[]): Promise<void> {
   }
 }
 
-// Browser suites run on SQLite only: the server side of the grid is checked on both databases in
+// Browser suites run on one database: the server side of the grid is checked on both in
 // test/server/settings-approvals.test.ts.
-describe('admin panel: the quick-key grid editor in Chromium [sqlite]', function () {
+describe(`admin panel: the quick-key grid editor in Chromium [${BROWSER_DIALECT}]`, function () {
   this.timeout(90_000);
-  const panel = panelSuite('sqlite', 'admin-quick-keys');
+  const panel = panelSuite(BROWSER_DIALECT, 'admin-quick-keys');
   let shop: BootstrappedTenant;
   let bread: ProductSeed;
   let bag: ProductSeed;
