@@ -91,13 +91,16 @@ export function saleFiscalLines(
 /**
  * A refund's lines: names and rates from the original sale, marking codes of the units going back taken
  * from the original fiscal receipt (the FM checks them against what it sold); for a sale of another register,
- * whose receipt is not here, from the sale's lines as the server keeps them.
+ * whose receipt is not here, from the sale's lines as the server keeps them. Every refund takes a product's codes
+ * in the order they were sold, so the units earlier refunds (of any register) took back are skipped: a code is
+ * quoted once.
  */
 export function refundFiscalLines(
   db: StoreDb,
   refund: SaleRefundedData,
   sale: SaleCompletedData,
   original: JsonReceipt | null,
+  earlier: readonly SaleRefundedData[] = [],
 ): FiscalLineOf[] {
   const labelsLeft = new Map<string, string[]>();
   for (const item of original?.Items ?? [])
@@ -106,6 +109,11 @@ export function refundFiscalLines(
     for (const line of sale.lines)
       if (line.markingCodes)
         labelsLeft.set(line.name, [...(labelsLeft.get(line.name) ?? []), ...line.markingCodes]);
+  for (const done of earlier)
+    for (const line of done.lines) {
+      const name = sale.lines.find((l) => l.productId === line.productId)?.name;
+      if (name !== undefined) labelsLeft.get(name)?.splice(0, Math.floor(line.qty / 1000));
+    }
   return refund.lines.map((line) => {
     const stored = line as typeof line & StoredLineValues & { discount?: number };
     const sold = sale.lines.find((l) => l.productId === line.productId);

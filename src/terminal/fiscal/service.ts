@@ -183,6 +183,8 @@ export function fiscalReceiptOfRefund(
     fiscal?: OriginalFiscal | null;
     /** The register that made the sale, when it was another one. */
     register?: string | null;
+    /** The sale's refunds before this one (any register's): their units' marking codes are not quoted again. */
+    earlier?: readonly SaleRefundedData[];
   },
   now = Date.now(),
 ): JsonReceipt | null {
@@ -194,7 +196,13 @@ export function fiscalReceiptOfRefund(
   if (!original)
     throw new AppError('FISCAL_ORIGINAL_NOT_FISCALISED', { params: { receiptNo: sale.receiptNo } });
   // Marking codes of the units going back: from the original receipt, else from the sale as the server has it.
-  const lines = refundFiscalLines(ctx.db, refund, sale.data, (originalDoc?.receipt as JsonReceipt) ?? null);
+  const lines = refundFiscalLines(
+    ctx.db,
+    refund,
+    sale.data,
+    (originalDoc?.receipt as JsonReceipt) ?? null,
+    sale.earlier,
+  );
   const unknown = sale.register
     ? lines.find((l) => l.markingRequired && l.markingCodes.length < Math.floor(l.qty / 1000))
     : undefined;

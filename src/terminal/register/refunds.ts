@@ -218,13 +218,14 @@ export function refundSale(
   checkRefundQuantities(ctx, sale, input.selection);
   const occurredAt = new Date().toISOString();
   let fiscal = false;
+  const earlier = earlierRefunds(ctx, original);
   const committed = commitRefund(ctx.db, {
     deviceName: ctx.identity.deviceName,
     occurredAt,
     build: (refundNo) => {
       const data = computeRefund(
         sale.data,
-        earlierRefunds(ctx, original),
+        earlier,
         input.selection,
         {
           refundNo,
@@ -256,6 +257,7 @@ export function refundSale(
         ...sale,
         fiscal: original.fiscal,
         register: original.register,
+        earlier,
       });
       if (!receipt) return;
       queueFiscalDocument(ctx.db, { docId: refundId, kind: 'refund', receipt });
