@@ -153,10 +153,10 @@ for (const dialect of testDialects()) {
       assert.ok(sentDuring < own.length + CATALOG, 'the pull ended before the last key: nothing was proven');
 
       const screen = await tmux.waitFor(/JAMI\s+147 000 so‘m/);
-      assert.match(screen, /1 Ayron 0,5 l\s+13\s+7 000\s+91 000/);
-      assert.match(screen, /2 Somsa\s+2\s+4 000\s+8 000/);
-      assert.match(screen, /3 Lavash\s+1\s+3 000\s+3 000/);
-      assert.match(screen, /4 Zarafshon bodomi\s+1\s+45 000\s+45 000/);
+      assert.match(screen, /1 Ayron 0,5 l\s+13 dona\s+7 000\s+91 000/);
+      assert.match(screen, /2 Somsa\s+2 dona\s+4 000\s+8 000/);
+      assert.match(screen, /3 Lavash\s+1 dona\s+3 000\s+3 000/);
+      assert.match(screen, /4 Zarafshon bodomi\s+1 dona\s+45 000\s+45 000/);
       assert.doesNotMatch(screen, /^\s*5 /m);
       assert.doesNotMatch(screen, /topilmadi|Nomi bo‘yicha qidirish/);
 

@@ -67,7 +67,7 @@ describe('keys typed faster than the screen changes', () => {
       await realPinCost(r);
       const app = await startApp(r);
       await app.send(`${r.pin}\r100000\r${r.barcodes.milk}\r`);
-      await app.waitFor((f) => /Sut 1 l\s+1\s+12 500\s+12 500/.test(f));
+      await app.waitFor((f) => /Sut 1 l\s+1 dona\s+12 500\s+12 500/.test(f));
     });
 
     it('keys typed after a wrong PIN’s Enter do not go into the PIN field', async () => {
