@@ -272,12 +272,26 @@ function groupedDocuments(
   }
   const [table, column, named] =
     group === 'device' ? ['devices', 'device_id', `d_${alias}`] : ['users', 'cashier_id', `u_${alias}`];
-  return base
+  // Grouped first, then named: a few name lookups per register or cashier, not one per receipt.
+  const grouped = base
+    .groupBy(`${alias}.tenant_id`, `${alias}.${column}`)
+    .select(`${alias}.tenant_id as tenant_id`, `${alias}.${column} as group_key`, ...sums);
+  const g = `g_${alias}`;
+  return knex
+    .from(grouped.as(g))
     .leftJoin(`${table} as ${named}`, (j) =>
-      j.on(`${named}.tenant_id`, `${alias}.tenant_id`).andOn(`${named}.id`, `${alias}.${column}`),
+      j.on(`${named}.tenant_id`, `${g}.tenant_id`).andOn(`${named}.id`, `${g}.group_key`),
     )
-    .groupBy(`${alias}.${column}`, `${named}.name`)
-    .select(first, `${alias}.${column} as group_key`, `${named}.name as label`, ...sums);
+    .select(
+      first,
+      `${g}.group_key`,
+      `${named}.name as label`,
+      `${g}.count`,
+      `${g}.amount`,
+      `${g}.vat`,
+      `${g}.qty`,
+      `${g}.change_due`,
+    );
 }
 
 /** The store days a whole-day period covers, for the daily summary tables. */
