@@ -59,6 +59,8 @@ const sampleParams = {
   terminalId: 'ZZ000000000001',
   own: 'ZZ000000000002',
   register: 'POS-01',
+  // The act's name is filled in each language by the register (`approvalRequired`).
+  act: '',
 };
 
 describe('every message in the user’s language', function () {

@@ -103,7 +103,7 @@ export async function syncOnce(
         clearUnapplied(db);
         resetReports(db);
         resetSyncState(db, identity.deviceId);
-      })();
+      }).immediate();
     }
     await pushAll(db, identity, options, report);
     if (report.revoked) {
