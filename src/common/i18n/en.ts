@@ -75,6 +75,8 @@ export const en: Record<keyof typeof uz, string> = {
   SHIFT_NOT_OPEN: 'No shift is open. Open a shift first.',
   SHIFT_ALREADY_OPEN: 'A shift is already open.',
   SALE_NOT_FOUND: 'Receipt not found: {receiptNo}',
+  SALE_NOT_KEPT:
+    'Receipt {receiptNo} is no longer kept on this register (it keeps the last {days} days of sales); the server has it: refund it through the server.',
   PARKED_SALE_NOT_FOUND: 'This parked sale is gone (resumed in another window).',
   PARKED_SALES_WAITING: 'Parked sales are waiting ({count}): finish or cancel them first.',
   SALE_IN_PROGRESS: 'Finish or park the current sale first',

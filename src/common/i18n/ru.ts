@@ -75,6 +75,8 @@ export const ru: Record<keyof typeof uz, string> = {
   SHIFT_NOT_OPEN: 'Смена не открыта. Сначала откройте смену.',
   SHIFT_ALREADY_OPEN: 'Смена уже открыта.',
   SALE_NOT_FOUND: 'Чек не найден: {receiptNo}',
+  SALE_NOT_KEPT:
+    'Чека {receiptNo} на этой кассе больше нет (касса хранит продажи за последние {days} дн.); он есть на сервере: возврат — через сервер.',
   PARKED_SALE_NOT_FOUND: 'Этого отложенного чека уже нет (его вернули в другом окне).',
   PARKED_SALES_WAITING: 'Есть отложенные чеки ({count}): сначала завершите или отмените их.',
   SALE_IN_PROGRESS: 'Сначала завершите или отложите текущий чек',

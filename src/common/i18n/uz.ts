@@ -74,6 +74,8 @@ export const uz = {
   SHIFT_NOT_OPEN: 'Smena ochilmagan. Avval smenani oching.',
   SHIFT_ALREADY_OPEN: 'Smena allaqachon ochiq.',
   SALE_NOT_FOUND: 'Chek topilmadi: {receiptNo}',
+  SALE_NOT_KEPT:
+    'Chek {receiptNo} bu kassada endi saqlanmaydi (kassa oxirgi {days} kunlik savdolarni saqlaydi); u serverda bor: qaytarishni server orqali qiling.',
   PARKED_SALE_NOT_FOUND: 'Bu kechiktirilgan chek endi yo‘q (boshqa oynada qaytarilgan).',
   PARKED_SALES_WAITING: 'Kechiktirilgan cheklar bor ({count}): avval ularni yakunlang yoki bekor qiling.',
   SALE_IN_PROGRESS: 'Avval joriy chekni yakunlang yoki kechiktiring',

@@ -1,4 +1,5 @@
 import { AppError } from '../../common/errors.js';
+import { REGISTER_KEEP_DAYS } from '../../common/protocol/settings.js';
 import type { Unit } from '../../common/protocol/catalog.js';
 import type { SaleRefundedData } from '../../common/protocol/sync.js';
 import { formatQuantity, QTY_SCALE } from '../../common/quantity.js';
@@ -10,7 +11,8 @@ import {
   type RefundMethod,
   type RefundSelection,
 } from '../sale/refund.js';
-import { formatReceiptNo } from '../sale/receipt-number.js';
+import { formatReceiptNo, parseReceiptNo } from '../sale/receipt-number.js';
+import { prunedThrough } from '../store/queries/retention.js';
 import { getProduct } from '../store/queries/catalog.js';
 import { commitRefund, findSaleByReceipt, refundsOfSale, type StoredSale } from '../store/queries/sales.js';
 import type { Cashier } from './cashier.js';
@@ -26,8 +28,29 @@ export function findSale(ctx: RegisterContext, receiptNo: string): StoredSale {
   const seq = /^\d{1,9}$/.test(typed) ? Number(typed) : 0;
   const full = seq > 0 ? formatReceiptNo(ctx.identity.deviceName, seq) : typed;
   const sale = findSaleByReceipt(ctx.db, full);
-  if (!sale) throw new AppError('SALE_NOT_FOUND', { params: { receiptNo: full } });
-  return sale;
+  if (sale) return sale;
+  if (wasMovedOff(ctx, full))
+    throw new AppError('SALE_NOT_KEPT', {
+      params: {
+        receiptNo: full,
+        days: settingsOf(ctx).registerKeepDays ?? REGISTER_KEEP_DAYS.default,
+      },
+    });
+  throw new AppError('SALE_NOT_FOUND', { params: { receiptNo: full } });
+}
+
+/** A number of this register at or below the last sale moved off it: the server has it, this register no more. */
+function wasMovedOff(ctx: RegisterContext, receiptNo: string): boolean {
+  const through = prunedThrough(ctx.db);
+  const wanted = parseReceiptNo(receiptNo);
+  const last = through ? parseReceiptNo(through) : null;
+  return (
+    wanted !== null &&
+    last !== null &&
+    wanted.kind === 'sale' &&
+    wanted.device === last.device &&
+    wanted.seq <= last.seq
+  );
 }
 
 export interface RefundOption extends RefundableLine {

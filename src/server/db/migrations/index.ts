@@ -46,6 +46,7 @@ import * as createLicenceHistory from './20261201150300_create_licence_history.j
 import * as addDeviceStatusReport from './20261201160000_add_device_status_report.js';
 import * as refundsShiftIndex from './20261201170000_refunds_shift_index.js';
 import * as createDailySummary from './20261202060000_create_daily_summary.js';
+import * as addStoreSettingsRegisterKeepDays from './20261202084000_add_store_settings_register_keep_days.js';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -101,6 +102,7 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['20261201160000_add_device_status_report', addDeviceStatusReport],
   ['20261201170000_refunds_shift_index', refundsShiftIndex],
   ['20261202060000_create_daily_summary', createDailySummary],
+  ['20261202084000_add_store_settings_register_keep_days', addStoreSettingsRegisterKeepDays],
 ];
 
 /** `file` is what the knex CLI prints for a pending migration (`migrate:status`, `migrate:list`). */
