@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { AppError } from '../../../src/common/errors.js';
 import { closeRegister } from '../../../src/terminal/register/context.js';
 import { findSale, refundSale } from '../../../src/terminal/register/refunds.js';
-import { checkout, scanIntoCart } from '../../../src/terminal/register/selling.js';
+import { checkout, scanIntoCart, stockOf } from '../../../src/terminal/register/selling.js';
 import { closeShift, openShift } from '../../../src/terminal/register/shift.js';
 import { cartTotals, emptyCart } from '../../../src/terminal/sale/cart.js';
 import { applyChange, readSettings } from '../../../src/terminal/store/queries/catalog.js';
@@ -139,12 +139,10 @@ describe('the register keeps its sales only as long as the store says', function
         .filter((e) => ![unsent.saleId, rejected.saleId, notPulled.saleId].includes(e.id))
         .map((e) => ({ id: e.id, status: 'applied' as const, version: 5 })),
     ]);
-    saveCursor(r.ctx.db, 10, r.ctx.identity.deviceId);
     openShift(r.ctx, cashier(r), 0);
     const inOpenShift = sell(r);
     acknowledgeAll(r, [unsent.saleId]);
-    saveCursor(r.ctx.db, 100, r.ctx.identity.deviceId);
-    // notPulled is now below the cursor too; to keep it above, give it a version past the cursor.
+    // notPulled was applied at a version the pull has not reached yet.
     r.ctx.db.prepare('UPDATE outbox SET server_version = 500 WHERE id = ?').run(notPulled.saleId);
 
     const report = await pruneKeptData(r.ctx.db, { now: new Date(Date.now() + 365 * DAY_MS) });
@@ -238,6 +236,33 @@ describe('the register keeps its sales only as long as the store says', function
     assert.equal(report.sales, 400);
     assert.equal(r.ctx.db.pragma('freelist_count', { simple: true }), 0);
     assert.ok(pages() < before * 0.7, `${pages()} pages after, ${before} before`);
+  });
+
+  it('drops acknowledged events a day old with their lines, and the stock shown stays the same', async () => {
+    openShift(r.ctx, cashier(r), 0);
+    const cart = scanIntoCart(r.ctx, emptyCart, r.barcodes.milk).state;
+    const sale = checkout(r.ctx, {
+      cart,
+      tenders: [{ method: 'cash', tendered: cartTotals(cart).total }],
+      cashier: cashier(r),
+    });
+    assert.equal(stockOf(r.ctx, r.products.milk), 19_000);
+    // Acknowledged above the cursor: the pulled level does not hold it yet, so its line still counts.
+    recordPushResults(r.ctx.db, [{ id: sale.saleId, status: 'applied', version: 7 }]);
+    await pruneKeptData(r.ctx.db, { now: new Date(Date.now() + 2 * DAY_MS) });
+    assert.equal(count(r, 'SELECT COUNT(*) FROM sale_lines WHERE sale_id = ?', sale.saleId), 1);
+    assert.equal(stockOf(r.ctx, r.products.milk), 19_000);
+    // The pull brings the level the server counted with the sale, and the cursor past it.
+    applyChange(r.ctx.db, { entity: 'stock', op: 'upsert', id: r.products.milk, data: { level: 19_000 } });
+    saveCursor(r.ctx.db, 7, r.ctx.identity.deviceId);
+    const report = await pruneKeptData(r.ctx.db, { now: new Date(Date.now() + 2 * DAY_MS) });
+    assert.ok(report.events >= 1);
+    assert.equal(count(r, 'SELECT COUNT(*) FROM outbox WHERE id = ?', sale.saleId), 0);
+    assert.equal(count(r, 'SELECT COUNT(*) FROM sale_lines WHERE sale_id = ?', sale.saleId), 0);
+    assert.equal(stockOf(r.ctx, r.products.milk), 19_000);
+    // The sale itself stays for its refund and reprint, and a refund of it counts back on the shelf.
+    refundSale(r.ctx, { receiptNo: sale.receiptNo, selection: { whole: true }, cashier: cashier(r) });
+    assert.equal(stockOf(r.ctx, r.products.milk), 20_000);
   });
 
   it('takes the number of days from the store settings pulled', async () => {

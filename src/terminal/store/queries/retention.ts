@@ -126,15 +126,27 @@ export function pruneAuditBatch(db: StoreDb, bounds: PruneBounds, limit: number)
 
 /**
  * Acknowledged outbox rows made before `before` whose effect is in the pulled stock levels: nothing reads them any
- * more (the unsent export and `pos status` read pending and rejected rows only). Returns how many went.
+ * more (the unsent export and `pos status` read pending and rejected rows only). The sale and refund lines of those
+ * events go with them: they exist for the stock view, which counts only events above the cursor; the receipt,
+ * refunds and reports read the sale's own copy. Returns how many events went.
  */
 export function pruneSentEventsBatch(db: StoreDb, cursor: number, before: string, limit: number): number {
-  return stmt(
-    db,
-    `DELETE FROM outbox WHERE rowid IN (
-       SELECT rowid FROM outbox WHERE status = 'sent' AND server_version <= @cursor AND occurred_at < @before
-       ORDER BY id LIMIT @limit)`,
-  ).run({ cursor, before, limit }).changes;
+  return db
+    .transaction(() => {
+      const ids = JSON.stringify(
+        stmt(
+          db,
+          `SELECT id FROM outbox WHERE status = 'sent' AND server_version <= @cursor AND occurred_at < @before
+           ORDER BY id LIMIT @limit`,
+        )
+          .pluck()
+          .all({ cursor, before, limit }),
+      );
+      stmt(db, 'DELETE FROM sale_lines WHERE sale_id IN (SELECT value FROM json_each(?))').run(ids);
+      stmt(db, 'DELETE FROM refund_lines WHERE refund_id IN (SELECT value FROM json_each(?))').run(ids);
+      return stmt(db, 'DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?))').run(ids).changes;
+    })
+    .immediate();
 }
 
 function recordPruned(db: StoreDb, receiptNos: string[]): void {
