@@ -8,7 +8,7 @@ import { checkout, scanIntoCart, stockOf } from '../../../src/terminal/register/
 import { closeShift, openShift } from '../../../src/terminal/register/shift.js';
 import { cartTotals, emptyCart } from '../../../src/terminal/sale/cart.js';
 import { applyChange, readSettings } from '../../../src/terminal/store/queries/catalog.js';
-import { retentionSummary } from '../../../src/terminal/store/queries/retention.js';
+import { retentionStatus, retentionSummary } from '../../../src/terminal/store/queries/retention.js';
 import { pendingEvents, recordPushResults, saveCursor } from '../../../src/terminal/store/queries/sync.js';
 import { exportUnsent } from '../../../src/terminal/sync/export-unsent.js';
 import { pruneKeptData } from '../../../src/terminal/sync/prune.js';
@@ -100,6 +100,12 @@ describe('the register keeps its sales only as long as the store says', function
     assert.equal(count(r, "SELECT COUNT(*) FROM outbox WHERE status = 'sent'"), 0);
     assert.deepEqual(retentionSummary(r.ctx.db), {
       salesKept: 0,
+      oldestSaleAt: null,
+      salesPruned: 3,
+      prunedThrough: last.receiptNo,
+    });
+    // What `pos status` shows.
+    assert.deepEqual(retentionStatus(r.ctx.db), {
       oldestSaleAt: null,
       salesPruned: 3,
       prunedThrough: last.receiptNo,

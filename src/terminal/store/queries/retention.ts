@@ -191,3 +191,13 @@ export function retentionSummary(db: StoreDb): RetentionSummary {
      FROM retention_state WHERE id = 1`,
   ).get() as RetentionSummary;
 }
+
+/** What `pos status` shows: the oldest sale still here and what went to the server only (no count of the rest). */
+export function retentionStatus(db: StoreDb): Omit<RetentionSummary, 'salesKept'> {
+  return stmt(
+    db,
+    `SELECT (SELECT MIN(occurred_at) FROM sales) AS oldestSaleAt,
+            sales_pruned AS salesPruned, pruned_through AS prunedThrough
+     FROM retention_state WHERE id = 1`,
+  ).get() as Omit<RetentionSummary, 'salesKept'>;
+}
