@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { applyChange, readSettings } from '../src/terminal/store/queries/catalog.js';
 import { closeRegister, openRegister, type RegisterContext } from '../src/terminal/register/context.js';
@@ -19,7 +20,7 @@ const root = join(import.meta.dirname, '..');
 const DAY_MS = 86_400_000;
 /** A shop's catalog: the register's size includes it, as on a real till. */
 const PRODUCTS = 10_000;
-const STARTS = 9;
+const STARTS = 15;
 const LOOKUPS = 5000;
 
 /**
@@ -168,6 +169,7 @@ interface Measured {
   startHow: string;
   checkoutP99: number;
   xReportMs: number;
+  lookupMs: number;
   lookupP99: number;
   bytes: number;
 }
@@ -187,29 +189,32 @@ function measure(shops: Shop[], days: Day[]): Measured[] {
     fn();
     return Number(process.hrtime.bigint() - started) / 1e6;
   };
+  // Turn about, and which register goes first changes every time: neither always runs on a warmer machine.
+  const inTurn = (k: number) => (k % 2 === 0 ? shops.map((_, s) => s) : shops.map((_, s) => s).reverse());
   for (let k = 0; k < 20; k++)
-    shops.forEach((shop, s) => xReport[s]!.push(time(() => reportOfShift(shop.ctx, days[s]!.shiftId))));
+    for (const s of inTurn(k)) xReport[s]!.push(time(() => reportOfShift(shops[s]!.ctx, days[s]!.shiftId)));
   for (let k = 0; k < LOOKUPS; k++) {
     const pick = random();
-    shops.forEach((shop, s) => {
+    for (const s of inTurn(k)) {
       const receipts = days[s]!.receipts;
-      lookups[s]!.push(time(() => findSale(shop.ctx, receipts[Math.floor(pick * receipts.length)]!)));
-    });
+      lookups[s]!.push(time(() => findSale(shops[s]!.ctx, receipts[Math.floor(pick * receipts.length)]!)));
+    }
   }
   const bytes = shops.map((shop) => fileBytes(shop.ctx));
   for (const shop of shops) closeRegister(shop.ctx);
   for (let k = 0; k < STARTS; k++)
-    shops.forEach((shop, s) => {
-      const run = startOnce(shop.dataDir);
+    for (const s of inTurn(k)) {
+      const run = startOnce(shops[s]!.dataDir);
       starts[s]!.push(run.ms);
       how = run.how;
-    });
+    }
   for (const shop of shops) shop.ctx = openRegister(shop.dataDir);
   return shops.map((_, s) => ({
     startMs: median(starts[s]!),
     startHow: how,
     checkoutP99: percentile(days[s]!.times, 99),
     xReportMs: median(xReport[s]!),
+    lookupMs: median(lookups[s]!),
     lookupP99: percentile(lookups[s]!, 99),
     bytes: bytes[s]!,
   }));
@@ -241,6 +246,7 @@ export const registerYear: Bench = async (ctx) => {
     const state = { version: 0 };
     const random = seeded(2027);
     const pruneMs: number[] = [];
+    const heldMs: number[] = [];
     let pruned = 0;
     let yesterday: string[] = [];
     const began = performance.now();
@@ -251,9 +257,14 @@ export const registerYear: Bench = async (ctx) => {
       // The evening sync round: acknowledged, pulled past, then pruned as syncOnce does.
       clock.set(start + day * DAY_MS + 21 * 3_600_000);
       acknowledge(year.ctx, state);
+      // The longest stretch the event loop was held (a batch and its vacuum step): what a cashier could wait.
+      const held = monitorEventLoopDelay({ resolution: 1 });
+      held.enable();
       const t0 = performance.now();
       pruned += (await pruneKeptData(year.ctx.db)).sales;
       pruneMs.push(performance.now() - t0);
+      held.disable();
+      heldMs.push(held.max / 1e6);
       if (day % 30 === 29)
         ctx.log(
           `day ${day + 1}: ${(day + 1) * perDay} sales, ${round(fileBytes(year.ctx) / 2 ** 20, 1)} MiB, ` +
@@ -320,13 +331,13 @@ export const registerYear: Bench = async (ctx) => {
       },
       {
         name: 'register-year',
-        metric: 'receipt lookup p99',
-        value: yearFigures.lookupP99,
+        metric: 'receipt lookup (median)',
+        value: yearFigures.lookupMs,
         unit: 'ms',
         target: '≤ 1.2× fresh',
-        pass: within(yearFigures.lookupP99, freshFigures.lookupP99),
-        baseline: freshFigures.lookupP99,
-        notes: `${LOOKUPS} lookups of the day’s receipts, turn about`,
+        pass: within(yearFigures.lookupMs, freshFigures.lookupMs),
+        baseline: freshFigures.lookupMs,
+        notes: `${LOOKUPS} lookups of the day’s receipts, turn about; p99 ${round(yearFigures.lookupP99, 3)} ms (fresh ${round(freshFigures.lookupP99, 3)} ms)`,
       },
       {
         name: 'register-year',
@@ -335,7 +346,16 @@ export const registerYear: Bench = async (ctx) => {
         unit: 'ms',
         target: 'information',
         pass: true,
-        notes: `p99 of ${pruneMs.length} rounds, median ${round(median(pruneMs), 1)} ms, max ${round(Math.max(...pruneMs), 1)} ms; batches of 200 sales, event loop given back between them`,
+        notes: `p99 of ${pruneMs.length} rounds, median ${round(median(pruneMs), 1)} ms, max ${round(Math.max(...pruneMs), 1)} ms; the whole round, event loop given back between batches`,
+      },
+      {
+        name: 'register-year',
+        metric: 'longest hold of the event loop while pruning',
+        value: percentile(heldMs, 99),
+        unit: 'ms',
+        target: 'information',
+        pass: true,
+        notes: `p99 over the rounds of each round's longest batch (200 sales, or 1000 events, and a vacuum step); median ${round(median(heldMs), 1)} ms, max ${round(Math.max(...heldMs), 1)} ms`,
       },
     ];
     return results;
