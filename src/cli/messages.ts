@@ -62,6 +62,7 @@ const uz = {
   cashMoved: 'Kassa: {amount} ({reason})',
   syncDone:
     'Sinxronlandi: {pushed} yuborildi, {duplicates} takroriy, {rejected} rad etildi, {pulled} o‘zgarish olindi. Kutilmoqda: {pending}.',
+  syncPruned: '{days} kundan eski {count} ta savdo endi faqat serverda (kassa diskidan o‘chirildi).',
   unsentExported: '{device}: yuborilmagan {count} ta hodisa faylga yozildi: {file}',
   unsentImportHint: 'Serverga ulangan kompyuterda do‘kon egasi bajaradi: posapp sync import {file}',
   unsentImported:
@@ -286,6 +287,7 @@ const ru: CliText = {
   cashMoved: 'Касса: {amount} ({reason})',
   syncDone:
     'Синхронизировано: отправлено {pushed}, повторов {duplicates}, отклонено {rejected}, получено изменений {pulled}. Ожидает: {pending}.',
+  syncPruned: 'Продажи старше {days} дн. теперь только на сервере (удалены с диска кассы): {count}.',
   unsentExported: '{device}: {count} неотправленных событий записано в файл: {file}',
   unsentImportHint: 'На компьютере с доступом к серверу владелец выполняет: posapp sync import {file}',
   unsentImported: '{device}: принято {applied}, уже были на сервере {duplicate}, отклонено {rejected}.',
@@ -505,6 +507,8 @@ const en: CliText = {
   cashMoved: 'Drawer: {amount} ({reason})',
   syncDone:
     'Synced: {pushed} sent, {duplicates} duplicates, {rejected} rejected, {pulled} changes received. Waiting: {pending}.',
+  syncPruned:
+    '{count} sales older than {days} days are now on the server only (removed from this register’s disk).',
   unsentExported: '{device}: {count} unsent events written to {file}',
   unsentImportHint: 'On a computer that reaches the server, the owner runs: posapp sync import {file}',
   unsentImported: '{device}: {applied} accepted, {duplicate} already on the server, {rejected} rejected.',
