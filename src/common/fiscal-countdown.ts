@@ -2,12 +2,18 @@ import { FISCAL_UNSENT_LIMIT_MS } from './limits.js';
 
 /**
  * Time left before a register's fiscal module refuses sales because its oldest receipt has not reached the tax
- * server: FISCAL_UNSENT_LIMIT_MS after `oldestUnsentAt`. Null when nothing is unsent; negative once overdue.
+ * server: the register's own limit (`blockAfterHours`, as it reports it) after `oldestUnsentAt`, or
+ * FISCAL_UNSENT_LIMIT_MS for a register that does not report one. Null when nothing is unsent; negative once
+ * overdue.
  */
-export function fiscalTimeLeftMs(oldestUnsentAt: string | null | undefined, now = Date.now()): number | null {
-  if (!oldestUnsentAt) return null;
-  const oldest = Date.parse(oldestUnsentAt);
-  return Number.isFinite(oldest) ? oldest + FISCAL_UNSENT_LIMIT_MS - now : null;
+export function fiscalTimeLeftMs(
+  fiscal: { oldestUnsentAt: string | null; blockAfterHours?: number } | null | undefined,
+  now = Date.now(),
+): number | null {
+  if (!fiscal?.oldestUnsentAt) return null;
+  const oldest = Date.parse(fiscal.oldestUnsentAt);
+  const limit = fiscal.blockAfterHours ? fiscal.blockAfterHours * 3_600_000 : FISCAL_UNSENT_LIMIT_MS;
+  return Number.isFinite(oldest) ? oldest + limit - now : null;
 }
 
 /** Whole hours and minutes of a positive duration, rounded down (a countdown never promises more than is left). */

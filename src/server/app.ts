@@ -7,6 +7,7 @@ import { catalogRoutes } from './catalog/routes.js';
 import type { AppDeps } from './context.js';
 import { deviceRoutes } from './devices/routes.js';
 import { reportRoutes } from './reports/routes.js';
+import { salesRoutes } from './sales/routes.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { defaultPanelDir, panelBuilt, panelRoutes } from './panel/routes.js';
 import { settingsRoutes } from './settings/routes.js';
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   app.use('/users', userRoutes(deps));
   app.use('/settings', settingsRoutes(deps));
   app.use('/reports', reportRoutes(deps));
+  app.use('/sales', salesRoutes(deps));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

@@ -69,6 +69,12 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   EVENT_PAYLOAD_DAYS: z.coerce.number().int().min(0).max(36_500).optional(),
+  PASSWORD_HASH_COST: z.coerce
+    .number()
+    .int()
+    .min(10, 'PASSWORD_HASH_COST must be between 10 and 20')
+    .max(20, 'PASSWORD_HASH_COST must be between 10 and 20')
+    .optional(),
   XDG_DATA_HOME: z.string().optional(),
   POSAPP_MIN_REGISTER_VERSION: z
     .string()
@@ -132,7 +138,8 @@ export function loadServerConfig(
     port: flags.port ?? parsed.PORT ?? 8080,
     host: flags.host ?? parsed.HOST ?? '0.0.0.0',
     jwtSecret: parsed.JWT_SECRET ?? loadOrCreateSecret(dataDir),
-    passwordHashCost: 17,
+    // log2 of scrypt's N; 17 costs a login about half a second of CPU here, which tests and demos can lower.
+    passwordHashCost: parsed.PASSWORD_HASH_COST ?? 17,
     sessionTtlMs: 30 * 24 * 3600 * 1000,
     bodyLimit: '1mb',
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),

@@ -6,6 +6,12 @@ import type { Dialect } from '../../src/server/db/connection.js';
 import { defaultPanelDir, panelBuilt } from '../../src/server/panel/routes.js';
 import { testApp, type TestApp } from '../helpers/app.js';
 
+/**
+ * The browser suites test the panel, and run on one database: every endpoint the panel calls is tested on SQLite
+ * and MySQL in test/server, and a second Chromium pass over the same screens doubled their minutes, not their reach.
+ */
+export const BROWSER_DIALECT: Dialect = 'sqlite';
+
 /** Debian's Chromium (`apt-get install chromium`); playwright-core downloads no browser of its own. */
 export const CHROMIUM = '/usr/bin/chromium';
 

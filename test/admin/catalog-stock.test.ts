@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { bearer, bootstrapTenant, type BootstrappedTenant } from '../helpers/app.js';
 import { createProduct, nextEan13 } from '../helpers/catalog.js';
-import { testDialects } from '../helpers/db.js';
-import { panelSuite, textOf, waitForText } from './browser.js';
+import { BROWSER_DIALECT, panelSuite, textOf, waitForText } from './browser.js';
 
 const OWNER_PASSWORD = 'owner-pass-1';
 
@@ -11,7 +10,7 @@ function wrongCheckDigit(code: string): string {
   return code.slice(0, 12) + String((Number(code[12]) + 1) % 10);
 }
 
-for (const dialect of testDialects()) {
+for (const dialect of [BROWSER_DIALECT]) {
   describe(`admin panel products and stock in Chromium [${dialect}]`, function () {
     this.timeout(60_000);
     const panel = panelSuite(dialect, 'admin-catalog');

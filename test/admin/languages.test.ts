@@ -9,7 +9,7 @@ import {
   type BootstrappedTenant,
 } from '../helpers/app.js';
 import { createProduct, nextEan13 } from '../helpers/catalog.js';
-import { panelSuite, textOf } from './browser.js';
+import { BROWSER_DIALECT, panelSuite, textOf } from './browser.js';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 768 };
@@ -170,7 +170,7 @@ function wrongCheckDigit(code: string): string {
 // The panel's words do not depend on the database: SQLite keeps three languages short.
 describe('the panel speaks the user’s language: validation, CSV import, tenants, login limit [sqlite]', function () {
   this.timeout(180_000);
-  const suite = panelSuite('sqlite', 'languages');
+  const suite = panelSuite(BROWSER_DIALECT, 'languages');
   let shop: BootstrappedTenant;
 
   before(async function () {

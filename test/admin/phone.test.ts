@@ -5,7 +5,7 @@ import type { Lang } from '../../src/common/i18n/index.js';
 import { activatedLongAgo, bearer, bootstrapTenant, type BootstrappedTenant } from '../helpers/app.js';
 import { createProduct, nextEan13 } from '../helpers/catalog.js';
 import { activateFirstDevice, push, saleEvent, shiftOpenedEvent } from '../helpers/sync.js';
-import { panelSuite, textOf, waitForText } from './browser.js';
+import { BROWSER_DIALECT, panelSuite, textOf, waitForText } from './browser.js';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 768 };
@@ -137,7 +137,7 @@ interface Shop {
 // The screens' layout does not depend on the database; SQLite keeps this sweep of 3 languages × 2 sizes short.
 describe('the panel on a phone and a desktop, in three languages [sqlite]', function () {
   this.timeout(180_000);
-  const suite = panelSuite('sqlite', 'phone');
+  const suite = panelSuite(BROWSER_DIALECT, 'phone');
   let shop: Shop;
 
   /** A shop with a register, a cashier, a product, one sale and a closed shift 500 so‘m short. */

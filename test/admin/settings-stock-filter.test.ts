@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { bearer, bootstrapTenant, type BootstrappedTenant } from '../helpers/app.js';
 import { createProduct } from '../helpers/catalog.js';
-import { testDialects } from '../helpers/db.js';
-import { panelSuite, waitForText } from './browser.js';
+import { BROWSER_DIALECT, panelSuite, waitForText } from './browser.js';
 
 const OWNER_PASSWORD = 'owner-pass-1';
 
-for (const dialect of testDialects()) {
+for (const dialect of [BROWSER_DIALECT]) {
   describe(`admin panel settings and the stock filter in Chromium [${dialect}]`, function () {
     this.timeout(60_000);
     const panel = panelSuite(dialect, 'admin-settings');

@@ -212,6 +212,30 @@ describe('owner commands through the built CLI [sqlite]', function () {
   });
 
   it('receives and adjusts stock; a sale beyond stock shows a negative level; reports as JSON and CSV', async () => {
+    // What the product, import and people tests make, when this one runs alone.
+    const skus = new Set(
+      (await json('products', 'list', '--all-pages')).products.map((p: { sku: string }) => p.sku),
+    );
+    if (!skus.has('NON-1'))
+      ok(await asOwner('products', 'add', '--sku', 'NON-1', '--name', 'Non', '--price', '4500'));
+    if (!skus.has('IMP-1')) {
+      const file = join(scratch, 'stock-products.csv');
+      writeFileSync(
+        file,
+        [
+          'sku,name,barcode,price,unit,vatRate,mxik',
+          'IMP-1,Choy,,15000,pcs,12,',
+          'IMP-3,Guruch,,9000,kg,,',
+          'IMP-4,Tuz,,3000,pcs,,',
+          '',
+        ].join('\n'),
+      );
+      ok(await asOwner('products', 'import', file));
+    }
+    const people = (await json('users', 'list')).users as Array<{ name: string }>;
+    if (!people.some((u) => u.name === 'Aziza')) {
+      ok(await asOwner('users', 'add', '--role', 'cashier', '--name', 'Aziza', '--pin', '4321'));
+    }
     assert.match(
       ok(await asOwner('stock', 'receive', 'NON-1', '10', '--note', 'Nonvoyxona #12')).stdout,
       /1 products/,
@@ -314,6 +338,43 @@ describe('owner commands through the built CLI [sqlite]', function () {
     assert.match(row, /│\s*0\.1\.0\s*│\s*UZ170703100477: 4 h \d+ min left\s*│\s*1\s*│/);
     const listed = await json('devices', 'list');
     assert.equal(listed.devices[0].report.fiscal.oldestUnsentAt, oldestUnsentAt);
+  });
+
+  it("counts a register's fiscal countdown from its own limit (48 h), not a fixed day", async () => {
+    // The same 20 h old receipt on a register set with `pos fiscal set … --block-after 48`.
+    const oldestUnsentAt = new Date(Date.now() - 20 * 3600_000 + 30 * 60_000).toISOString();
+    const pushed = await fetch(`${server.url}/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await registerToken()}` },
+      body: JSON.stringify({
+        events: [
+          {
+            id: newId(),
+            type: 'device.status',
+            occurredAt: new Date().toISOString(),
+            data: {
+              appVersion: '0.1.0',
+              fiscal: {
+                terminalId: 'UZ170703100477',
+                locked: false,
+                zOpen: true,
+                unsent: 2,
+                oldestUnsentAt,
+                memoryLeft: 900,
+                blockAfterHours: 48,
+              },
+            },
+          },
+        ],
+      }),
+    });
+    assert.equal(pushed.status, 200);
+    const row = ok(await asOwner('devices', 'list'))
+      .stdout.split('\n')
+      .find((line) => line.includes('POS-01'))!;
+    assert.match(row, /UZ170703100477: 28 h \d+ min left/);
+    const listed = await json('devices', 'list');
+    assert.equal(listed.devices[0].report.fiscal.blockAfterHours, 48);
   });
 
   it('shows and changes the store settings; an odd rounding is refused and nothing changes', async () => {

@@ -54,6 +54,12 @@ const sampleParams = {
   lines: 1000,
   last: '2026-12-01 10:00:00',
   file: '/media/usb/POS-01-unsent.jsonl',
+  receipt: '123',
+  receiptNos: 'POS-01-000123, POS-02-000123',
+  terminalId: 'ZZ000000000001',
+  own: 'ZZ000000000002',
+  register: 'POS-01',
+  days: 90,
 };
 
 describe('every message in the user’s language', function () {

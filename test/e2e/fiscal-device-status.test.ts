@@ -63,7 +63,7 @@ for (const dialect of testDialects()) {
       const fiscal = (await devices())[0]!.report!.fiscal!;
       assert.equal(fiscal.unsent, 1);
       assert.equal(Date.parse(fiscal.oldestUnsentAt!), till.emulator.oldestUnsentAt());
-      const left = fiscalTimeLeftMs(fiscal.oldestUnsentAt)!;
+      const left = fiscalTimeLeftMs(fiscal)!;
       assert.ok(left > 3 * HOUR && left <= 4 * HOUR, `${left} ms left`);
     });
 

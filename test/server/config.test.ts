@@ -38,6 +38,15 @@ describe('server config', function () {
     assert.throws(() => loadServerConfig({ dataDir: dir }, { JWT_SECRET: 'short' }), /JWT_SECRET/);
   });
 
+  it('hashes new passwords at scrypt cost 17 unless PASSWORD_HASH_COST names another between 10 and 20', () => {
+    assert.equal(loadServerConfig({ dataDir: dir }, {}).passwordHashCost, 17);
+    assert.equal(loadServerConfig({ dataDir: dir }, { PASSWORD_HASH_COST: '12' }).passwordHashCost, 12);
+    assert.throws(
+      () => loadServerConfig({ dataDir: dir }, { PASSWORD_HASH_COST: '8' }),
+      /PASSWORD_HASH_COST must be between 10 and 20/,
+    );
+  });
+
   it('is frozen', () => {
     const config = loadServerConfig({ dataDir: dir, port: 9000 }, {});
     assert.equal(config.port, 9000);

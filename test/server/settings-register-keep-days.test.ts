@@ -7,7 +7,8 @@ import { closeRegister, openRegister, settingsOf } from '../../src/terminal/regi
 import { syncOnce } from '../../src/terminal/sync/round.js';
 import { pruneKeptData } from '../../src/terminal/sync/prune.js';
 import { loginCashier } from '../../src/terminal/register/cashier.js';
-import { findSale } from '../../src/terminal/register/refunds.js';
+import { findSale, refundSale } from '../../src/terminal/register/refunds.js';
+import { lookUpOriginal } from '../../src/terminal/register/remote-sale.js';
 import { checkout, scanIntoCart } from '../../src/terminal/register/selling.js';
 import { closeShift, openShift } from '../../src/terminal/register/shift.js';
 import { emptyCart } from '../../src/terminal/sale/cart.js';
@@ -82,7 +83,7 @@ for (const dialect of testDialects()) {
       assert.equal(saved.body.settings.registerKeepDays, 3650);
     });
 
-    it('is pulled by a register, which moves a sale off by it once the server has the sale', async () => {
+    it('is pulled by a register, which moves a sale off by it once the server has it, then refunds it through the server', async () => {
       const server = await listen(t.app);
       const dir = mkdtempSync(join(tmpdir(), 'posapp-keep-days-'));
       const shop = await bootstrapTenant(t);
@@ -132,6 +133,26 @@ for (const dialect of testDialects()) {
             () => findSale(ctx, sale.receiptNo),
             (e: unknown) => e instanceof AppError && e.code === 'SALE_NOT_KEPT',
           );
+          // Its refund goes through the server, by the digits the cashier reads off the receipt.
+          const offline = { ...ctx, identity: { ...ctx.identity, serverUrl: 'http://127.0.0.1:9' } };
+          await assert.rejects(
+            lookUpOriginal(offline, sale.receiptNo, { timeoutMs: 2000 }),
+            (e: unknown) =>
+              e instanceof AppError &&
+              e.code === 'SALE_NOT_KEPT_OFFLINE' &&
+              e.localized('en').startsWith(`Receipt ${sale.receiptNo} is no longer kept on this register`),
+          );
+          const original = await lookUpOriginal(ctx, String(Number(sale.receiptNo.slice(-6))));
+          assert.equal(original.sale.id, sale.saleId);
+          assert.equal(original.register, null);
+          openShift(ctx, cashier, 1_000_000);
+          const refund = refundSale(ctx, { original, selection: { whole: true }, cashier });
+          assert.equal(refund.data.total, 500_000);
+          assert.equal((await syncOnce(ctx.db, ctx.identity)).pushed, 2);
+          const refunds = await t.db
+            .knex('refunds')
+            .where({ tenant_id: shop.tenantId, sale_id: sale.saleId });
+          assert.equal(refunds.length, 1);
         } finally {
           closeRegister(ctx);
         }

@@ -9,8 +9,10 @@ import { formatDate, formatDateTime } from '../format';
 
 const statusColor: Record<DeviceStatus, string> = { active: 'green', pending: 'yellow', revoked: 'gray' };
 
-/** Under a quarter of the unsent limit left: the owner should see it from across the room. */
-const FISCAL_WARN_MS = 6 * 60 * 60 * 1000;
+/** Under a quarter of the register's unsent limit left: the owner should see it from across the room. */
+function warnBelowMs(fiscal: { blockAfterHours?: number }): number {
+  return ((fiscal.blockAfterHours ?? 24) * 60 * 60 * 1000) / 4;
+}
 
 /** The fiscal module's state and the countdown to the unsent limit, after which it refuses sales. */
 function FiscalCell({ report }: { report: Device['report'] }) {
@@ -18,11 +20,11 @@ function FiscalCell({ report }: { report: Device['report'] }) {
   const fiscal = report?.fiscal;
   if (!fiscal) return <>{t('common.none')}</>;
   if (fiscal.locked) return <Badge color="red">{t('registers.fiscalLocked')}</Badge>;
-  const left = fiscalTimeLeftMs(fiscal.oldestUnsentAt);
+  const left = fiscalTimeLeftMs(fiscal);
   if (left === null) return <Badge color="green">{t('registers.fiscalAllSent')}</Badge>;
   if (left <= 0) return <Badge color="red">{t('registers.fiscalOverdue')}</Badge>;
   return (
-    <Badge color={left < FISCAL_WARN_MS ? 'orange' : 'blue'} variant="light" miw="max-content">
+    <Badge color={left < warnBelowMs(fiscal) ? 'orange' : 'blue'} variant="light" miw="max-content">
       {t('registers.fiscalLeft', hoursAndMinutes(left))}
     </Badge>
   );

@@ -59,7 +59,7 @@ export async function listDevices(_options: unknown, command: Command): Promise<
     // The FM number as its receipts print it, then its state.
     const state = (): string => {
       if (report.fiscal!.locked) return t('devicesFiscalLocked');
-      const left = fiscalTimeLeftMs(report.fiscal!.oldestUnsentAt);
+      const left = fiscalTimeLeftMs(report.fiscal);
       if (left === null) return t('fiscalAllSent');
       return left <= 0 ? t('fiscalOverdue') : t('devicesFiscalLeft', hoursAndMinutes(left));
     };

@@ -11,8 +11,8 @@ export async function setFds(
   options: { url: string; factoryId: string; posAuth?: string; blockAfter: string },
   command: Command,
 ): Promise<void> {
-  const { setFiscalFds } = await import('../../terminal/fiscal/service.js');
-  await withRegister(command, (ctx, globals) => {
+  const { fiscalStatus, setFiscalFds } = await import('../../terminal/fiscal/service.js');
+  await withRegister(command, async (ctx, globals) => {
     const hours = Number(options.blockAfter);
     const config = setFiscalFds(ctx, {
       url: options.url,
@@ -20,8 +20,12 @@ export async function setFds(
       posAuth: options.posAuth ?? null,
       blockAfterHours: Number.isInteger(hours) ? hours : Number.NaN,
     });
-    if (globals.json) printJson({ fiscal: { ...config, posAuth: config.posAuth ? '***' : null } });
-    else printLine(text(globals.lang, 'fiscalSet', { url: config.url, factoryId: config.factoryId }));
+    // Asked at once, so the next sync already tells the owner which FM this is and its countdown.
+    const overview = await fiscalStatus(ctx);
+    if (globals.json)
+      return printJson({ fiscal: { ...config, posAuth: config.posAuth ? '***' : null, fm: overview.fm } });
+    printLine(text(globals.lang, 'fiscalSet', { url: config.url, factoryId: config.factoryId }));
+    if (overview.error) printNotice(overview.error.localized(ctx.lang));
   });
 }
 

@@ -136,7 +136,10 @@ export async function sell(
   });
 }
 
-/** `pos refund <receiptNo> [--item <barcode>[*qty]]…`: the whole sale, or the products named. */
+/**
+ * `pos refund <receiptNo> [--item <barcode>[*qty]]…`: the whole sale, or the products named; a sale of another
+ * register of the store too, when the server can be reached.
+ */
 export async function refund(
   receiptNo: string,
   options: { item: string[]; reason?: string; print?: boolean; width: string },
@@ -144,13 +147,15 @@ export async function refund(
 ): Promise<void> {
   const { sessionCashier } = await import('../../terminal/register/cashier.js');
   const { refundOptions, refundSale } = await import('../../terminal/register/refunds.js');
+  const { lookUpOriginal } = await import('../../terminal/register/remote-sale.js');
   const { findProductByBarcode } = await import('../../terminal/store/queries/catalog.js');
   const { parseScanInput } = await import('../../terminal/sale/scale-barcode.js');
   const { printRefund, refundReceiptLines } = await import('../../terminal/register/printing.js');
   const { fiscaliseAfterCommit } = await import('./pos-fiscal.js');
   await withRegister(command, async (ctx, globals) => {
     const cashier = sessionCashier(ctx);
-    const { sale } = refundOptions(ctx, receiptNo);
+    // A sale of another register of the store is looked up on the server (online only).
+    const { sale, original } = refundOptions(ctx, await lookUpOriginal(ctx, receiptNo));
     let selection: RefundSelection = { whole: true };
     if (options.item.length > 0) {
       selection = {
@@ -163,7 +168,7 @@ export async function refund(
         }),
       };
     }
-    const done = refundSale(ctx, { receiptNo, selection, cashier, reason: options.reason });
+    const done = refundSale(ctx, { original, selection, cashier, reason: options.reason });
     const signed = await fiscaliseAfterCommit(ctx, {
       id: done.refundId,
       number: done.refundNo,

@@ -12,6 +12,9 @@ export const en: Record<keyof typeof uz, string> = {
   FORBIDDEN: 'You are not allowed to do this.',
   DEVICE_REVOKED: 'This register has been revoked.',
   NOT_FOUND: 'Not found.',
+  RECEIPT_NOT_FOUND: 'No sale of this store has this receipt number.',
+  RECEIPT_AMBIGUOUS:
+    'Receipt “{receipt}” is on several registers ({receiptNos}): type the full receipt number.',
   EMAIL_TAKEN: 'This email is already registered.',
   DEVICE_KEY_USED: 'This register key has already been used.',
   DEVICE_NAME_TAKEN: 'A register with this name already exists.',
@@ -76,7 +79,11 @@ export const en: Record<keyof typeof uz, string> = {
   SHIFT_ALREADY_OPEN: 'A shift is already open.',
   SALE_NOT_FOUND: 'Receipt not found: {receiptNo}',
   SALE_NOT_KEPT:
-    'Receipt {receiptNo} is no longer kept on this register (it keeps the last {days} days of sales); the server has it: refund it through the server.',
+    'Receipt {receiptNo} is no longer kept on this register (it keeps the last {days} days of sales); the server has it, and refunds it through the server when online.',
+  SALE_NOT_KEPT_OFFLINE:
+    'Receipt {receiptNo} is no longer kept on this register (it keeps the last {days} days of sales) and the server cannot be reached: check the connection and try again.',
+  SALE_ON_OTHER_REGISTER_OFFLINE:
+    'Receipt {receiptNo} is not on this register and the server cannot be reached: check the connection, or refund on the register that sold it.',
   PARKED_SALE_NOT_FOUND: 'This parked sale is gone (resumed in another window).',
   PARKED_SALES_WAITING: 'Parked sales are waiting ({count}): finish or cancel them first.',
   SALE_IN_PROGRESS: 'Finish or park the current sale first',
@@ -107,6 +114,8 @@ export const en: Record<keyof typeof uz, string> = {
   FISCAL_ORIGINAL_NOT_FISCALISED:
     'The original receipt {receiptNo} is not fiscalised yet: send it first (pos fiscal retry).',
   FISCAL_REFUSED: 'The fiscal module refused the receipt: {reason}',
+  FISCAL_REFUND_OTHER_FM:
+    'Make the refund on register {register}: receipt {receiptNo} was signed by fiscal module {terminalId}, this register has {own} (or plug that FM in here).',
   'receipt.device': 'Register',
   'receipt.cashier': 'Cashier',
   'receipt.number': 'Receipt #',
@@ -132,6 +141,7 @@ export const en: Record<keyof typeof uz, string> = {
   'receipt.packageCode': 'Package code',
   'receipt.original': 'Original receipt №',
   'receipt.originalDate': 'Original date',
+  'receipt.originalFiscal': 'Original receipt, fiscal data',
   'receipt.fiscalTerminal': 'FM number',
   'receipt.fiscalSeq': 'FM receipt №',
   'receipt.fiscalSign': 'Fiscal sign',
@@ -249,6 +259,8 @@ export const en: Record<keyof typeof uz, string> = {
   'ui.dialog.parked': 'Parked sales',
   'ui.dialog.parkedItem': '{time}  {count} lines  {total}',
   'ui.dialog.refundNo': 'Refund: receipt number',
+  'ui.refund.lookingUp': 'Receipt {receiptNo} is not on this register: looking it up on the server…',
+  'ui.refund.fromRegister': 'Receipt {receiptNo}: a sale of register {register}, refunded here',
   'ui.dialog.refundLines': 'Refund {receiptNo}: nothing marked = whole receipt',
   'ui.dialog.refundLeft': 'refundable {left} of {sold}',
   'ui.dialog.refundHint': 'Space — whole line, digits — quantity (0.500 kg), Enter — refund',

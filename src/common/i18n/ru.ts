@@ -12,6 +12,9 @@ export const ru: Record<keyof typeof uz, string> = {
   FORBIDDEN: 'Недостаточно прав для этого действия.',
   DEVICE_REVOKED: 'Эта касса отключена.',
   NOT_FOUND: 'Не найдено.',
+  RECEIPT_NOT_FOUND: 'В магазине нет чека с этим номером.',
+  RECEIPT_AMBIGUOUS:
+    'Чек «{receipt}» есть на нескольких кассах ({receiptNos}): введите номер чека полностью.',
   EMAIL_TAKEN: 'Этот email уже зарегистрирован.',
   DEVICE_KEY_USED: 'Этот ключ кассы уже использован.',
   DEVICE_NAME_TAKEN: 'Касса с таким именем уже есть.',
@@ -76,7 +79,11 @@ export const ru: Record<keyof typeof uz, string> = {
   SHIFT_ALREADY_OPEN: 'Смена уже открыта.',
   SALE_NOT_FOUND: 'Чек не найден: {receiptNo}',
   SALE_NOT_KEPT:
-    'Чека {receiptNo} на этой кассе больше нет (касса хранит продажи за последние {days} дн.); он есть на сервере: возврат — через сервер.',
+    'Чека {receiptNo} на этой кассе больше нет (касса хранит продажи за последние {days} дн.); он есть на сервере, возврат по нему идёт через сервер (нужен интернет).',
+  SALE_NOT_KEPT_OFFLINE:
+    'Чека {receiptNo} на этой кассе больше нет (касса хранит продажи за последние {days} дн.), а сервер недоступен: проверьте интернет и повторите.',
+  SALE_ON_OTHER_REGISTER_OFFLINE:
+    'Чека {receiptNo} нет на этой кассе, а сервер недоступен: проверьте интернет или оформите возврат на кассе продажи.',
   PARKED_SALE_NOT_FOUND: 'Этого отложенного чека уже нет (его вернули в другом окне).',
   PARKED_SALES_WAITING: 'Есть отложенные чеки ({count}): сначала завершите или отмените их.',
   SALE_IN_PROGRESS: 'Сначала завершите или отложите текущий чек',
@@ -107,6 +114,8 @@ export const ru: Record<keyof typeof uz, string> = {
   FISCAL_ORIGINAL_NOT_FISCALISED:
     'Исходный чек {receiptNo} ещё не фискализирован: сначала отправьте его (pos fiscal retry).',
   FISCAL_REFUSED: 'Фискальный модуль отклонил чек: {reason}',
+  FISCAL_REFUND_OTHER_FM:
+    'Оформите возврат на кассе {register}: чек {receiptNo} подписан другим ФМ ({terminalId}), на этой кассе {own} (или подключите тот ФМ к этой кассе).',
   'receipt.device': 'Касса',
   'receipt.cashier': 'Кассир',
   'receipt.number': 'Чек №',
@@ -132,6 +141,7 @@ export const ru: Record<keyof typeof uz, string> = {
   'receipt.packageCode': 'Код упаковки',
   'receipt.original': 'Исходный чек №',
   'receipt.originalDate': 'Дата исходного чека',
+  'receipt.originalFiscal': 'Фискальные данные исходного чека',
   'receipt.fiscalTerminal': 'Номер ФМ',
   'receipt.fiscalSeq': 'Чек ФМ №',
   'receipt.fiscalSign': 'Фискальный признак',
@@ -249,6 +259,8 @@ export const ru: Record<keyof typeof uz, string> = {
   'ui.dialog.parked': 'Отложенные чеки',
   'ui.dialog.parkedItem': '{time}  строк: {count}  {total}',
   'ui.dialog.refundNo': 'Возврат: номер чека',
+  'ui.refund.lookingUp': 'Чека {receiptNo} нет на этой кассе: ищем на сервере магазина…',
+  'ui.refund.fromRegister': 'Чек {receiptNo}: продажа кассы {register}, возврат оформляется здесь',
   'ui.dialog.refundLines': 'Возврат {receiptNo}: без отметок — весь чек',
   'ui.dialog.refundLeft': 'можно вернуть {left} из {sold}',
   'ui.dialog.refundHint': 'Пробел — вся строка, цифры — количество (0.500 кг), Enter — вернуть',

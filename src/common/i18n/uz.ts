@@ -11,6 +11,9 @@ export const uz = {
   FORBIDDEN: 'Bu amal uchun huquqingiz yo‘q.',
   DEVICE_REVOKED: 'Bu kassa bekor qilingan.',
   NOT_FOUND: 'Topilmadi.',
+  RECEIPT_NOT_FOUND: 'Do‘konda bu raqamli chek yo‘q.',
+  RECEIPT_AMBIGUOUS:
+    '“{receipt}” raqamli chek bir nechta kassada bor ({receiptNos}): chek raqamini to‘liq kiriting.',
   EMAIL_TAKEN: 'Bu email allaqachon ro‘yxatdan o‘tgan.',
   DEVICE_KEY_USED: 'Bu kassa kaliti allaqachon ishlatilgan.',
   DEVICE_NAME_TAKEN: 'Bu nomli kassa allaqachon bor.',
@@ -75,7 +78,11 @@ export const uz = {
   SHIFT_ALREADY_OPEN: 'Smena allaqachon ochiq.',
   SALE_NOT_FOUND: 'Chek topilmadi: {receiptNo}',
   SALE_NOT_KEPT:
-    'Chek {receiptNo} bu kassada endi saqlanmaydi (kassa oxirgi {days} kunlik savdolarni saqlaydi); u serverda bor: qaytarishni server orqali qiling.',
+    'Chek {receiptNo} bu kassada endi saqlanmaydi (kassa oxirgi {days} kunlik savdolarni saqlaydi); u serverda bor, uni qaytarish server orqali (internet kerak).',
+  SALE_NOT_KEPT_OFFLINE:
+    'Chek {receiptNo} bu kassada endi saqlanmaydi (kassa oxirgi {days} kunlik savdolarni saqlaydi), server esa javob bermayapti: internetni tekshirib, qayta urinib ko‘ring.',
+  SALE_ON_OTHER_REGISTER_OFFLINE:
+    'Chek {receiptNo} bu kassada yo‘q va serverga ulanib bo‘lmadi: internetni tekshiring yoki sotgan kassada qaytaring.',
   PARKED_SALE_NOT_FOUND: 'Bu kechiktirilgan chek endi yo‘q (boshqa oynada qaytarilgan).',
   PARKED_SALES_WAITING: 'Kechiktirilgan cheklar bor ({count}): avval ularni yakunlang yoki bekor qiling.',
   SALE_IN_PROGRESS: 'Avval joriy chekni yakunlang yoki kechiktiring',
@@ -105,6 +112,8 @@ export const uz = {
   FISCAL_ORIGINAL_NOT_FISCALISED:
     'Asl chek {receiptNo} hali fiskallashtirilmagan: avval uni yuboring (pos fiscal retry).',
   FISCAL_REFUSED: 'Fiskal modul chekni rad etdi: {reason}',
+  FISCAL_REFUND_OTHER_FM:
+    'Qaytarishni {register} kassasida qiling: chek {receiptNo} boshqa FMda ({terminalId}) imzolangan, bu kassada {own} (yoki o‘sha FMni shu kassaga ulang).',
   'receipt.device': 'Kassa',
   'receipt.cashier': 'Kassir',
   'receipt.number': 'Chek №',
@@ -130,6 +139,7 @@ export const uz = {
   'receipt.packageCode': 'Qadoq kodi',
   'receipt.original': 'Asl chek №',
   'receipt.originalDate': 'Asl chek sanasi',
+  'receipt.originalFiscal': 'Asl chekning fiskal belgisi',
   'receipt.fiscalTerminal': 'FM raqami',
   'receipt.fiscalSeq': 'FM chek №',
   'receipt.fiscalSign': 'Fiskal belgi',
@@ -247,6 +257,8 @@ export const uz = {
   'ui.dialog.parked': 'Kechiktirilgan cheklar',
   'ui.dialog.parkedItem': '{time}  {count} qator  {total}',
   'ui.dialog.refundNo': 'Qaytarish: chek raqami',
+  'ui.refund.lookingUp': 'Chek {receiptNo} bu kassada yo‘q: do‘kon serveridan qidirilmoqda…',
+  'ui.refund.fromRegister': 'Chek {receiptNo}: {register} kassasining savdosi, qaytarish shu yerda',
   'ui.dialog.refundLines': 'Qaytarish {receiptNo}: hech narsa belgilanmasa — butun chek',
   'ui.dialog.refundLeft': 'qaytarish mumkin {left} / {sold}',
   'ui.dialog.refundHint': 'Probel — butun qator, raqam — miqdor (0.500 kg), Enter — qaytarish',

@@ -195,7 +195,7 @@ export const auditRecordedData = z.strictObject({
 export type AuditRecordedData = z.infer<typeof auditRecordedData>;
 
 /**
- * The register's fiscal module as it last saw it; the owner's countdown runs to FISCAL_UNSENT_LIMIT_MS after
+ * The register's fiscal module as it last saw it; the owner's countdown runs to `blockAfterHours` after
  * `oldestUnsentAt` (the fiscal module refuses sales past it).
  */
 export const fiscalStatusSchema = z.strictObject({
@@ -205,6 +205,16 @@ export const fiscalStatusSchema = z.strictObject({
   unsent: z.number().int().min(0),
   oldestUnsentAt: z.iso.datetime().nullable(),
   memoryLeft: z.number().int().min(0).nullable(),
+  /**
+   * When this register's FM blocks, as set at the register (`pos fiscal set … --block-after`); absent from
+   * registers older than the field, whose countdown is then FISCAL_UNSENT_LIMIT_MS (24 h).
+   */
+  blockAfterHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .optional(),
 });
 export type FiscalStatus = z.infer<typeof fiscalStatusSchema>;
 

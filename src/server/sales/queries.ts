@@ -369,3 +369,78 @@ export async function receiptNumbers(
 ): Promise<Array<{ device_id: string; receipt_no: string }>> {
   return knex('sales').where({ tenant_id: tenantId }).select('device_id', 'receipt_no');
 }
+
+/** A sale of one store found by its receipt number(s), with the name of the register that made it. */
+export async function findStoreSales(
+  knex: Knex,
+  tenantId: string,
+  storeId: string,
+  receiptNos: readonly string[],
+): Promise<Array<SaleRow & { device_name: string }>> {
+  if (receiptNos.length === 0) return [];
+  const rows: Array<SaleRow & { device_name: string | null }> = await knex('sales as s')
+    .leftJoin('devices as d', (j) => j.on('d.tenant_id', 's.tenant_id').andOn('d.id', 's.device_id'))
+    .where({ 's.tenant_id': tenantId, 's.store_id': storeId })
+    .whereIn('s.receipt_no', [...receiptNos])
+    .select('s.*', { device_name: 'd.name' })
+    .orderBy('s.occurred_at', 'desc')
+    .limit(10);
+  return rows.map((r) => ({ ...r, device_name: r.device_name ?? r.device_id }));
+}
+
+/** A store's registers, revoked ones too (their receipts still exist), with their last status report. */
+export async function storeDevices(
+  knex: Knex,
+  tenantId: string,
+  storeId: string,
+): Promise<Array<{ name: string; status_report: string | null }>> {
+  return knex('devices')
+    .where({ tenant_id: tenantId, store_id: storeId })
+    .orderBy('name')
+    .select('name', 'status_report');
+}
+
+/** A sale's stored lines and payments, in their order. */
+export async function saleLinesAndPayments(
+  knex: Knex,
+  tenantId: string,
+  saleId: string,
+): Promise<{ lines: SaleLineRow[]; payments: SalePaymentRow[] }> {
+  const [lines, payments] = await Promise.all([
+    knex<SaleLineRow>('sale_lines').where({ tenant_id: tenantId, sale_id: saleId }).orderBy('line_no'),
+    knex<SalePaymentRow>('sale_payments').where({ tenant_id: tenantId, sale_id: saleId }).orderBy('line_no'),
+  ]);
+  return { lines, payments };
+}
+
+export interface RefundOfSale {
+  refund: RefundRow & { device_name: string };
+  lines: RefundLineRow[];
+  payments: RefundPaymentRow[];
+}
+
+/** Every refund of a sale the server holds, from any register, oldest first, with its lines and payments. */
+export async function refundsOfSale(knex: Knex, tenantId: string, saleId: string): Promise<RefundOfSale[]> {
+  const refunds: Array<RefundRow & { device_name: string | null }> = await knex('refunds as r')
+    .leftJoin('devices as d', (j) => j.on('d.tenant_id', 'r.tenant_id').andOn('d.id', 'r.device_id'))
+    .where({ 'r.tenant_id': tenantId, 'r.sale_id': saleId })
+    .select('r.*', { device_name: 'd.name' })
+    .orderBy([{ column: 'r.occurred_at' }, { column: 'r.id' }]);
+  if (refunds.length === 0) return [];
+  const ids = refunds.map((r) => r.id);
+  const [lines, payments] = await Promise.all([
+    knex<RefundLineRow>('refund_lines')
+      .where({ tenant_id: tenantId })
+      .whereIn('refund_id', ids)
+      .orderBy(['refund_id', 'line_no']),
+    knex<RefundPaymentRow>('refund_payments')
+      .where({ tenant_id: tenantId })
+      .whereIn('refund_id', ids)
+      .orderBy(['refund_id', 'line_no']),
+  ]);
+  return refunds.map((r) => ({
+    refund: { ...r, device_name: r.device_name ?? r.device_id },
+    lines: lines.filter((l) => l.refund_id === r.id),
+    payments: payments.filter((p) => p.refund_id === r.id),
+  }));
+}

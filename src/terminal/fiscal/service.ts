@@ -144,23 +144,49 @@ export function fiscalDocument(ctx: { db: StoreDb }, docId: string): FiscalDocum
   return getFiscalDocument(ctx.db, docId);
 }
 
+/** The fiscal result of the sale a refund takes back, as the refund quotes it. */
+export interface OriginalFiscal {
+  terminalId: string;
+  receiptSeq: number;
+  dateTime: string;
+  fiscalSign: string;
+  qrUrl: string;
+}
+
+/** The fiscal result of a sale of this register, from its own fiscal document; null until it is signed. */
+export function localOriginalFiscal(ctx: { db: StoreDb }, saleId: string): OriginalFiscal | null {
+  const result = resultOf(getFiscalDocument(ctx.db, saleId));
+  return result
+    ? {
+        terminalId: result.TerminalID,
+        receiptSeq: result.ReceiptSeq,
+        dateTime: result.DateTime,
+        fiscalSign: result.FiscalSign,
+        qrUrl: result.QRCodeURL,
+      }
+    : null;
+}
+
 /**
  * A refund's receipt, quoting the original's fiscal result (`RefundInfo`); null when this register does not
- * fiscalise. An original without a fiscal result cannot be refunded fiscally yet.
+ * fiscalise. An original without a fiscal result cannot be refunded fiscally yet. `fiscal` is the original's
+ * result when the sale was made on another register (looked up on the server); absent, this register's own
+ * document of the sale is read.
  */
 export function fiscalReceiptOfRefund(
   ctx: RegisterContext,
   refund: SaleRefundedData,
-  sale: { id: string; receiptNo: string; data: SaleCompletedData },
+  sale: { id: string; receiptNo: string; data: SaleCompletedData; fiscal?: OriginalFiscal | null },
   now = Date.now(),
 ): JsonReceipt | null {
   const config = readFiscalConfigRow(ctx.db);
   if (!config) return null;
-  const originalDoc = getFiscalDocument(ctx.db, sale.id);
-  const original = resultOf(originalDoc);
+  const originalDoc = sale.fiscal === undefined ? getFiscalDocument(ctx.db, sale.id) : null;
+  const original = sale.fiscal === undefined ? localOriginalFiscal(ctx, sale.id) : sale.fiscal;
   if (!original)
     throw new AppError('FISCAL_ORIGINAL_NOT_FISCALISED', { params: { receiptNo: sale.receiptNo } });
-  const lines = refundFiscalLines(ctx.db, refund, sale.data, originalDoc!.receipt as JsonReceipt);
+  // Marking codes of the units going back come from the original receipt, which only the selling register holds.
+  const lines = refundFiscalLines(ctx.db, refund, sale.data, (originalDoc?.receipt as JsonReceipt) ?? null);
   const receipt = buildJsonReceipt({
     operation: 'refund',
     at: now,
@@ -168,14 +194,27 @@ export function fiscalReceiptOfRefund(
     payments: refund.payments,
     change: 0,
     refundOf: {
-      TerminalID: original.TerminalID,
-      ReceiptSeq: original.ReceiptSeq,
-      DateTime: original.DateTime,
-      FiscalSign: original.FiscalSign,
+      TerminalID: original.terminalId,
+      ReceiptSeq: original.receiptSeq,
+      DateTime: original.dateTime,
+      FiscalSign: original.fiscalSign,
     },
   });
   preflight({ receipt, lines, zOpen: config.zOpen, lastOperationAt: lastOperationIso(ctx.db), now });
   return receipt;
+}
+
+/**
+ * The terminal id of the FM plugged into this register now, asked of the FM (FMs move between PCs); its last
+ * answer when it does not answer; the FM's error when it never answered. Null when this register does not
+ * fiscalise.
+ */
+export async function currentTerminalId(ctx: { db: StoreDb }): Promise<string | null> {
+  if (!readFiscalConfigRow(ctx.db)) return null;
+  const overview = await fiscalStatus(ctx);
+  const terminalId = overview.fm?.terminalId ?? lastFiscalStatus(ctx)?.terminalId;
+  if (terminalId) return terminalId;
+  throw overview.error ?? new AppError('FISCAL_UNREACHABLE', { params: { url: overview.config.url } });
 }
 
 /** Inside the sale's (or refund's) transaction: the document waits as `pending` from the same commit. */
@@ -201,10 +240,12 @@ async function runDocument(ctx: { db: StoreDb }, docId: string): Promise<FiscalD
   // `sending` found here means the register stopped (crash, power cut) while RegisterTXID was on its way.
   const recovering = txid !== null && (doc.state === 'sending' || doc.state === 'unknown');
   if (txid === null) {
-    // Stamped now, never backdated, and a second after the last receipt: the FM refuses anything sooner.
-    const last = lastFiscalDateTime(ctx.db);
-    const lastMs = last === null ? Number.NaN : parseFiscalTime(last);
-    const at = Number.isNaN(lastMs) ? Date.now() : Math.max(Date.now(), lastMs + 1000);
+    // Stamped now, never backdated, and a second after the last receipt: the FM refuses anything sooner. A
+    // refund is also after the sale it quotes, which an FM moved from another register may have just signed.
+    const times = [lastFiscalDateTime(ctx.db), receipt.RefundInfo?.DateTime ?? null]
+      .map((t) => (t === null ? Number.NaN : parseFiscalTime(t)))
+      .filter((ms) => !Number.isNaN(ms));
+    const at = Math.max(Date.now(), ...times.map((ms) => ms + 1000));
     receipt = { ...receipt, Time: fiscalTime(at) };
     try {
       txid = await adapter.begin(receipt);
@@ -298,10 +339,14 @@ export async function fiscalStatus(ctx: { db: StoreDb }, now = Date.now()): Prom
   };
 }
 
-/** The FM's last answer kept in `pos.sqlite`, as `device.status` reports it; undefined when there is none. */
+/**
+ * The FM's last answer kept in `pos.sqlite`, as `device.status` reports it, with the limit this register was set
+ * to (`--block-after`) so the owner's countdown is this register's; undefined when there is none.
+ */
 export function lastFiscalStatus(ctx: { db: StoreDb }): ReportedFiscalStatus | undefined {
-  const parsed = fiscalStatusSchema.safeParse(readFiscalConfigRow(ctx.db)?.lastStatus);
-  return parsed.success ? parsed.data : undefined;
+  const config = readFiscalConfigRow(ctx.db);
+  const parsed = fiscalStatusSchema.safeParse(config?.lastStatus);
+  return parsed.success && config ? { ...parsed.data, blockAfterHours: config.blockAfterHours } : undefined;
 }
 
 /** What the status bar shows of the FM: its countdown from the last answer, and whether it is locked. */

@@ -169,7 +169,7 @@ export function saleReceiptBytes(
 /** A refund's receipt as ESC/POS bytes; the drawer opens when cash is paid back. */
 export function refundReceiptBytes(
   refund: SaleRefundedData,
-  sale: Pick<SaleCompletedData, 'receiptNo' | 'lines'>,
+  sale: Parameters<typeof renderRefundReceipt>[1],
   ctx: ReceiptContext,
   options: ReceiptPrintOptions = {},
 ) {

@@ -105,10 +105,16 @@ export function renderSaleReceipt(sale: SaleCompletedData, ctx: ReceiptContext):
   return r.lines;
 }
 
-/** The receipt of a refund: the same fields as a sale's, plus the original receipt's number and time. */
+/**
+ * The receipt of a refund: the same fields as a sale's, plus the original receipt's number and time and, for a
+ * fiscal original, the fiscal result the refund quoted (FM number, sequence, time, sign).
+ */
 export function renderRefundReceipt(
   refund: SaleRefundedData,
-  sale: Pick<SaleCompletedData, 'receiptNo' | 'lines'> & { occurredAt?: string | null },
+  sale: Pick<SaleCompletedData, 'receiptNo' | 'lines'> & {
+    occurredAt?: string | null;
+    fiscal?: { terminalId: string; receiptSeq: number; dateTime: string; fiscalSign: string } | null;
+  },
   ctx: ReceiptContext,
 ): string[] {
   const r = new ReceiptWriter(ctx);
@@ -117,6 +123,13 @@ export function renderRefundReceipt(
   r.pair(r.t('receipt.refundNumber'), refund.refundNo);
   r.pair(r.t('receipt.original'), sale.receiptNo);
   if (sale.occurredAt) r.pair(r.t('receipt.originalDate'), formatTashkentTime(sale.occurredAt));
+  if (sale.fiscal) {
+    r.centered(r.t('receipt.originalFiscal'));
+    r.pair(r.t('receipt.fiscalTerminal'), sale.fiscal.terminalId);
+    r.pair(r.t('receipt.fiscalSeq'), String(sale.fiscal.receiptSeq));
+    r.pair(r.t('receipt.fiscalTime'), sale.fiscal.dateTime);
+    r.pair(r.t('receipt.fiscalSign'), sale.fiscal.fiscalSign);
+  }
   r.rule();
   const lines = refund.lines.map((line) => {
     const sold = sale.lines.find((l) => l.productId === line.productId);

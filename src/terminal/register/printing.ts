@@ -3,7 +3,7 @@ import { messageFor } from '../../common/i18n/index.js';
 import { escPosDocument, type CodePage } from '../receipt/escpos.js';
 import { renderShiftReport } from '../receipt/shift-text.js';
 import type { ShiftReport } from '../sale/shift-report.js';
-import { getShift } from '../store/queries/sales.js';
+import { findRefundOriginal, getShift } from '../store/queries/sales.js';
 import {
   parsePrinterTarget,
   refundReceiptBytes,
@@ -157,6 +157,17 @@ export async function printShiftReport(ctx: RegisterContext, report: ShiftReport
   return true;
 }
 
+/** The original as the refund quoted it (kept with the refund): its time and fiscal result. */
+function quotedOriginal(
+  ctx: RegisterContext,
+  refund: Printed<SaleRefundedData>,
+  sale: SaleCompletedData,
+): SaleCompletedData & { occurredAt?: string; fiscal?: FiscalMark | null } {
+  const id = docIdOf(refund);
+  const original = id ? findRefundOriginal(ctx.db, id) : null;
+  return original ? { ...sale, occurredAt: original.saleOccurredAt, fiscal: original.fiscal } : sale;
+}
+
 export function refundReceiptLines(
   ctx: RegisterContext,
   refund: Printed<SaleRefundedData>,
@@ -166,7 +177,7 @@ export function refundReceiptLines(
   return [
     ...renderRefundReceipt(
       refund.data,
-      sale,
+      quotedOriginal(ctx, refund, sale),
       receiptContext(ctx, {
         cashierId: refund.data.cashierId ?? sale.cashierId,
         occurredAt: refund.occurredAt,
@@ -216,7 +227,7 @@ export async function printRefund(
   if (!printer) return false;
   const bytes = refundReceiptBytes(
     refund.data,
-    sale,
+    quotedOriginal(ctx, refund, sale),
     receiptContext(ctx, {
       cashierId: refund.data.cashierId ?? sale.cashierId,
       occurredAt: refund.occurredAt,

@@ -26,6 +26,9 @@ export interface SyncMonitor {
   stop(): Promise<void>;
 }
 
+/** How long the register's first sync waits for the FM's first answer at start. */
+const FIRST_FM_WAIT_MS = 5_000;
+
 export function readSyncStatus(ctx: RegisterContext): SyncStatus {
   const state = readSyncState(ctx.db);
   return {
@@ -59,12 +62,13 @@ export function createSyncMonitor(
     for (const listener of listeners) listener();
   };
   let sync: BackgroundSync | null = null;
+  let started = false;
   let stopped = false;
   let fiscalTimer: NodeJS.Timeout | undefined;
   // The FM is asked apart from the sync: its countdown runs down offline too, when the sync has nothing to say.
-  const pollFiscal = () => {
+  const pollFiscal = async (): Promise<void> => {
     if (stopped || !readFiscalConfig(ctx)) return;
-    fiscalStatus(ctx)
+    await fiscalStatus(ctx)
       .catch((error: unknown) => options.onError?.(error))
       .finally(refresh);
   };
@@ -75,18 +79,27 @@ export function createSyncMonitor(
       return () => listeners.delete(listener);
     },
     start() {
-      if (!options.background || sync || stopped) return;
-      pollFiscal();
-      fiscalTimer = setInterval(pollFiscal, options.fiscalIntervalMs ?? 60_000);
+      if (!options.background || started || stopped) return;
+      started = true;
+      fiscalTimer = setInterval(() => void pollFiscal(), options.fiscalIntervalMs ?? 60_000);
       fiscalTimer.unref?.();
-      sync = startBackgroundSync(ctx.db, ctx.identity, {
-        lang: ctx.lang,
-        intervalMs: options.intervalMs,
-        onReport: refresh,
-        onError: (error) => {
-          options.onError?.(error);
-          refresh();
-        },
+      // The FM is asked first, so the first sync's device.status already carries its answer; an FM service that
+      // hangs holds the sync back a few seconds at most.
+      const asked = pollFiscal();
+      void Promise.race([
+        asked,
+        new Promise<void>((resolve) => setTimeout(resolve, FIRST_FM_WAIT_MS).unref?.()),
+      ]).then(() => {
+        if (stopped) return;
+        sync = startBackgroundSync(ctx.db, ctx.identity, {
+          lang: ctx.lang,
+          intervalMs: options.intervalMs,
+          onReport: refresh,
+          onError: (error) => {
+            options.onError?.(error);
+            refresh();
+          },
+        });
       });
     },
     nudge() {

@@ -94,7 +94,7 @@ describe('the register keeps its sales only as long as the store says', function
 
     const later = await pruneKeptData(r.ctx.db, { now: new Date(Date.now() + 91 * DAY_MS) });
     assert.equal(later.sales, 3);
-    for (const table of ['sales', 'sale_lines', 'refunds', 'refund_lines'])
+    for (const table of ['sales', 'sale_lines', 'refunds', 'refund_lines', 'refund_originals'])
       assert.equal(count(r, `SELECT COUNT(*) FROM ${table}`), 0, table);
     // The acknowledged events went too (those of the shift with them), the pending and rejected ones never do.
     assert.equal(count(r, "SELECT COUNT(*) FROM outbox WHERE status = 'sent'"), 0);
@@ -121,7 +121,7 @@ describe('the register keeps its sales only as long as the store says', function
           code(e) === 'SALE_NOT_KEPT' &&
           (e as AppError).localized('en') ===
             `Receipt ${receiptNo} is no longer kept on this register (it keeps the last 90 days of sales); ` +
-              'the server has it: refund it through the server.',
+              'the server has it, and refunds it through the server when online.',
       );
     // A number this register never gave is still "not found".
     assert.throws(

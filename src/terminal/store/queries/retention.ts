@@ -77,6 +77,7 @@ export function pruneSalesBatch(db: StoreDb, bounds: PruneBounds, limit: number)
 function deleteRefunds(db: StoreDb, refundIds: string): void {
   for (const sql of [
     'DELETE FROM refund_lines WHERE refund_id IN (SELECT value FROM json_each(?))',
+    'DELETE FROM refund_originals WHERE refund_id IN (SELECT value FROM json_each(?))',
     'DELETE FROM fiscal_documents WHERE doc_id IN (SELECT value FROM json_each(?))',
     "DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?)) AND status = 'sent'",
     'DELETE FROM refunds WHERE id IN (SELECT value FROM json_each(?))',

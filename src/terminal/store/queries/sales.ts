@@ -1,4 +1,5 @@
 import { newId } from '../../../common/ids.js';
+import { receiptPrefix } from '../../../common/receipt-number.js';
 import type { EventType, SaleCompletedData, SaleRefundedData } from '../../../common/protocol/sync.js';
 import { formatReceiptNo } from '../../sale/receipt-number.js';
 import { auditRecordOf, type AuditAction } from '../audit-event.js';
@@ -28,15 +29,7 @@ export function nextCounter(db: StoreDb, name: string): number {
     .get(name) as number;
 }
 
-/** Receipt numbers start with the device name, reduced to what a receipt number allows (`Kassa 3` → `KASSA-3`). */
-export function receiptPrefix(deviceName: string): string {
-  return (
-    deviceName
-      .toUpperCase()
-      .replace(/[^A-Z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'POS'
-  );
-}
+export { receiptPrefix };
 
 /**
  * The sale, its lines and its outbox event in one transaction: once this returns, the sale survives a crash or a
@@ -291,4 +284,90 @@ export function writeAudit(
       auditRecordOf(entry.action, entry.data, { cashierId: entry.cashierId, shiftId }),
     );
   }).immediate();
+}
+
+/** This register's refunds of a sale (made here), with their ids: the same ids the server keeps them under. */
+export function refundRowsOfSale(db: StoreDb, saleId: string): Array<{ id: string; data: SaleRefundedData }> {
+  return (
+    stmt(db, 'SELECT id, data FROM refunds WHERE sale_id = ? ORDER BY occurred_at').all(saleId) as Array<{
+      id: string;
+      data: string;
+    }>
+  ).map((row) => ({ id: row.id, data: JSON.parse(row.data) as SaleRefundedData }));
+}
+
+export interface RefundOriginalRow {
+  refundId: string;
+  saleId: string;
+  receiptNo: string;
+  /** The register that made the sale; null when it was this one. */
+  register: string | null;
+  saleOccurredAt: string;
+  saleData: SaleCompletedData;
+  fiscal: {
+    terminalId: string;
+    receiptSeq: number;
+    dateTime: string;
+    fiscalSign: string;
+    qrUrl: string;
+  } | null;
+}
+
+/** In the refund's transaction: the sale it took back, as the refund saw it. */
+export function insertRefundOriginal(db: StoreDb, row: RefundOriginalRow): void {
+  stmt(
+    db,
+    `INSERT INTO refund_originals (refund_id, sale_id, receipt_no, register, sale_occurred_at, sale_data,
+       terminal_id, receipt_seq, date_time, fiscal_sign, qr_url)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    row.refundId,
+    row.saleId,
+    row.receiptNo,
+    row.register,
+    row.saleOccurredAt,
+    JSON.stringify(row.saleData),
+    row.fiscal?.terminalId ?? null,
+    row.fiscal?.receiptSeq ?? null,
+    row.fiscal?.dateTime ?? null,
+    row.fiscal?.fiscalSign ?? null,
+    row.fiscal?.qrUrl ?? null,
+  );
+}
+
+export function findRefundOriginal(db: StoreDb, refundId: string): RefundOriginalRow | null {
+  const row = stmt(db, 'SELECT * FROM refund_originals WHERE refund_id = ?').get(refundId) as
+    | {
+        refund_id: string;
+        sale_id: string;
+        receipt_no: string;
+        register: string | null;
+        sale_occurred_at: string;
+        sale_data: string;
+        terminal_id: string | null;
+        receipt_seq: number | null;
+        date_time: string | null;
+        fiscal_sign: string | null;
+        qr_url: string | null;
+      }
+    | undefined;
+  if (!row) return null;
+  return {
+    refundId: row.refund_id,
+    saleId: row.sale_id,
+    receiptNo: row.receipt_no,
+    register: row.register,
+    saleOccurredAt: row.sale_occurred_at,
+    saleData: JSON.parse(row.sale_data) as SaleCompletedData,
+    fiscal:
+      row.terminal_id === null
+        ? null
+        : {
+            terminalId: row.terminal_id,
+            receiptSeq: row.receipt_seq ?? 0,
+            dateTime: row.date_time ?? '',
+            fiscalSign: row.fiscal_sign ?? '',
+            qrUrl: row.qr_url ?? '',
+          },
+  };
 }

@@ -7,7 +7,14 @@ import { settingsOf, type RegisterContext } from '../../register/context.js';
 import { closeFiscalShift, fiscaliseDocument, readFiscalConfig } from '../../fiscal/service.js';
 import { printRefund, printSale, printShiftReport, refundReceiptLines } from '../../register/printing.js';
 import { quickKeys } from '../../register/quick-keys.js';
-import { findSale, previewRefund, refundOptions } from '../../register/refunds.js';
+import {
+  findSale,
+  localOriginal,
+  previewRefund,
+  refundOptions,
+  type RefundOriginal,
+} from '../../register/refunds.js';
+import { lookUpOriginal } from '../../register/remote-sale.js';
 import { searchCatalog } from '../../register/selling.js';
 import { assertDrawerHolds, closeShift, requireOpenShift } from '../../register/shift.js';
 import { cartTotals } from '../../sale/cart.js';
@@ -287,8 +294,26 @@ export function SaleDialogView({
         );
       case 'refundNo':
         return p('ui.dialog.refundNo', say(lang, 'ui.field.receiptNo'), (v) => {
-          const options = refundOptions(ctx, v);
-          open({ kind: 'refundLines', receiptNo: options.sale.receiptNo, lines: options.lines });
+          const show = (original: RefundOriginal) => {
+            const options = refundOptions(ctx, original);
+            open({ kind: 'refundLines', receiptNo: options.sale.receiptNo, original, lines: options.lines });
+          };
+          const local = localOriginal(ctx, v);
+          if (local) return show(local);
+          // Not a sale of this register: the store's server is asked (online only), the prompt stays meanwhile.
+          info(say(lang, 'ui.refund.lookingUp', { receiptNo: v.trim().toUpperCase() }));
+          lookUpOriginal(ctx, v)
+            .then((original) => {
+              if (original.register)
+                info(
+                  say(lang, 'ui.refund.fromRegister', {
+                    receiptNo: original.sale.receiptNo,
+                    register: original.register,
+                  }),
+                );
+              show(original);
+            })
+            .catch((error: unknown) => session.notify({ kind: 'error', text: describe(error) }));
         });
     }
   };
@@ -403,8 +428,13 @@ export function SaleDialogView({
           lines={dialog.lines}
           onRefund={(selection) => {
             // More than is left is refused here, before the confirmation.
-            previewRefund(ctx, { receiptNo: dialog.receiptNo, selection, method: 'original' });
-            open({ kind: 'refundConfirm', receiptNo: dialog.receiptNo, selection });
+            previewRefund(ctx, { original: dialog.original, selection, method: 'original' });
+            open({
+              kind: 'refundConfirm',
+              receiptNo: dialog.receiptNo,
+              original: dialog.original,
+              selection,
+            });
           }}
           onCancel={close}
         />
@@ -414,21 +444,24 @@ export function SaleDialogView({
         <RefundConfirmDialog
           rows={body}
           receiptNo={dialog.receiptNo}
-          preview={(method) => previewRefund(ctx, { ...dialog, method })}
+          preview={(method) =>
+            previewRefund(ctx, { original: dialog.original, selection: dialog.selection, method })
+          }
           onConfirm={({ method, reason }) => {
             const why = typedReason(reason);
-            const { data } = previewRefund(ctx, { ...dialog, method });
+            const { data } = previewRefund(ctx, {
+              original: dialog.original,
+              selection: dialog.selection,
+              method,
+            });
             // The drawer is checked before a supervisor is called over; the commit checks it again.
             const cash = data.payments.filter((p) => p.method === 'cash').reduce((a, p) => a + p.amount, 0);
             if (cash > 0) assertDrawerHolds(ctx, requireOpenShift(ctx).id, cash);
             withApproval({ act: 'refund', amount: data.total }, (approval) => {
-              const { refund, lines } = session.refund(
-                dialog.receiptNo,
-                dialog.selection,
-                columns,
-                approval,
-                { method, reason: why },
-              );
+              const { refund, lines } = session.refund(dialog.original, dialog.selection, columns, approval, {
+                method,
+                reason: why,
+              });
               const title = say(lang, 'ui.dialog.refunded', { refundNo: refund.refundNo });
               open({ kind: 'view', title, lines });
               fiscaliseThenPrint(

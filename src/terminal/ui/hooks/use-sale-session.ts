@@ -4,7 +4,7 @@ import type { Cashier } from '../../register/cashier.js';
 import type { RegisterContext } from '../../register/context.js';
 import { refundReceiptLines, saleReceiptLines } from '../../register/printing.js';
 import { parkCart, parkedSales, resumeParked } from '../../register/parking.js';
-import { refundSale } from '../../register/refunds.js';
+import { refundSale, type RefundOriginal } from '../../register/refunds.js';
 import { quickKeyProduct } from '../../register/quick-keys.js';
 import { moveCash } from '../../register/shift.js';
 import {
@@ -287,7 +287,7 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
         onCommitted();
       },
       refund(
-        receiptNo: string,
+        original: RefundOriginal,
         selection: RefundSelection,
         columns: number,
         approval?: Approval,
@@ -295,7 +295,7 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
       ) {
         // The approval is written with the refund, or not at all.
         const refund = ctx.db.transaction(() => {
-          const done = refundSale(ctx, { receiptNo, selection, cashier, ...choice });
+          const done = refundSale(ctx, { original, selection, cashier, ...choice });
           if (approval) recordApproval(ctx, cashier, { ...approval, amount: done.data.total });
           return done;
         })();

@@ -1,7 +1,7 @@
 import type { ShiftReport } from '../../sale/shift-report.js';
 import type { ActAtStake } from '../../register/approval.js';
 import type { Cashier } from '../../register/cashier.js';
-import type { RefundOption } from '../../register/refunds.js';
+import type { RefundOption, RefundOriginal } from '../../register/refunds.js';
 import type { RefundSelection } from '../../sale/refund.js';
 import type { Scope } from '../keys.js';
 
@@ -38,9 +38,9 @@ export type SaleDialog =
       /** A weight for this product (a quick key), when there is no code to scan. */
       productId?: string;
     }
-  | { kind: 'refundLines'; receiptNo: string; lines: RefundOption[] }
+  | { kind: 'refundLines'; receiptNo: string; original: RefundOriginal; lines: RefundOption[] }
   /** Lines, amount, method and reason shown before the refund is written. */
-  | { kind: 'refundConfirm'; receiptNo: string; selection: RefundSelection }
+  | { kind: 'refundConfirm'; receiptNo: string; original: RefundOriginal; selection: RefundSelection }
   | { kind: 'view'; title: string; lines: string[]; afterClose?: 'logout' }
   /** An X or Z report on screen; it prints on the receipt printer on request. */
   | { kind: 'report'; title: string; lines: string[]; report: ShiftReport; afterClose?: 'logout' }
