@@ -13,6 +13,10 @@ const uz = {
   loggedIn: 'Kirildi: {email} ({role}) — {server}',
   loggedOut: 'Tizimdan chiqildi.',
   passwordPrompt: 'Parol:',
+  supervisorPinPrompt: 'Nazoratchi PIN:',
+  supervisorPinHint:
+    'Nazoratchi PIN kodini --supervisor-pin bilan bering yoki buyruqni terminalda ishga tushiring.',
+  approvedBy: 'Tasdiqladi: {name}',
   devicesUsed: '{used} / {max} kassa band',
   deviceRevoked: '{device} bekor qilindi.',
   unsentStillAccepted:
@@ -238,6 +242,9 @@ const ru: CliText = {
   loggedIn: 'Вход выполнен: {email} ({role}) — {server}',
   loggedOut: 'Выход выполнен.',
   passwordPrompt: 'Пароль:',
+  supervisorPinPrompt: 'PIN старшего кассира:',
+  supervisorPinHint: 'Укажите PIN старшего кассира в --supervisor-pin или запустите команду в терминале.',
+  approvedBy: 'Подтвердил: {name}',
   devicesUsed: 'Занято касс: {used} из {max}',
   deviceRevoked: 'Касса {device} отключена.',
   unsentStillAccepted:
@@ -458,6 +465,9 @@ const en: CliText = {
   loggedIn: 'Logged in: {email} ({role}) — {server}',
   loggedOut: 'Logged out.',
   passwordPrompt: 'Password:',
+  supervisorPinPrompt: 'Supervisor PIN:',
+  supervisorPinHint: 'Give a supervisor’s PIN with --supervisor-pin, or run the command in a terminal.',
+  approvedBy: 'Approved by {name}',
   devicesUsed: '{used} of {max} registers used',
   deviceRevoked: '{device} revoked.',
   unsentStillAccepted:

@@ -72,6 +72,10 @@ export function posProgram() {
     .addArgument(new Argument('<direction>', 'in or out').choices(['in', 'out']))
     .argument('<amount>', 'amount in so‘m')
     .requiredOption('--reason <text>', 'why (e.g. change for the morning, collection)')
+    .option(
+      '--supervisor-pin <pin>',
+      'a supervisor’s PIN, when the store wants one for a cash out (asked for on a terminal)',
+    )
     .action(lazy(shift, 'cash'));
 
   const receiptWidth = new Option('--width <columns>', 'receipt width in columns')
@@ -112,6 +116,10 @@ export function posProgram() {
       [],
     )
     .option('--reason <text>', 'why the customer returned it')
+    .option(
+      '--supervisor-pin <pin>',
+      'a supervisor’s PIN, when the store wants one for refunds (asked for on a terminal)',
+    )
     .option('--print', 'also print on the configured receipt printer')
     .addOption(receiptWidth)
     .action(lazy(selling, 'refund'));

@@ -7,9 +7,18 @@ import { text } from './messages.js';
  * stdout stays clean for `--json`; no input at all (closed stdin, Ctrl+C) is a missing flag, not a bug.
  */
 export async function askPassword(lang: Lang, flag = '--password'): Promise<string> {
+  return askSecret(text(lang, 'passwordPrompt'), flag);
+}
+
+/** A supervisor's PIN typed at the cashier's terminal, never shown (as on the register's screen). */
+export async function askSupervisorPin(lang: Lang): Promise<string> {
+  return askSecret(text(lang, 'supervisorPinPrompt'), '--supervisor-pin');
+}
+
+async function askSecret(message: string, flag: string): Promise<string> {
   const { default: password } = await import('@inquirer/password');
   try {
-    return await password({ message: text(lang, 'passwordPrompt'), mask: '*' }, { output: process.stderr });
+    return await password({ message, mask: '*' }, { output: process.stderr });
   } catch (error) {
     if (error instanceof Error && error.name === 'ExitPromptError') {
       throw new AppError('VALIDATION_FAILED', { params: { field: flag, reason: 'required' }, cause: error });

@@ -3,7 +3,6 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { defaultPanelDir, panelBuilt } from '../../src/server/panel/routes.js';
-import { newId } from '../../src/common/ids.js';
 import {
   bearer,
   bootstrapTenant,
@@ -12,7 +11,7 @@ import {
   testApp,
   type TestApp,
 } from '../helpers/app.js';
-import { activateFirstDevice, push } from '../helpers/sync.js';
+import { activateFirstDevice, deviceStatusEvent, push } from '../helpers/sync.js';
 import {
   BROWSER_DIALECT,
   browserTestsEnabled,
@@ -315,28 +314,8 @@ for (const dialect of [BROWSER_DIALECT]) {
       const tenant = await bootstrapTenant(t, { tenantName: 'Fiscal Shop' });
       const device = await activateFirstDevice(t, tenant);
       // 19 h 30 min after the oldest unsent receipt: 4 h 30 min to the 24 h limit when sent.
-      const oldestUnsentAt = new Date(Date.now() - 19.5 * 3600_000).toISOString();
-      const status = {
-        id: newId(),
-        type: 'device.status',
-        occurredAt: new Date().toISOString(),
-        data: {
-          appVersion: '0.1.0',
-          fiscal: {
-            terminalId: 'UZ170703100477',
-            locked: false,
-            zOpen: true,
-            unsent: 4,
-            oldestUnsentAt,
-            memoryLeft: 900,
-          },
-          unapplied: {
-            count: 1,
-            items: [{ entity: 'coupon', id: 'SPRING-10', reason: 'unknown entity coupon', version: 9 }],
-          },
-        },
-      };
-      await push(t, device, [status]).expect(200);
+      const status = deviceStatusEvent({ hoursAgo: 19.5, unsent: 4, unappliedCoupon: true });
+      await push(t, device, [status.event]).expect(200);
       const { page } = await openPanel();
       await logIn(page, tenant.ownerEmail, OWNER_PASSWORD);
       const row = page.getByTestId('device-POS-01');
@@ -348,26 +327,13 @@ for (const dialect of [BROWSER_DIALECT]) {
     it('counts down to the register’s own limit: a register set to 48 h has 28 h left after 20 h', async () => {
       const tenant = await bootstrapTenant(t, { tenantName: 'Two Day Shop' });
       const device = await activateFirstDevice(t, tenant);
-      const oldestUnsentAt = new Date(Date.now() - 19.5 * 3600_000).toISOString();
-      await push(t, device, [
-        {
-          id: newId(),
-          type: 'device.status',
-          occurredAt: new Date().toISOString(),
-          data: {
-            appVersion: '0.1.0',
-            fiscal: {
-              terminalId: 'UZ170703100478',
-              locked: false,
-              zOpen: true,
-              unsent: 4,
-              oldestUnsentAt,
-              memoryLeft: 900,
-              blockAfterHours: 48,
-            },
-          },
-        },
-      ]).expect(200);
+      const status = deviceStatusEvent({
+        hoursAgo: 19.5,
+        unsent: 4,
+        terminalId: 'UZ170703100478',
+        blockAfterHours: 48,
+      });
+      await push(t, device, [status.event]).expect(200);
       const { page } = await openPanel();
       await logIn(page, tenant.ownerEmail, OWNER_PASSWORD);
       const row = page.getByTestId('device-POS-01');

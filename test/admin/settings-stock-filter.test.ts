@@ -29,10 +29,10 @@ for (const dialect of [BROWSER_DIALECT]) {
       assert.equal(await limit.inputValue(), '10');
       await page.getByRole('radio', { name: '100 so‘m' }).check();
       await limit.fill('150');
-      await page.getByRole('button', { name: 'Saqlash' }).click();
+      await page.getByRole('button', { name: 'Saqlash', exact: true }).click();
       await page.getByText('0 dan 100 gacha foiz, masalan 12').waitFor();
       await limit.fill('7,5');
-      await page.getByRole('button', { name: 'Saqlash' }).click();
+      await page.getByRole('button', { name: 'Saqlash', exact: true }).click();
       await page.getByText('Sozlamalar saqlandi').waitFor();
 
       await page.reload();

@@ -13,7 +13,7 @@ import {
 } from '../helpers/cli.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
 import { freePort } from '../helpers/http.js';
-import { saleEvent, shiftOpenedEvent } from '../helpers/sync.js';
+import { deviceStatusEvent, saleEvent, shiftOpenedEvent } from '../helpers/sync.js';
 
 const JWT_SECRET = 'owner-commands-test-secret-at-least-32-chars';
 const SUPERADMIN = { email: 'root@posapp.uz', password: 'platform-pass-1' };
@@ -301,74 +301,30 @@ describe('owner commands through the built CLI [sqlite]', function () {
     assert.match(table.stdout, /Payments: cash 2 000 so‘m, card 0 so‘m, QR 0 so‘m/);
   });
 
-  it('lists registers with their version, fiscal countdown and unapplied changes', async () => {
-    // The oldest receipt not yet at the tax server is 20 h old: about 4 h before the fiscal module stops sales.
-    const oldestUnsentAt = new Date(Date.now() - 20 * 3600_000 + 30 * 60_000).toISOString();
+  /** POS-01 reports its fiscal module's oldest unsent receipt, as a register's sync does. */
+  async function reportFiscalStatus(status: ReturnType<typeof deviceStatusEvent>): Promise<void> {
     const pushed = await fetch(`${server.url}/sync/push`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await registerToken()}` },
-      body: JSON.stringify({
-        events: [
-          {
-            id: newId(),
-            type: 'device.status',
-            occurredAt: new Date().toISOString(),
-            data: {
-              appVersion: '0.1.0',
-              fiscal: {
-                terminalId: 'UZ170703100477',
-                locked: false,
-                zOpen: true,
-                unsent: 2,
-                oldestUnsentAt,
-                memoryLeft: 900,
-              },
-              unapplied: {
-                count: 1,
-                items: [{ entity: 'coupon', id: 'SPRING-10', reason: 'unknown entity coupon', version: 9 }],
-              },
-            },
-          },
-        ],
-      }),
+      body: JSON.stringify({ events: [status.event] }),
     });
     assert.equal(pushed.status, 200);
+  }
+
+  it('lists registers with their version, fiscal countdown and unapplied changes', async () => {
+    // The oldest receipt not yet at the tax server is 19 h 30 min old: about 4 h before the fiscal module stops sales.
+    const status = deviceStatusEvent({ hoursAgo: 19.5, unappliedCoupon: true });
+    await reportFiscalStatus(status);
     const list = ok(await asOwner('devices', 'list')).stdout;
     const row = list.split('\n').find((line) => line.includes('POS-01'))!;
     assert.match(row, /│\s*0\.1\.0\s*│\s*UZ170703100477: 4 h \d+ min left\s*│\s*1\s*│/);
     const listed = await json('devices', 'list');
-    assert.equal(listed.devices[0].report.fiscal.oldestUnsentAt, oldestUnsentAt);
+    assert.equal(listed.devices[0].report.fiscal.oldestUnsentAt, status.oldestUnsentAt);
   });
 
   it("counts a register's fiscal countdown from its own limit (48 h), not a fixed day", async () => {
-    // The same 20 h old receipt on a register set with `pos fiscal set … --block-after 48`.
-    const oldestUnsentAt = new Date(Date.now() - 20 * 3600_000 + 30 * 60_000).toISOString();
-    const pushed = await fetch(`${server.url}/sync/push`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await registerToken()}` },
-      body: JSON.stringify({
-        events: [
-          {
-            id: newId(),
-            type: 'device.status',
-            occurredAt: new Date().toISOString(),
-            data: {
-              appVersion: '0.1.0',
-              fiscal: {
-                terminalId: 'UZ170703100477',
-                locked: false,
-                zOpen: true,
-                unsent: 2,
-                oldestUnsentAt,
-                memoryLeft: 900,
-                blockAfterHours: 48,
-              },
-            },
-          },
-        ],
-      }),
-    });
-    assert.equal(pushed.status, 200);
+    // The same receipt on a register set with `pos fiscal set … --block-after 48`.
+    await reportFiscalStatus(deviceStatusEvent({ hoursAgo: 19.5, blockAfterHours: 48 }));
     const row = ok(await asOwner('devices', 'list'))
       .stdout.split('\n')
       .find((line) => line.includes('POS-01'))!;

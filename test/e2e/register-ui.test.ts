@@ -141,14 +141,14 @@ describe('register UI end to end: built pos in tmux against a running server', f
 
     // A scanner types the digits and Enter.
     tmux.type(`${milk.barcode}\r`);
-    await tmux.waitFor(/1 Sut 1 l\s+1\s+12 500\s+12 500/);
+    await tmux.waitFor(/1 Sut 1 l\s+1 dona\s+12 500\s+12 500/);
 
     tmux.keys('F2');
     await tmux.waitFor('Nomi bo‘yicha qidirish');
     tmux.type('non pat');
     await tmux.waitFor(/Non patir\s+5 000/);
     tmux.keys('Enter');
-    await tmux.waitFor(/2 Non patir\s+1\s+5 000\s+5 000/);
+    await tmux.waitFor(/2 Non patir\s+1 dona\s+5 000\s+5 000/);
     await tmux.waitFor(/JAMI\s+17 500 so‘m/);
 
     tmux.keys('F12');

@@ -68,6 +68,44 @@ export function shiftOpenedEvent(shiftId: string, cashierId: string, openingCash
   };
 }
 
+/**
+ * A register's `device.status` report with a fiscal module whose oldest unsent receipt is `hoursAgo` old, and
+ * optionally its own block limit and one change it could not apply.
+ */
+export function deviceStatusEvent(options: {
+  hoursAgo: number;
+  terminalId?: string;
+  unsent?: number;
+  blockAfterHours?: number;
+  unappliedCoupon?: boolean;
+}): { event: SyncEvent; oldestUnsentAt: string } {
+  const oldestUnsentAt = new Date(Date.now() - options.hoursAgo * 3600_000).toISOString();
+  const event: SyncEvent = {
+    id: newId(),
+    type: 'device.status',
+    occurredAt: new Date().toISOString(),
+    data: {
+      appVersion: '0.1.0',
+      fiscal: {
+        terminalId: options.terminalId ?? 'UZ170703100477',
+        locked: false,
+        zOpen: true,
+        unsent: options.unsent ?? 2,
+        oldestUnsentAt,
+        memoryLeft: 900,
+        ...(options.blockAfterHours !== undefined && { blockAfterHours: options.blockAfterHours }),
+      },
+      ...(options.unappliedCoupon && {
+        unapplied: {
+          count: 1,
+          items: [{ entity: 'coupon', id: 'SPRING-10', reason: 'unknown entity coupon', version: 9 }],
+        },
+      }),
+    },
+  };
+  return { event, oldestUnsentAt };
+}
+
 export function push(t: TestApp, device: ActiveDevice, events: unknown[], outbox?: unknown) {
   return t.http
     .post('/sync/push')

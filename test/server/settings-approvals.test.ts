@@ -100,5 +100,54 @@ for (const dialect of testDialects()) {
       assert.deepEqual(saved.body.settings.quickKeys, []);
       assert.equal(saved.body.settings.approvals.refund, false);
     });
+
+    it('refuses a product taken off sale with its name, in the asker’s language; a key set before stays flagged', async () => {
+      const shop = await bootstrapTenant(t);
+      const owner = bearer(shop.ownerToken);
+      const bread = await createProduct(t, shop.ownerToken, { name: 'Non', price: 500_000 });
+      const bag = await createProduct(t, shop.ownerToken, { name: 'Paket', price: 20_000 });
+      await t.http
+        .patch('/settings')
+        .set(...owner)
+        .send({ quickKeys: [bread.id, bag.id] })
+        .expect(200);
+      await t.http
+        .delete(`/products/${bag.id}`)
+        .set(...owner)
+        .expect(200);
+      // The grid kept since is shown with the product off sale marked, so the owner can take its key away.
+      const kept = await t.http
+        .get('/settings')
+        .set(...owner)
+        .expect(200);
+      assert.deepEqual(
+        kept.body.quickKeyProducts.map((p: { name: string; active: boolean }) => [p.name, p.active]),
+        [
+          ['Non', true],
+          ['Paket', false],
+        ],
+      );
+      for (const [lang, message] of [
+        ['uz', 'Mahsulot sotuvdan olingan: Paket. Tezkor tugmaga faqat sotuvdagi mahsulot qo‘yiladi.'],
+        ['ru', 'Товар снят с продажи: Paket. На быструю клавишу можно поставить только товар в продаже.'],
+        ['en', 'Product taken off sale: Paket. Only products on sale can go on a quick key.'],
+      ] as const) {
+        const res = await t.http
+          .patch('/settings')
+          .set(...owner)
+          .set('Accept-Language', lang)
+          .send({ quickKeys: [bag.id, bread.id] })
+          .expect(400);
+        assert.deepEqual(res.body, { error: { code: 'PRODUCT_INACTIVE', message } });
+      }
+      const saved = await t.http
+        .patch('/settings')
+        .set(...owner)
+        .send({ quickKeys: [bread.id] })
+        .expect(200);
+      assert.deepEqual(saved.body.settings.quickKeys, [bread.id]);
+      const row = await t.db.knex('store_settings').where({ tenant_id: shop.tenantId }).first();
+      assert.deepEqual(JSON.parse(row.quick_keys as string), [bread.id]);
+    });
   });
 }

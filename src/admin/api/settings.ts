@@ -1,11 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import type { UpdateSettingsBody } from '../../common/protocol/settings';
-import { settingsChangeData } from '../../common/protocol/sync';
+import { settingsResponse, type UpdateSettingsBody } from '../../common/protocol/settings';
 import { apiJson } from './client';
 import { settingsKey } from './keys';
-
-const settingsResponse = z.object({ settings: settingsChangeData });
 
 export function useSettings() {
   return useQuery({

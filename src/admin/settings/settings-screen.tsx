@@ -18,6 +18,8 @@ import type { StoreSettings } from '../../common/protocol/settings';
 import { useSettings, useUpdateSettings } from '../api/settings';
 import { ErrorAlert } from '../components/error-alert';
 import { PageLoader } from '../components/page-loader';
+import { gridOf } from './quick-keys';
+import { QuickKeysEditor } from './quick-keys-editor';
 import {
   cashRoundings,
   scaleDigits,
@@ -40,11 +42,23 @@ export function SettingsScreen() {
       ) : settings.isError ? (
         <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} />
       ) : (
-        // A save (or a fresh read) starts the form over from what the server kept.
-        <SettingsForm key={settings.dataUpdatedAt} settings={settings.data.settings} />
+        <>
+          {/* A save (or a fresh read) starts the form over from what the server kept; saving the quick keys
+              leaves the form's unsaved edits alone. */}
+          <SettingsForm key={formKey(settings.data.settings)} settings={settings.data.settings} />
+          <QuickKeysEditor
+            key={JSON.stringify(settings.data.quickKeyProducts ?? [])}
+            saved={gridOf(settings.data.settings.quickKeys ?? [], settings.data.quickKeyProducts ?? [])}
+          />
+        </>
       )}
     </Stack>
   );
+}
+
+/** What the form shows: every setting but the quick keys, which have their own editor. */
+function formKey(settings: StoreSettings): string {
+  return JSON.stringify({ ...settings, quickKeys: undefined });
 }
 
 function SettingsForm({ settings }: { settings: StoreSettings }) {

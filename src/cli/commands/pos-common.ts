@@ -1,7 +1,11 @@
 import type { Command } from 'commander';
 import { AppError } from '../../common/errors.js';
 import { parseMoney } from '../../common/money.js';
+import type { ActAtStake } from '../../terminal/register/approval.js';
+import type { Cashier } from '../../terminal/register/cashier.js';
 import type { RegisterContext } from '../../terminal/register/context.js';
+import { text } from '../messages.js';
+import { printNotice } from '../output.js';
 import { globalsOf } from '../program.js';
 import type { GlobalOptions } from '../config.js';
 
@@ -32,4 +36,25 @@ export function moneyOption(value: string, field: string): number {
 
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+/**
+ * The supervisor a headless act needs when the store's approvals name it: `--supervisor-pin`, else asked with a
+ * hidden prompt when a person is at the terminal; a script without the flag is refused, told how to give it.
+ */
+export async function supervisorFor(
+  ctx: RegisterContext,
+  cashier: Cashier,
+  stake: ActAtStake,
+  pin: string | undefined,
+): Promise<Cashier | null> {
+  const { headlessApproval, needsApproval } = await import('../../terminal/register/approval.js');
+  let given = pin;
+  if (given === undefined && needsApproval(ctx, stake)) {
+    if (process.stdin.isTTY === true) {
+      const { askSupervisorPin } = await import('../prompt.js');
+      given = await askSupervisorPin(ctx.lang);
+    } else printNotice(text(ctx.lang, 'supervisorPinHint'));
+  }
+  return headlessApproval(ctx, cashier, stake, given);
 }

@@ -7,7 +7,7 @@ import type { Tender } from '../../terminal/sale/payment.js';
 import type { RefundSelection } from '../../terminal/sale/refund.js';
 import { text } from '../messages.js';
 import { printJson, printLine, printNotice } from '../output.js';
-import { withRegister } from './pos-common.js';
+import { supervisorFor, withRegister } from './pos-common.js';
 
 interface PaySpec {
   method: 'cash' | 'card' | 'qr';
@@ -142,12 +142,13 @@ export async function sell(
  */
 export async function refund(
   receiptNo: string,
-  options: { item: string[]; reason?: string; print?: boolean; width: string },
+  options: { item: string[]; reason?: string; supervisorPin?: string; print?: boolean; width: string },
   command: Command,
 ): Promise<void> {
   const { sessionCashier } = await import('../../terminal/register/cashier.js');
-  const { refundOptions, refundSale } = await import('../../terminal/register/refunds.js');
+  const { previewRefund, refundOptions, refundSale } = await import('../../terminal/register/refunds.js');
   const { lookUpOriginal } = await import('../../terminal/register/remote-sale.js');
+  const { recordApproval } = await import('../../terminal/register/approval.js');
   const { findProductByBarcode } = await import('../../terminal/store/queries/catalog.js');
   const { parseScanInput } = await import('../../terminal/sale/scale-barcode.js');
   const { printRefund, refundReceiptLines } = await import('../../terminal/register/printing.js');
@@ -168,7 +169,21 @@ export async function refund(
         }),
       };
     }
-    const done = refundSale(ctx, { original, selection, cashier, reason: options.reason });
+    // What would go back is worked out (and refused beyond what is left) before a supervisor is asked.
+    const { data } = previewRefund(ctx, { original, selection, method: 'original' });
+    const supervisor = await supervisorFor(
+      ctx,
+      cashier,
+      { act: 'refund', amount: data.total },
+      options.supervisorPin,
+    );
+    // The approval is written with the refund, or not at all, as at the register's screen.
+    const done = ctx.db.transaction(() => {
+      const refunded = refundSale(ctx, { original, selection, cashier, reason: options.reason });
+      if (supervisor)
+        recordApproval(ctx, cashier, { act: 'refund', approvedBy: supervisor, amount: refunded.data.total });
+      return refunded;
+    })();
     const signed = await fiscaliseAfterCommit(ctx, {
       id: done.refundId,
       number: done.refundNo,
@@ -182,6 +197,7 @@ export async function refund(
       printLine(
         text(globals.lang, 'refundDone', { refundNo: done.refundNo, total: formatMoney(done.data.total) }),
       );
+      if (supervisor) printLine(text(globals.lang, 'approvedBy', { name: supervisor.name }));
     }
     await printOrNotice(
       ctx,

@@ -5,7 +5,8 @@ import type { ShiftReport } from '../../terminal/sale/shift-report.js';
 import { text } from '../messages.js';
 import { AppError } from '../../common/errors.js';
 import { printJson, printLine, printNotice } from '../output.js';
-import { moneyOption, withRegister } from './pos-common.js';
+import type { Cashier } from '../../terminal/register/cashier.js';
+import { moneyOption, supervisorFor, withRegister } from './pos-common.js';
 
 async function printReport(
   ctx: RegisterContext,
@@ -74,14 +75,43 @@ export async function report(options: { print?: boolean; width?: string }, comma
 export async function cash(
   direction: 'in' | 'out',
   amount: string,
-  options: { reason: string },
+  options: { reason: string; supervisorPin?: string },
   command: Command,
 ): Promise<void> {
-  const { moveCash } = await import('../../terminal/register/shift.js');
-  await withRegister(command, (ctx, globals) => {
+  const { moveCash, assertDrawerHolds, requireOpenShift } = await import('../../terminal/register/shift.js');
+  const { sessionCashier } = await import('../../terminal/register/cashier.js');
+  const { needsApproval, recordApproval } = await import('../../terminal/register/approval.js');
+  await withRegister(command, async (ctx, globals) => {
     const value = moneyOption(amount, 'amount') * (direction === 'out' ? -1 : 1);
-    moveCash(ctx, value, options.reason);
-    if (globals.json) printJson({ amount: value, reason: options.reason });
-    else printLine(text(globals.lang, 'cashMoved', { amount: formatMoney(value), reason: options.reason }));
+    const stake = { act: 'cashOut' as const, amount: -value };
+    let approval: { cashier: Cashier; supervisor: Cashier } | null = null;
+    if (value < 0 && needsApproval(ctx, stake)) {
+      // Who takes the money out is on record: a logged-in cashier, and a cash out the drawer cannot cover is
+      // refused before a supervisor is called over.
+      const cashier = sessionCashier(ctx);
+      assertDrawerHolds(ctx, requireOpenShift(ctx).id, -value);
+      const supervisor = await supervisorFor(ctx, cashier, stake, options.supervisorPin);
+      if (supervisor) approval = { cashier, supervisor };
+    }
+    ctx.db.transaction(() => {
+      moveCash(ctx, value, options.reason);
+      if (approval)
+        recordApproval(ctx, approval.cashier, {
+          ...stake,
+          approvedBy: approval.supervisor,
+          reason: options.reason,
+        });
+    })();
+    const supervisor = approval?.supervisor ?? null;
+    if (globals.json)
+      printJson({
+        amount: value,
+        reason: options.reason,
+        ...(supervisor && { approvedBy: supervisor.name }),
+      });
+    else {
+      printLine(text(globals.lang, 'cashMoved', { amount: formatMoney(value), reason: options.reason }));
+      if (supervisor) printLine(text(globals.lang, 'approvedBy', { name: supervisor.name }));
+    }
   });
 }

@@ -12,6 +12,8 @@ export const scaleBarcodeSchema = z.strictObject({
 });
 
 export const MAX_QUICK_KEYS = 20;
+/** The key that picks each grid cell at the register: the digit row, then the row under it, as the keyboard lies. */
+export const QUICK_KEY_LABELS = '1234567890qwertyuiop';
 
 /** Days a register keeps its own sales (for refunds and reprints); older ones are refunded through the server. */
 export const REGISTER_KEEP_DAYS = { default: 90, min: 7, max: 3650 } as const;
@@ -63,6 +65,9 @@ export type UpdateSettingsBody = z.infer<typeof updateSettingsBody>;
 /** GET and PATCH /settings: the settings registers get, and the quick keys' products for showing them. */
 export const settingsResponse = z.object({
   settings: settingsChangeData,
-  quickKeyProducts: z.array(z.object({ id: z.string(), sku: z.string(), name: z.string() })).optional(),
+  /** `active: false`: taken off sale since it was put on a key (the register shows its key as `—`). */
+  quickKeyProducts: z
+    .array(z.object({ id: z.string(), sku: z.string(), name: z.string(), active: z.boolean().optional() }))
+    .optional(),
 });
 export type SettingsResponse = z.infer<typeof settingsResponse>;

@@ -248,10 +248,12 @@ export interface ProductBrief {
   sku: string;
   name: string;
   vatRate: number;
+  active: boolean;
 }
 
 function brief(row: ProductRow): ProductBrief {
-  return { id: row.id, sku: row.sku, name: row.name, vatRate: row.vat_rate };
+  // SQLite hands booleans back as 0/1.
+  return { id: row.id, sku: row.sku, name: row.name, vatRate: row.vat_rate, active: Boolean(row.active) };
 }
 
 export async function productsByIds(

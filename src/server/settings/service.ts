@@ -97,16 +97,21 @@ export async function getSettings(ctx: TenantContext): Promise<SettingsResponse>
     settings,
     quickKeyProducts: ids.flatMap((id) => {
       const p = products.get(id);
-      return p ? [{ id, sku: p.sku, name: p.name }] : [];
+      return p ? [{ id, sku: p.sku, name: p.name, active: p.active }] : [];
     }),
   };
 }
 
-/** Quick keys must be this tenant's products: a foreign or made-up id would be a dead key at every register. */
+/**
+ * Quick keys must be this tenant's products on sale: a foreign or made-up id, or a product taken off sale, would
+ * be a dead key at every register.
+ */
 async function checkQuickKeys(ctx: TenantContext, ids: readonly string[]): Promise<void> {
-  const found = new Set((await productsByIds(ctx.db.knex, ctx.tenantId, ids)).map((p) => p.id));
+  const found = new Map((await productsByIds(ctx.db.knex, ctx.tenantId, ids)).map((p) => [p.id, p] as const));
   const unknown = ids.find((id) => !found.has(id));
   if (unknown !== undefined) throw new AppError('UNKNOWN_PRODUCT', { params: { ref: unknown } });
+  const inactive = ids.map((id) => found.get(id)!).find((p) => !p.active);
+  if (inactive) throw new AppError('PRODUCT_INACTIVE', { params: { name: inactive.name } });
 }
 
 export async function updateSettings(

@@ -1,9 +1,19 @@
 import { AppError } from '../../common/errors.js';
-import type { Money } from '../../common/money.js';
+import { messageFor } from '../../common/i18n/index.js';
+import { formatMoney, type Money } from '../../common/money.js';
 import { verifySecret } from '../../node/secret-hash.js';
+import { newestAudit } from '../store/queries/audit.js';
 import { listCashiers } from '../store/queries/catalog.js';
 import { recordAct, type ApprovalAct } from './audit.js';
 import type { Cashier } from './cashier.js';
+import {
+  afterWrongPin,
+  assertPinOpen,
+  openPinGuard,
+  PIN_ATTEMPTS,
+  PIN_LOCK_MS,
+  type PinGuard,
+} from './pin-guard.js';
 import { settingsOf, type RegisterContext } from './context.js';
 
 export type { ApprovalAct };
@@ -52,4 +62,62 @@ export function recordApproval(
     ...(approval.amount !== undefined && { amount: approval.amount }),
     ...(approval.reason && { reason: approval.reason }),
   });
+}
+
+/** The refusal of an act the store wants a supervisor for, in the words the register's approval dialog shows. */
+export function approvalRequired({ act, amount }: ActAtStake): AppError {
+  return new AppError('APPROVAL_REQUIRED', {
+    params: { amount: amount ? ` · ${formatMoney(amount)}` : '' },
+    localize: (lang) => ({ act: messageFor(lang, `ui.approval.${act}`) }),
+  });
+}
+
+/**
+ * For the headless commands (`pos refund`, `pos cash out`) of the logged-in `cashier`: nobody when the store does
+ * not ask for a supervisor; else the supervisor whose PIN was given, and without one the act is refused. A PIN
+ * that is no supervisor's is recorded as a failed PIN of that cashier (the owner sees it in the audit report), so
+ * a script cannot try PINs unseen.
+ */
+export async function headlessApproval(
+  ctx: RegisterContext,
+  cashier: Cashier,
+  stake: ActAtStake,
+  pin: string | undefined,
+): Promise<Cashier | null> {
+  if (!needsApproval(ctx, stake)) return null;
+  if (!pin) throw approvalRequired(stake);
+  const now = Date.now();
+  const guard = headlessPinGuard(ctx, now);
+  assertPinOpen(guard, now);
+  try {
+    return await supervisorByPin(ctx, pin);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'APPROVAL_REFUSED') throw error;
+    const next = afterWrongPin(guard, now);
+    recordAct(ctx, cashier.id, {
+      kind: 'pin.failed',
+      attempts: next.locked ? PIN_ATTEMPTS : next.failures,
+      locked: next.locked,
+      act: stake.act,
+    });
+    if (next.locked) assertPinOpen(next, now);
+    throw error;
+  }
+}
+
+/**
+ * The wrong-PIN count of headless approvals, kept in the audit log since each command is a process of its own:
+ * five wrong supervisor PINs in a row lock them for a minute, as on the PIN screen; a PIN that let an act through
+ * starts the count again.
+ */
+function headlessPinGuard(ctx: RegisterContext, now: number): PinGuard {
+  const failed = newestAudit(ctx.db, 'pin.failed', true);
+  if (!failed) return openPinGuard;
+  if (failed.data.locked === true) {
+    const lockedUntil = Date.parse(failed.at) + PIN_LOCK_MS;
+    return now < lockedUntil ? { failures: 0, lockedUntil } : openPinGuard;
+  }
+  const approved = newestAudit(ctx.db, 'approval.given');
+  if (approved && approved.seq > failed.seq) return openPinGuard;
+  return { failures: Number(failed.data.attempts) || 0, lockedUntil: 0 };
 }

@@ -14,8 +14,11 @@ export type RegisterAct =
       lineCount: number;
       amount: Money;
     }
-  /** A wrong PIN at the login screen; `locked` when it was the one that locked the screen. */
-  | { kind: 'pin.failed'; attempts: number; locked: boolean }
+  /**
+   * A wrong PIN at the login screen (`locked` when it was the one that locked the screen), or a PIN given to a
+   * headless command for an `act` that is no supervisor's.
+   */
+  | { kind: 'pin.failed'; attempts: number; locked: boolean; act?: ApprovalAct }
   /** A supervisor's PIN let a cashier's act through. */
   | { kind: 'approval.given'; approvedBy: string; act: ApprovalAct; amount?: Money; reason?: string };
 

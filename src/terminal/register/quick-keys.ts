@@ -1,9 +1,9 @@
 import { AppError } from '../../common/errors.js';
+import { QUICK_KEY_LABELS } from '../../common/protocol/settings.js';
 import { getProduct, type LocalProduct } from '../store/queries/catalog.js';
 import { settingsOf, type RegisterContext } from './context.js';
 
-/** The key that picks each grid cell: the digit row, then the row under it, as the keyboard lies. */
-export const QUICK_KEY_LABELS = '1234567890qwertyuiop';
+export { QUICK_KEY_LABELS };
 
 export interface QuickKey {
   label: string;

@@ -1,8 +1,7 @@
 import { formatMoney, type Money } from '../../common/money.js';
-import { formatQuantity } from '../../common/quantity.js';
 import { cartTotals, type CartState } from '../sale/cart.js';
 import type { ShiftReport } from '../sale/shift-report.js';
-import { formatTashkentTime } from '../receipt/text.js';
+import { formatQtyUnit, formatTashkentTime } from '../receipt/text.js';
 import type { Lang } from '../../common/i18n/index.js';
 import { say } from './text.js';
 
@@ -54,7 +53,8 @@ export function cartColumns(columns: number): {
   price: number;
   total: number;
 } {
-  const qty = 9;
+  // `12,345 kg`, `1000 dona`: the quantity with its unit, as the receipt prints it.
+  const qty = 11;
   const price = 12;
   const total = 13;
   const no = 3;
@@ -72,8 +72,8 @@ export function cartHeader(lang: Lang, columns: number): string {
   ].join(' ');
 }
 
-/** Each cart line as one row: `n name qty × price = total`, the total after the line's own discount. */
-export function cartRows(cart: CartState, columns: number): CartRow[] {
+/** Each cart line as one row: `n name qty unit × price = total`, the total after the line's own discount. */
+export function cartRows(cart: CartState, columns: number, lang: Lang): CartRow[] {
   const c = cartColumns(columns);
   const totals = cartTotals(cart);
   return cart.lines.map((line, index) => {
@@ -86,7 +86,7 @@ export function cartRows(cart: CartState, columns: number): CartRow[] {
       text: [
         padStart(String(index + 1), c.no),
         padEnd(name, c.name),
-        padStart(formatQuantity(line.qty), c.qty),
+        padStart(formatQtyUnit(line.qty, line.product.unit, lang), c.qty),
         padStart(amount(line.product.unitPrice), c.price),
         padStart(amount(lineTotal), c.total),
       ].join(' '),

@@ -55,9 +55,9 @@ describe('register UI (ink)', () => {
     it('adds a scanned line (code and Enter in one chunk, as a scanner types) with qty × price = total', async () => {
       const app = await startSelling(r);
       await app.send(`${r.barcodes.milk}\r`);
-      await app.waitFor((f) => /Sut 1 l\s+1\s+12 500\s+12 500/.test(f));
+      await app.waitFor((f) => /Sut 1 l\s+1 dona\s+12 500\s+12 500/.test(f));
       await app.send(`3*${r.barcodes.bread}\r`);
-      await app.waitFor((f) => /Non patir\s+3\s+5 000\s+15 000/.test(f) && /JAMI\s+27 500 so‘m/.test(f));
+      await app.waitFor((f) => /Non patir\s+3 dona\s+5 000\s+15 000/.test(f) && /JAMI\s+27 500 so‘m/.test(f));
     });
 
     it('shows an unknown barcode in the message line and keeps the sale', async () => {
@@ -74,11 +74,11 @@ describe('register UI (ink)', () => {
       await app.send('00042\r');
       await app.waitFor('Og‘irligi (kg): Olma qizil');
       await app.send('0.500', keys.enter);
-      await app.waitFor((f) => /Olma qizil\s+0\.500\s+15 000\s+7 500/.test(f));
+      await app.waitFor((f) => /Olma qizil\s+0,500 kg\s+15 000\s+7 500/.test(f));
       await app.send(keys.f3);
       await app.waitFor('Miqdor: Olma qizil');
       await app.send('1.250', keys.enter);
-      await app.waitFor((f) => /Olma qizil\s+1\.250\s+15 000\s+18 750/.test(f));
+      await app.waitFor((f) => /Olma qizil\s+1,250 kg\s+15 000\s+18 750/.test(f));
     });
 
     it('voids a line only with a reason, and records who voided what', async () => {
@@ -183,7 +183,7 @@ describe('register UI (ink)', () => {
       assert.match(app.frame(), /1 qator\s+10 000 so‘m\s+Non patir/);
       await app.send(keys.down, keys.enter);
       await app.waitFor('Chek qaytarildi');
-      assert.match(app.frame(), /Non patir\s+2\s+5 000\s+10 000/);
+      assert.match(app.frame(), /Non patir\s+2 dona\s+5 000\s+10 000/);
       assert.match(app.frame(), /JAMI\s+10 000 so‘m/);
       await app.send(keys.f7);
       await app.waitFor('Avval joriy chekni yakunlang');
@@ -198,7 +198,7 @@ describe('register UI (ink)', () => {
       await app.waitFor('Kechiktirilgan cheklar');
       await app.send(keys.enter);
       await app.waitFor('Chek qaytarildi');
-      assert.match(app.frame(), /Sut 1 l %\s+3\s+12 500\s+33 750/);
+      assert.match(app.frame(), /Sut 1 l %\s+3 dona\s+12 500\s+33 750/);
       assert.match(app.frame(), /Chegirma -3 750 so‘m/);
       assert.match(app.frame(), /JAMI\s+33 750 so‘m/);
       assert.equal(rows(r, 'SELECT id FROM parked_sales').length, 0);
@@ -217,7 +217,7 @@ describe('register UI (ink)', () => {
       await app.send('sut');
       await app.waitFor((f) => /Sut 1 l\s+12 500\s+qoldiq 20/.test(f));
       await app.send(keys.enter);
-      await app.waitFor((f) => /1 Sut 1 l\s+1\s+12 500/.test(f));
+      await app.waitFor((f) => /1 Sut 1 l\s+1 dona\s+12 500/.test(f));
     });
   });
 
@@ -479,7 +479,7 @@ describe('register UI (ink) in a store that rounds cash to 100 so‘m', () => {
     await app.send('00042\r');
     await app.waitFor('Og‘irligi (kg): Olma qizil');
     await app.send('0.500', keys.enter);
-    await app.waitFor((f) => /Olma qizil\s+0\.500\s+15 000\s+7 500/.test(f));
+    await app.waitFor((f) => /Olma qizil\s+0,500 kg\s+15 000\s+7 500/.test(f));
     await app.send(keys.f3);
     await app.waitFor('Miqdor: Olma qizil');
     await app.send('1.253', keys.enter);

@@ -41,19 +41,19 @@ describe('quick keys at the register', () => {
     await app.send('3');
     assert.ok(app.frame().includes('Tezkor tugmalar: tovar'));
     await app.send('1');
-    await app.waitFor((f) => /Non patir\s+1\s+5 000\s+5 000/.test(f));
+    await app.waitFor((f) => /Non patir\s+1 dona\s+5 000\s+5 000/.test(f));
 
     await app.send(keys.ctrl('g'));
     await app.waitFor('Tezkor tugmalar: tovar');
     await app.send('q');
-    await app.waitFor((f) => /Sut 1 l\s+1\s+12 500\s+12 500/.test(f));
+    await app.waitFor((f) => /Sut 1 l\s+1 dona\s+12 500\s+12 500/.test(f));
 
     await app.send(F10);
     await app.waitFor('Tezkor tugmalar: tovar');
     await app.send('2');
     await app.waitFor('Og‘irligi (kg): Olma qizil');
     await app.send('0.400', keys.enter);
-    await app.waitFor((f) => /Olma qizil\s+0\.400\s+15 000\s+6 000/.test(f));
+    await app.waitFor((f) => /Olma qizil\s+0,400 kg\s+15 000\s+6 000/.test(f));
     assert.match(app.frame(), /JAMI\s+23 500 so‘m/);
   });
 

@@ -115,9 +115,9 @@ describe('register UI state', () => {
 
   it('format: cuts long names, keeps rows to the width, scrolls to the selection', () => {
     assert.equal(truncate('Olma qizil', 6), 'Olma …');
-    const [row] = cartRows(cartOf(3000), 80);
+    const [row] = cartRows(cartOf(3000), 80, 'uz');
     assert.equal(row!.text.length, 80);
-    assert.match(row!.text, /Non\s+3\s+5 000\s+15 000$/);
+    assert.match(row!.text, /Non\s+3 dona\s+5 000\s+15 000$/);
     assert.equal(scrollTop(0, 30, 10), 0);
     assert.equal(scrollTop(25, 30, 10), 16);
   });

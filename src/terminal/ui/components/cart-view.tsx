@@ -1,11 +1,27 @@
 import { Box, Text } from 'ink';
 import { formatMoney } from '../../../common/money.js';
 import { cartTotals, type CartState } from '../../sale/cart.js';
-import { cartHeader, cartRows, scrollTop, spread } from '../format.js';
+import { bigText } from '../big-digits.js';
+import { cartHeader, cartRows, padStart, scrollTop, spread } from '../format.js';
 import { say } from '../text.js';
 import { useUi } from '../ui-context.js';
 
-/** The cart table (scrolling to keep the selected line in view) and the totals under it. */
+/** Fewest cart lines kept in view: below that the big total gives its rows back to the cart. */
+const MIN_CART_ROWS = 4;
+
+/**
+ * The total in large characters, right-aligned, when the terminal has the room: three rows for the figure and a
+ * column of margin. Null means the plain total line alone (a narrow or short terminal, a figure too long).
+ */
+export function bigTotalRows(total: string, columns: number, rows: number): string[] | null {
+  const big = bigText(total);
+  if (!big) return null;
+  const width = Math.max(...big.map((row) => [...row].length));
+  if (width + 1 > columns || rows - 3 - big.length < MIN_CART_ROWS) return null;
+  return big.map((row) => padStart(row.padEnd(width), columns));
+}
+
+/** The cart table (scrolling to keep the selected line in view), the total in large characters and the totals. */
 export function CartView({
   cart,
   selected,
@@ -19,9 +35,10 @@ export function CartView({
   parked?: number;
 }) {
   const { lang, columns } = useUi();
-  const lines = cartRows(cart, columns);
+  const lines = cartRows(cart, columns, lang);
   const totals = cartTotals(cart);
-  const visible = Math.max(1, rows - 3);
+  const big = bigTotalRows(formatMoney(totals.total), columns, rows);
+  const visible = Math.max(1, rows - 3 - (big?.length ?? 0));
   const top = scrollTop(Math.max(0, selected), lines.length, visible, selected - visible + 1);
   return (
     <Box flexDirection="column">
@@ -52,6 +69,11 @@ export function CartView({
             ? say(lang, 'ui.sale.parked', { count: parked })
             : ' '}
       </Text>
+      {big?.map((row, i) => (
+        <Text key={`big-${i}`} bold wrap="truncate">
+          {row}
+        </Text>
+      ))}
       <Text bold wrap="truncate">
         {spread(say(lang, 'ui.sale.total'), formatMoney(totals.total), columns)}
       </Text>

@@ -116,6 +116,7 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
       audit: readonly CartAuditEntry[],
       select?: number,
       approval?: Approval & { amount: number },
+      added?: string,
     ) => {
       ctx.db.transaction(() => {
         recordAudit(
@@ -126,7 +127,7 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
         if (approval) recordApproval(ctx, cashier, approval);
         keepOpenSale(ctx, cashier, cart);
       })();
-      dispatch({ type: 'cart', cart, select });
+      dispatch({ type: 'cart', cart, select, added });
     },
     [ctx, cashier, dispatch],
   );
@@ -140,7 +141,14 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
       // The money the approved act took off the sale (a voided line, a cancelled cart, a discount).
       const amount = cartTotals(cart).total - cartTotals(result.state).total;
       // Voids, reductions and cancellations are recorded before the screen shows them gone.
-      commitCart(result.state, result.audit, select?.(result.state), approval && { ...approval, amount });
+      const added = action.type === 'addItem' ? action.product.productId : undefined;
+      commitCart(
+        result.state,
+        result.audit,
+        select?.(result.state),
+        approval && { ...approval, amount },
+        added,
+      );
     },
     [ctx, commitCart],
   );
@@ -159,7 +167,7 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
         const s = current();
         const result = scanIntoCart(ctx, s.cart, typed);
         const index = result.state.lines.findLastIndex((l) => l.product.productId === result.product.id);
-        commitCart(result.state, result.audit, index);
+        commitCart(result.state, result.audit, index, undefined, result.product.id);
       },
       addProduct(hit: SearchHit) {
         const s = current();

@@ -10,6 +10,7 @@ import { reduceField } from '../state/text-field.js';
 import { say } from '../text.js';
 import { bodyRows, useErrorText, useUi } from '../ui-context.js';
 import { CartView } from '../components/cart-view.js';
+import { LastItemLine } from '../components/last-item-line.js';
 import { SaleDialogView } from '../components/sale-dialogs.js';
 import { ScreenFrame } from '../components/screen-frame.js';
 import { TextField } from '../components/text-field.js';
@@ -88,10 +89,11 @@ export function SaleScreen({ ctx, cashier, onCommitted, onLogout, onQuit }: Sale
       ) : (
         <Box flexDirection="column">
           <TextField label={say(lang, 'ui.sale.scan')} value={scan} columns={columns} />
+          <LastItemLine item={state.lastItem} />
           <CartView
             cart={state.cart}
             selected={state.selected}
-            rows={bodyRows(rows) - 1}
+            rows={bodyRows(rows) - 2}
             parked={state.parked.length}
           />
         </Box>

@@ -1,12 +1,26 @@
 import type { ParkedSale } from '../../register/parking.js';
 import type { CompletedSale } from '../../register/selling.js';
-import { emptyCart, type CartState } from '../../sale/cart.js';
+import type { Money } from '../../../common/money.js';
+import type { Unit } from '../../../common/protocol/catalog.js';
+import type { Quantity } from '../../../common/quantity.js';
+import { cartTotals, emptyCart, type CartState } from '../../sale/cart.js';
 
 export type { ParkedSale };
 
 export interface Notice {
   kind: 'error' | 'info';
   text: string;
+}
+
+/** What the last scan (or quick key, search pick, repeat) added: shown until the next one, gone with the sale. */
+export interface LastItem {
+  productId: string;
+  name: string;
+  unit: Unit;
+  qty: Quantity;
+  unitPrice: Money;
+  /** What the scan added to the sale before discounts (a price label's own amount for a labelled package). */
+  amount: Money;
 }
 
 export interface SessionState {
@@ -19,10 +33,12 @@ export interface SessionState {
   lastSale: CompletedSale | null;
   /** The pay dialog was opened for this cart: voiding a line now may need a supervisor (`voidAfterPayment`). */
   paymentStarted: boolean;
+  lastItem: LastItem | null;
 }
 
 export type SessionAction =
-  | { type: 'cart'; cart: CartState; select?: number }
+  /** `added`: the product a scan, quick key, search pick or repeat just added. */
+  | { type: 'cart'; cart: CartState; select?: number; added?: string }
   | { type: 'select'; delta: number }
   | { type: 'notice'; notice: Notice | null }
   /** The cart was parked: an empty sale starts. */
@@ -39,7 +55,42 @@ export const initialSession: SessionState = {
   notice: null,
   lastSale: null,
   paymentStarted: false,
+  lastItem: null,
 };
+
+/** The quantity and gross amount `after` holds of a product beyond what `before` held. */
+export function addedItem(before: CartState, after: CartState, productId: string): LastItem | null {
+  const held = (cart: CartState) => {
+    const totals = cartTotals(cart);
+    let qty = 0;
+    let amount = 0;
+    cart.lines.forEach((line, index) => {
+      if (line.product.productId !== productId) return;
+      qty += line.qty;
+      amount += totals.lines[index]?.gross ?? 0;
+    });
+    return { qty, amount };
+  };
+  const product = after.lines.findLast((line) => line.product.productId === productId)?.product;
+  if (!product) return null;
+  const was = held(before);
+  const now = held(after);
+  return {
+    productId,
+    name: product.name,
+    unit: product.unit,
+    unitPrice: product.unitPrice,
+    qty: now.qty - was.qty,
+    amount: now.amount - was.amount,
+  };
+}
+
+/** The last item stays while its product is in the cart: a voided one is not shown as if it were sold. */
+function keptLastItem(state: SessionState, cart: CartState, added?: string): LastItem | null {
+  if (added !== undefined) return addedItem(state.cart, cart, added) ?? state.lastItem;
+  const last = state.lastItem;
+  return last && cart.lines.some((line) => line.product.productId === last.productId) ? last : null;
+}
 
 function clampSelection(selected: number, cart: CartState): number {
   return cart.lines.length === 0 ? -1 : Math.min(Math.max(0, selected), cart.lines.length - 1);
@@ -54,13 +105,21 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
         cart: action.cart,
         selected: clampSelection(action.select ?? state.selected, action.cart),
         paymentStarted: state.paymentStarted && action.cart.lines.length > 0,
+        lastItem: keptLastItem(state, action.cart, action.added),
       };
     case 'select':
       return { ...state, selected: clampSelection(state.selected + action.delta, state.cart) };
     case 'notice':
       return { ...state, notice: action.notice };
     case 'parked':
-      return { ...state, parked: action.parked, cart: emptyCart, selected: -1, paymentStarted: false };
+      return {
+        ...state,
+        parked: action.parked,
+        cart: emptyCart,
+        selected: -1,
+        paymentStarted: false,
+        lastItem: null,
+      };
     case 'parkedList':
       return { ...state, parked: action.parked };
     case 'resumed':
@@ -70,9 +129,17 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
         selected: action.cart.lines.length - 1,
         parked: action.parked,
         paymentStarted: false,
+        lastItem: null,
       };
     case 'paid':
-      return { ...state, cart: emptyCart, selected: -1, lastSale: action.sale, paymentStarted: false };
+      return {
+        ...state,
+        cart: emptyCart,
+        selected: -1,
+        lastSale: action.sale,
+        paymentStarted: false,
+        lastItem: null,
+      };
     case 'paymentStarted':
       return { ...state, paymentStarted: true };
   }
