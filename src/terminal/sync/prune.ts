@@ -18,8 +18,8 @@ const DAY_MS = 86_400_000;
 
 /**
  * Sales per transaction (and five times as many acknowledged events): the event loop is given back between
- * batches, so a sale the cashier finishes meanwhile waits for one batch at most. 100 holds it about 10–20 ms on a
- * quiet machine, under 100 ms at p99 on a loaded one (`npm run bench -- register-year`).
+ * batches, so a sale the cashier finishes meanwhile waits for one batch at most: with 100, 11 ms at the median and
+ * 58 ms at p99 on a shared 2-core machine (`npm run bench -- register-year`); 200 held it up to 168 ms at p99.
  */
 const BATCH = 100;
 
