@@ -5,6 +5,7 @@ import { machine, round, type Bench, type BenchResult } from './harness.js';
 import { catalogImport } from './catalog-import.js';
 import { fiscal } from './fiscal.js';
 import { idleRounds } from './idle-rounds.js';
+import { keyLatency } from './key-latency.js';
 import { limitRace } from './limit-race.js';
 import { panelSearch } from './panel-search.js';
 import { pull } from './pull.js';
@@ -36,6 +37,7 @@ const benches: Record<string, Bench> = {
   import: catalogImport,
   'reports-history': reportsHistory,
   'register-year': registerYear,
+  'key-latency': keyLatency,
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -118,6 +118,41 @@ describe('register pull of many pages', () => {
     }
   });
 
+  it('applies a page in chunks with turns of the event loop between them, the cursor moving with the last', async () => {
+    // One page of 7 changes (as an import's version of 1000 comes whole), applied 3 at a time.
+    const page = Array.from({ length: 7 }, (_, i) => product(i));
+    const server = await pagesServer([page], null);
+    const before = productCount();
+    const seen: Array<[number, number]> = [];
+    let watching = true;
+    // What a key handler would see if it ran during the pull: the products and the cursor at each turn.
+    const watch = () => {
+      seen.push([productCount() - before, readSyncState(reg.ctx.db).cursor]);
+      if (watching) setImmediate(watch);
+    };
+    try {
+      setImmediate(watch);
+      const report = await syncOnce(
+        reg.ctx.db,
+        { ...reg.ctx.identity, serverUrl: server.url },
+        { pullPage: 50, applyChunk: 3 },
+      );
+      watching = false;
+      assert.equal(report.pulled, 7);
+      assert.equal(report.cursor, 1);
+      assert.equal(productCount(), before + 7);
+      assert.ok(
+        seen.some(([applied, cursor]) => applied === 3 && cursor === 0),
+        `a turn ran after the first chunk, before the cursor moved: ${JSON.stringify(seen)}`,
+      );
+      assert.ok(seen.some(([applied]) => applied === 6));
+      assert.ok(seen.every(([applied, cursor]) => cursor === 0 || applied === 7));
+    } finally {
+      watching = false;
+      await server.close();
+    }
+  });
+
   it('keeps aside one odd change and applies the rest of its page', async () => {
     const good = Array.from({ length: 20 }, (_, i) => product(i));
     const refused = product(99);

@@ -48,10 +48,13 @@ export async function login(deps: AppDeps, body: LoginBody): Promise<LoginRespon
 
 /** A user token is good while its session is open and its user is still active. */
 export async function authenticateUser(deps: AppDeps, claims: UserClaims): Promise<UserActor> {
-  const session = await findSession(deps.db.knex, claims.sid);
+  // Both are keyed by the token's claims, so they are asked at once: a request waits for one round trip, not two.
+  const [session, account] = await Promise.all([
+    findSession(deps.db.knex, claims.sid),
+    findUserById(deps.db.knex, claims.tid, claims.sub),
+  ]);
   if (!session || session.user_id !== claims.sub) throw new AppError('UNAUTHENTICATED');
   if (session.ended_at !== null || session.expires_at <= Date.now()) throw new AppError('SESSION_EXPIRED');
-  const account = await findUserById(deps.db.knex, claims.tid, claims.sub);
   if (!account || !account.active) throw new AppError('UNAUTHENTICATED');
   return { kind: 'user', userId: claims.sub, sessionId: claims.sid, role: claims.role, tenantId: claims.tid };
 }

@@ -4,7 +4,7 @@ import { toIso } from '../../common/time.js';
 import type { TenantContext } from '../context.js';
 import { tenantStoreIds } from '../tenants/service.js';
 import { periodOf } from './period.js';
-import { auditCountsByCashier, listAuditEvents, type Period } from './queries.js';
+import { listAuditEvents } from './queries.js';
 
 function parseCursor(cursor: string | undefined): { occurredAt: number; id: string } | undefined {
   if (!cursor) return undefined;
@@ -55,33 +55,4 @@ export async function auditReport(ctx: TenantContext, query: AuditReportQuery): 
     cursor: hasMore && last ? `${Number(last.occurred_at)}_${last.id}` : null,
     hasMore,
   };
-}
-
-export interface LossCounts {
-  name: string | null;
-  voids: number;
-  cancels: number;
-}
-
-/**
- * Voids and cancels per cashier in the period. A parked sale that was abandoned is a cancel the owner must see too;
- * refunds are counted from the refunds themselves, not from their audit entries.
- */
-export async function lossCountsByCashier(
-  ctx: TenantContext,
-  period: Period,
-): Promise<Map<string, LossCounts>> {
-  const rows = await auditCountsByCashier(ctx.db.knex, period, [
-    'line.voided',
-    'sale.cancelled',
-    'sale.abandoned',
-  ]);
-  const counts = new Map<string, LossCounts>();
-  for (const row of rows) {
-    const entry = counts.get(row.cashierId) ?? { name: row.name, voids: 0, cancels: 0 };
-    if (row.kind === 'line.voided') entry.voids += row.count;
-    else entry.cancels += row.count;
-    counts.set(row.cashierId, entry);
-  }
-  return counts;
 }

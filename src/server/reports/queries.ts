@@ -52,129 +52,246 @@ function inPeriod<T extends object>(
     .andWhere(`${alias}.occurred_at`, '<', p.toMs);
 }
 
-/** Receipts per group: count, gross sales and the VAT inside them. */
-export async function salesFigures(db: Db, p: Period, group: Group): Promise<GroupFigures[]> {
-  const knex = db.knex;
-  if (group === 'product') {
-    const rows = await inPeriod(
-      knex('sales as s').join('sale_lines as l', (j) =>
-        j.on('l.tenant_id', 's.tenant_id').andOn('l.sale_id', 's.id'),
-      ),
-      's',
-      p,
-    )
-      .groupBy('l.product_id')
-      .select(
-        'l.product_id as group_key',
-        knex.raw('MAX(l.name) as label'),
-        knex.raw('COUNT(DISTINCT l.sale_id) as count'),
-        knex.raw('SUM(l.total) as amount'),
-        knex.raw('SUM(l.vat) as vat'),
-        knex.raw('SUM(l.qty) as qty'),
-      );
-    return toFigures(rows);
-  }
-  const base = inPeriod(knex('sales as s'), 's', p);
-  return toFigures(await groupedDocuments(db, base, 's', group));
-}
-
-/** Refunds per group, by the day and register they were made on (not the day of the sale). */
-export async function refundFigures(db: Db, p: Period, group: Group): Promise<GroupFigures[]> {
-  const knex = db.knex;
-  if (group === 'product') {
-    const rows = await inPeriod(
-      knex('refunds as r').join('refund_lines as l', (j) =>
-        j.on('l.tenant_id', 'r.tenant_id').andOn('l.refund_id', 'r.id'),
-      ),
-      'r',
-      p,
-    )
-      .groupBy('l.product_id')
-      .select(
-        'l.product_id as group_key',
-        knex.raw('COUNT(DISTINCT l.refund_id) as count'),
-        knex.raw('SUM(l.total) as amount'),
-        knex.raw('SUM(l.vat) as vat'),
-        knex.raw('SUM(l.qty) as qty'),
-      );
-    return toFigures(rows);
-  }
-  const base = inPeriod(knex('refunds as r'), 'r', p);
-  return toFigures(await groupedDocuments(db, base, 'r', group));
-}
-
-async function groupedDocuments(
-  db: Db,
-  base: Knex.QueryBuilder,
-  alias: string,
-  group: Exclude<Group, 'product'>,
-): Promise<Array<Record<string, unknown>>> {
-  const knex = db.knex;
-  const sums = [
-    knex.raw('COUNT(*) as count'),
-    knex.raw(`SUM(${alias}.total) as amount`),
-    knex.raw(`SUM(${alias}.vat) as vat`),
-  ];
-  if (group === 'day') {
-    const day = epochDay(db, knex, `${alias}.occurred_at`, STORE_UTC_OFFSET_MS);
-    return base
-      .groupByRaw(day.toSQL().sql, day.toSQL().bindings)
-      .select(knex.raw(`${day.toQuery()} as group_key`), ...sums);
-  }
-  if (group === 'device') {
-    return base
-      .leftJoin('devices as d', (j) =>
-        j.on('d.tenant_id', `${alias}.tenant_id`).andOn('d.id', `${alias}.device_id`),
-      )
-      .groupBy(`${alias}.device_id`, 'd.name')
-      .select(`${alias}.device_id as group_key`, 'd.name as label', ...sums);
-  }
-  return base
-    .leftJoin('users as u', (j) =>
-      j.on('u.tenant_id', `${alias}.tenant_id`).andOn('u.id', `${alias}.cashier_id`),
-    )
-    .groupBy(`${alias}.cashier_id`, 'u.name')
-    .select(`${alias}.cashier_id as group_key`, 'u.name as label', ...sums);
-}
-
 export interface PaymentFigures {
   salesByMethod: Map<string, number>;
   refundsByMethod: Map<string, number>;
   changeGiven: number;
 }
 
-export async function paymentFigures(db: Db, p: Period): Promise<PaymentFigures> {
-  const knex = db.knex;
-  // From the documents in range to their payments (primary-key lookups), never the other way round; the three
-  // sums are asked at once, so the report waits for one round trip, not three.
-  const [paid, refunded, change] = await Promise.all([
-    inPeriod(
-      knex('sales as s').join('sale_payments as sp', (j) =>
-        j.on('sp.tenant_id', 's.tenant_id').andOn('sp.sale_id', 's.id'),
-      ),
-      's',
-      p,
-    )
-      .groupBy('sp.method')
-      .select('sp.method', knex.raw('SUM(sp.amount) as amount')),
-    inPeriod(
-      knex('refunds as r').join('refund_payments as rp', (j) =>
-        j.on('rp.tenant_id', 'r.tenant_id').andOn('rp.refund_id', 'r.id'),
-      ),
-      'r',
-      p,
-    )
-      .groupBy('rp.method')
-      .select('rp.method', knex.raw('SUM(rp.amount) as amount')),
-    inPeriod(knex('sales as s'), 's', p).sum({ amount: 's.change_due' }).first(),
-  ]);
+/** Everything a sales report adds up for its period. */
+export interface ReportFigures {
+  sales: GroupFigures[];
+  refunds: GroupFigures[];
+  payments: PaymentFigures;
+  /** Sales receipts in the period (a receipt with three products is one). */
+  receipts: number;
+  /** By cashier (asked for the cashier grouping only): lines voided and sales cancelled, with the name. */
+  losses: Map<string, LossCounts>;
+}
+
+export interface LossCounts {
+  name: string | null;
+  voids: number;
+  cancels: number;
+}
+
+/**
+ * The parts of a report's one statement, each selecting the same columns in the same order:
+ * part, group_key, label, count, amount, vat, qty, change_due.
+ */
+type Part = 'sale' | 'refund' | 'receipts' | 'paid' | 'refunded' | 'voids' | 'cancels';
+
+const partOf = (knex: Knex, part: Part) => knex.raw(`'${part}' as part`);
+
+/**
+ * Reads the parts of one statement (UNION ALL): the report waits for one round trip, not five, and the database
+ * runs each part from its own index range. A sale part grouped by receipt (not product) also carries the receipts
+ * and the change given, so the receipts are read once.
+ */
+async function figuresOf(db: Db, parts: Knex.QueryBuilder[], group: Group): Promise<ReportFigures> {
+  const rows: Array<Record<string, unknown>> = await db.knex.queryBuilder().unionAll(parts);
+  const byPart = (part: Part) => rows.filter((row) => row.part === part);
+  const sales = toFigures(byPart('sale'));
+  const method = (part: Part) =>
+    new Map(byPart(part).map((row): [string, number] => [String(row.group_key), num(row.amount)]));
+  const totals = group === 'product' ? byPart('receipts') : byPart('sale');
+  const losses = new Map<string, LossCounts>();
+  for (const part of ['voids', 'cancels'] as const)
+    for (const f of toFigures(byPart(part))) {
+      const entry = losses.get(f.key) ?? { name: f.label, voids: 0, cancels: 0 };
+      entry[part] += f.count;
+      losses.set(f.key, entry);
+    }
   return {
-    salesByMethod: new Map(paid.map((row: Record<string, unknown>) => [String(row.method), num(row.amount)])),
-    refundsByMethod: new Map(
-      refunded.map((row: Record<string, unknown>) => [String(row.method), num(row.amount)]),
-    ),
-    changeGiven: num(change?.amount),
+    losses,
+    sales,
+    refunds: toFigures(byPart('refund')),
+    payments: {
+      salesByMethod: method('paid'),
+      refundsByMethod: method('refunded'),
+      changeGiven: totals.reduce((sum, row) => sum + num(row.change_due), 0),
+    },
+    receipts: totals.reduce((sum, row) => sum + num(row.count), 0),
   };
+}
+
+/**
+ * Voids and cancels per cashier in the period, from the audit trail. A parked sale that was abandoned is a cancel
+ * the owner must see too; refunds are counted from the refunds themselves, not from their audit entries.
+ */
+function lossParts(knex: Knex, p: Period): Knex.QueryBuilder[] {
+  const kinds: Array<[Part, string[]]> = [
+    ['voids', ['line.voided']],
+    ['cancels', ['sale.cancelled', 'sale.abandoned']],
+  ];
+  return kinds.map(([part, names]) => {
+    const a = `a_${part}`;
+    const u = `u_${part}`;
+    return knex(`audit_events as ${a}`)
+      .leftJoin(`users as ${u}`, (j) =>
+        j.on(`${u}.tenant_id`, `${a}.tenant_id`).andOn(`${u}.id`, `${a}.cashier_id`),
+      )
+      .where(`${a}.tenant_id`, p.tenantId)
+      .andWhere(`${a}.occurred_at`, '>=', p.fromMs)
+      .andWhere(`${a}.occurred_at`, '<', p.toMs)
+      .whereIn(`${a}.kind`, names)
+      .whereNotNull(`${a}.cashier_id`)
+      .groupBy(`${a}.cashier_id`, `${u}.name`)
+      .select(
+        partOf(knex, part),
+        `${a}.cashier_id as group_key`,
+        `${u}.name as label`,
+        knex.raw('COUNT(*) as count'),
+        knex.raw('0 as amount'),
+        knex.raw('0 as vat'),
+        knex.raw('0 as qty'),
+        knex.raw('0 as change_due'),
+      );
+  });
+}
+
+/**
+ * A period's figures from the receipts themselves, each part read from the `(tenant_id, store_id, occurred_at)`
+ * range of sales or refunds (payments and lines by primary key from there). Sales count per group with their gross
+ * and VAT; refunds by the day, register and cashier they were made on (not those of the sale).
+ */
+export async function receiptFigures(db: Db, p: Period, group: Group): Promise<ReportFigures> {
+  const knex = db.knex;
+  const zero = knex.raw('0 as qty');
+  const parts: Knex.QueryBuilder[] = [];
+  if (group === 'product') {
+    parts.push(
+      inPeriod(
+        knex('sales as s').join('sale_lines as sl', (j) =>
+          j.on('sl.tenant_id', 's.tenant_id').andOn('sl.sale_id', 's.id'),
+        ),
+        's',
+        p,
+      )
+        .groupBy('sl.product_id')
+        .select(
+          partOf(knex, 'sale'),
+          'sl.product_id as group_key',
+          knex.raw('MAX(sl.name) as label'),
+          knex.raw('COUNT(DISTINCT sl.sale_id) as count'),
+          knex.raw('SUM(sl.total) as amount'),
+          knex.raw('SUM(sl.vat) as vat'),
+          knex.raw('SUM(sl.qty) as qty'),
+          knex.raw('0 as change_due'),
+        ),
+      inPeriod(
+        knex('refunds as r').join('refund_lines as rl', (j) =>
+          j.on('rl.tenant_id', 'r.tenant_id').andOn('rl.refund_id', 'r.id'),
+        ),
+        'r',
+        p,
+      )
+        .groupBy('rl.product_id')
+        .select(
+          partOf(knex, 'refund'),
+          'rl.product_id as group_key',
+          knex.raw('NULL as label'),
+          knex.raw('COUNT(DISTINCT rl.refund_id) as count'),
+          knex.raw('SUM(rl.total) as amount'),
+          knex.raw('SUM(rl.vat) as vat'),
+          knex.raw('SUM(rl.qty) as qty'),
+          knex.raw('0 as change_due'),
+        ),
+      inPeriod(knex('sales as s'), 's', p).select(
+        partOf(knex, 'receipts'),
+        knex.raw('NULL as group_key'),
+        knex.raw('NULL as label'),
+        knex.raw('COUNT(*) as count'),
+        knex.raw('0 as amount'),
+        knex.raw('0 as vat'),
+        zero,
+        knex.raw('SUM(s.change_due) as change_due'),
+      ),
+    );
+  } else {
+    parts.push(
+      groupedDocuments(db, inPeriod(knex('sales as s'), 's', p), 's', group, [
+        partOf(knex, 'sale'),
+        knex.raw('SUM(s.change_due) as change_due'),
+      ]),
+      groupedDocuments(db, inPeriod(knex('refunds as r'), 'r', p), 'r', group, [
+        partOf(knex, 'refund'),
+        knex.raw('0 as change_due'),
+      ]),
+    );
+  }
+  // From the documents in range to their payments (primary-key lookups), never the other way round.
+  const byMethod = (part: Part, documents: string, alias: string, payments: string, key: string) =>
+    inPeriod(
+      knex(`${documents} as ${alias}`).join(`${payments} as pay_${alias}`, (j) =>
+        j.on(`pay_${alias}.tenant_id`, `${alias}.tenant_id`).andOn(`pay_${alias}.${key}`, `${alias}.id`),
+      ),
+      alias,
+      p,
+    )
+      .groupBy(`pay_${alias}.method`)
+      .select(
+        partOf(knex, part),
+        `pay_${alias}.method as group_key`,
+        knex.raw('NULL as label'),
+        knex.raw('COUNT(*) as count'),
+        knex.raw(`SUM(pay_${alias}.amount) as amount`),
+        knex.raw('0 as vat'),
+        zero,
+        knex.raw('0 as change_due'),
+      );
+  parts.push(
+    byMethod('paid', 'sales', 's', 'sale_payments', 'sale_id'),
+    byMethod('refunded', 'refunds', 'r', 'refund_payments', 'refund_id'),
+  );
+  if (group === 'cashier') parts.push(...lossParts(knex, p));
+  return figuresOf(db, parts, group);
+}
+
+/** Receipts grouped by day, register or cashier: `first` (the part) and `last` (the change) around the sums. */
+function groupedDocuments(
+  db: Db,
+  base: Knex.QueryBuilder,
+  alias: string,
+  group: Exclude<Group, 'product'>,
+  [first, last]: [Knex.Raw, Knex.Raw],
+): Knex.QueryBuilder {
+  const knex = db.knex;
+  const sums = [
+    knex.raw('COUNT(*) as count'),
+    knex.raw(`SUM(${alias}.total) as amount`),
+    knex.raw(`SUM(${alias}.vat) as vat`),
+    knex.raw('0 as qty'),
+    last,
+  ];
+  if (group === 'day') {
+    const day = epochDay(db, knex, `${alias}.occurred_at`, STORE_UTC_OFFSET_MS);
+    return base
+      .groupByRaw(day.toSQL().sql, day.toSQL().bindings)
+      .select(first, knex.raw(`${day.toQuery()} as group_key`), knex.raw('NULL as label'), ...sums);
+  }
+  const [table, column, named] =
+    group === 'device' ? ['devices', 'device_id', `d_${alias}`] : ['users', 'cashier_id', `u_${alias}`];
+  // Grouped first, then named: a few name lookups per register or cashier, not one per receipt.
+  const grouped = base
+    .groupBy(`${alias}.tenant_id`, `${alias}.${column}`)
+    .select(`${alias}.tenant_id as tenant_id`, `${alias}.${column} as group_key`, ...sums);
+  const g = `g_${alias}`;
+  return knex
+    .from(grouped.as(g))
+    .leftJoin(`${table} as ${named}`, (j) =>
+      j.on(`${named}.tenant_id`, `${g}.tenant_id`).andOn(`${named}.id`, `${g}.group_key`),
+    )
+    .select(
+      first,
+      `${g}.group_key`,
+      `${named}.name as label`,
+      `${g}.count`,
+      `${g}.amount`,
+      `${g}.vat`,
+      `${g}.qty`,
+      `${g}.change_due`,
+    );
 }
 
 /** The store days a whole-day period covers, for the daily summary tables. */
@@ -187,71 +304,90 @@ function summaryDays<T extends object>(query: Knex.QueryBuilder<T>, alias: strin
 }
 
 /**
- * The same figures as `salesFigures` / `refundFigures`, read from the daily summary: a year costs about
+ * The same figures as `receiptFigures`, read from the daily summary in one statement: a year costs about
  * 365 × (registers × cashiers, or products) rows whatever the number of receipts. The period must be whole days.
  */
-export async function summaryFigures(
-  db: Db,
-  p: Period,
-  group: Group,
-  kind: 'sale' | 'refund',
-): Promise<GroupFigures[]> {
+export async function summaryFigures(db: Db, p: Period, group: Group): Promise<ReportFigures> {
   const knex = db.knex;
-  const count = `${kind}_count`;
-  if (group === 'product') {
-    const rows = await summaryDays(knex('daily_products as dp'), 'dp', p)
-      .andWhere(`dp.${count}`, '>', 0)
-      .groupBy('dp.product_id')
-      .select(
-        'dp.product_id as group_key',
-        kind === 'sale' ? knex.raw('MAX(dp.name) as label') : knex.raw('NULL as label'),
-        knex.raw(`SUM(dp.${count}) as count`),
-        knex.raw(`SUM(dp.${kind}_total) as amount`),
-        knex.raw(`SUM(dp.${kind}_vat) as vat`),
-        knex.raw(`SUM(dp.${kind}_qty) as qty`),
+  const parts: Knex.QueryBuilder[] = [];
+  for (const kind of ['sale', 'refund'] as const) {
+    const count = `${kind}_count`;
+    const alias = `${kind[0]}${group === 'product' ? 'p' : 's'}`;
+    if (group === 'product') {
+      parts.push(
+        summaryDays(knex(`daily_products as ${alias}`), alias, p)
+          .andWhere(`${alias}.${count}`, '>', 0)
+          .groupBy(`${alias}.product_id`)
+          .select(
+            partOf(knex, kind),
+            `${alias}.product_id as group_key`,
+            kind === 'sale' ? knex.raw(`MAX(${alias}.name) as label`) : knex.raw('NULL as label'),
+            knex.raw(`SUM(${alias}.${count}) as count`),
+            knex.raw(`SUM(${alias}.${kind}_total) as amount`),
+            knex.raw(`SUM(${alias}.${kind}_vat) as vat`),
+            knex.raw(`SUM(${alias}.${kind}_qty) as qty`),
+            knex.raw('0 as change_due'),
+          ),
       );
-    return toFigures(rows);
+      continue;
+    }
+    const base = summaryDays(knex(`daily_sales as ${alias}`), alias, p).andWhere(`${alias}.${count}`, '>', 0);
+    const sums = [
+      knex.raw(`SUM(${alias}.${count}) as count`),
+      knex.raw(`SUM(${alias}.${kind}_total) as amount`),
+      knex.raw(`SUM(${alias}.${kind}_vat) as vat`),
+      knex.raw('0 as qty'),
+      knex.raw(kind === 'sale' ? `SUM(${alias}.change_due) as change_due` : '0 as change_due'),
+    ];
+    if (group === 'day') {
+      parts.push(
+        base
+          .groupBy(`${alias}.day`)
+          .select(partOf(knex, kind), `${alias}.day as group_key`, knex.raw('NULL as label'), ...sums),
+      );
+      continue;
+    }
+    const [table, column, named] =
+      group === 'device' ? ['devices', 'device_id', `d_${alias}`] : ['users', 'cashier_id', `u_${alias}`];
+    parts.push(
+      base
+        .leftJoin(`${table} as ${named}`, (j) =>
+          j.on(`${named}.tenant_id`, `${alias}.tenant_id`).andOn(`${named}.id`, `${alias}.${column}`),
+        )
+        .groupBy(`${alias}.${column}`, `${named}.name`)
+        .select(partOf(knex, kind), `${alias}.${column} as group_key`, `${named}.name as label`, ...sums),
+    );
   }
-  const base = summaryDays(knex('daily_sales as ds'), 'ds', p).andWhere(`ds.${count}`, '>', 0);
-  const sums = [
-    knex.raw(`SUM(ds.${count}) as count`),
-    knex.raw(`SUM(ds.${kind}_total) as amount`),
-    knex.raw(`SUM(ds.${kind}_vat) as vat`),
-  ];
-  if (group === 'day') return toFigures(await base.groupBy('ds.day').select('ds.day as group_key', ...sums));
-  if (group === 'device')
-    return toFigures(
-      await base
-        .leftJoin('devices as d', (j) => j.on('d.tenant_id', 'ds.tenant_id').andOn('d.id', 'ds.device_id'))
-        .groupBy('ds.device_id', 'd.name')
-        .select('ds.device_id as group_key', 'd.name as label', ...sums),
+  if (group === 'product')
+    parts.push(
+      summaryDays(knex('daily_sales as ds'), 'ds', p).select(
+        partOf(knex, 'receipts'),
+        knex.raw('NULL as group_key'),
+        knex.raw('NULL as label'),
+        knex.raw('SUM(ds.sale_count) as count'),
+        knex.raw('0 as amount'),
+        knex.raw('0 as vat'),
+        knex.raw('0 as qty'),
+        knex.raw('SUM(ds.change_due) as change_due'),
+      ),
     );
-  return toFigures(
-    await base
-      .leftJoin('users as u', (j) => j.on('u.tenant_id', 'ds.tenant_id').andOn('u.id', 'ds.cashier_id'))
-      .groupBy('ds.cashier_id', 'u.name')
-      .select('ds.cashier_id as group_key', 'u.name as label', ...sums),
-  );
-}
-
-/** `paymentFigures` from the daily summary; the period must be whole days. */
-export async function summaryPaymentFigures(db: Db, p: Period): Promise<PaymentFigures> {
-  const knex = db.knex;
-  const [methods, change] = await Promise.all([
-    summaryDays(knex('daily_payments as dp'), 'dp', p)
-      .groupBy('dp.method')
-      .select('dp.method', knex.raw('SUM(dp.paid) as paid'), knex.raw('SUM(dp.refunded) as refunded')),
-    summaryDays(knex('daily_sales as ds'), 'ds', p).sum({ amount: 'ds.change_due' }).first(),
-  ]);
-  const byMethod = (column: 'paid' | 'refunded') =>
-    new Map<string, number>(
-      methods.map((row: Record<string, unknown>): [string, number] => [String(row.method), num(row[column])]),
+  for (const kind of ['paid', 'refunded'] as const)
+    parts.push(
+      summaryDays(knex(`daily_payments as ${kind}`), kind, p)
+        .groupBy(`${kind}.method`)
+        .select(
+          partOf(knex, kind),
+          `${kind}.method as group_key`,
+          knex.raw('NULL as label'),
+          knex.raw('0 as count'),
+          knex.raw(`SUM(${kind}.${kind}) as amount`),
+          knex.raw('0 as vat'),
+          knex.raw('0 as qty'),
+          knex.raw('0 as change_due'),
+        ),
     );
-  return {
-    salesByMethod: byMethod('paid'),
-    refundsByMethod: byMethod('refunded'),
-    changeGiven: num(change?.amount),
-  };
+  if (group === 'cashier') parts.push(...lossParts(knex, p));
+  return figuresOf(db, parts, group);
 }
 
 export interface ShiftRow {
@@ -481,28 +617,6 @@ export async function listAuditEvents(knex: Knex, f: AuditFilter): Promise<Audit
     .select('a.*', 'd.name as device_name', 'c.name as cashier_name', 's.name as approver_name');
 }
 
-/** Per cashier, how many acts of each kind in the period (for the sales report's loss columns), with the name. */
-export async function auditCountsByCashier(
-  knex: Knex,
-  p: Period,
-  kinds: readonly string[],
-): Promise<Array<{ cashierId: string; name: string | null; kind: string; count: number }>> {
-  const rows: Array<Record<string, unknown>> = await knex('audit_events as a')
-    .leftJoin('users as u', (j) => j.on('u.tenant_id', 'a.tenant_id').andOn('u.id', 'a.cashier_id'))
-    .where('a.tenant_id', p.tenantId)
-    .andWhere('a.occurred_at', '>=', p.fromMs)
-    .andWhere('a.occurred_at', '<', p.toMs)
-    .whereIn('a.kind', [...kinds])
-    .whereNotNull('a.cashier_id')
-    .groupBy('a.cashier_id', 'a.kind', 'u.name')
-    .select('a.cashier_id', 'a.kind', 'u.name', knex.raw('COUNT(*) as count'));
-  return rows.map((row) => ({
-    cashierId: String(row.cashier_id),
-    name: row.name === null || row.name === undefined ? null : String(row.name),
-    kind: String(row.kind),
-    count: Number(row.count),
-  }));
-}
 export interface ReceiptListRow {
   id: string;
   kind: 'sale' | 'refund';

@@ -150,9 +150,25 @@ export async function defaultStore(knex: Knex, tenantId: string): Promise<StoreR
   return row;
 }
 
+/**
+ * A tenant's stores are made with the tenant, in its transaction, and are never moved or removed, so each process
+ * remembers them instead of asking on every report; any process reads the same ids. At most this many tenants.
+ */
+const REMEMBERED_TENANTS = 10_000;
+const rememberedStoreIds = new Map<string, string[]>();
+
 /** The tenant's store ids: reports name them so every range read uses the `(tenant, store, time)` indexes. */
-export function tenantStoreIds(knex: Knex, tenantId: string): Promise<string[]> {
-  return storeIdsOfTenant(knex, tenantId);
+export async function tenantStoreIds(knex: Knex, tenantId: string): Promise<string[]> {
+  const known = rememberedStoreIds.get(tenantId);
+  if (known) return known;
+  const ids = await storeIdsOfTenant(knex, tenantId);
+  // An unknown tenant has none yet: not remembered, so its first store is seen once it exists.
+  if (ids.length > 0) {
+    if (rememberedStoreIds.size >= REMEMBERED_TENANTS)
+      rememberedStoreIds.delete(rememberedStoreIds.keys().next().value!);
+    rememberedStoreIds.set(tenantId, ids);
+  }
+  return ids;
 }
 
 /** For platform-wide upkeep that works tenant by tenant (every tenant table's key starts with tenant_id). */

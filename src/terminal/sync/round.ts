@@ -35,6 +35,12 @@ export interface SyncOptions {
   lang?: Lang;
   pushBatch?: number;
   pullPage?: number;
+  /**
+   * Applies a pulled page in transactions of at most this many changes, letting the event loop run between them;
+   * the cursor moves with the last one. The cashier's screen sets it so keys never wait for a whole page: the server
+   * never splits a version, and a catalog import makes a version of 1000 products. Unset: a page, one transaction.
+   */
+  applyChunk?: number;
   /** Called after each page so long catch-ups can show progress. */
   onProgress?: (progress: { pushed: number; pulled: number; cursor: number }) => void;
   timeoutMs?: number;
@@ -222,7 +228,7 @@ async function pullAll(
           setPageCacheSize(db, CATCH_UP_CACHE_KIB);
         }
       }
-      const counts = applyPulledChanges(db, page.changes, next, () =>
+      const counts = await applyPage(db, page.changes, next, options.applyChunk, () =>
         saveCursor(db, next, identity.deviceId),
       );
       report.pulled += counts.pulled;
@@ -239,6 +245,38 @@ async function pullAll(
     if (cacheSize !== null) setPageCacheSize(db, cacheSize);
   }
 }
+
+/**
+ * A page in one transaction with the cursor, or in chunks with a turn of the event loop between them (the cursor
+ * with the last). A register stopped between chunks has applied part of the page without moving the cursor: the
+ * next round pulls the page again and applies it again, which changes nothing (every change is a whole upsert or
+ * delete of its row).
+ */
+async function applyPage(
+  db: StoreDb,
+  changes: readonly unknown[],
+  version: number,
+  chunk: number | undefined,
+  moveCursor: () => void,
+): Promise<{ pulled: number; kept: number }> {
+  if (!chunk || changes.length <= chunk) return applyPulledChanges(db, changes, version, moveCursor);
+  const counts = { pulled: 0, kept: 0 };
+  for (let start = 0; start < changes.length; start += chunk) {
+    const last = start + chunk >= changes.length;
+    const done = applyPulledChanges(
+      db,
+      changes.slice(start, start + chunk),
+      version,
+      last ? moveCursor : noop,
+    );
+    counts.pulled += done.pulled;
+    counts.kept += done.kept;
+    if (!last) await sent();
+  }
+  return counts;
+}
+
+const noop = () => {};
 
 /** Lets fetch write the request out before a synchronous page apply holds the event loop. */
 function sent(): Promise<void> {

@@ -55,7 +55,9 @@ export async function runRegisterUi(options: UiOptions): Promise<void> {
       }}
     />,
     // Ctrl+C is the register's own key: with an open sale it asks to park or cancel instead of quitting.
-    { exitOnCtrlC: false, patchConsole: false },
+    // Ink draws at most maxFps frames a second (30 by default): a key right after another frame waited up to 33 ms
+    // for its own, the slowest keys of an idle register (`npm run bench -- key-latency`); 60 halves that.
+    { exitOnCtrlC: false, patchConsole: false, maxFps: 60 },
   );
   try {
     await instance.waitUntilExit();

@@ -6,6 +6,8 @@ export interface KeyRouter {
   /** One input event from the terminal (Ink has already cut it at escape sequences). */
   feed(raw: string): void;
   subscribe(handler: KeyHandler): () => void;
+  /** Forgets the keys not yet handed out (typed ahead of a PIN check that failed: they were for what follows it). */
+  discardQueued(): void;
 }
 
 /**
@@ -23,17 +25,28 @@ function afterRender(then: () => void, turns = 3): void {
   setImmediate(() => (turns > 1 ? afterRender(then, turns - 1) : then()));
 }
 
-export function createKeyRouter(): KeyRouter {
+export interface KeyRouterOptions {
+  /**
+   * Keys that come while no handler listens wait for the next one to subscribe, instead of being dropped: the
+   * app's router, where nobody listens only while a PIN is checked (the scan typed right after the PIN's Enter
+   * belongs to the sale). A component drawn alone with a router of its own leaves it off: its keys are for it
+   * alone, and an inactive component must not get them later.
+   */
+  holdUnheard?: boolean;
+}
+
+export function createKeyRouter(options: KeyRouterOptions = {}): KeyRouter {
   const handlers = new Set<KeyHandler>();
   const queue: KeyPress[] = [];
   // True from a key's handling until the render it caused is committed; keys arriving meanwhile wait in the queue.
   let busy = false;
   const drain = () => {
-    const key = queue.shift();
-    if (!key) {
+    const key = queue[0];
+    if (!key || (handlers.size === 0 && options.holdUnheard)) {
       busy = false;
       return;
     }
+    queue.shift();
     busy = true;
     try {
       for (const handler of [...handlers]) handler(key);
@@ -49,7 +62,15 @@ export function createKeyRouter(): KeyRouter {
     },
     subscribe(handler) {
       handlers.add(handler);
+      // Keys held while nobody listened go on once the render that subscribed this handler is committed.
+      if (!busy && queue.length > 0) {
+        busy = true;
+        afterRender(drain);
+      }
       return () => handlers.delete(handler);
+    },
+    discardQueued() {
+      queue.length = 0;
     },
   };
 }

@@ -26,7 +26,7 @@ export function ApproveDialog({ title, check, onApproved, onCancel }: ApproveDia
   const [pin, setPin, currentPin] = useSyncState('');
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useKeys(
+  const { discardTypedAhead } = useKeys(
     (key) => {
       const command = commandFor(key, ['dialog']);
       if (command === 'dialog.cancel') return onCancel();
@@ -37,6 +37,7 @@ export function ApproveDialog({ title, check, onApproved, onCancel }: ApproveDia
         check(typed)
           .then(onApproved)
           .catch((e: unknown) => {
+            discardTypedAhead();
             setChecking(false);
             setPin('');
             setError(describe(e));

@@ -11,7 +11,7 @@ export const KeyRouterContext = createContext<KeyRouter | null>(null);
 export function useInkKeyRouter(): KeyRouter {
   const { internal_eventEmitter: events } = useStdin();
   const router = useRef<KeyRouter | null>(null);
-  router.current ??= createKeyRouter();
+  router.current ??= createKeyRouter({ holdUnheard: true });
   useLayoutEffect(() => {
     const feed = (raw: string) => router.current!.feed(raw);
     events.on('input', feed);
@@ -26,8 +26,13 @@ export function useInkKeyRouter(): KeyRouter {
  * The one key handler of a screen or dialog, like Ink's useInput but with F-keys (useInput reports them as empty
  * input). Switched off with `isActive`: an open dialog takes the keys, the screen under it gets none. It
  * subscribes in a layout effect, during the render a key caused, so the very next key already reaches it.
+ * While a handler is switched off to check a PIN, the keys typed meanwhile wait for whoever listens next (the
+ * sale screen after a good PIN); `discardTypedAhead` forgets them when the check fails.
  */
-export function useKeys(handler: (key: KeyPress) => void, options: { isActive?: boolean } = {}): void {
+export function useKeys(
+  handler: (key: KeyPress) => void,
+  options: { isActive?: boolean } = {},
+): { discardTypedAhead(): void } {
   const { setRawMode, isRawModeSupported } = useStdin();
   const isActive = options.isActive ?? true;
   const shared = useContext(KeyRouterContext);
@@ -70,4 +75,5 @@ export function useKeys(handler: (key: KeyPress) => void, options: { isActive?: 
       if (isRawModeSupported) setRawMode(false);
     };
   }, [isActive, router, setRawMode, isRawModeSupported]);
+  return { discardTypedAhead: () => router.discardQueued() };
 }

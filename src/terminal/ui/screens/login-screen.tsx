@@ -27,7 +27,7 @@ export function LoginScreen({ login, onLoggedIn, onQuit, notice = null, hint = n
   const [pin, setPin, currentPin] = useSyncState('');
   const [checking, setChecking] = useState(false);
   const [message, setMessage] = useState<Notice | null>(notice);
-  useKeys(
+  const { discardTypedAhead } = useKeys(
     (key) => {
       const command = commandFor(key, ['login']);
       if (command === 'app.quit') return onQuit();
@@ -36,6 +36,8 @@ export function LoginScreen({ login, onLoggedIn, onQuit, notice = null, hint = n
         if (!typed) return;
         setChecking(true);
         login(typed).then(onLoggedIn, (error: unknown) => {
+          // What was typed after a wrong PIN's Enter was meant for the sale, not for the PIN field.
+          discardTypedAhead();
           setChecking(false);
           setPin('');
           setMessage({ kind: 'error', text: describe(error) });
