@@ -172,6 +172,32 @@ for (const dialect of testDialects()) {
       assert.equal(await countRows(t, 'refunds', { tenant_id: shop.tenantId, sale_id: sale.id }), 2);
     });
 
+    it('returns the marking codes a register sent with its sale, none for a sale sent without them', async () => {
+      const codes = ['0104780000000011215AAA111\u001d93abcd', '0104780000000011215BBB222\u001d93abcd'];
+      const marked = withReceiptNo(saleEvent(products, { qty: 2000 }), 'POS-01-000701') as Extract<
+        SyncEvent,
+        { type: 'sale.completed' }
+      >;
+      marked.data.lines[0]!.markingCodes = codes;
+      // A code the FM would refuse (a space inside) is refused at the push, kept with its reason.
+      const spoiled = structuredClone(marked);
+      spoiled.id = newId();
+      spoiled.data.receiptNo = 'POS-01-000702';
+      spoiled.data.lines[0]!.markingCodes = ['01047800 00000011'];
+      const res = await push(t, first, [marked, spoiled]).expect(200);
+      assert.deepEqual(
+        res.body.results.map((r: { status: string }) => r.status),
+        ['applied', 'rejected'],
+      );
+      assert.match(res.body.results[1].error, /markingCodes/);
+
+      const found = await lookup(second, 'POS-01-000701').expect(200);
+      assert.deepEqual(
+        found.body.sale.lines.map((l: { markingCodes: string[] }) => l.markingCodes),
+        [codes, []],
+      );
+    });
+
     it('answers 404 RECEIPT_NOT_FOUND for a sale of another store of the same tenant', async () => {
       const sale = withReceiptNo(saleEvent(products), 'POS-01-000901');
       await push(t, first, [sale]).expect(200);

@@ -116,6 +116,8 @@ export const en: Record<keyof typeof uz, string> = {
   FISCAL_ORIGINAL_NOT_FISCALISED:
     'The original receipt {receiptNo} is not fiscalised yet: send it first (pos fiscal retry).',
   FISCAL_REFUSED: 'The fiscal module refused the receipt: {reason}',
+  FISCAL_REFUND_MARKING_UNKNOWN:
+    '"{name}" is a marked item and register {register}, which sold it, did not send its marking codes to the server: make this refund on {register}.',
   FISCAL_REFUND_OTHER_FM:
     'Make the refund on register {register}: receipt {receiptNo} was signed by fiscal module {terminalId}, this register has {own} (or plug that FM in here).',
   'receipt.device': 'Register',

@@ -117,6 +117,8 @@ export const ru: Record<keyof typeof uz, string> = {
   FISCAL_ORIGINAL_NOT_FISCALISED:
     'Исходный чек {receiptNo} ещё не фискализирован: сначала отправьте его (pos fiscal retry).',
   FISCAL_REFUSED: 'Фискальный модуль отклонил чек: {reason}',
+  FISCAL_REFUND_MARKING_UNKNOWN:
+    '«{name}» — маркированный товар, а касса {register}, которая его продала, не отправила коды маркировки на сервер: оформите возврат на кассе {register}.',
   FISCAL_REFUND_OTHER_FM:
     'Оформите возврат на кассе {register}: чек {receiptNo} подписан другим ФМ ({terminalId}), на этой кассе {own} (или подключите тот ФМ к этой кассе).',
   'receipt.device': 'Касса',

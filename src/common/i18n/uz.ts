@@ -114,6 +114,8 @@ export const uz = {
   FISCAL_ORIGINAL_NOT_FISCALISED:
     'Asl chek {receiptNo} hali fiskallashtirilmagan: avval uni yuboring (pos fiscal retry).',
   FISCAL_REFUSED: 'Fiskal modul chekni rad etdi: {reason}',
+  FISCAL_REFUND_MARKING_UNKNOWN:
+    '«{name}» markirovkalangan tovar, uni sotgan {register} kassasi markirovka kodlarini serverga yubormagan: qaytarishni {register} kassasida qiling.',
   FISCAL_REFUND_OTHER_FM:
     'Qaytarishni {register} kassasida qiling: chek {receiptNo} boshqa FMda ({terminalId}) imzolangan, bu kassada {own} (yoki o‘sha FMni shu kassaga ulang).',
   'receipt.device': 'Kassa',

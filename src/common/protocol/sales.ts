@@ -55,6 +55,11 @@ export const saleLookupResponse = z.object({
         unit: unitSchema.nullable(),
         packageCode: z.string().nullable(),
         mxik: z.string().nullable(),
+        /**
+         * The units' marking codes (marked goods), as the selling register sent them; empty when it sent none
+         * (unmarked goods, or a register older than the codes in the sync).
+         */
+        markingCodes: z.array(z.string()).default([]),
         /** Already refunded of this line by any register (a product's refunds taken from its lines in order). */
         refunded: z.number().int(),
       }),

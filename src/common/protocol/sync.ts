@@ -34,6 +34,17 @@ const id = z.uuid();
 const money = z.number().int().min(0).max(MAX_SALE_TOTAL);
 const lineMoney = z.number().int().min(0).max(MAX_LINE_TOTAL);
 const positiveQty = z.number().int().min(1).max(MAX_LINE_QTY);
+/** A marking code as the FM takes it in `Label`: printable ASCII and the GS1 group separator. */
+export const markingCodeSchema = z
+  .string()
+  .min(1)
+  .max(63)
+  .refine(
+    (code) => [...code].every((c) => c === '\u001d' || (c >= '!' && c <= '~')),
+    'printable ASCII and the group separator only',
+  );
+/** Units of marked goods on one line: each is scanned at the till, so a line never holds many. */
+const MAX_MARKING_CODES = 1000;
 
 export const paymentMethods = ['cash', 'card', 'qr'] as const;
 export const paymentSchema = z.strictObject({
@@ -64,6 +75,11 @@ export const saleLineSchema = z.strictObject({
   unit: unitSchema.optional(),
   packageCode: packageCodeSchema.optional(),
   mxik: mxikSchema.optional(),
+  /**
+   * Marked goods: the code scanned for each unit (FISCAL.md, ≤ 63 ASCII characters), so a refund on another
+   * register quotes the same codes to its FM. Absent from registers older than it and for unmarked goods.
+   */
+  markingCodes: z.array(markingCodeSchema).min(1).max(MAX_MARKING_CODES).optional(),
 });
 export type SaleLine = z.infer<typeof saleLineSchema>;
 

@@ -25,6 +25,13 @@ function candidates(receipt: string, registers: readonly string[]): string[] {
   return [...new Set(registers.map((name) => saleReceiptNo(name, seq)))];
 }
 
+/** A line's stored marking codes; none when the register sent none. */
+function markingCodesOf(stored: string | null): string[] {
+  if (!stored) return [];
+  const codes: unknown = JSON.parse(stored);
+  return Array.isArray(codes) ? codes.filter((c): c is string => typeof c === 'string') : [];
+}
+
 /** The register of the store whose last status report names this fiscal module (FMs move between PCs). */
 function holderOf(
   terminalId: string,
@@ -102,6 +109,7 @@ export async function lookupSale(
           unit: (l.unit as Unit | null) ?? null,
           packageCode: l.package_code,
           mxik: l.mxik,
+          markingCodes: markingCodesOf(l.marking_codes),
           refunded,
         };
       }),

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db/connection.js';
-import { insertOrAddAll, insertRows } from '../db/dialect.js';
+import { insertOrAddAll, insertRows, lockingRead } from '../db/dialect.js';
 
 export interface SaleRow {
   tenant_id: string;
@@ -35,6 +35,8 @@ export interface SaleLineRow {
   unit: string | null;
   package_code: string | null;
   mxik: string | null;
+  /** JSON array of the units' marking codes (marked goods), null when the register sent none. */
+  marking_codes: string | null;
 }
 
 export interface SalePaymentRow {
@@ -280,6 +282,28 @@ function pool(map: Map<string, Sold>, key: string): Sold {
   let entry = map.get(key);
   if (!entry) map.set(key, (entry = { qty: 0, total: 0 }));
   return entry;
+}
+
+/**
+ * Locks the rows of the given sales until the caller's transaction ends, in id order so two pushes refunding
+ * the same sales never wait on each other in a circle. Only sales known to exist: a locking read of a missing
+ * key would lock a gap of the index and hold up other registers' new sales. SQLite's one writer needs no lock.
+ */
+export async function lockSales(
+  db: Db,
+  trx: Knex,
+  tenantId: string,
+  saleIds: readonly string[],
+): Promise<void> {
+  if (saleIds.length === 0 || db.dialect !== 'mysql') return;
+  await lockingRead(
+    db,
+    trx('sales')
+      .where({ tenant_id: tenantId })
+      .whereIn('id', [...saleIds].sort())
+      .orderBy('id')
+      .select('id'),
+  );
 }
 
 /** The refund basis of each of the given sales that the server holds (four reads, sums in SQL). */

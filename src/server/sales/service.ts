@@ -11,6 +11,7 @@ import {
   addDailySums,
   findShiftIds,
   insertEffects,
+  lockSales,
   refundBases,
   saleLineRates,
   type EffectRows,
@@ -84,6 +85,39 @@ export function checkEvents(
     cashiers: lookups.cashiers,
     refundBases: lookups.refundBases,
   });
+}
+
+/**
+ * The refunds of a batch checked again inside the push's transaction, against what is refunded at that moment:
+ * the checks before it read refunded quantities outside any lock, so two registers refunding the same sale at
+ * once could both pass. The sales refunded are locked first (the transaction's first statement, so MySQL's
+ * snapshot for the reads after it is taken once the lock is held and sees every refund committed before); the
+ * second of two concurrent pushes waits, then reads the first one's refund. Returns the reason of each refund
+ * that no longer fits, in the words of the first check; sales and other events are not judged again.
+ */
+export async function recheckRefunds(
+  db: Db,
+  trx: Knex,
+  origin: EventOrigin,
+  events: readonly SyncEvent[],
+  lookups: EventLookups,
+): Promise<Map<string, string>> {
+  const saleIds = new Set<string>();
+  for (const e of events)
+    if (e.type === 'sale.refunded' && lookups.refundBases.has(e.data.saleId)) saleIds.add(e.data.saleId);
+  const late = new Map<string, string>();
+  if (saleIds.size === 0) return late;
+  await lockSales(db, trx, origin.tenantId, [...saleIds]);
+  const current = await refundBases(trx, origin.tenantId, [...saleIds]);
+  const verdicts = checkEvents(events, origin, {
+    ...lookups,
+    refundBases: new Map([...lookups.refundBases, ...current]),
+  });
+  for (const e of events) {
+    const problem = e.type === 'sale.refunded' ? verdicts.get(e.id)?.problem : undefined;
+    if (problem) late.set(e.id, problem);
+  }
+  return late;
 }
 
 function emptyRows(): EffectRows {
@@ -170,6 +204,7 @@ export function effectsOf(
             unit: line.unit ?? null,
             package_code: line.packageCode ?? null,
             mxik: line.mxik ?? null,
+            marking_codes: line.markingCodes ? JSON.stringify(line.markingCodes) : null,
           });
           moves.push({ productId: line.productId, kind: 'sale', qty: -line.qty, ref: e.id });
         });

@@ -5,8 +5,8 @@ import { recordStatusReports } from '../devices/service.js';
 import { currentStoreVersion, recordChanges } from '../changes/service.js';
 import type { AppDeps } from '../context.js';
 import { isUniqueViolation, retryOnConflict } from '../db/errors.js';
-import { writeEventEffects, type EventLookups, type EventOrigin } from '../sales/service.js';
-import type { Parsed, PushResult, Rejection } from './push-classify.js';
+import { recheckRefunds, writeEventEffects, type EventLookups, type EventOrigin } from '../sales/service.js';
+import { rejectionOf, type Parsed, type PushResult, type Rejection } from './push-classify.js';
 import { fromStored } from './push-stored.js';
 import { findSyncEvents, insertSyncEvents, type SyncEventRow } from './queries.js';
 
@@ -48,20 +48,40 @@ function rejectedRow(origin: EventOrigin, r: Rejection): SyncEventRow {
   };
 }
 
+/** What a transaction of events did: the version its effects became visible at, and the refunds it refused. */
+interface Applied {
+  version: number;
+  /** Refunds that passed the checks before the transaction but not inside it (another register's came first). */
+  late: Rejection[];
+}
+
 /**
  * Applies events and records them in one transaction: every effect, the stock levels, the store version bump,
  * then the `applied`/`rejected` rows carrying that version. Those rows go in last by design: an UPDATE of them
  * after the bump would scan and lock other pushes' fresh rows and deadlock against their stock-level locks.
- * Returns the version the stock effects became visible at.
+ * Refunds are checked again first, under a lock on their sales (`recheckRefunds`): one that no longer fits is
+ * recorded as rejected instead.
  */
 async function applyAll(
   deps: AppDeps,
   trx: Knex,
   origin: EventOrigin,
-  events: readonly Parsed[],
-  rejections: readonly Rejection[],
+  checked: readonly Parsed[],
+  refused: readonly Rejection[],
   lookups: EventLookups,
-): Promise<number> {
+): Promise<Applied> {
+  const lateReasons = await recheckRefunds(
+    deps.db,
+    trx,
+    origin,
+    checked.map((p) => p.event),
+    lookups,
+  );
+  const events = checked.filter((p) => !lateReasons.has(p.event.id));
+  const late = checked
+    .filter((p) => lateReasons.has(p.event.id))
+    .map((p) => rejectionOf(p.index, p.event, lateReasons.get(p.event.id)!));
+  const rejections = [...refused, ...late];
   await recordStatusReports(
     trx,
     origin,
@@ -91,7 +111,7 @@ async function applyAll(
     ...events.map((e) => ({ ...appliedRow(origin, e), version })),
     ...rejections.map((r) => rejectedRow(origin, r)),
   ]);
-  return version;
+  return { version, late };
 }
 
 function rejected(r: Rejection): PushResult {
@@ -118,15 +138,15 @@ export async function applyBatch(
     return;
   }
   try {
-    const version = await retryOnConflict(() =>
+    const { version, late } = await retryOnConflict(() =>
       deps.db.knex.transaction(async (trx) => {
-        const at = await applyAll(deps, trx, origin, toApply, rejections, lookups);
+        const done = await applyAll(deps, trx, origin, toApply, rejections, lookups);
         await alsoWrite?.(trx);
-        return at;
+        return done;
       }),
     );
     for (const f of toApply) results[f.index] = { id: f.event.id, status: 'applied', version };
-    for (const r of rejections) results[r.index] = rejected(r);
+    for (const r of [...rejections, ...late]) results[r.index] = rejected(r);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     await applyOneByOne(deps, origin, toApply, rejections, lookups, results);
@@ -164,10 +184,10 @@ async function applyOneByOne(
   for (const parsed of toApply) {
     const { index, event } = parsed;
     try {
-      const version = await retryOnConflict(() =>
+      const { version, late } = await retryOnConflict(() =>
         deps.db.knex.transaction((trx) => applyAll(deps, trx, origin, [parsed], [], lookups)),
       );
-      results[index] = { id: event.id, status: 'applied', version };
+      results[index] = late[0] ? rejected(late[0]) : { id: event.id, status: 'applied', version };
       continue;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

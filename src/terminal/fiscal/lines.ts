@@ -27,6 +27,26 @@ export function barcodeOfMarkingCode(code: string): string | null {
 }
 
 /**
+ * The sale with the marking codes scanned at the till on the lines they belong to (as the FM receipt takes
+ * them), so the server keeps them and a refund on another register quotes them.
+ */
+export function withMarkingCodes(
+  db: StoreDb,
+  data: SaleCompletedData,
+  markingCodes: readonly string[] = [],
+): SaleCompletedData {
+  if (markingCodes.length === 0) return data;
+  const lines = saleFiscalLines(db, data, markingCodes);
+  return {
+    ...data,
+    lines: data.lines.map((line, i) => {
+      const codes = lines[i]?.markingCodes ?? [];
+      return codes.length > 0 ? { ...line, markingCodes: [...codes] } : line;
+    }),
+  };
+}
+
+/**
  * The sale's stored lines as the FM takes them. Lines the money rule stored carry `gross` and `vat`; for a
  * line stored before it, gross is its total plus its discount and VAT is `vatOf(total)` (the money rule's
  * own VAT), so older sales still waiting are fiscalised with the values they were sold at.
@@ -70,17 +90,30 @@ export function saleFiscalLines(
 
 /**
  * A refund's lines: names and rates from the original sale, marking codes of the units going back taken
- * from the original fiscal receipt (the FM checks them against what it sold).
+ * from the original fiscal receipt (the FM checks them against what it sold); for a sale of another register,
+ * whose receipt is not here, from the sale's lines as the server keeps them. Every refund takes a product's codes
+ * in the order they were sold, so the units earlier refunds (of any register) took back are skipped: a code is
+ * quoted once.
  */
 export function refundFiscalLines(
   db: StoreDb,
   refund: SaleRefundedData,
   sale: SaleCompletedData,
   original: JsonReceipt | null,
+  earlier: readonly SaleRefundedData[] = [],
 ): FiscalLineOf[] {
   const labelsLeft = new Map<string, string[]>();
   for (const item of original?.Items ?? [])
     if (item.Label) labelsLeft.set(item.Name, [...(labelsLeft.get(item.Name) ?? []), item.Label]);
+  if (labelsLeft.size === 0)
+    for (const line of sale.lines)
+      if (line.markingCodes)
+        labelsLeft.set(line.name, [...(labelsLeft.get(line.name) ?? []), ...line.markingCodes]);
+  for (const done of earlier)
+    for (const line of done.lines) {
+      const name = sale.lines.find((l) => l.productId === line.productId)?.name;
+      if (name !== undefined) labelsLeft.get(name)?.splice(0, Math.floor(line.qty / 1000));
+    }
   return refund.lines.map((line) => {
     const stored = line as typeof line & StoredLineValues & { discount?: number };
     const sold = sale.lines.find((l) => l.productId === line.productId);

@@ -176,17 +176,41 @@ export function localOriginalFiscal(ctx: { db: StoreDb }, saleId: string): Origi
 export function fiscalReceiptOfRefund(
   ctx: RegisterContext,
   refund: SaleRefundedData,
-  sale: { id: string; receiptNo: string; data: SaleCompletedData; fiscal?: OriginalFiscal | null },
+  sale: {
+    id: string;
+    receiptNo: string;
+    data: SaleCompletedData;
+    fiscal?: OriginalFiscal | null;
+    /** The register that made the sale, when it was another one. */
+    register?: string | null;
+    /** The sale's refunds before this one (any register's): their units' marking codes are not quoted again. */
+    earlier?: readonly SaleRefundedData[];
+  },
   now = Date.now(),
 ): JsonReceipt | null {
   const config = readFiscalConfigRow(ctx.db);
   if (!config) return null;
-  const originalDoc = sale.fiscal === undefined ? getFiscalDocument(ctx.db, sale.id) : null;
+  // Only the selling register holds the original receipt; another one has none (its document ids differ).
+  const originalDoc = getFiscalDocument(ctx.db, sale.id);
   const original = sale.fiscal === undefined ? localOriginalFiscal(ctx, sale.id) : sale.fiscal;
   if (!original)
     throw new AppError('FISCAL_ORIGINAL_NOT_FISCALISED', { params: { receiptNo: sale.receiptNo } });
-  // Marking codes of the units going back come from the original receipt, which only the selling register holds.
-  const lines = refundFiscalLines(ctx.db, refund, sale.data, (originalDoc?.receipt as JsonReceipt) ?? null);
+  // Marking codes of the units going back: from the original receipt, else from the sale as the server has it.
+  const lines = refundFiscalLines(
+    ctx.db,
+    refund,
+    sale.data,
+    (originalDoc?.receipt as JsonReceipt) ?? null,
+    sale.earlier,
+  );
+  const unknown = sale.register
+    ? lines.find((l) => l.markingRequired && l.markingCodes.length < Math.floor(l.qty / 1000))
+    : undefined;
+  // A register older than the codes in the sync sent none: the cashier is sent where the receipt is.
+  if (unknown)
+    throw new AppError('FISCAL_REFUND_MARKING_UNKNOWN', {
+      params: { name: unknown.name, register: sale.register! },
+    });
   const receipt = buildJsonReceipt({
     operation: 'refund',
     at: now,

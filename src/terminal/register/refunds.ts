@@ -250,13 +250,14 @@ export function refundSale(
   checkRefundQuantities(ctx, sale, input.selection);
   const occurredAt = new Date().toISOString();
   let fiscal = false;
+  const earlier = earlierRefunds(ctx, original);
   const committed = commitRefund(ctx.db, {
     deviceName: ctx.identity.deviceName,
     occurredAt,
     build: (refundNo) => {
       const data = computeRefund(
         sale.data,
-        earlierRefunds(ctx, original),
+        earlier,
         input.selection,
         {
           refundNo,
@@ -284,7 +285,12 @@ export function refundSale(
         saleData: sale.data,
         fiscal: original.fiscal,
       });
-      const receipt = fiscalReceiptOfRefund(ctx, data, { ...sale, fiscal: original.fiscal });
+      const receipt = fiscalReceiptOfRefund(ctx, data, {
+        ...sale,
+        fiscal: original.fiscal,
+        register: original.register,
+        earlier,
+      });
       if (!receipt) return;
       queueFiscalDocument(ctx.db, { docId: refundId, kind: 'refund', receipt });
       fiscal = true;

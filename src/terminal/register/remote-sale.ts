@@ -29,6 +29,7 @@ function originalOf(sale: LookedUpSale, ownDeviceId: string): RefundOriginal {
       ...(l.unit !== null && { unit: l.unit }),
       ...(l.packageCode !== null && { packageCode: l.packageCode }),
       ...(l.mxik !== null && { mxik: l.mxik }),
+      ...(l.markingCodes.length > 0 && { markingCodes: l.markingCodes }),
     })),
     discount: sale.discount,
     total: sale.total,

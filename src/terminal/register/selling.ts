@@ -10,6 +10,7 @@ import {
   type ProductSnapshot,
 } from '../sale/cart.js';
 import { fiscalReceiptOfSale, queueFiscalDocument } from '../fiscal/service.js';
+import { withMarkingCodes } from '../fiscal/lines.js';
 import { checkCartLimits } from '../sale/limits.js';
 import { completeSale, type Tender } from '../sale/payment.js';
 import { parseScaleBarcode, scanReadings } from '../sale/scale-barcode.js';
@@ -188,12 +189,16 @@ export function checkout(
         deviceName: ctx.identity.deviceName,
         occurredAt,
         build: (receiptNo) =>
-          completeSale(input.cart, input.tenders, {
-            receiptNo,
-            shiftId: shift.id,
-            cashierId: input.cashier.id,
-            cashRounding,
-          }),
+          withMarkingCodes(
+            ctx.db,
+            completeSale(input.cart, input.tenders, {
+              receiptNo,
+              shiftId: shift.id,
+              cashierId: input.cashier.id,
+              cashRounding,
+            }),
+            input.markingCodes,
+          ),
         within: (saleId, data) => {
           const receipt = fiscalReceiptOfSale(ctx, data, input.markingCodes);
           if (!receipt) return;
