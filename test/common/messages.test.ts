@@ -60,6 +60,8 @@ const sampleParams = {
   own: 'ZZ000000000002',
   register: 'POS-01',
   days: 90,
+  // The act's name is filled in each language by the register (`approvalRequired`).
+  act: '',
 };
 
 describe('every message in the user’s language', function () {

@@ -178,12 +178,19 @@ export async function refund(
       options.supervisorPin,
     );
     // The approval is written with the refund, or not at all, as at the register's screen.
-    const done = ctx.db.transaction(() => {
-      const refunded = refundSale(ctx, { original, selection, cashier, reason: options.reason });
-      if (supervisor)
-        recordApproval(ctx, cashier, { act: 'refund', approvedBy: supervisor, amount: refunded.data.total });
-      return refunded;
-    })();
+    const done = ctx.db
+      .transaction(() => {
+        const refunded = refundSale(ctx, { original, selection, cashier, reason: options.reason });
+        if (supervisor)
+          recordApproval(ctx, cashier, {
+            act: 'refund',
+            approvedBy: supervisor,
+            amount: refunded.data.total,
+          });
+        return refunded;
+        // IMMEDIATE: a deferred transaction that reads first cannot wait for another process's write lock.
+      })
+      .immediate();
     const signed = await fiscaliseAfterCommit(ctx, {
       id: done.refundId,
       number: done.refundNo,

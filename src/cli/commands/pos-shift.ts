@@ -93,15 +93,17 @@ export async function cash(
       const supervisor = await supervisorFor(ctx, cashier, stake, options.supervisorPin);
       if (supervisor) approval = { cashier, supervisor };
     }
-    ctx.db.transaction(() => {
-      moveCash(ctx, value, options.reason);
-      if (approval)
-        recordApproval(ctx, approval.cashier, {
-          ...stake,
-          approvedBy: approval.supervisor,
-          reason: options.reason,
-        });
-    })();
+    ctx.db
+      .transaction(() => {
+        moveCash(ctx, value, options.reason);
+        if (approval)
+          recordApproval(ctx, approval.cashier, {
+            ...stake,
+            approvedBy: approval.supervisor,
+            reason: options.reason,
+          });
+      })
+      .immediate();
     const supervisor = approval?.supervisor ?? null;
     if (globals.json)
       printJson({

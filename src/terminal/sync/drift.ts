@@ -58,34 +58,37 @@ export function applyPulledChanges(
   moveCursor: () => void,
 ): { pulled: number; kept: number } {
   const apply = (isolated: boolean) =>
-    db.transaction(() => {
-      const counts = { pulled: 0, kept: 0 };
-      // Only a register holding kept changes pays a statement per change to forget the ones now superseded.
-      const holdsKept = countUnapplied(db) > 0;
-      // Checked as applied, so each checked copy is garbage at once and a page costs little memory.
-      for (const raw of raws) {
-        const parsed = changeSchema.safeParse(raw);
-        if (!parsed.success) {
-          keep(db, raw, schemaReason(raw, parsed.error), pageVersion);
-          counts.kept++;
-          continue;
-        }
-        if (!isolated) applyChange(db, parsed.data);
-        else {
-          try {
-            db.transaction(() => applyChange(db, parsed.data))();
-          } catch (error) {
-            keep(db, raw, errorText(error), pageVersion);
+    db
+      .transaction(() => {
+        const counts = { pulled: 0, kept: 0 };
+        // Only a register holding kept changes pays a statement per change to forget the ones now superseded.
+        const holdsKept = countUnapplied(db) > 0;
+        // Checked as applied, so each checked copy is garbage at once and a page costs little memory.
+        for (const raw of raws) {
+          const parsed = changeSchema.safeParse(raw);
+          if (!parsed.success) {
+            keep(db, raw, schemaReason(raw, parsed.error), pageVersion);
             counts.kept++;
             continue;
           }
+          if (!isolated) applyChange(db, parsed.data);
+          else {
+            try {
+              db.transaction(() => applyChange(db, parsed.data))();
+            } catch (error) {
+              keep(db, raw, errorText(error), pageVersion);
+              counts.kept++;
+              continue;
+            }
+          }
+          if (holdsKept) forgetUnapplied(db, parsed.data.entity, parsed.data.id);
+          counts.pulled++;
         }
-        if (holdsKept) forgetUnapplied(db, parsed.data.entity, parsed.data.id);
-        counts.pulled++;
-      }
-      moveCursor();
-      return counts;
-    })();
+        moveCursor();
+        return counts;
+        // IMMEDIATE: it reads before it writes, and a deferred one could not wait for another process's lock.
+      })
+      .immediate();
   try {
     return apply(false);
   } catch {
@@ -104,7 +107,7 @@ export function retryKeptChanges(db: StoreDb): number {
       db.transaction((change: Change) => {
         applyChange(db, change);
         forgetUnapplied(db, kept.entity, kept.id);
-      })(parsed.data);
+      }).immediate(parsed.data);
       applied++;
     } catch {
       // Still not applicable: it stays kept with its first reason.

@@ -106,7 +106,7 @@ export async function syncOnce(
         clearUnapplied(db);
         resetReports(db);
         resetSyncState(db, identity.deviceId);
-      })();
+      }).immediate();
     }
     await pushAll(db, identity, options, report);
     if (report.revoked) {

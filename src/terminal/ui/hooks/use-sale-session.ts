@@ -118,15 +118,17 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
       approval?: Approval & { amount: number },
       added?: string,
     ) => {
-      ctx.db.transaction(() => {
-        recordAudit(
-          ctx,
-          cashier,
-          approval ? audit.map((entry) => ({ ...entry, approvedBy: approval.approvedBy.id })) : audit,
-        );
-        if (approval) recordApproval(ctx, cashier, approval);
-        keepOpenSale(ctx, cashier, cart);
-      })();
+      ctx.db
+        .transaction(() => {
+          recordAudit(
+            ctx,
+            cashier,
+            approval ? audit.map((entry) => ({ ...entry, approvedBy: approval.approvedBy.id })) : audit,
+          );
+          if (approval) recordApproval(ctx, cashier, approval);
+          keepOpenSale(ctx, cashier, cart);
+        })
+        .immediate();
       dispatch({ type: 'cart', cart, select, added });
     },
     [ctx, cashier, dispatch],
@@ -288,10 +290,12 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
       },
       /** Cash in (+) or out (−); a cash out a supervisor approved is recorded with it. */
       moveCash(amount: number, reason: string, approval?: Approval) {
-        ctx.db.transaction(() => {
-          moveCash(ctx, amount, reason);
-          if (approval) recordApproval(ctx, cashier, { ...approval, amount: -amount, reason });
-        })();
+        ctx.db
+          .transaction(() => {
+            moveCash(ctx, amount, reason);
+            if (approval) recordApproval(ctx, cashier, { ...approval, amount: -amount, reason });
+          })
+          .immediate();
         onCommitted();
       },
       refund(
@@ -302,11 +306,13 @@ export function useSaleSession({ ctx, cashier, onCommitted }: SaleSessionDeps) {
         choice: { method?: RefundMethod; reason?: string } = {},
       ) {
         // The approval is written with the refund, or not at all.
-        const refund = ctx.db.transaction(() => {
-          const done = refundSale(ctx, { original, selection, cashier, ...choice });
-          if (approval) recordApproval(ctx, cashier, { ...approval, amount: done.data.total });
-          return done;
-        })();
+        const refund = ctx.db
+          .transaction(() => {
+            const done = refundSale(ctx, { original, selection, cashier, ...choice });
+            if (approval) recordApproval(ctx, cashier, { ...approval, amount: done.data.total });
+            return done;
+          })
+          .immediate();
         onCommitted();
         return { refund, lines: refundReceiptLines(ctx, refund, refund.sale.data, receiptWidth(columns)) };
       },
