@@ -13,6 +13,7 @@ import { load } from './load.js';
 import { push } from './push.js';
 import { registersPush } from './registers-push.js';
 import { registerUiStart } from './register-ui-start.js';
+import { registerYear } from './register-year.js';
 import { reportsHistory } from './reports-history.js';
 import { saleCommit } from './sale-commit.js';
 import { scan } from './scan.js';
@@ -35,6 +36,7 @@ const benches: Record<string, Bench> = {
   'registers-push': registersPush,
   import: catalogImport,
   'reports-history': reportsHistory,
+  'register-year': registerYear,
   'key-latency': keyLatency,
 };
 

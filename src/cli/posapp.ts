@@ -260,6 +260,10 @@ export function posappProgram() {
     .option('--no-address', 'no address')
     .option('--fiscal-data-required', 'registers refuse at the scan a product without MXIK or package code')
     .option('--no-fiscal-data-required', 'products without MXIK or package code may be sold')
+    .option(
+      '--register-keep-days <days>',
+      'days of sales each register keeps for refunds and reprints (7–3650)',
+    )
     .action(lazy(settings, 'setSettings'));
   settingsGroup
     .command('quick-keys')

@@ -246,6 +246,25 @@ describe('admin panel settings form', function () {
     });
   });
 
+  it('shows 90 days for a server that does not send the keep-days, sends a change, refuses what is out of range', function () {
+    assert.equal(settingsToForm(saved).registerKeepDays, '90');
+    assert.deepEqual(settingsBody({ ...settingsToForm(saved), registerKeepDays: ' 30 ' }, saved), {
+      ok: true,
+      body: { registerKeepDays: 30 },
+    });
+    const kept = { ...saved, registerKeepDays: 30 };
+    assert.deepEqual(settingsBody(settingsToForm(kept), kept), { ok: true, body: {} });
+    for (const registerKeepDays of ['6', '3651', '30.5', 'ko‘p', '']) {
+      assert.deepEqual(settingsBody({ ...settingsToForm(saved), registerKeepDays }, saved), {
+        ok: false,
+        problems: { registerKeepDays: 'keepDays' },
+      });
+    }
+    assert.match(uz.settings.problems.keepDays, /7 dan 3650 gacha/);
+    assert.match(ru.settings.problems.keepDays, /от 7 до 3650/);
+    assert.match(en.settings.problems.keepDays, /7 to 3650/);
+  });
+
   it('refuses a STIR that is not 9 digits, in the three languages', function () {
     for (const stir of ['12345678', '1234567890', '12345678a']) {
       assert.deepEqual(settingsBody({ ...settingsToForm(saved), stir }, saved), {

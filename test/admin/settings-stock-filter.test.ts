@@ -54,6 +54,25 @@ for (const dialect of [BROWSER_DIALECT]) {
       assert.deepEqual(after, { ...before, cashRounding: 10_000, maxCashierDiscount: 750 });
     });
 
+    it('the owner sets how many days of sales registers keep; out of range is refused under the field', async () => {
+      const page = await ownerOn('Sozlamalar');
+      const days = page.getByRole('textbox', { name: 'Kassada saqlanadigan savdolar' });
+      assert.equal(await days.inputValue(), '90');
+      await days.fill('5');
+      await page.getByRole('button', { name: 'Saqlash', exact: true }).click();
+      await page.getByText('7 dan 3650 gacha butun kun').waitFor();
+      await days.fill('30');
+      await page.getByRole('button', { name: 'Saqlash', exact: true }).click();
+      await page.getByText('Sozlamalar saqlandi').waitFor();
+      const saved = (
+        await panel.t.http
+          .get('/settings')
+          .set(...bearer(shop.ownerToken))
+          .expect(200)
+      ).body.settings;
+      assert.equal(saved.registerKeepDays, 30);
+    });
+
     it('the stock filter lists only the negative product', async () => {
       const sold = await createProduct(panel.t, shop.ownerToken, { name: 'Qaymoq 200 g' });
       const plenty = await createProduct(panel.t, shop.ownerToken, { name: 'Qatiq 1 l' });

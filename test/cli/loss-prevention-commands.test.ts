@@ -112,6 +112,18 @@ describe('loss-prevention commands through the built CLI [sqlite]', function () 
     assert.deepEqual((await json('settings')).settings.quickKeys, []);
   });
 
+  it('sets how many days of sales registers keep, 7 to 3650', async () => {
+    const set = ok(await asOwner('settings', 'set', '--register-keep-days', '30')).stdout;
+    assert.match(set, /Sales kept on registers\s*│\s*30 days/);
+    assert.equal((await json('settings')).settings.registerKeepDays, 30);
+    for (const days of ['6', '3651', 'ninety']) {
+      const bad = await asOwner('settings', 'set', '--register-keep-days', days);
+      assert.equal(bad.code, 1, days);
+      assert.match(bad.stderr, /--register-keep-days/);
+    }
+    assert.equal((await json('settings')).settings.registerKeepDays, 30);
+  });
+
   it('lists what registers recorded, filtered, as a table and CSV; cashier rows of sales show the counts', async () => {
     // The people the first test adds, when this one runs alone.
     const known = new Set((await json('users', 'list')).users.map((u: { name: string }) => u.name));

@@ -271,6 +271,9 @@ for (const dialect of testDialects()) {
       assert.equal(status.store.currency, 'UZS');
       assert.equal(status.server, server.url);
       assert.equal(status.eventsWaiting, 0);
+      // A new register holds no sale yet and has moved none to the server only.
+      assert.equal(status.oldestSaleAt, null);
+      assert.equal(status.salesMovedOff, 0);
       assert.ok(!JSON.stringify(status).includes(String(identityRow(dir)?.device_token)));
       const human = ok(await runCli('pos', ['status', '--data-dir', dir, '--lang', 'en']));
       assert.match(human.stdout, /Register\s*│\s*POS-01/);

@@ -59,6 +59,7 @@ const sampleParams = {
   terminalId: 'ZZ000000000001',
   own: 'ZZ000000000002',
   register: 'POS-01',
+  days: 90,
   // The act's name is filled in each language by the register (`approvalRequired`).
   act: '',
 };

@@ -182,6 +182,7 @@ for (const dialect of testDialects()) {
         stir: null,
         address: null,
         fiscalDataRequired: false,
+        registerKeepDays: 90,
       });
       const first = await pullAll(t, device);
       const initial = first.changes.find((c) => c.entity === 'settings')!;

@@ -387,6 +387,10 @@ export const en: Translation = {
     address: 'Address',
     fiscalDataRequired: 'Fiscal data required',
     fiscalDataRequiredHint: 'A product without MXIK or package code is refused at the scan',
+    registerKeepDays: 'Sales kept on registers',
+    registerKeepDaysHint:
+      'Sales older than this many days leave the register’s disk (the server keeps them); older receipts are refunded through the server',
+    days: 'days',
     syncNote: 'Registers get the changes at their next sync.',
     saved: 'Settings saved',
     quickKeys: {
@@ -418,6 +422,7 @@ export const en: Translation = {
       rounding: 'Off, 50 or 100 UZS',
       tooLong: 'Too long (up to 500 characters)',
       prefixes: 'Choose at least one prefix',
+      keepDays: 'Whole days from 7 to 3650',
       invalid: 'Invalid value',
     },
   },

@@ -390,6 +390,10 @@ export const uz = {
     address: 'Manzil',
     fiscalDataRequired: 'Fiskal ma’lumotlar majburiy',
     fiscalDataRequiredHint: 'MXIK yoki qadoq kodi yo‘q mahsulot skanerda rad etiladi',
+    registerKeepDays: 'Kassada saqlanadigan savdolar',
+    registerKeepDaysHint:
+      'Shuncha kundan eski savdolar kassa diskidan o‘chiriladi (server ularni saqlaydi); eski chekni qaytarish server orqali',
+    days: 'kun',
     syncNote: 'Kassalar o‘zgarishlarni keyingi sinxronlashda oladi.',
     saved: 'Sozlamalar saqlandi',
     quickKeys: {
@@ -421,6 +425,7 @@ export const uz = {
       rounding: 'Yo‘q, 50 yoki 100 so‘m',
       tooLong: 'Juda uzun (500 belgigacha)',
       prefixes: 'Kamida bitta prefiksni tanlang',
+      keepDays: '7 dan 3650 gacha butun kun',
       invalid: 'Noto‘g‘ri qiymat',
     },
   },

@@ -1,4 +1,5 @@
 import {
+  REGISTER_KEEP_DAYS,
   updateSettingsBody,
   type StoreSettings,
   type UpdateSettingsBody,
@@ -24,11 +25,13 @@ export interface SettingsFormValues {
   stir: string;
   address: string;
   fiscalDataRequired: boolean;
+  /** Days of sales each register keeps, as typed. */
+  registerKeepDays: string;
 }
 
 /** Keys under `settings.problems` in the translations. */
 export type SettingsProblem =
-  'percent' | 'rounding' | 'tooLong' | 'prefixes' | 'stir' | 'tooLongText' | 'invalid';
+  'percent' | 'rounding' | 'tooLong' | 'prefixes' | 'stir' | 'tooLongText' | 'keepDays' | 'invalid';
 export type SettingsProblems = Partial<Record<keyof SettingsFormValues, SettingsProblem>>;
 
 export function settingsToForm(settings: StoreSettings): SettingsFormValues {
@@ -47,6 +50,7 @@ export function settingsToForm(settings: StoreSettings): SettingsFormValues {
     stir: settings.stir ?? '',
     address: settings.address ?? '',
     fiscalDataRequired: settings.fiscalDataRequired ?? false,
+    registerKeepDays: String(settings.registerKeepDays ?? REGISTER_KEEP_DAYS.default),
   };
 }
 
@@ -58,6 +62,7 @@ const fieldOfBody: Record<string, keyof SettingsFormValues> = {
   legalName: 'legalName',
   stir: 'stir',
   address: 'address',
+  registerKeepDays: 'registerKeepDays',
 };
 
 /** An empty field clears the setting; spaces around what was typed are not part of it. */
@@ -102,6 +107,8 @@ export function settingsBody(
     stir: stir === '' ? null : stir,
     address: blankIsNull(values.address),
     fiscalDataRequired: values.fiscalDataRequired,
+    // Whole days only: `90.5` or `abc` is refused under the field rather than rounded.
+    registerKeepDays: /^\s*\d+\s*$/.test(values.registerKeepDays) ? Number(values.registerKeepDays) : NaN,
   };
   const parsed = updateSettingsBody.safeParse(full);
   if (!parsed.success) {
@@ -115,6 +122,7 @@ export function settingsBody(
       else if (field === 'legalName' || field === 'address') problems[field] = 'tooLongText';
       else if (field === 'stir') problems[field] = 'stir';
       else if (field === 'scalePrefixes') problems[field] = 'prefixes';
+      else if (field === 'registerKeepDays') problems[field] = 'keepDays';
       else problems[field] = 'invalid';
     }
   }
@@ -133,5 +141,7 @@ export function settingsBody(
   if (next.address !== (current.address ?? null)) body.address = next.address;
   if (next.fiscalDataRequired !== (current.fiscalDataRequired ?? false))
     body.fiscalDataRequired = next.fiscalDataRequired;
+  if (next.registerKeepDays !== (current.registerKeepDays ?? REGISTER_KEEP_DAYS.default))
+    body.registerKeepDays = next.registerKeepDays;
   return { ok: true, body };
 }

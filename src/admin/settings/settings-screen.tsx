@@ -163,6 +163,15 @@ function SettingsForm({ settings }: { settings: StoreSettings }) {
           description={t('settings.fiscalDataRequiredHint')}
           {...form.getInputProps('fiscalDataRequired', { type: 'checkbox' })}
         />
+        <TextInput
+          label={t('settings.registerKeepDays')}
+          description={t('settings.registerKeepDaysHint')}
+          inputMode="numeric"
+          maxLength={4}
+          rightSection={t('settings.days')}
+          rightSectionWidth={60}
+          {...form.getInputProps('registerKeepDays')}
+        />
         <Switch
           label={t('settings.scale')}
           description={t('settings.scaleHint')}

@@ -16,6 +16,7 @@ export async function status(_options: unknown, command: Command): Promise<void>
   const { outboxSummary, readSyncState } = await import('../../terminal/store/queries/sync.js');
   const { countUnapplied, readStatusReportState, unappliedChanges } =
     await import('../../terminal/store/queries/drift.js');
+  const { retentionStatus } = await import('../../terminal/store/queries/retention.js');
   const { APP_VERSION } = await import('../../common/version.js');
   const { dataDir } = loadTerminalConfig({ dataDir: globals.dataDir });
   const notActivated = () => new AppError('REGISTER_NOT_ACTIVATED', { params: { dataDir } });
@@ -32,6 +33,7 @@ export async function status(_options: unknown, command: Command): Promise<void>
     const { updateRequired } = readStatusReportState(db);
     const unappliedCount = countUnapplied(db);
     const unapplied = unappliedChanges(db, UNAPPLIED_SHOWN);
+    const kept = retentionStatus(db);
     if (globals.json) {
       return printJson({
         dataDir,
@@ -52,6 +54,9 @@ export async function status(_options: unknown, command: Command): Promise<void>
         updateRequired,
         unappliedCount,
         unappliedChanges: unapplied,
+        oldestSaleAt: kept.oldestSaleAt,
+        salesMovedOff: kept.salesPruned,
+        movedOffThrough: kept.prunedThrough,
       });
     }
     const t = (key: Parameters<typeof text>[1], params?: Record<string, string | number>) =>
@@ -74,6 +79,15 @@ export async function status(_options: unknown, command: Command): Promise<void>
           ? [[t('statusClock'), text(globals.lang, 'clockOff', { off: clockCell(sync.clockOffsetMs) })]]
           : []),
         [t('statusCursor'), sync.cursor],
+        [t('statusOldestSale'), kept.oldestSaleAt ? formatTime(kept.oldestSaleAt) : '—'],
+        ...(kept.prunedThrough
+          ? [
+              [
+                t('statusMovedOff'),
+                t('statusMovedOffLine', { count: kept.salesPruned, receiptNo: kept.prunedThrough }),
+              ],
+            ]
+          : []),
         [
           t('statusAppVersion'),
           updateRequired

@@ -7,6 +7,7 @@ import { withRegister } from './pos-common.js';
 export async function sync(_options: unknown, command: Command): Promise<void> {
   const { syncOnce } = await import('../../terminal/sync/round.js');
   const { fiscalStatus, readFiscalConfig } = await import('../../terminal/fiscal/service.js');
+  const { keepDaysOf } = await import('../../terminal/sync/prune.js');
   await withRegister(command, async (ctx, globals) => {
     // The FM is asked first, so the owner sees today's countdown; an FM that does not answer leaves its last one.
     if (readFiscalConfig(ctx)) await fiscalStatus(ctx);
@@ -22,5 +23,7 @@ export async function sync(_options: unknown, command: Command): Promise<void> {
         pending: report.pending,
       }),
     );
+    if (report.pruned && report.pruned.sales > 0)
+      printLine(text(globals.lang, 'syncPruned', { count: report.pruned.sales, days: keepDaysOf(ctx.db) }));
   });
 }

@@ -5,6 +5,8 @@ import { formatMoney } from '../../common/money.js';
 import { settingsChangeData } from '../../common/protocol/sync.js';
 import {
   MAX_QUICK_KEYS,
+  REGISTER_KEEP_DAYS,
+  registerKeepDaysSchema,
   scaleBarcodeSchema,
   settingsResponse,
   stirSchema,
@@ -63,6 +65,7 @@ const setFlagsSchema = z
     stir: z.union([stirSchema, z.literal(false)]).optional(),
     address: z.union([z.string().trim().min(1).max(300), z.literal(false)]).optional(),
     fiscalDataRequired: z.boolean().optional(),
+    registerKeepDays: z.coerce.number().pipe(registerKeepDaysSchema).optional(),
   })
   .refine(
     (flags) => !(flags.scale === false && (flags.scalePrefixes || flags.scaleItemDigits || flags.scaleValue)),
@@ -104,6 +107,7 @@ export function settingsPatch(
   if (flags.stir !== undefined) body.stir = flags.stir || null;
   if (flags.address !== undefined) body.address = flags.address || null;
   if (flags.fiscalDataRequired !== undefined) body.fiscalDataRequired = flags.fiscalDataRequired;
+  if (flags.registerKeepDays !== undefined) body.registerKeepDays = flags.registerKeepDays;
   if (flags.scale === false) body.scaleBarcode = null;
   else if (changesScaleLayout(flags)) {
     const base = current ?? { prefixes: ['20'], itemDigits: 5, value: 'weight' as const };
@@ -168,6 +172,12 @@ function printSettings(globals: GlobalOptions, answer: SettingsResponse): void {
       [t('settingStir'), settings.stir ?? '—'],
       [t('settingAddress'), settings.address ?? '—'],
       [t('settingFiscalDataRequired'), t(settings.fiscalDataRequired ? 'settingOn' : 'settingOff')],
+      [
+        t('settingRegisterKeepDays'),
+        text(globals.lang, 'settingDays', {
+          days: settings.registerKeepDays ?? REGISTER_KEEP_DAYS.default,
+        }),
+      ],
     ],
   );
 }

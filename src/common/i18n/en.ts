@@ -80,6 +80,10 @@ export const en: Record<keyof typeof uz, string> = {
   SHIFT_NOT_OPEN: 'No shift is open. Open a shift first.',
   SHIFT_ALREADY_OPEN: 'A shift is already open.',
   SALE_NOT_FOUND: 'Receipt not found: {receiptNo}',
+  SALE_NOT_KEPT:
+    'Receipt {receiptNo} is no longer kept on this register (it keeps the last {days} days of sales); the server has it, and refunds it through the server when online.',
+  SALE_NOT_KEPT_OFFLINE:
+    'Receipt {receiptNo} is no longer kept on this register (it keeps the last {days} days of sales) and the server cannot be reached: check the connection and try again.',
   SALE_ON_OTHER_REGISTER_OFFLINE:
     'Receipt {receiptNo} is not on this register and the server cannot be reached: check the connection, or refund on the register that sold it.',
   PARKED_SALE_NOT_FOUND: 'This parked sale is gone (resumed in another window).',

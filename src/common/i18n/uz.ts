@@ -79,6 +79,10 @@ export const uz = {
   SHIFT_NOT_OPEN: 'Smena ochilmagan. Avval smenani oching.',
   SHIFT_ALREADY_OPEN: 'Smena allaqachon ochiq.',
   SALE_NOT_FOUND: 'Chek topilmadi: {receiptNo}',
+  SALE_NOT_KEPT:
+    'Chek {receiptNo} bu kassada endi saqlanmaydi (kassa oxirgi {days} kunlik savdolarni saqlaydi); u serverda bor, uni qaytarish server orqali (internet kerak).',
+  SALE_NOT_KEPT_OFFLINE:
+    'Chek {receiptNo} bu kassada endi saqlanmaydi (kassa oxirgi {days} kunlik savdolarni saqlaydi), server esa javob bermayapti: internetni tekshirib, qayta urinib ko‘ring.',
   SALE_ON_OTHER_REGISTER_OFFLINE:
     'Chek {receiptNo} bu kassada yo‘q va serverga ulanib bo‘lmadi: internetni tekshiring yoki sotgan kassada qaytaring.',
   PARKED_SALE_NOT_FOUND: 'Bu kechiktirilgan chek endi yo‘q (boshqa oynada qaytarilgan).',

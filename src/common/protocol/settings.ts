@@ -15,6 +15,14 @@ export const MAX_QUICK_KEYS = 20;
 /** The key that picks each grid cell at the register: the digit row, then the row under it, as the keyboard lies. */
 export const QUICK_KEY_LABELS = '1234567890qwertyuiop';
 
+/** Days a register keeps its own sales (for refunds and reprints); older ones are refunded through the server. */
+export const REGISTER_KEEP_DAYS = { default: 90, min: 7, max: 3650 } as const;
+export const registerKeepDaysSchema = z
+  .number()
+  .int()
+  .min(REGISTER_KEEP_DAYS.min)
+  .max(REGISTER_KEEP_DAYS.max);
+
 export const approvalsSchema = z.strictObject({
   refund: z.boolean(),
   voidAfterPayment: z.boolean(),
@@ -49,6 +57,8 @@ export const updateSettingsBody = z.strictObject({
   stir: stirSchema.nullable().optional(),
   address: z.string().trim().min(1).max(300).nullable().optional(),
   fiscalDataRequired: z.boolean().optional(),
+  /** How many days of sales each register keeps on its disk, 7–3650 (default 90). */
+  registerKeepDays: registerKeepDaysSchema.optional(),
 });
 export type UpdateSettingsBody = z.infer<typeof updateSettingsBody>;
 

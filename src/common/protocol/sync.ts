@@ -448,6 +448,8 @@ export const settingsChangeData = z.object({
   address: z.string().nullable().optional(),
   /** Refuse at the scan a product without MXIK or package code. */
   fiscalDataRequired: z.boolean().optional(),
+  /** Days of its own sales a register keeps for refunds and reprints; absent (an older server) means 90. */
+  registerKeepDays: z.number().int().positive().optional(),
 });
 
 /** The store change version a change belongs to; optional, as servers before protocol version 2 left it out. */

@@ -17,6 +17,8 @@ export interface StoreSettingsRow {
   stir: string | null;
   address: string | null;
   fiscal_data_required: boolean | number;
+  /** Days of sales each register keeps; absent before its migration. */
+  register_keep_days?: number;
   updated_at: number;
 }
 
@@ -45,6 +47,7 @@ export async function saveSettings(trx: Knex, row: StoreSettingsRow): Promise<vo
       'stir',
       'address',
       'fiscal_data_required',
+      'register_keep_days',
       'updated_at',
     ],
   );

@@ -1,10 +1,11 @@
 import type { Knex } from 'knex';
 import { AppError } from '../../common/errors.js';
-import type {
-  Approvals,
-  SettingsResponse,
-  StoreSettings,
-  UpdateSettingsBody,
+import {
+  REGISTER_KEEP_DAYS,
+  type Approvals,
+  type SettingsResponse,
+  type StoreSettings,
+  type UpdateSettingsBody,
 } from '../../common/protocol/settings.js';
 import { productsByIds } from '../catalog/service.js';
 import type { TenantContext } from '../context.js';
@@ -35,6 +36,7 @@ export const defaultSettings = {
   stir: null,
   address: null,
   fiscalDataRequired: false,
+  registerKeepDays: REGISTER_KEEP_DAYS.default as number,
 };
 
 type OwnSettings = Pick<
@@ -47,6 +49,7 @@ type OwnSettings = Pick<
   stir: string | null;
   address: string | null;
   fiscalDataRequired: boolean;
+  registerKeepDays: number;
 };
 
 function fromRow(row: StoreSettingsRow | undefined): OwnSettings {
@@ -64,6 +67,7 @@ function fromRow(row: StoreSettingsRow | undefined): OwnSettings {
     address: row.address ?? null,
     // SQLite hands booleans back as 0/1.
     fiscalDataRequired: Boolean(row.fiscal_data_required),
+    registerKeepDays: row.register_keep_days ?? REGISTER_KEEP_DAYS.default,
   };
 }
 
@@ -129,6 +133,7 @@ export async function updateSettings(
     if (body.stir !== undefined) next.stir = body.stir;
     if (body.address !== undefined) next.address = body.address;
     if (body.fiscalDataRequired !== undefined) next.fiscalDataRequired = body.fiscalDataRequired;
+    if (body.registerKeepDays !== undefined) next.registerKeepDays = body.registerKeepDays;
     await saveSettings(trx, {
       tenant_id: ctx.tenantId,
       store_id: store.id,
@@ -142,6 +147,7 @@ export async function updateSettings(
       stir: next.stir,
       address: next.address,
       fiscal_data_required: next.fiscalDataRequired,
+      register_keep_days: next.registerKeepDays,
       updated_at: Date.now(),
     });
     // The default VAT rate is the tenant's, so every store's registers hear of it.

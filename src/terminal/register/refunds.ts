@@ -1,4 +1,5 @@
 import { AppError } from '../../common/errors.js';
+import { REGISTER_KEEP_DAYS } from '../../common/protocol/settings.js';
 import type { Unit } from '../../common/protocol/catalog.js';
 import type { SaleRefundedData } from '../../common/protocol/sync.js';
 import { formatQuantity, QTY_SCALE } from '../../common/quantity.js';
@@ -17,7 +18,8 @@ import {
   type RefundMethod,
   type RefundSelection,
 } from '../sale/refund.js';
-import { formatReceiptNo } from '../sale/receipt-number.js';
+import { formatReceiptNo, parseReceiptNo } from '../sale/receipt-number.js';
+import { prunedThrough } from '../store/queries/retention.js';
 import { getProduct } from '../store/queries/catalog.js';
 import {
   commitRefund,
@@ -38,8 +40,38 @@ import { assertDrawerHolds, drawerCash, requireOpenShift } from './shift.js';
 export function findSale(ctx: RegisterContext, receiptNo: string): StoredSale {
   const full = localReceiptNo(ctx, receiptNo);
   const sale = findSaleByReceipt(ctx.db, full);
-  if (!sale) throw new AppError('SALE_NOT_FOUND', { params: { receiptNo: full } });
-  return sale;
+  if (sale) return sale;
+  if (wasMovedOff(ctx, full))
+    throw new AppError('SALE_NOT_KEPT', {
+      params: {
+        receiptNo: full,
+        days: settingsOf(ctx).registerKeepDays ?? REGISTER_KEEP_DAYS.default,
+      },
+    });
+  throw new AppError('SALE_NOT_FOUND', { params: { receiptNo: full } });
+}
+
+/**
+ * The full number of a sale of this register that was moved off it (older than the store keeps on registers), as
+ * typed (`123` or `POS-01-000123`); null for anything else. Such a sale is refunded through the server.
+ */
+export function movedOffReceipt(ctx: RegisterContext, receiptNo: string): string | null {
+  const full = localReceiptNo(ctx, receiptNo);
+  return wasMovedOff(ctx, full) ? full : null;
+}
+
+/** A number of this register at or below the last sale moved off it: the server has it, this register no more. */
+function wasMovedOff(ctx: RegisterContext, receiptNo: string): boolean {
+  const through = prunedThrough(ctx.db);
+  const wanted = parseReceiptNo(receiptNo);
+  const last = through ? parseReceiptNo(through) : null;
+  return (
+    wanted !== null &&
+    last !== null &&
+    wanted.kind === 'sale' &&
+    wanted.device === last.device &&
+    wanted.seq <= last.seq
+  );
 }
 
 /** What the cashier typed as this register's receipt number: `123` → `POS-01-000123`. */

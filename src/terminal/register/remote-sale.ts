@@ -1,10 +1,12 @@
 import { AppError } from '../../common/errors.js';
 import { requestJson } from '../../common/http.js';
 import { saleLookupResponse, type LookedUpSale } from '../../common/protocol/sales.js';
+import { REGISTER_KEEP_DAYS } from '../../common/protocol/settings.js';
 import { saleCompletedData, saleRefundedData } from '../../common/protocol/sync.js';
 import { currentTerminalId } from '../fiscal/service.js';
 import type { RegisterContext } from './context.js';
-import { assertSameFm, localOriginal, type RefundOriginal } from './refunds.js';
+import { settingsOf } from './context.js';
+import { assertSameFm, localOriginal, movedOffReceipt, type RefundOriginal } from './refunds.js';
 
 /** A cashier waits for this at the counter: an answer within a few seconds, or the offline message. */
 const LOOKUP_TIMEOUT_MS = 8_000;
@@ -76,7 +78,9 @@ export async function lookUpOriginal(
 ): Promise<RefundOriginal> {
   const local = localOriginal(ctx, receiptNo);
   if (local) return local;
-  const typed = receiptNo.trim().toUpperCase();
+  // One of this register's own sales, older than the store keeps here: asked for by its full number.
+  const movedOff = movedOffReceipt(ctx, receiptNo);
+  const typed = movedOff ?? receiptNo.trim().toUpperCase();
   let sale: LookedUpSale;
   try {
     const answer = await requestJson({
@@ -91,6 +95,11 @@ export async function lookUpOriginal(
     });
     sale = answer.sale;
   } catch (error) {
+    if (error instanceof AppError && error.code === 'SERVER_UNREACHABLE' && movedOff)
+      throw new AppError('SALE_NOT_KEPT_OFFLINE', {
+        params: { receiptNo: movedOff, days: settingsOf(ctx).registerKeepDays ?? REGISTER_KEEP_DAYS.default },
+        cause: error,
+      });
     if (error instanceof AppError && error.code === 'SERVER_UNREACHABLE')
       throw new AppError('SALE_ON_OTHER_REGISTER_OFFLINE', { params: { receiptNo: typed }, cause: error });
     throw error;

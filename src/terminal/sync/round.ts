@@ -15,6 +15,7 @@ import { clearUnapplied, resetReports, setUpdateRequired } from '../store/querie
 import type { Identity } from '../store/queries/identity.js';
 import { tryTakeSyncLock } from '../store/sync-lock.js';
 import { applyPulledChanges, retryKeptChanges } from './drift.js';
+import { pruneKeptData, type PruneReport } from './prune.js';
 import { reportStatus } from './status-report.js';
 import {
   outboxAfterBatch,
@@ -63,6 +64,8 @@ export interface SyncReport {
   revoked?: boolean;
   /** False when another process on this data dir holds the sync lock. */
   ran: boolean;
+  /** What the round moved off this register afterwards (old sales the server has, acknowledged events). */
+  pruned?: PruneReport;
 }
 
 /** SQLite's page cache during a catch-up pull, in KiB (negative = size rather than pages). */
@@ -118,6 +121,8 @@ export async function syncOnce(
     await reportStatus(db, identity, options);
     report.pending = outboxSummary(db).pending;
     recordSyncOutcome(db, { ok: true });
+    // After a full round the register knows what the server has: the first round runs as the register starts.
+    report.pruned = await pruneKeptData(db);
     return report;
   } catch (error) {
     const revoked = error instanceof ServerError && error.serverCode === 'DEVICE_REVOKED';

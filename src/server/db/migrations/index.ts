@@ -47,6 +47,7 @@ import * as addDeviceStatusReport from './20261201160000_add_device_status_repor
 import * as refundsShiftIndex from './20261201170000_refunds_shift_index.js';
 import * as createDailySummary from './20261202060000_create_daily_summary.js';
 import * as salesReceiptNoIndex from './20261202080000_sales_receipt_no_index.js';
+import * as addStoreSettingsRegisterKeepDays from './20261202084000_add_store_settings_register_keep_days.js';
 import * as addSaleLineMarkingCodes from './20261202085000_add_sale_line_marking_codes.js';
 
 interface Migration {
@@ -104,6 +105,7 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['20261201170000_refunds_shift_index', refundsShiftIndex],
   ['20261202060000_create_daily_summary', createDailySummary],
   ['20261202080000_sales_receipt_no_index', salesReceiptNoIndex],
+  ['20261202084000_add_store_settings_register_keep_days', addStoreSettingsRegisterKeepDays],
   ['20261202085000_add_sale_line_marking_codes', addSaleLineMarkingCodes],
 ];
 

@@ -12,6 +12,7 @@ import * as unappliedChanges from './20261201160100_unapplied_changes.js';
 import * as cashierRole from './20261202050000_cashier_role.js';
 import * as outboxClockOffset from './20261202070000_outbox_clock_offset.js';
 import * as refundOriginals from './20261202080000_refund_originals.js';
+import * as salesRetention from './20261202084000_sales_retention.js';
 
 export interface StoreMigration {
   up(db: Database): void;
@@ -32,4 +33,5 @@ export const storeMigrations: ReadonlyArray<readonly [string, StoreMigration]> =
   ['20261202050000_cashier_role', cashierRole],
   ['20261202070000_outbox_clock_offset', outboxClockOffset],
   ['20261202080000_refund_originals', refundOriginals],
+  ['20261202084000_sales_retention', salesRetention],
 ];
