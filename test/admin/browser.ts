@@ -132,7 +132,11 @@ export function panelSuite(dialect: Dialect, screenshotPrefix: string): PanelSui
   });
 
   const newPage = async (viewport = { width: 1366, height: 768 }, timezoneId?: string): Promise<Page> => {
-    const context = await browser!.newContext({ viewport, ...(timezoneId && { timezoneId }) });
+    const context = await browser!.newContext({
+      viewport,
+      reducedMotion: 'reduce',
+      ...(timezoneId && { timezoneId }),
+    });
     const page = await context.newPage();
     pages.push(page);
     await page.goto(`${origin}/admin/`);

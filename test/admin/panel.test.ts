@@ -63,7 +63,7 @@ for (const dialect of [BROWSER_DIALECT]) {
     async function openPanel(
       viewport = { width: 1366, height: 768 },
     ): Promise<{ page: Page; context: BrowserContext }> {
-      const context = await browser.newContext({ viewport });
+      const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
       const page = await context.newPage();
       pages.push(page);
       await page.goto(`${origin}/admin/`);
@@ -266,7 +266,7 @@ for (const dialect of [BROWSER_DIALECT]) {
         .post('/devices/activate')
         .send({ deviceKey: tenant.firstDeviceKey })
         .expect(200);
-      const context = await browser.newContext();
+      const context = await browser.newContext({ reducedMotion: 'reduce' });
       await context.addCookies([{ name: 'posapp_session', value: activated.body.deviceToken, url: origin }]);
       const page = await context.newPage();
       pages.push(page);

@@ -129,6 +129,7 @@ for (const dialect of [BROWSER_DIALECT]) {
     async function openPanel(viewport = { width: 1366, height: 768 }): Promise<Page> {
       // The owner's browser keeps the shop's time, so the calendar's today is the store's today.
       const context = await browser.newContext({
+        reducedMotion: 'reduce',
         viewport,
         acceptDownloads: true,
         timezoneId: 'Asia/Tashkent',
