@@ -262,7 +262,9 @@ async function lockWaitOf(knex: Knex, waiter: number, timeoutMs = 10_000): Promi
     )) as [LockWait[]];
     if (rows[0]) return { ...rows[0], waiter: Number(rows[0].waiter), holder: Number(rows[0].holder) };
     if (Date.now() > deadline) throw new Error(`connection ${waiter} was never seen waiting for a lock`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // MariaDB refreshes its InnoDB lock tables only when nobody has read them for 100 ms: polling faster would
+    // keep showing the first (empty) answer.
+    await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }
 

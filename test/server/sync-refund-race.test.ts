@@ -142,7 +142,9 @@ async function waitBehind(
     if (Date.now() > deadline) {
       throw new Error(`nothing was seen waiting behind connection ${holder}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // MariaDB refreshes its InnoDB lock tables only when nobody has read them for 100 ms: polling faster would
+    // keep showing the first (empty) answer.
+    await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }
 
