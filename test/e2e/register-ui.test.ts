@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,56 +7,23 @@ import { join } from 'node:path';
 import { Database } from '../../src/node/sqlite-driver.js';
 import { ean13 } from '../../src/common/barcode.js';
 import { bearer, bootstrapTenant, testApp, type BootstrappedTenant, type TestApp } from '../helpers/app.js';
-import { assertBuilt, childEnv, ROOT, runCli } from '../helpers/cli.js';
+import { assertBuilt, ROOT, runCli } from '../helpers/cli.js';
+import { hasTmux, Tmux as SharedTmux } from '../helpers/tmux.js';
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const PIN = '4321';
 const milk = { sku: 'SUT-1', name: 'Sut 1 l', barcode: ean13('478000000002'), price: 1_250_000 };
 const bread = { sku: 'NON-1', name: 'Non patir', barcode: ean13('478000000001'), price: 500_000 };
 
-/** A tmux server of its own (own socket), so the test never touches a user's sessions. */
-class Tmux {
-  private readonly socket = `posapp-e2e-${process.pid}`;
-  constructor(private readonly session = 'pos') {}
-  private run(...args: string[]): string {
-    // A register PC has no CI variable; with CI set, Ink renders only the last frame on exit.
-    const env = childEnv();
-    delete env.CI;
-    delete env.CONTINUOUS_INTEGRATION;
-    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8', env });
-  }
-  start(command: string, columns: number, rows: number): void {
-    this.run('new-session', '-d', '-s', this.session, '-x', String(columns), '-y', String(rows), command);
-  }
-  keys(...keys: string[]): void {
-    this.run('send-keys', '-t', this.session, ...keys);
-  }
-  type(text: string): void {
-    this.run('send-keys', '-t', this.session, '-l', text);
-  }
-  screen(): string {
-    return this.run('capture-pane', '-p', '-t', this.session);
-  }
-  /** Polls the screen until it shows `text`; fails with what it showed. */
-  async waitFor(text: string | RegExp, timeoutMs = 15_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const screen = this.screen();
-      if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) {
-        // The new screen or dialog subscribes to keys just after it is drawn.
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        return screen;
-      }
-      if (Date.now() > deadline) throw new Error(`the screen never showed ${String(text)}:\n${screen}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-  kill(): void {
-    try {
-      this.run('kill-server');
-    } catch {
-      // already gone
-    }
+/** The shared tmux driver, with a pause after each awaited screen as a cashier's eyes would take. */
+class Tmux extends SharedTmux {
+  override async waitFor(
+    ready: string | RegExp | ((screen: string) => boolean),
+    timeoutMs = 15_000,
+  ): Promise<string> {
+    const screen = await super.waitFor(ready, timeoutMs);
+    // The new screen or dialog subscribes to keys just after it is drawn.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return screen;
   }
 }
 
