@@ -11,7 +11,8 @@ const TENANTS = 50;
 const PER_TENANT = 4;
 const POLL_SECONDS = 15;
 
-const SLICES = 3;
+/** Short slices, alternated: a GC pause or a burst of other work on the machine lands on both sides alike. */
+const SLICES = 6;
 
 interface Rounds {
   perSecond: number;
@@ -63,7 +64,7 @@ interface Register extends ActiveDevice {
  * same run: Express + the same JWT check + one primary-key SELECT of the device row.
  */
 export const idleRounds: Bench = async (ctx) => {
-  const seconds = ctx.quick ? 3 : 15;
+  const seconds = ctx.quick ? 6 : 18;
   const s = await benchServer();
   const bare = express();
   const knex = s.t.db.knex;

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import type { Dialect } from '../../src/server/db/connection.js';
 import { defaultPanelDir, panelBuilt } from '../../src/server/panel/routes.js';
 import { testApp, type TestApp } from '../helpers/app.js';
@@ -100,12 +100,82 @@ export interface PanelSuite {
  * The mocha hooks of a browser suite, called inside `describe`: the app in-process on `dialect` behind a real
  * port, one Chromium, and a screenshot of every page the suite opened when a test fails.
  */
+/**
+ * A new browser context is a separate person, but starting one costs a renderer process (seconds of CPU on a small
+ * machine). A page a passed test is done with is handed on to the next test instead, emptied to what a new person
+ * has: no cookies, no storage, no intercepted requests, the requested window size, the panel loaded afresh. A page
+ * opened with `keep` belongs to the suite (a story across tests) and is never handed on.
+ */
+export class PagePool {
+  private inUse: Page[] = [];
+  private readonly idle: Page[] = [];
+  private readonly kept: Page[] = [];
+  private readonly timezoneOf = new WeakMap<Page, string | undefined>();
+
+  constructor(
+    private readonly browser: () => Browser,
+    private readonly origin: () => string,
+    private readonly contextOptions: BrowserContextOptions = {},
+  ) {}
+
+  async open(
+    viewport = { width: 1366, height: 768 },
+    options: { timezoneId?: string; keep?: boolean } = {},
+  ): Promise<Page> {
+    const { timezoneId, keep = false } = options;
+    const reused = keep ? -1 : this.idle.findIndex((page) => this.timezoneOf.get(page) === timezoneId);
+    let page: Page;
+    if (reused >= 0) {
+      page = this.idle.splice(reused, 1)[0]!;
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
+      await page.context().clearCookies();
+      if (page.url().startsWith(this.origin())) {
+        await page.evaluate('localStorage.clear(); sessionStorage.clear()');
+      }
+      await page.setViewportSize(viewport);
+    } else {
+      const context = await this.browser().newContext({
+        reducedMotion: 'reduce',
+        ...this.contextOptions,
+        viewport,
+        ...(timezoneId && { timezoneId }),
+      });
+      page = await context.newPage();
+      this.timezoneOf.set(page, timezoneId);
+    }
+    (keep ? this.kept : this.inUse).push(page);
+    await page.goto(`${this.origin()}/admin/`);
+    return page;
+  }
+
+  /** The pages a failed test's screenshots should show. */
+  get current(): Page[] {
+    return [...this.inUse, ...this.kept];
+  }
+
+  /** After each test: a passed test's pages wait for the next one; a failed test's are closed. */
+  async release(failed: boolean): Promise<void> {
+    for (const page of this.inUse) {
+      if (failed || page.isClosed())
+        await page
+          .context()
+          .close()
+          .catch(() => undefined);
+      else this.idle.push(page);
+    }
+    this.inUse = [];
+  }
+}
+
 export function panelSuite(dialect: Dialect, screenshotPrefix: string): PanelSuite {
   let t: TestApp | undefined;
   let server: Server | undefined;
   let origin = '';
   let browser: Browser | undefined;
-  const pages: Page[] = [];
+  const pool = new PagePool(
+    () => browser!,
+    () => origin,
+  );
 
   before(async function () {
     if (!browserTestsEnabled()) return this.skip();
@@ -120,9 +190,10 @@ export function panelSuite(dialect: Dialect, screenshotPrefix: string): PanelSui
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await screenshotPages(pages, `${screenshotPrefix}-${dialect}-${this.currentTest.title}`);
-    }
+    const failed = this.currentTest?.state === 'failed';
+    if (failed)
+      await screenshotPages(pool.current, `${screenshotPrefix}-${dialect}-${this.currentTest!.title}`);
+    await pool.release(failed);
   });
 
   after(async () => {
@@ -131,17 +202,8 @@ export function panelSuite(dialect: Dialect, screenshotPrefix: string): PanelSui
     await t?.close();
   });
 
-  const newPage = async (viewport = { width: 1366, height: 768 }, timezoneId?: string): Promise<Page> => {
-    const context = await browser!.newContext({
-      viewport,
-      reducedMotion: 'reduce',
-      ...(timezoneId && { timezoneId }),
-    });
-    const page = await context.newPage();
-    pages.push(page);
-    await page.goto(`${origin}/admin/`);
-    return page;
-  };
+  const newPage = (viewport?: { width: number; height: number }, timezoneId?: string): Promise<Page> =>
+    pool.open(viewport, { timezoneId });
 
   return {
     get t() {

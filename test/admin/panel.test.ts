@@ -16,6 +16,7 @@ import {
   BROWSER_DIALECT,
   browserTestsEnabled,
   launchChromium,
+  PagePool,
   screenshotPages,
   textOf,
   waitForText,
@@ -32,7 +33,12 @@ for (const dialect of [BROWSER_DIALECT]) {
     let server: Server;
     let origin: string;
     let browser: Browser;
+    /** Pages opened outside the pool (a context with a planted cookie). */
     const pages: Page[] = [];
+    const pool = new PagePool(
+      () => browser,
+      () => origin,
+    );
 
     before(async function () {
       if (!browserTestsEnabled()) return this.skip();
@@ -48,9 +54,11 @@ for (const dialect of [BROWSER_DIALECT]) {
     });
 
     afterEach(async function () {
-      if (this.currentTest?.state === 'failed') {
-        await screenshotPages(pages, `admin-${dialect}-${this.currentTest.title}`);
+      const failed = this.currentTest?.state === 'failed';
+      if (failed) {
+        await screenshotPages([...pool.current, ...pages], `admin-${dialect}-${this.currentTest!.title}`);
       }
+      await pool.release(failed);
     });
 
     after(async () => {
@@ -59,15 +67,16 @@ for (const dialect of [BROWSER_DIALECT]) {
       await t?.close();
     });
 
-    /** A separate browser context is a separate person: own cookies and localStorage. */
+    /**
+     * A separate person (own cookies and localStorage; see PagePool). `keep`: the page belongs to the story that
+     * runs across tests and is never handed on.
+     */
     async function openPanel(
       viewport = { width: 1366, height: 768 },
+      keep = false,
     ): Promise<{ page: Page; context: BrowserContext }> {
-      const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
-      const page = await context.newPage();
-      pages.push(page);
-      await page.goto(`${origin}/admin/`);
-      return { page, context };
+      const page = await pool.open(viewport, { keep });
+      return { page, context: page.context() };
     }
 
     async function logIn(page: Page, email: string, password: string, submit = 'Kirish'): Promise<void> {
@@ -95,7 +104,7 @@ for (const dialect of [BROWSER_DIALECT]) {
 
     it('the owner at the limit sees exactly the Uzbek limit message', async () => {
       const { ownerEmail } = await bootstrapTenant(t, { tenantName: 'Otabek Books', maxDevices: 1 });
-      ({ page: owner, context: ownerContext } = await openPanel());
+      ({ page: owner, context: ownerContext } = await openPanel(undefined, true));
       await logIn(owner, ownerEmail, OWNER_PASSWORD);
       await waitForText(owner.getByTestId('licence'), '1 ta kassadan 1 tasi ishlatilgan');
       const cookie = await sessionCookie(ownerContext);
@@ -113,7 +122,7 @@ for (const dialect of [BROWSER_DIALECT]) {
     });
 
     it('the platform owner raises the limit to 3 on the tenants screen', async () => {
-      ({ page: platform } = await openPanel());
+      ({ page: platform } = await openPanel(undefined, true));
       await logIn(platform, SUPERADMIN.email, SUPERADMIN.password);
       const row = platform.getByTestId('tenant-Otabek Books');
       await waitForText(row.getByTestId('tenant-seats'), '1 / 1');

@@ -37,21 +37,39 @@ export async function findDevice(knex: Knex, tenantId: string, id: string): Prom
   return knex<DeviceRow>('devices').where({ tenant_id: tenantId, id }).first();
 }
 
+/** What checking a register's token needs of its device row. */
+export type DeviceAuthRow = Pick<
+  DeviceRow,
+  'tenant_id' | 'id' | 'store_id' | 'status' | 'token_version' | 'token_retired_at' | 'activated_at' | 'last_seen_at'
+> & { store_version: number | string | null };
+
 /**
- * The device row and its store's change version in one primary-key read: every request of a register needs the
- * first, and an idle pull needs only the second, so a register that polls costs one round trip.
+ * The device's token fields and its store's change version in one primary-key read: every request of a register
+ * needs the first, and an idle pull needs only the second, so a register that polls costs one round trip. Only the
+ * columns the check reads: the status report and key hash are the row's bulk and are read thousands of times a
+ * second by idle registers.
  */
 export async function findDeviceWithStoreVersion(
   knex: Knex,
   tenantId: string,
   id: string,
-): Promise<(DeviceRow & { store_version: number | string | null }) | undefined> {
+): Promise<DeviceAuthRow | undefined> {
   return knex('devices as d')
     .leftJoin('store_versions as v', function () {
       this.on('v.tenant_id', '=', 'd.tenant_id').andOn('v.store_id', '=', 'd.store_id');
     })
     .where({ 'd.tenant_id': tenantId, 'd.id': id })
-    .first('d.*', 'v.version as store_version');
+    .first(
+      'd.tenant_id',
+      'd.id',
+      'd.store_id',
+      'd.status',
+      'd.token_version',
+      'd.token_retired_at',
+      'd.activated_at',
+      'd.last_seen_at',
+      'v.version as store_version',
+    );
 }
 
 /** Reads the device for a change that depends on what it holds now (locks the row on MySQL). */
