@@ -40,7 +40,14 @@ export async function findDevice(knex: Knex, tenantId: string, id: string): Prom
 /** What checking a register's token needs of its device row. */
 export type DeviceAuthRow = Pick<
   DeviceRow,
-  'tenant_id' | 'id' | 'store_id' | 'status' | 'token_version' | 'token_retired_at' | 'activated_at' | 'last_seen_at'
+  | 'tenant_id'
+  | 'id'
+  | 'store_id'
+  | 'status'
+  | 'token_version'
+  | 'token_retired_at'
+  | 'activated_at'
+  | 'last_seen_at'
 > & { store_version: number | string | null };
 
 /**
