@@ -34,8 +34,8 @@ const OWNER = { email: 'owner@otabek.uz', password: 'owner-pass-1' };
  */
 for (const dialect of [BROWSER_DIALECT]) {
   describe(`admin panel People and Reports against posapp server [${dialect}]`, function () {
-    // Production scrypt cost on every login of the child server.
-    this.timeout(90_000);
+    // The before hook starts a server process, activates and sells on a register through the CLI, then Chromium.
+    this.timeout(180_000);
     let scratch: string;
     let db: TestDb;
     let server: ServerProcess;

@@ -25,7 +25,7 @@ const OWNER = { email: 'owner@dilnoza.uz', password: 'owner-pass-1' };
  * cover, and a second dialect would double this file's time (logins use the real scrypt cost) in CI.
  */
 describe('owner commands through the built CLI [sqlite]', function () {
-  this.timeout(30_000);
+  this.timeout(120_000);
 
   let scratch: string;
   let db: TestDb;
@@ -51,7 +51,7 @@ describe('owner commands through the built CLI [sqlite]', function () {
   };
 
   before(async function () {
-    this.timeout(60_000);
+    this.timeout(120_000);
     assertBuilt();
     scratch = mkdtempSync(join(tmpdir(), 'posapp-owner-'));
     db = await freshDb('sqlite');
