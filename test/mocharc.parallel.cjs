@@ -8,7 +8,8 @@ const RUN_ALONE = ['server/sync-pull.test.ts', 'server/sync-refund-race.test.ts'
 
 // Measured wall time in a full parallel run, longest first; files not named here follow in path order.
 const LONGEST_FIRST = [
-  'cli/story.test.ts',
+  'cli/story-mysql.test.ts',
+  'cli/story-sqlite.test.ts',
   'cli/owner-commands.test.ts',
   'cli/loss-prevention-commands.test.ts',
   'admin/phone.test.ts',

@@ -12,7 +12,7 @@ import {
   type CliServer,
   type CliShop,
 } from '../helpers/cli.js';
-import { testDialects } from '../helpers/db.js';
+import type { Dialect } from '../../src/server/db/connection.js';
 
 const LIMIT_UZ = 'Kassa limiti tugadi. Qo‘shimcha kassa sotib oling.';
 
@@ -36,11 +36,12 @@ function fingerprint(dataDir: string): string {
 /**
  * The licensing story through the built binaries, one step per test. Each step starts from a shop of its own that
  * the fixture brings to the step's precondition (`cliShop`), so any step runs alone (`--grep`) and one failure
- * leaves the others green; they share only the server.
+ * leaves the others green; they share only the server. Each database's run is a test file of its own
+ * (story-sqlite, story-mysql), so the two run on parallel workers.
  */
-for (const dialect of testDialects()) {
+export function describeLicensingStory(dialect: Dialect): void {
   describe(`the licensing story through the built CLI [${dialect}]`, function () {
-    // Real scrypt cost (2^17) on every login and on bootstrap, and a few CLI children per step.
+    // A few CLI children per step, each a Node process start.
     this.timeout(120_000);
 
     let server: CliServer;

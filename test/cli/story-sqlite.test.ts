@@ -1,0 +1,3 @@
+import { describeLicensingStory } from './story.js';
+
+describeLicensingStory('sqlite');
