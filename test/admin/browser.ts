@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import type { Dialect } from '../../src/server/db/connection.js';
 import { defaultPanelDir, panelBuilt } from '../../src/server/panel/routes.js';
 import { testApp, type TestApp } from '../helpers/app.js';
@@ -97,10 +97,6 @@ export interface PanelSuite {
 }
 
 /**
- * The mocha hooks of a browser suite, called inside `describe`: the app in-process on `dialect` behind a real
- * port, one Chromium, and a screenshot of every page the suite opened when a test fails.
- */
-/**
  * A new browser context is a separate person, but starting one costs a renderer process (seconds of CPU on a small
  * machine). A page a passed test is done with is handed on to the next test instead, emptied to what a new person
  * has: no cookies, no storage, no intercepted requests, the requested window size, the panel loaded afresh. A page
@@ -115,7 +111,6 @@ export class PagePool {
   constructor(
     private readonly browser: () => Browser,
     private readonly origin: () => string,
-    private readonly contextOptions: BrowserContextOptions = {},
   ) {}
 
   async open(
@@ -136,7 +131,6 @@ export class PagePool {
     } else {
       const context = await this.browser().newContext({
         reducedMotion: 'reduce',
-        ...this.contextOptions,
         viewport,
         ...(timezoneId && { timezoneId }),
       });
@@ -167,6 +161,10 @@ export class PagePool {
   }
 }
 
+/**
+ * The mocha hooks of a browser suite, called inside `describe`: the app in-process on `dialect` behind a real
+ * port, one Chromium, pages from a `PagePool`, and a screenshot of the test's pages when it fails.
+ */
 export function panelSuite(dialect: Dialect, screenshotPrefix: string): PanelSuite {
   let t: TestApp | undefined;
   let server: Server | undefined;
