@@ -1,9 +1,19 @@
 import { formatMoney, type Money } from '../../common/money.js';
+import type { Unit } from '../../common/protocol/catalog.js';
+import { formatQuantity } from '../../common/quantity.js';
 import { cartTotals, type CartState } from '../sale/cart.js';
 import type { ShiftReport } from '../sale/shift-report.js';
 import { formatQtyUnit, formatTashkentTime } from '../receipt/text.js';
 import type { Lang } from '../../common/i18n/index.js';
 import { say } from './text.js';
+
+/**
+ * A quantity as the cart and the receipt show it (`1,250 kg`, `3 dona`); without a unit (a product no longer in the
+ * local catalog, or a line stored before units were) the number alone, written the same way.
+ */
+export function quantityText(qty: number, unit: Unit | null | undefined, lang: Lang): string {
+  return unit ? formatQtyUnit(qty, unit, lang) : formatQuantity(qty).replace('.', ',');
+}
 
 /** Display width in columns; names are mostly Latin/Cyrillic, so one column per code point is close enough. */
 export function width(text: string): number {

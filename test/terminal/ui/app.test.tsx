@@ -368,7 +368,7 @@ describe('register UI (ink)', () => {
         await app.waitFor('Qaytarish POS-01-000001');
       };
       await openRefund();
-      assert.match(app.frame(), /\[ \] 1\. Olma qizil\s+qaytarish mumkin 1\.250 \/ 1\.250/);
+      assert.match(app.frame(), /\[ \] 1\. Olma qizil\s+qaytarish mumkin 1,250 \/ 1,250 kg/);
       await app.send('0.5');
       await app.waitFor('[0.5] 1. Olma qizil');
       await app.send(keys.enter);
@@ -379,7 +379,7 @@ describe('register UI (ink)', () => {
       await app.waitFor('F2 Qidirish');
 
       await openRefund();
-      assert.match(app.frame(), /Olma qizil\s+qaytarish mumkin 0\.750 \/ 1\.250/);
+      assert.match(app.frame(), /Olma qizil\s+qaytarish mumkin 0,750 \/ 1,250 kg/);
       await app.send(keys.down, '4', keys.enter);
       await app.waitFor('Non patir: sotilgandan ko‘p qaytarib bo‘lmaydi (qaytarish mumkin: 3).');
       await app.send(keys.backspace, '1.5', keys.enter);
@@ -393,7 +393,7 @@ describe('register UI (ink)', () => {
 
       // Nothing marked: all that is left of the sale.
       await openRefund();
-      assert.match(app.frame(), /Non patir\s+qaytarish mumkin 1 \/ 3/);
+      assert.match(app.frame(), /Non patir\s+qaytarish mumkin 1 \/ 3 dona/);
       await app.send(keys.enter);
       await confirmRefund(app);
       await app.waitFor('QAYTARILDI — POS-01-R000003');

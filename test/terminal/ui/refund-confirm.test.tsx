@@ -39,7 +39,7 @@ describe('refund confirmation at the register', () => {
     await app.send(keys.enter);
     await app.waitFor('Qaytarishni tasdiqlang: POS-01-000001');
     const frame = app.frame();
-    assert.match(frame, /Sut 1 l\s+30\s+375 000 so‘m/);
+    assert.match(frame, /Sut 1 l\s+30 dona\s+375 000 so‘m/);
     assert.match(frame, /Qaytariladi\s+375 000 so‘m/);
     assert.match(frame, /Qaytarish usuli: Karta 300 000 so‘m \+ Naqd 75 000 so‘m/);
     assert.match(frame, /Kassada naqd: 175 000 so‘m/);

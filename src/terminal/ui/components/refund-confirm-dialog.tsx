@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Box, Text } from 'ink';
 import { formatMoney } from '../../../common/money.js';
-import { formatQuantity } from '../../../common/quantity.js';
 import type { RefundPreview } from '../../register/refunds.js';
 import type { RefundMethod } from '../../sale/refund.js';
 import { commandFor } from '../keys.js';
-import { spread, truncate } from '../format.js';
+import { quantityText, spread, truncate } from '../format.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { useSyncState } from '../hooks/use-sync-state.js';
 import { reduceField } from '../state/text-field.js';
@@ -70,7 +69,7 @@ export function RefundConfirmDialog({
         {data.lines.slice(0, visible).map((line, i) => (
           <Text key={i} wrap="truncate">
             {spread(
-              truncate(`${shown.names[i] ?? ''}  ${formatQuantity(line.qty)}`, inner - 16),
+              truncate(`${shown.names[i] ?? ''}  ${quantityText(line.qty, line.unit, lang)}`, inner - 16),
               formatMoney(line.total),
               inner,
             )}

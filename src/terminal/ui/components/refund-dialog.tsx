@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Box, Text } from 'ink';
-import { formatQuantity } from '../../../common/quantity.js';
 import type { RefundOption } from '../../register/refunds.js';
 import type { RefundSelection } from '../../sale/refund.js';
 import { commandFor } from '../keys.js';
-import { scrollTop, truncate } from '../format.js';
+import { quantityText, scrollTop, truncate } from '../format.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { initialRefundPick, reduceRefundPick, refundSelection } from '../state/refund-pick.js';
 import { say } from '../text.js';
@@ -52,8 +51,9 @@ export function RefundDialog({ receiptNo, lines, onRefund, onCancel, rows }: Ref
           const index = top + i;
           const pick = state.picks[index];
           const left = say(lang, 'ui.dialog.refundLeft', {
-            left: formatQuantity(line.left),
-            sold: formatQuantity(line.sold),
+            // The unit once, after what was sold: `2 / 3 dona`, `0,750 / 1,250 kg`.
+            left: quantityText(line.left, null, lang),
+            sold: quantityText(line.sold, line.unit, lang),
           });
           const text = `[${pick ?? ' '}] ${line.lineIndex + 1}. ${line.name}  ${left}`;
           return (
