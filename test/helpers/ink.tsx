@@ -1,10 +1,8 @@
-import { rmSync } from 'node:fs';
 import type { ReactElement } from 'react';
 import { render } from 'ink-testing-library';
-import { closeRegister } from '../../src/terminal/register/context.js';
 import { App } from '../../src/terminal/ui/app.js';
 import { createSyncMonitor, type SyncMonitor } from '../../src/terminal/ui/sync-monitor.js';
-import { offlineRegister, type OfflineRegister } from './register.js';
+import { offlineRegisterPerTest, type offlineRegister, type OfflineRegister } from './register.js';
 
 /** What a terminal sends for the keys the register uses (xterm). */
 export const keys = {
@@ -165,33 +163,14 @@ export async function startApp(
 }
 
 /**
- * Mocha hooks for a suite of register UI tests: each test gets a fresh offline register (seeded by
- * `offlineRegister`), and after it every app it started is unmounted and the register closed and deleted. The
- * returned object always stands for the current test's register (assigning `r.ctx` reopens it for that test).
+ * Mocha hooks for a suite of register UI tests: each test gets a fresh offline register (`offlineRegisterPerTest`),
+ * and after it every app it started is unmounted before the register is closed and deleted.
  */
 export function registerPerTest(options: Parameters<typeof offlineRegister>[0] = {}): OfflineRegister {
-  let current: OfflineRegister | undefined;
-  beforeEach(async () => {
-    current = await offlineRegister(options);
-  });
   afterEach(() => {
     for (const view of [...drawn]) view.unmount();
-    if (!current) return;
-    closeRegister(current.ctx);
-    rmSync(current.dataDir, { recursive: true, force: true });
-    current = undefined;
   });
-  const now = (): OfflineRegister => {
-    if (!current) throw new Error('the register exists only inside a test');
-    return current;
-  };
-  return new Proxy({} as OfflineRegister, {
-    get: (_, key) => now()[key as keyof OfflineRegister],
-    set: (_, key, value) => {
-      (now() as unknown as Record<PropertyKey, unknown>)[key] = value;
-      return true;
-    },
-  });
+  return offlineRegisterPerTest(options);
 }
 
 /** Logs in with the register's PIN and opens a shift with 100 000 so‘m, landing on the sale screen. */

@@ -1,10 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ean13 } from '../../src/common/barcode.js';
 import { newId } from '../../src/common/ids.js';
 import { hashSecret } from '../../src/node/secret-hash.js';
-import { openRegister, type RegisterContext } from '../../src/terminal/register/context.js';
+import { closeRegister, openRegister, type RegisterContext } from '../../src/terminal/register/context.js';
 import { openStore } from '../../src/terminal/store/connection.js';
 import { applyChange } from '../../src/terminal/store/queries/catalog.js';
 import { replaceIdentity } from '../../src/terminal/store/queries/identity.js';
@@ -95,4 +95,33 @@ export async function offlineRegister(
   });
   db.close();
   return { ctx: openRegister(dataDir), dataDir, products, barcodes, cashierId, pin };
+}
+
+/**
+ * Mocha hooks for a suite whose tests each get a fresh `offlineRegister(options)`, closed and deleted after the
+ * test. The returned object always stands for the current test's register (assigning `r.ctx` reopens it for that
+ * test). Hooks a suite registers before calling this run before the register is closed.
+ */
+export function offlineRegisterPerTest(options: Parameters<typeof offlineRegister>[0] = {}): OfflineRegister {
+  let current: OfflineRegister | undefined;
+  beforeEach(async () => {
+    current = await offlineRegister(options);
+  });
+  afterEach(() => {
+    if (!current) return;
+    closeRegister(current.ctx);
+    rmSync(current.dataDir, { recursive: true, force: true });
+    current = undefined;
+  });
+  const now = (): OfflineRegister => {
+    if (!current) throw new Error('the register exists only inside a test');
+    return current;
+  };
+  return new Proxy({} as OfflineRegister, {
+    get: (_, key) => now()[key as keyof OfflineRegister],
+    set: (_, key, value) => {
+      (now() as unknown as Record<PropertyKey, unknown>)[key] = value;
+      return true;
+    },
+  });
 }

@@ -16,7 +16,7 @@ import {
 } from '../../src/terminal/register/selling.js';
 import { closeShift, moveCash, openShift, reportOfShift } from '../../src/terminal/register/shift.js';
 import { outboxSummary, pendingEvents } from '../../src/terminal/store/queries/sync.js';
-import { offlineRegister, type OfflineRegister } from '../helpers/register.js';
+import { offlineRegister, offlineRegisterPerTest } from '../helpers/register.js';
 import { applyChange } from '../../src/terminal/store/queries/catalog.js';
 import { saleReceiptLines } from '../../src/terminal/register/printing.js';
 
@@ -25,14 +25,7 @@ function code(error: unknown): string | undefined {
 }
 
 describe('the register, offline', () => {
-  let r: OfflineRegister;
-  beforeEach(async () => {
-    r = await offlineRegister();
-  });
-  afterEach(() => {
-    closeRegister(r.ctx);
-    rmSync(r.dataDir, { recursive: true, force: true });
-  });
+  const r = offlineRegisterPerTest();
 
   it('logs a cashier in by PIN and refuses a wrong PIN', async () => {
     await assert.rejects(loginCashier(r.ctx, '0000'), (e) => code(e) === 'WRONG_PIN');

@@ -1,25 +1,16 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import { AppError } from '../../../src/common/errors.js';
-import { closeRegister } from '../../../src/terminal/register/context.js';
 import { refundSale } from '../../../src/terminal/register/refunds.js';
 import { checkout, scanIntoCart } from '../../../src/terminal/register/selling.js';
 import { drawerCash, moveCash, openShift } from '../../../src/terminal/register/shift.js';
 import { emptyCart } from '../../../src/terminal/sale/cart.js';
-import { offlineRegister, type OfflineRegister } from '../../helpers/register.js';
+import { offlineRegisterPerTest } from '../../helpers/register.js';
 
 const notEnough = (e: unknown) => e instanceof AppError && e.code === 'NOT_ENOUGH_CASH';
 
 describe('money leaving the drawer', () => {
-  let r: OfflineRegister;
+  const r = offlineRegisterPerTest();
   const cashier = () => ({ id: r.cashierId, name: 'Dilnoza' });
-  beforeEach(async () => {
-    r = await offlineRegister();
-  });
-  afterEach(() => {
-    closeRegister(r.ctx);
-    rmSync(r.dataDir, { recursive: true, force: true });
-  });
 
   it('takes cash out up to what the drawer holds and refuses one tiyin more, with both amounts', () => {
     const shift = openShift(r.ctx, cashier(), 10_000_000);

@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import { AppError } from '../../../src/common/errors.js';
-import { closeRegister } from '../../../src/terminal/register/context.js';
 import { parkCart } from '../../../src/terminal/register/parking.js';
 import {
   assertCanCloseShift,
@@ -12,19 +10,12 @@ import {
 } from '../../../src/terminal/register/sale-rules.js';
 import { scanIntoCart } from '../../../src/terminal/register/selling.js';
 import { emptyCart } from '../../../src/terminal/sale/cart.js';
-import { offlineRegister, type OfflineRegister } from '../../helpers/register.js';
+import { offlineRegisterPerTest } from '../../helpers/register.js';
 
 const withCode = (code: string) => (e: unknown) => e instanceof AppError && e.code === code;
 
 describe('sale screen rules', () => {
-  let r: OfflineRegister;
-  beforeEach(async () => {
-    r = await offlineRegister();
-  });
-  afterEach(() => {
-    closeRegister(r.ctx);
-    rmSync(r.dataDir, { recursive: true, force: true });
-  });
+  const r = offlineRegisterPerTest();
 
   it('needs a highlighted line for line commands and a line to pay', () => {
     const cart = scanIntoCart(r.ctx, emptyCart, r.barcodes.milk).state;

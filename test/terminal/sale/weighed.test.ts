@@ -1,22 +1,13 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import { AppError } from '../../../src/common/errors.js';
 import { newId } from '../../../src/common/ids.js';
 import { applyChange } from '../../../src/terminal/store/queries/catalog.js';
-import { closeRegister } from '../../../src/terminal/register/context.js';
 import { scanIntoCart } from '../../../src/terminal/register/selling.js';
 import { emptyCart } from '../../../src/terminal/sale/cart.js';
-import { offlineRegister, type OfflineRegister } from '../../helpers/register.js';
+import { offlineRegisterPerTest } from '../../helpers/register.js';
 
 describe('weighed goods and codes typed at the counter', () => {
-  let r: OfflineRegister;
-  beforeEach(async () => {
-    r = await offlineRegister();
-  });
-  afterEach(() => {
-    closeRegister(r.ctx);
-    rmSync(r.dataDir, { recursive: true, force: true });
-  });
+  const r = offlineRegisterPerTest();
 
   it('reads code*1.250 and 1.250*code for a short item code', () => {
     for (const typed of ['00042*1.250', '1.250*00042', '00042*1,250']) {

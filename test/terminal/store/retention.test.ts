@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../src/common/errors.js';
-import { closeRegister } from '../../../src/terminal/register/context.js';
 import { findSale, refundSale } from '../../../src/terminal/register/refunds.js';
 import { checkout, scanIntoCart, stockOf } from '../../../src/terminal/register/selling.js';
 import { closeShift, openShift } from '../../../src/terminal/register/shift.js';
@@ -12,7 +11,7 @@ import { retentionStatus, retentionSummary } from '../../../src/terminal/store/q
 import { pendingEvents, recordPushResults, saveCursor } from '../../../src/terminal/store/queries/sync.js';
 import { exportUnsent } from '../../../src/terminal/sync/export-unsent.js';
 import { pruneKeptData } from '../../../src/terminal/sync/prune.js';
-import { offlineRegister, type OfflineRegister } from '../../helpers/register.js';
+import { offlineRegisterPerTest, type OfflineRegister } from '../../helpers/register.js';
 
 const DAY_MS = 86_400_000;
 const cashier = (r: OfflineRegister) => ({ id: r.cashierId, name: 'Dilnoza' });
@@ -69,14 +68,7 @@ const code = (error: unknown) => (error instanceof AppError ? error.code : Strin
 
 describe('the register keeps its sales only as long as the store says', function () {
   this.timeout(30_000);
-  let r: OfflineRegister;
-  beforeEach(async () => {
-    r = await offlineRegister();
-  });
-  afterEach(() => {
-    closeRegister(r.ctx);
-    rmSync(r.dataDir, { recursive: true, force: true });
-  });
+  const r = offlineRegisterPerTest();
 
   it('moves off old sales the server has, with their lines, refunds and events; their receipts say so', async () => {
     openShift(r.ctx, cashier(r), 10_000_000);

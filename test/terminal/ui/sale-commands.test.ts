@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import { AppError } from '../../../src/common/errors.js';
-import { closeRegister } from '../../../src/terminal/register/context.js';
 import { scanIntoCart } from '../../../src/terminal/register/selling.js';
 import { openShift } from '../../../src/terminal/register/shift.js';
 import { emptyCart, type CartState } from '../../../src/terminal/sale/cart.js';
@@ -10,19 +8,12 @@ import { commands, type CommandDef } from '../../../src/terminal/ui/keys.js';
 import { saleCommands, type SaleCommandEnv } from '../../../src/terminal/ui/screens/sale-commands.js';
 import type { SaleDialog } from '../../../src/terminal/ui/state/sale-dialog.js';
 import { initialSession } from '../../../src/terminal/ui/state/sale-session.js';
-import { offlineRegister, type OfflineRegister } from '../../helpers/register.js';
+import { offlineRegisterPerTest } from '../../helpers/register.js';
 
 const withCode = (code: string) => (e: unknown) => e instanceof AppError && e.code === code;
 
 describe('sale screen commands', () => {
-  let r: OfflineRegister;
-  beforeEach(async () => {
-    r = await offlineRegister();
-  });
-  afterEach(() => {
-    closeRegister(r.ctx);
-    rmSync(r.dataDir, { recursive: true, force: true });
-  });
+  const r = offlineRegisterPerTest();
 
   /** The commands' view of the screen: the session's state and the dialog they open. */
   function screen(cart: CartState) {
