@@ -31,8 +31,8 @@ async function freePort(): Promise<number> {
  * six registers must hold under parallel adds spread over both.
  */
 export const load: Bench = async (ctx) => {
-  if (!existsSync(join(ROOT, 'dist/cli/posapp.js')))
-    throw new Error('dist/cli/posapp.js is missing: run `npm run build` first');
+  if (!existsSync(join(ROOT, 'dist/bundle/posapp.js')))
+    throw new Error('dist/bundle/posapp.js is missing: run `npm run build` first');
   const registers = ctx.quick ? 10 : 50;
   const perRegister = ctx.quick ? 50 : 200;
   const owners = 5;

@@ -1,3 +1,8 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/posapp.js';
+import module from 'node:module';
+
+// Node 22.1+ keeps compiled code between starts; Node 20 cannot.
+module.enableCompileCache?.();
+// The bundled program (scripts/bundle-ui.mjs); dist/cli/posapp.js is the same code module by module.
+const { main } = await import('../dist/bundle/posapp.js');
 await main(process.argv);

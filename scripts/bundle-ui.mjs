@@ -1,7 +1,8 @@
-// Bundles the register's program `pos` (CLI and Ink UI) after `tsc` into dist/pos/, which bin/pos.js runs.
-// Loading commander, zod, Ink, React and their few hundred small modules one by one is most of a cold start on a
-// cheap PC; minified chunks load in a fraction of that. Each command's code stays in its own chunk, loaded when it
-// runs, so `pos --help` still loads neither the UI nor SQLite.
+// Bundles the three programs (`pos` with its Ink UI, `pos-activate`, `posapp`) after `tsc` into dist/bundle/, which
+// bin/*.js run. Loading commander, zod, Ink, React and their few hundred small modules one by one is most of a cold
+// start on a cheap PC; minified chunks load in a fraction of that. Each command's code stays in its own chunk,
+// loaded when it runs, so `pos --help` still loads neither the UI nor SQLite, and the programs share their common
+// chunks.
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -47,10 +48,10 @@ const zodWithoutLocales = {
 };
 
 try {
-  rmSync('dist/pos', { recursive: true, force: true });
+  rmSync('dist/bundle', { recursive: true, force: true });
   await build({
-    entryPoints: ['dist/cli/pos.js'],
-    outdir: 'dist/pos',
+    entryPoints: ['dist/cli/pos.js', 'dist/cli/pos-activate.js', 'dist/cli/posapp.js'],
+    outdir: 'dist/bundle',
     bundle: true,
     splitting: true,
     platform: 'node',
@@ -61,9 +62,20 @@ try {
     logLevel: 'warning',
     define: { 'process.env.NODE_ENV': '"production"' },
     alias: { 'react-devtools-core': devtoolsStub },
-    // The native SQLite driver stays in node_modules. pino goes in: the register logs to a file, never through
-    // a transport (a worker thread that would need pino's own files).
-    external: ['better-sqlite3', 'better-sqlite3-node22'],
+    // The native SQLite driver stays in node_modules, and so do the server's packages: `posapp server` starts once
+    // a day, and Knex picks its dialect by require() at run time. pino goes in: the register logs to a file, never
+    // through a transport (a worker thread that would need pino's own files).
+    external: [
+      'better-sqlite3',
+      'better-sqlite3-node22',
+      'knex',
+      'mysql2',
+      'express',
+      'helmet',
+      'compression',
+      'express-rate-limit',
+      'pino-http',
+    ],
     plugins: [yogaWithoutFetch, zodWithoutLocales],
     // CommonJS packages inside an ESM bundle still call require().
     banner: {

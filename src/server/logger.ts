@@ -18,3 +18,8 @@ export const redactPaths = [
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino({ level, redact: { paths: redactPaths, censor: '[redacted]' } }, destination);
 }
+
+/** For one-shot commands whose stdout is their answer (and may be --json): the log goes to stderr, unbuffered. */
+export function createStderrLogger(level: string): Logger {
+  return createLogger(level, pino.destination({ dest: 2, sync: true }));
+}

@@ -12,8 +12,14 @@ import { testApp, type TestApp } from '../helpers/app.js';
  */
 export const BROWSER_DIALECT: Dialect = 'sqlite';
 
-/** Debian's Chromium (`apt-get install chromium`); playwright-core downloads no browser of its own. */
-export const CHROMIUM = '/usr/bin/chromium';
+/**
+ * Debian's Chromium; playwright-core downloads no browser of its own. Its headless shell
+ * (`apt-get install chromium-headless-shell`, Chromium's lighter headless mode, as Playwright itself runs headless)
+ * draws the same pages for about a quarter less CPU than the full browser (`apt-get install chromium`), which
+ * serves where the shell is not installed.
+ */
+const HEADLESS_SHELL = '/usr/lib/chromium/chromium-headless-shell';
+export const CHROMIUM = existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : '/usr/bin/chromium';
 
 /**
  * true: run; false: skip with a notice. Under CI=true a missing Chromium is an error, so CI cannot go green

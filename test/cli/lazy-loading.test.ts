@@ -12,7 +12,7 @@ const HEAVY = /node_modules\/(express|knex|mysql2|better-sqlite3)(?:-node22)?\//
 function heavyModulesAfter(args: string[]): string[] {
   const script = `
     import { createRequire } from 'node:module';
-    const { main } = await import(${JSON.stringify(join(ROOT, 'dist/cli/posapp.js'))});
+    const { main } = await import(${JSON.stringify(join(ROOT, 'dist/bundle/posapp.js'))});
     await main(['node', 'posapp', ...${JSON.stringify(args)}]);
     const loaded = Object.keys(createRequire(import.meta.url).cache);
     process.stdout.write('\\n@@' + JSON.stringify(loaded));

@@ -13,7 +13,7 @@ export const ROOT = join(import.meta.dirname, '..', '..');
 
 /** The story tests drive the built binaries, as a user would; `npm test` builds before mocha. */
 export function assertBuilt(): void {
-  for (const file of ['dist/cli/posapp.js', 'dist/pos/pos.js', 'dist/cli/pos-activate.js']) {
+  for (const file of ['dist/bundle/posapp.js', 'dist/bundle/pos.js', 'dist/bundle/pos-activate.js']) {
     if (!existsSync(join(ROOT, file))) throw new Error(`${file} is missing: run \`npm run build\` first`);
   }
 }

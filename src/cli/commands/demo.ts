@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { text } from '../messages.js';
 import { printLine, style } from '../output.js';
 import { globalsOf, parseOptions } from '../program.js';
+import { packageRoot } from '../../node/package-root.js';
 
 const demoFlagsSchema = z.strictObject({
   dataDir: z.string().min(1).optional(),
@@ -114,7 +115,7 @@ async function runRegisterUi(
   demo: { pin: string; panelUrl: string },
   onCrash: (code: string) => void,
 ): Promise<boolean> {
-  const posBin = join(import.meta.dirname, '..', '..', '..', 'bin', 'pos.js');
+  const posBin = join(packageRoot(), 'bin', 'pos.js');
   const runOnce = () =>
     new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
       const child = spawn(process.execPath, [posBin, '--data-dir', registerDir, '--lang', lang], {

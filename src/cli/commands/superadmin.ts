@@ -21,15 +21,13 @@ export async function createSuperadminCommand(_options: unknown, command: Comman
   const password = flags.password ?? parseOptions(passwordSchema, await askPassword(globals.lang));
   const { loadServerConfig } = await import('../../server/config.js');
   const { connect, migrateLatest } = await import('../../server/db/connection.js');
-  const { createLogger } = await import('../../server/logger.js');
-  const { pino } = await import('pino');
+  const { createStderrLogger } = await import('../../server/logger.js');
   const { createSuperadmin } = await import('../../server/users/service.js');
   const config = loadServerConfig({ db: flags.db, dataDir: flags.dataDir });
   const db = connect(config.dbUrl);
   try {
     await migrateLatest(db);
-    // Warnings to stderr only: stdout is this command's answer (and may be --json).
-    const logger = createLogger('warn', pino.destination({ dest: 2, sync: true }));
+    const logger = createStderrLogger('warn');
     const user = await createSuperadmin({ db, config, logger }, { email: flags.email, password });
     if (globals.json) return printJson({ user });
     printLine(text(globals.lang, 'superadminCreated', { email: user.email }));

@@ -1,15 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
 import helmet from 'helmet';
+import { packageRoot } from '../../node/package-root.js';
 
-/**
- * The built panel is `<repo>/dist/admin`. This module sits three levels below the repo root both as
- * src/server/panel/routes.ts (tsx) and as dist/server/panel/routes.js (built), so one relative path serves both.
- */
+/** The built panel is `<package>/dist/admin` (`npm run build:admin`). */
 export function defaultPanelDir(): string {
-  return fileURLToPath(new URL('../../../dist/admin/', import.meta.url));
+  return join(packageRoot(), 'dist', 'admin');
 }
 
 export function panelBuilt(dir: string): boolean {

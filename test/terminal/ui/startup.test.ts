@@ -12,7 +12,7 @@ const WATCHED = /node_modules\/(react|ink|yoga-layout|better-sqlite3|pino)(?:-no
 function loadedAfter(args: string[]): string[] {
   const script = `
     import { createRequire } from 'node:module';
-    const { main } = await import(${JSON.stringify(join(ROOT, 'dist/pos/pos.js'))});
+    const { main } = await import(${JSON.stringify(join(ROOT, 'dist/bundle/pos.js'))});
     await main(['node', 'pos', ...${JSON.stringify(args)}]);
     const loaded = Object.keys(createRequire(import.meta.url).cache);
     process.stdout.write('\\n@@' + JSON.stringify(loaded));
@@ -37,7 +37,7 @@ describe('pos startup', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('builds `pos` as a bundle, with React, Ink and pino inside it', () => {
-    assert.ok(existsSync(join(ROOT, 'dist/pos/pos.js')), 'npm run build writes the pos bundle');
+    assert.ok(existsSync(join(ROOT, 'dist/bundle/pos.js')), 'npm run build writes the pos bundle');
     // Not activated: the UI stops at opening the store, with everything else taken from the bundle.
     assert.deepEqual(loadedAfter(['--data-dir', join(dir, 'none'), 'ui']), ['better-sqlite3']);
   });
