@@ -3,6 +3,6 @@ import module from 'node:module';
 
 // Node 22.1+ keeps compiled code between starts; Node 20 cannot.
 module.enableCompileCache?.();
-// The bundled program (scripts/bundle-ui.mjs); dist/cli/posapp.js is the same code module by module.
+// The bundled program (scripts/bundle.mjs); dist/cli/posapp.js is the same code module by module.
 const { main } = await import('../dist/bundle/posapp.js');
 await main(process.argv);
