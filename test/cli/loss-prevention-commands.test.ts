@@ -1,14 +1,20 @@
 import assert from 'node:assert/strict';
 import { newId } from '../../src/common/ids.js';
 import { storeDayOf } from '../../src/common/time.js';
-import { cliShop, ok, runCli, startCliServer, type CliServer, type CliShop } from '../helpers/cli.js';
+import {
+  cliShop,
+  ok,
+  runPosappInProcess,
+  startCliServer,
+  type CliServer,
+  type CliShop,
+} from '../helpers/cli.js';
 
 const OWNER = { email: 'owner@aziza.uz', password: 'owner-pass-1' };
 
-/** Supervisors, approvals, quick keys and the audit report through the built `posapp` (SQLite, as owner-commands). */
-describe('loss-prevention commands through the built CLI [sqlite]', function () {
-  // Each step spawns the CLI, and logins use the real scrypt cost: minutes on a busy machine.
-  this.timeout(180_000);
+/** Supervisors, approvals, quick keys and the audit report through `posapp`'s program (SQLite, as owner-commands). */
+describe('loss-prevention commands through posapp [sqlite]', function () {
+  this.timeout(120_000);
 
   let server: CliServer;
   let shop: CliShop;
@@ -17,7 +23,7 @@ describe('loss-prevention commands through the built CLI [sqlite]', function () 
   const json = async (...args: string[]) => JSON.parse(ok(await asOwner('--json', ...args)).stdout);
 
   before(async function () {
-    this.timeout(180_000);
+    this.timeout(120_000);
     server = await startCliServer('sqlite', 'loss');
     shop = await cliShop(server, {
       tenantName: 'Aziza Market',
@@ -25,6 +31,7 @@ describe('loss-prevention commands through the built CLI [sqlite]', function () 
       owner: OWNER,
       loginOwner: true,
       lang: 'en',
+      posapp: runPosappInProcess,
     });
     deviceToken = await shop.deviceToken();
   });
@@ -41,7 +48,7 @@ describe('loss-prevention commands through the built CLI [sqlite]', function () 
     const clash = await asOwner('users', 'add', '--role', 'cashier', '--name', 'Botir', '--pin', '5678');
     assert.equal(clash.code, 1);
     assert.match(clash.stderr, /Another person of this shop already has this PIN/);
-    const uz = await runCli('posapp', [
+    const uz = await runPosappInProcess([
       '--config-dir',
       shop.ownerDir,
       'users',

@@ -7,7 +7,7 @@ import {
   assertBuilt,
   createSuperadminCli,
   ok,
-  runCli,
+  runPosappInProcess,
   startServerProcess,
   type ServerProcess,
 } from '../helpers/cli.js';
@@ -20,11 +20,11 @@ const SUPERADMIN = { email: 'root@posapp.uz', password: 'platform-pass-1' };
 const OWNER = { email: 'owner@dilnoza.uz', password: 'owner-pass-1' };
 
 /**
- * The owner's commands through the built `posapp` binary against a `posapp server` child process.
- * SQLite only: the commands are thin clients of endpoints whose MySQL behaviour the server tests already
- * cover, and a second dialect would double this file's time (logins use the real scrypt cost) in CI.
+ * The owner's commands, run by `posapp`'s own program in this process (runPosappInProcess: same parser, commands
+ * and output as the binary, which the licensing story runs) against a `posapp server` child process.
+ * SQLite only: the commands are thin clients of endpoints whose MySQL behaviour the server tests already cover.
  */
-describe('owner commands through the built CLI [sqlite]', function () {
+describe('owner commands through posapp [sqlite]', function () {
   this.timeout(120_000);
 
   let scratch: string;
@@ -33,7 +33,7 @@ describe('owner commands through the built CLI [sqlite]', function () {
   let firstDeviceKey: string;
   const ownerDir = () => join(scratch, 'config-owner');
   const asOwner = (...args: string[]) =>
-    runCli('posapp', ['--config-dir', ownerDir(), '--lang', 'en', ...args]);
+    runPosappInProcess(['--config-dir', ownerDir(), '--lang', 'en', ...args]);
   const json = async (...args: string[]) => JSON.parse(ok(await asOwner('--json', ...args)).stdout);
   const csvFile = () => join(scratch, 'prices.csv');
   let activatedToken: string | undefined;
@@ -61,7 +61,7 @@ describe('owner commands through the built CLI [sqlite]', function () {
       { JWT_SECRET, LOG_LEVEL: 'warn' },
     );
     const rootDir = join(scratch, 'config-root');
-    const asRoot = (...args: string[]) => runCli('posapp', ['--config-dir', rootDir, ...args]);
+    const asRoot = (...args: string[]) => runPosappInProcess(['--config-dir', rootDir, ...args]);
     ok(await createSuperadminCli(db.url, dataDir, SUPERADMIN));
     ok(
       await asRoot(
