@@ -14,9 +14,11 @@ import {
 import { activateFirstDevice, deviceStatusEvent, push } from '../helpers/sync.js';
 import {
   BROWSER_DIALECT,
+  borrowChromium,
   browserTestsEnabled,
-  launchChromium,
+  closeContextOf,
   PagePool,
+  returnChromium,
   screenshotPages,
   textOf,
   waitForText,
@@ -50,7 +52,7 @@ for (const dialect of [BROWSER_DIALECT]) {
       });
       origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       await superadminToken(t);
-      browser = await launchChromium();
+      browser = await borrowChromium();
     });
 
     afterEach(async function () {
@@ -62,7 +64,9 @@ for (const dialect of [BROWSER_DIALECT]) {
     });
 
     after(async () => {
-      await browser?.close();
+      await pool.close();
+      for (const page of pages) await closeContextOf(page);
+      if (browser) returnChromium();
       if (server) await new Promise((resolve) => server.close(resolve));
       await t?.close();
     });

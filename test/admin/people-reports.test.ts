@@ -17,8 +17,10 @@ import { freshDb, type TestDb } from '../helpers/db.js';
 import { freePort } from '../helpers/http.js';
 import {
   BROWSER_DIALECT,
+  borrowChromium,
   browserTestsEnabled,
-  launchChromium,
+  closeContextOf,
+  returnChromium,
   screenshotPages,
   textOf,
   waitForText,
@@ -104,7 +106,7 @@ for (const dialect of [BROWSER_DIALECT]) {
       );
       ok(await pos('shift', 'close', '--counted', '99000'));
       ok(await pos('sync'));
-      browser = await launchChromium();
+      browser = await borrowChromium();
       owner = await openPanel();
       await owner.getByRole('textbox', { name: 'Email' }).fill(OWNER.email);
       await owner.locator('input[autocomplete="current-password"]').fill(OWNER.password);
@@ -119,7 +121,8 @@ for (const dialect of [BROWSER_DIALECT]) {
     });
 
     after(async () => {
-      await browser?.close();
+      for (const page of pages) await closeContextOf(page);
+      if (browser) returnChromium();
       const code = server ? await server.stop() : 0;
       await db?.destroy();
       if (scratch) rmSync(scratch, { recursive: true, force: true });
