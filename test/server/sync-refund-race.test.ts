@@ -218,8 +218,10 @@ if (testDialects().includes('mysql')) {
         await gate;
       });
       try {
+        // Sent only once the row is held: sent earlier, it could take the row first and never wait.
+        const holderId = await held;
         const refund = push(t, second, [refundEvent(sale.id, product, 2000, 'POS-02')]).then((res) => res);
-        const wait = await waitBehind(other.knex, await held);
+        const wait = await waitBehind(other.knex, holderId);
         assert.match(wait.table, /`sales`$/);
         assert.equal(wait.mode, 'X');
         assert.equal(await countRefunds(other, shop, sale.id), 0, 'the refund waits: nothing written yet');
