@@ -103,75 +103,36 @@ export interface PanelSuite {
 }
 
 /**
- * One Chromium per test process, shared by the browser suites that run in it one after another: a launch costs
- * about 4 s of CPU (browser, GPU and utility processes) on a small machine. A suite borrows it in `before` and gives
- * it back in `after`; it closes a moment after the last suite gave it back, so a single `npx mocha <file>` still
- * ends, while the next file on the same parallel worker takes it over.
- */
-let sharedChromium: { browser: Promise<Browser>; borrowers: number; closing?: NodeJS.Timeout } | undefined;
-const CLOSE_IDLE_CHROMIUM_MS = 1_000;
-
-export function borrowChromium(): Promise<Browser> {
-  if (sharedChromium) clearTimeout(sharedChromium.closing);
-  sharedChromium ??= { browser: launchChromium(), borrowers: 0 };
-  sharedChromium.borrowers += 1;
-  const { browser } = sharedChromium;
-  browser.catch(() => (sharedChromium = undefined));
-  return browser;
-}
-
-export function returnChromium(): void {
-  const shared = sharedChromium;
-  if (!shared) return;
-  shared.borrowers -= 1;
-  if (shared.borrowers > 0) return;
-  shared.closing = setTimeout(() => {
-    sharedChromium = undefined;
-    void shared.browser.then((browser) => browser.close()).catch(() => undefined);
-  }, CLOSE_IDLE_CHROMIUM_MS);
-}
-
-/**
- * Pages a passed test is done with, per browser, handed on to the next test of any suite on that browser
- * (each page is a context, and a new context costs a renderer process: seconds of CPU on a small machine).
- */
-const idlePagesOf = new WeakMap<Browser, Page[]>();
-const timezoneOf = new WeakMap<Page, string | undefined>();
-
-/**
- * Pages for one suite. A page handed on is emptied to what a new person has: no cookies, no storage, no intercepted
- * requests, the requested window size, the panel loaded afresh. A page opened with `keep` belongs to the suite
- * (a story across tests) and is never handed on. `close()` in the suite's `after` closes what it still holds.
+ * A new browser context is a separate person, but starting one costs a renderer process (seconds of CPU on a small
+ * machine). A page a passed test is done with is handed on to the next test instead, emptied to what a new person
+ * has: no cookies, no storage, no intercepted requests, the requested window size, the panel loaded afresh. A page
+ * opened with `keep` belongs to the suite (a story across tests) and is never handed on.
  */
 export class PagePool {
   private inUse: Page[] = [];
+  private readonly idle: Page[] = [];
   private readonly kept: Page[] = [];
+  private readonly timezoneOf = new WeakMap<Page, string | undefined>();
 
   constructor(
     private readonly browser: () => Browser,
     private readonly origin: () => string,
   ) {}
 
-  private idle(): Page[] {
-    const browser = this.browser();
-    let idle = idlePagesOf.get(browser);
-    if (!idle) idlePagesOf.set(browser, (idle = []));
-    return idle;
-  }
-
   async open(
     viewport = { width: 1366, height: 768 },
     options: { timezoneId?: string; keep?: boolean } = {},
   ): Promise<Page> {
     const { timezoneId, keep = false } = options;
-    const idle = this.idle();
-    const reused = keep ? -1 : idle.findIndex((page) => timezoneOf.get(page) === timezoneId);
+    const reused = keep ? -1 : this.idle.findIndex((page) => this.timezoneOf.get(page) === timezoneId);
     let page: Page;
     if (reused >= 0) {
-      page = idle.splice(reused, 1)[0]!;
+      page = this.idle.splice(reused, 1)[0]!;
       await page.unrouteAll({ behavior: 'ignoreErrors' });
       await page.context().clearCookies();
-      if (page.url().startsWith('http')) await page.evaluate('localStorage.clear(); sessionStorage.clear()');
+      if (page.url().startsWith(this.origin())) {
+        await page.evaluate('localStorage.clear(); sessionStorage.clear()');
+      }
       await page.setViewportSize(viewport);
     } else {
       const context = await this.browser().newContext({
@@ -180,7 +141,7 @@ export class PagePool {
         ...(timezoneId && { timezoneId }),
       });
       page = await context.newPage();
-      timezoneOf.set(page, timezoneId);
+      this.timezoneOf.set(page, timezoneId);
     }
     (keep ? this.kept : this.inUse).push(page);
     await page.goto(`${this.origin()}/admin/`);
@@ -195,25 +156,15 @@ export class PagePool {
   /** After each test: a passed test's pages wait for the next one; a failed test's are closed. */
   async release(failed: boolean): Promise<void> {
     for (const page of this.inUse) {
-      if (failed || page.isClosed()) await closeContextOf(page);
-      else this.idle().push(page);
+      if (failed || page.isClosed())
+        await page
+          .context()
+          .close()
+          .catch(() => undefined);
+      else this.idle.push(page);
     }
     this.inUse = [];
   }
-
-  /** After the suite: the pages it kept are closed; the ones it handed back stay for the next suite. */
-  async close(): Promise<void> {
-    for (const page of [...this.inUse, ...this.kept]) await closeContextOf(page);
-    this.inUse = [];
-    this.kept.length = 0;
-  }
-}
-
-export async function closeContextOf(page: Page): Promise<void> {
-  await page
-    .context()
-    .close()
-    .catch(() => undefined);
 }
 
 /**
@@ -239,7 +190,7 @@ export function panelSuite(dialect: Dialect, screenshotPrefix: string): PanelSui
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await borrowChromium();
+    browser = await launchChromium();
   });
 
   afterEach(async function () {
@@ -250,8 +201,7 @@ export function panelSuite(dialect: Dialect, screenshotPrefix: string): PanelSui
   });
 
   after(async () => {
-    await pool.close();
-    if (browser) returnChromium();
+    await browser?.close();
     if (server) await new Promise((resolve) => server!.close(resolve));
     await t?.close();
   });

@@ -14,11 +14,9 @@ import {
 import { activateFirstDevice, deviceStatusEvent, push } from '../helpers/sync.js';
 import {
   BROWSER_DIALECT,
-  borrowChromium,
   browserTestsEnabled,
-  closeContextOf,
+  launchChromium,
   PagePool,
-  returnChromium,
   screenshotPages,
   textOf,
   waitForText,
@@ -52,7 +50,7 @@ for (const dialect of [BROWSER_DIALECT]) {
       });
       origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       await superadminToken(t);
-      browser = await borrowChromium();
+      browser = await launchChromium();
     });
 
     afterEach(async function () {
@@ -64,9 +62,7 @@ for (const dialect of [BROWSER_DIALECT]) {
     });
 
     after(async () => {
-      await pool.close();
-      for (const page of pages) await closeContextOf(page);
-      if (browser) returnChromium();
+      await browser?.close();
       if (server) await new Promise((resolve) => server.close(resolve));
       await t?.close();
     });

@@ -17,10 +17,8 @@ import { freshDb, type TestDb } from '../helpers/db.js';
 import { freePort } from '../helpers/http.js';
 import {
   BROWSER_DIALECT,
-  borrowChromium,
   browserTestsEnabled,
-  closeContextOf,
-  returnChromium,
+  launchChromium,
   screenshotPages,
   textOf,
   waitForText,
@@ -106,7 +104,7 @@ for (const dialect of [BROWSER_DIALECT]) {
       );
       ok(await pos('shift', 'close', '--counted', '99000'));
       ok(await pos('sync'));
-      browser = await borrowChromium();
+      browser = await launchChromium();
       owner = await openPanel();
       await owner.getByRole('textbox', { name: 'Email' }).fill(OWNER.email);
       await owner.locator('input[autocomplete="current-password"]').fill(OWNER.password);
@@ -121,8 +119,7 @@ for (const dialect of [BROWSER_DIALECT]) {
     });
 
     after(async () => {
-      for (const page of pages) await closeContextOf(page);
-      if (browser) returnChromium();
+      await browser?.close();
       const code = server ? await server.stop() : 0;
       await db?.destroy();
       if (scratch) rmSync(scratch, { recursive: true, force: true });
