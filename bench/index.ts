@@ -19,6 +19,7 @@ import { saleCommit } from './sale-commit.js';
 import { scan } from './scan.js';
 import { search } from './search.js';
 import { start } from './start.js';
+import { tokens } from './tokens.js';
 
 const benches: Record<string, Bench> = {
   scan,
@@ -38,6 +39,7 @@ const benches: Record<string, Bench> = {
   'reports-history': reportsHistory,
   'register-year': registerYear,
   'key-latency': keyLatency,
+  tokens,
 };
 
 async function main(argv: string[]): Promise<void> {
