@@ -189,7 +189,7 @@ export async function startServerProcess(
   };
 }
 
-/** The platform owner every CLI fixture server has; logins run the server's real scrypt cost. */
+/** The platform owner every CLI fixture server has (its password hashed at the test cost, see childEnv). */
 export const CLI_SUPERADMIN = { email: 'root@posapp.uz', password: 'platform-pass-1' };
 
 const CLI_JWT_SECRET = 'cli-fixture-secret-that-is-at-least-32-chars';
@@ -327,7 +327,7 @@ export async function cliShop(server: CliServer, options: CliShopOptions = {}): 
   let token: Promise<string> | undefined;
   if (options.loginOwner) {
     ok(await asOwner('login', '--server', server.url, '--email', owner.email, '--password', owner.password));
-    // The CLI's own session token: one password check (real scrypt cost) fewer per shop.
+    // The CLI's own session token: one password check fewer per shop.
     token = Promise.resolve(readSession(ownerDir)!.token);
   }
   const ownerToken = () => {
