@@ -111,6 +111,28 @@ for (const dialect of testDialects()) {
       assert.deepEqual({ ...gzipped.body, serverTime: null }, { ...plain.body, serverTime: null });
     });
 
+    it('answers registers without the browser headers, and the owner’s sync routes with them', async () => {
+      const shop = await bootstrapTenant(t);
+      const device = await activateFirstDevice(t, shop);
+      const idle = async () =>
+        t.http
+          .get('/sync/pull')
+          .query({ cursor: (await pullAll(t, device)).cursor })
+          .set('accept-encoding', 'gzip')
+          .set(...bearer(device.token))
+          .expect(200);
+      const round = await idle();
+      assert.deepEqual(round.body.changes, []);
+      assert.equal(round.headers['x-content-type-options'], undefined);
+      assert.equal(round.headers['content-encoding'], undefined);
+      const owner = await t.http
+        .get('/sync/rejected')
+        .set(...bearer(shop.ownerToken))
+        .expect(200);
+      assert.equal(owner.headers['x-content-type-options'], 'nosniff');
+      assert.match(owner.headers['content-security-policy'] ?? '', /default-src 'self'/);
+    });
+
     it('keeps one transaction’s changes on one page even when larger than the limit', async () => {
       const shop = await bootstrapTenant(t);
       const device = await activateFirstDevice(t, shop);

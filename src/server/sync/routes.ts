@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import express, { Router, type Response } from 'express';
+import express, { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import { importBody, pullQuery, pushBody } from '../../common/protocol/sync.js';
 import type { AppDeps } from '../context.js';
@@ -20,16 +20,29 @@ export function isIdleRound(res: ServerResponse): boolean {
   return (res as Partial<Response>).locals?.idleRound === true;
 }
 
-/** Mounted before the app-wide JSON parser, so a push gets its own, larger body limit. */
-export function syncRoutes(deps: AppDeps): Router {
+/** The app's security headers (helmet) and response compression, taken here route by route. */
+export interface SyncWeb {
+  securityHeaders: RequestHandler;
+  compress: RequestHandler;
+}
+
+/**
+ * Mounted before the app-wide JSON parser, so a push gets its own, larger body limit. Pull and push answer only
+ * registers, never a browser, so they go without the browser's security headers; a pull is compressed only when
+ * it carries changes. An idle round — most of a server's requests — then costs the token check, one read and a
+ * small JSON answer. The owner's routes here get headers and compression as every other route does.
+ */
+export function syncRoutes(deps: AppDeps, web: SyncWeb): Router {
   const router = Router();
   router.get('/pull', requireDevice(deps), async (req, res) => {
     const answer = await pullChanges(deps, deviceOf(res), validate(pullQuery, req.query));
     res.locals.idleRound = answer.changes.length === 0;
-    res.json(answer);
+    if (res.locals.idleRound) res.json(answer);
+    else web.compress(req, res, () => res.json(answer));
   });
   router.post(
     '/push',
+    web.compress,
     requireDevice(deps, { allowRetired: true }),
     express.json({ limit: PUSH_BODY_LIMIT, strict: true }),
     async (req, res) => {
@@ -38,17 +51,19 @@ export function syncRoutes(deps: AppDeps): Router {
   );
   router.post(
     '/import',
+    web.securityHeaders,
+    web.compress,
     requireTenantManager(deps),
     express.json({ limit: PUSH_BODY_LIMIT, strict: true }),
     async (req, res) => {
       res.json(await importEvents(tenantContext(deps, res), validate(importBody, req.body)));
     },
   );
-  router.get('/rejected', requireTenantManager(deps), async (req, res) => {
+  router.get('/rejected', web.securityHeaders, web.compress, requireTenantManager(deps), async (req, res) => {
     const { limit } = validate(rejectedQuery, req.query);
     res.json(await listRejected(tenantContext(deps, res), limit));
   });
-  router.get('/review', requireTenantManager(deps), async (req, res) => {
+  router.get('/review', web.securityHeaders, web.compress, requireTenantManager(deps), async (req, res) => {
     const { limit } = validate(rejectedQuery, req.query);
     res.json(await listFlagged(tenantContext(deps, res), limit));
   });
