@@ -179,17 +179,20 @@ async function emptyForReuse(knex: Knex): Promise<void> {
   });
 }
 
-// Exit handlers cannot wait for a promise, so a short child drops what is left. Its exit(1) only ends that child
-// with a failed DROP printed (an open connection would keep it alive); it skips no test.
+// Exit handlers cannot wait for a promise, so a short child drops what is left. The connection is closed whatever
+// happens, so a failed DROP is printed and the child still ends.
 process.on('exit', () => {
   if (mysqlMade.size === 0) return;
   const script = `
     const mysql = require('mysql2/promise');
     (async () => {
       const c = await mysql.createConnection(process.env.URL);
-      for (const name of JSON.parse(process.env.NAMES)) await c.query('DROP DATABASE IF EXISTS \`' + name + '\`');
-      await c.end();
-    })().catch((e) => { console.error(e.message); process.exit(1); });`;
+      try {
+        for (const name of JSON.parse(process.env.NAMES)) await c.query('DROP DATABASE IF EXISTS \`' + name + '\`');
+      } finally {
+        c.destroy();
+      }
+    })().catch((e) => { console.error(e.message); process.exitCode = 1; });`;
   spawnSync(process.execPath, ['-e', script], {
     cwd: ROOT,
     env: { ...process.env, URL: MYSQL_URL, NAMES: JSON.stringify([...mysqlMade]) },
