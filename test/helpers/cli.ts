@@ -72,7 +72,7 @@ let inProcessQueue: Promise<unknown> = Promise.resolve();
 
 /**
  * `posapp …args` inside the test process: the same program, commands and output code as the binary, without a
- * new Node per command (a start costs about 0.2 s of CPU). For suites about what the owner's commands do; the
+ * new Node per command (about 0.15 s of CPU to start one). For suites about what the owner's commands do; the
  * licensing story, the lazy loading and the exit of the binary itself still run `bin/posapp.js`. One command at a
  * time, since it borrows the process's stdout, stderr and exit code; colour is stripped, as a pipe would get none.
  */
